@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoPath } from '../paths';
+
+export const CYPHER_DIR = repoPath('cypher');
+
+const BLOCK_MARKER = /^\/\/\s*@query\s+([A-Za-z][A-Za-z0-9_]*)\s*$/;
+
+/** A Cypher text with the name of its block, for logs and errors. */
+export interface NamedQuery {
+  name: string;
+  cypher: string;
+}
+
+export class CypherFileError extends Error {
+  override name = 'CypherFileError';
+}
+
+/**
+ * Splits a .cypher file into named blocks. A block starts at a `// @query name` line and runs to
+ * the next marker; comments stay in (Neo4j ignores them) and a trailing `;` is dropped, so each
+ * block can be pasted into Neo4j Browser as it is.
+ */
+export function parseCypherBlocks(text: string, file: string): Map<string, string> {
+  const blocks = new Map<string, string>();
+  let name: string | undefined;
+  let lines: string[] = [];
+  const close = () => {
+    if (name === undefined) return;
+    const body = lines.join('\n').trim().replace(/;\s*$/, '');
+    if (!body.split('\n').some((l) => l.trim() && !l.trim().startsWith('//'))) {
+      throw new CypherFileError(`${file}: query "${name}" is empty`);
+    }
+    blocks.set(name, body);
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const marker = BLOCK_MARKER.exec(line);
+    if (marker) {
+      close();
+      name = marker[1]!;
+      if (blocks.has(name)) throw new CypherFileError(`${file}: duplicate query name "${name}"`);
+      lines = [];
+    } else if (name !== undefined) {
+      lines.push(line);
+    }
+  }
+  close();
+  return blocks;
+}
+
+/**
+ * Loads the named blocks of one file under cypher/, once, at import time of the module that asks.
+ * Fails fast when a name the code needs is missing, or when the file has a block nobody uses.
+ */
+export function loadCypherFile<N extends string>(relativePath: string, names: readonly N[]): Record<N, NamedQuery> {
+  const file = path.join(CYPHER_DIR, relativePath);
+  const blocks = parseCypherBlocks(readFileSync(file, 'utf8'), relativePath);
+  const missing = names.filter((n) => !blocks.has(n));
+  if (missing.length) throw new CypherFileError(`${relativePath}: missing query ${missing.map((m) => `"${m}"`).join(', ')}`);
+  const unused = [...blocks.keys()].filter((n) => !names.includes(n as N));
+  if (unused.length) throw new CypherFileError(`${relativePath}: query ${unused.join(', ')} is not used by the code`);
+  return Object.fromEntries(names.map((n) => [n, { name: n, cypher: blocks.get(n)! }])) as unknown as Record<N, NamedQuery>;
+}

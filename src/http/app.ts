@@ -1,0 +1,60 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logger';
+import type { Executor } from '../neo4j/executor';
+import { createContext, type Context } from '../graphql/context';
+import { buildGraphQLSchema } from '../graphql/schema';
+
+export interface AppOptions {
+  db: Executor;
+  logger: Logger;
+}
+
+export interface App {
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+  /** Listens on host:port (0 = any free port) and resolves to the GraphQL URL. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Errors leave without stack traces; unexpected ones without internals either. */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}
+
+export async function createApp({ db, logger }: AppOptions): Promise<App> {
+  const expressApp = express();
+  const server = http.createServer(expressApp);
+  const apollo = new ApolloServer<Context>({
+    schema: await buildGraphQLSchema(),
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    logger,
+  });
+  await apollo.start();
+
+  expressApp.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(db) }));
+
+  return {
+    server,
+    apollo,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          const actualPort = typeof address === 'object' && address ? address.port : port;
+          resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/graphql`);
+        });
+      }),
+    close: () => apollo.stop(),
+  };
+}

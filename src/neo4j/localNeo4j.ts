@@ -1,0 +1,163 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Logger } from '../logger';
+import { repoPath } from '../paths';
+
+
+export interface LocalNeo4jOptions {
+  dataDir: string;
+  /** 0 picks any free port. */
+  port: number;
+  heapMb: number;
+  pageCacheMb: number;
+  logger: Logger;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+}
+
+const SUPPORTED_JAVA = [17, 21];
+const READY_TIMEOUT_MS = 180_000;
+
+function javaMajor(javaHome: string): number | undefined {
+  const bin = path.join(javaHome, 'bin', 'java');
+  if (!existsSync(bin)) return undefined;
+  const out = spawnSync(bin, ['-version'], { encoding: 'utf8' });
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${out.stderr}${out.stdout}`);
+  if (!match) return undefined;
+  const major = Number(match[1]);
+  return major === 1 ? Number(match[2]) : major;
+}
+
+/** Neo4j 5.26 runs on Java 17 or 21 only; newer JDKs (e.g. 25) are skipped. */
+export function findJavaHome(env: NodeJS.ProcessEnv = process.env): string {
+  const candidates: string[] = [];
+  if (env.NEO4J_JAVA_HOME) candidates.push(env.NEO4J_JAVA_HOME);
+  if (env.JAVA_HOME) candidates.push(env.JAVA_HOME);
+  const which = spawnSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).stdout.trim();
+  if (which) candidates.push(path.dirname(path.dirname(realpathSync(which))));
+  for (const root of ['/usr/lib/jvm', '/usr/local/lib/jvm', '/opt/java']) {
+    if (existsSync(root)) for (const name of readdirSync(root).sort()) candidates.push(path.join(root, name));
+  }
+  const seen = new Set<string>();
+  for (const home of candidates) {
+    if (seen.has(home)) continue;
+    seen.add(home);
+    const major = javaMajor(home);
+    if (major !== undefined && SUPPORTED_JAVA.includes(major)) return home;
+  }
+  throw new LocalNeo4jError(
+    `no Java 17 or 21 found for the local Neo4j 5.26 (looked at ${[...seen].join(', ') || 'nothing'}); install one, set NEO4J_JAVA_HOME, or set NEO4J_URI`,
+  );
+}
+
+function launcherFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(path.join(dir, 'pom.xml')));
+  hash.update(readFileSync(path.join(dir, 'src/main/java/kg/launcher/Launcher.java')));
+  return hash.digest('hex');
+}
+
+/** Builds the launcher with Maven unless the build for these sources is already there. */
+export function ensureLauncherBuilt(javaHome: string, logger: Logger): string {
+  const dir = repoPath('neo4j-launcher');
+  const stamp = path.join(dir, 'target', 'build.sha256');
+  const fingerprint = launcherFingerprint(dir);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return dir;
+
+  logger.info('first start: downloading Neo4j 5.26 from Maven Central (about 120 MB) and building the local launcher');
+  const mvn = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], {
+    cwd: dir,
+    env: { ...process.env, JAVA_HOME: javaHome },
+    encoding: 'utf8',
+  });
+  if (mvn.error) throw new LocalNeo4jError(`cannot run Maven (mvn): ${mvn.error.message}; install Maven or set NEO4J_URI`);
+  if (mvn.status !== 0) {
+    const tail = `${mvn.stdout}${mvn.stderr}`.trim().split('\n').slice(-5).join(' | ');
+    throw new LocalNeo4jError(`building the local Neo4j launcher failed: ${tail}`);
+  }
+  writeFileSync(stamp, fingerprint);
+  return dir;
+}
+
+/**
+ * Starts Neo4j 5.26 community in a child JVM with Bolt on 127.0.0.1.
+ * The child exits when our stdin pipe closes, so it cannot outlive this process.
+ */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const { logger } = options;
+  const javaHome = findJavaHome();
+  const dir = ensureLauncherBuilt(javaHome, logger);
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+
+  const classpath = [path.join(dir, 'target', 'classes'), path.join(dir, 'target', 'lib', '*')].join(path.delimiter);
+  const args = [
+    `-Xms${Math.min(512, options.heapMb)}m`,
+    `-Xmx${options.heapMb}m`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-cp',
+    classpath,
+    'kg.launcher.Launcher',
+    dataDir,
+    String(options.port),
+    String(options.pageCacheMb),
+  ];
+  logger.info({ dataDir, javaHome }, 'starting local Neo4j 5.26');
+  const child = spawn(path.join(javaHome, 'bin', 'java'), args, { stdio: ['pipe', 'pipe', 'pipe'] });
+
+  const stderrTail: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderrTail.push(line);
+    if (stderrTail.length > 20) stderrTail.shift();
+    logger.debug({ neo4j: line }, 'neo4j stderr');
+  });
+
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new LocalNeo4jError(`local Neo4j did not start within ${READY_TIMEOUT_MS / 1000}s`));
+    }, READY_TIMEOUT_MS);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const ready = /^NEO4J_READY (\S+)$/.exec(line);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(ready[1]!);
+      } else {
+        logger.debug({ neo4j: line }, 'neo4j stdout');
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const lastError = stderrTail.filter((l) => /Exception|Error|error/.test(l)).slice(-1)[0] ?? stderrTail.slice(-1)[0] ?? '';
+      reject(new LocalNeo4jError(`local Neo4j exited with code ${code} before it was ready: ${lastError.trim()}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  logger.info({ uri }, 'local Neo4j ready');
+  return { uri, stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    // Closing stdin asks the launcher to shut the database down cleanly.
+    child.stdin?.end();
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, postGraphQL, startMain, waitForUrl } from '../support/process';
+
+/** `npm start`'s entry point, as a process: the start-up sequence, its failures and its shutdown. */
+describe('npm start (dist/src/main.js)', () => {
+  it('fails in one line naming the URI when Neo4j cannot be reached', async () => {
+    const started = startMain({ NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(await started.exited).toBe(1);
+    expect(started.stderr()).toMatch(/^error: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1: .+\n$/);
+  });
+
+  it('fails in one line naming the variable on bad configuration', async () => {
+    const started = startMain({ PORT: 'eighty' });
+    expect(await started.exited).toBe(1);
+    expect(started.stderr()).toMatch(/^error: invalid configuration: PORT: .+\n$/);
+  });
+
+  it('serves GraphQL on a given NEO4J_URI and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const started = startMain({ NEO4J_URI: process.env.TEST_NEO4J_URI!, PORT: String(port) });
+    const url = await waitForUrl(started);
+    expect(url).toBe(`http://127.0.0.1:${port}/graphql`);
+    const { body } = await postGraphQL(url, '{ health { status entities } }');
+    expect(body.data.health.status).toBe('ok');
+    expect(body.data.health.entities).toBeGreaterThan(0);
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+  });
+
+  it('starts its own Neo4j when NEO4J_URI is unset, keeps the data across restarts, and leaves no java behind', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-local-'));
+    const env = async () => ({
+      NEO4J_LOCAL_DIR: dataDir,
+      NEO4J_LOCAL_PORT: String(await freePort()),
+      NEO4J_LOCAL_HEAP_MB: '512',
+      NEO4J_LOCAL_PAGECACHE_MB: '64',
+      PORT: String(await freePort()),
+    });
+    try {
+      const counts: unknown[] = [];
+      for (let run = 0; run < 2; run += 1) {
+        const started = startMain(await env());
+        const url = await waitForUrl(started);
+        const { body } = await postGraphQL(url, '{ health { entities events } }');
+        counts.push(body.data.health);
+        started.child.kill('SIGINT');
+        expect(await started.exited).toBe(0);
+        expect(javaProcessesUsing(dataDir)).toEqual([]);
+      }
+      expect(counts[1]).toEqual(counts[0]);
+      expect((counts[0] as { entities: number }).entities).toBeGreaterThan(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
+function javaProcessesUsing(dataDir: string): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.includes('kg.launcher.Launcher') && line.includes(dataDir));
+}

@@ -1,0 +1,16 @@
+import type { Driver } from 'neo4j-driver';
+import { loadConfig } from '../../src/config';
+import { logger } from '../../src/logger';
+import { connectDriver } from '../../src/neo4j/connection';
+import { Executor } from '../../src/neo4j/executor';
+
+/** A driver and executor on the test run's Neo4j (started by globalSetup). */
+export async function openTestGraph(): Promise<{ driver: Driver; db: Executor; close(): Promise<void> }> {
+  const uri = process.env.TEST_NEO4J_URI;
+  if (!uri) throw new Error('TEST_NEO4J_URI is not set: run the integration tests through jest (globalSetup)');
+  const config = loadConfig({ ...process.env, NEO4J_URI: uri });
+  logger.level = process.env.LOG_LEVEL ?? 'warn';
+  const driver = await connectDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
+  const db = new Executor(driver, config.NEO4J_DATABASE, logger, 30_000);
+  return { driver, db, close: () => driver.close() };
+}
