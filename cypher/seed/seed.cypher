@@ -13,7 +13,7 @@ SET s += row.props;
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:$(row.label)
-SET n += row.props
+SET n += row.props, n.label = row.label
 WITH n, row
 MATCH (s:Source {id: row.sourceId})
 MERGE (n)-[m:MENTIONED_IN {quote: row.quote}]->(s);
@@ -31,13 +31,14 @@ SET r += row.props, r.sourceId = row.sourceId, r.quote = row.quote;
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
 SET e:$(row.label)
-SET e += row.props
+SET e += row.props, e.label = row.label
 WITH e, row
 CALL (e, row) {
-  UNWIND row.participants AS p
+  UNWIND range(0, size(row.participants) - 1) AS n
+  WITH e, row.participants[n] AS p, n
   MATCH (x:Entity {id: p.id})
   MERGE (e)-[i:INVOLVES {role: p.role}]->(x)
-  SET i.id = e.id + '#' + p.role + '#' + x.id
+  SET i.id = e.id + '#' + p.role + '#' + x.id, i.position = n
 }
 CALL (e, row) {
   MATCH (s:Source {id: row.sourceId})

@@ -2,15 +2,39 @@ import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { repoPath } from '../paths';
+import { EntityResolver } from './entity/entity.resolver';
+import { GroupResolver } from './entity/group.resolver';
+import { OrganizationResolver } from './entity/organization.resolver';
+import { PersonResolver } from './entity/person.resolver';
+import { ProductResolver } from './entity/product.resolver';
+import { EVENT_TYPES } from './event/event-kinds.type';
+import { EventResolver } from './event/event.resolver';
+import { GraphResolver } from './graph/graph.resolver';
+import { Group } from './entity/group.type';
+import { Organization } from './entity/organization.type';
+import { Person } from './entity/person.type';
+import { Product } from './entity/product.type';
 import { HealthResolver } from './health/health.resolver';
 
 export const SCHEMA_FILE = repoPath('schema', 'schema.graphql');
 
-export const resolvers = [HealthResolver] as const;
+export const resolvers = [
+  HealthResolver,
+  EntityResolver,
+  PersonResolver,
+  OrganizationResolver,
+  ProductResolver,
+  GroupResolver,
+  EventResolver,
+  GraphResolver,
+] as const;
+
+/** Types reached only through interfaces must be listed, or the schema would omit them. */
+const orphanedTypes = [Person, Organization, Product, Group, ...EVENT_TYPES];
 
 /** The executable schema, with class-validator checks on every args and input class. */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  return buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
 }
 
 /** The SDL committed in schema/schema.graphql. */

@@ -85,3 +85,34 @@ export enum OrganizationCategory {
 export const INVOLVES = 'INVOLVES';
 export const CITES = 'CITES';
 export const MENTIONED_IN = 'MENTIONED_IN';
+
+/**
+ * How participant roles surface as fields of the event types: `acquirer` becomes the single
+ * field `acquirer`, `claimant` the list `claimants`, and so on.
+ */
+export const ROLE_FIELDS: Record<string, { field: string; many: boolean }> = {
+  claimant: { field: 'claimants', many: true },
+  respondent: { field: 'respondents', many: true },
+  company: { field: 'company', many: false },
+  discloser: { field: 'disclosedBy', many: false },
+  acquirer: { field: 'acquirer', many: false },
+  target: { field: 'target', many: false },
+  licensee: { field: 'licensee', many: false },
+  licensor: { field: 'licensor', many: false },
+  joiner: { field: 'joiners', many: true },
+  mover: { field: 'mover', many: false },
+  from: { field: 'from', many: false },
+  to: { field: 'to', many: false },
+  investee: { field: 'investee', many: false },
+  investor: { field: 'investors', many: true },
+  cutter: { field: 'cutters', many: true },
+  speaker: { field: 'speakers', many: true },
+  about: { field: 'about', many: true },
+  reporter: { field: 'reporters', many: true },
+  subject: { field: 'subjects', many: true },
+  maker: { field: 'maker', many: false },
+  product: { field: 'product', many: false },
+  founded: { field: 'organization', many: false },
+  founder: { field: 'founders', many: true },
+  entrant: { field: 'entrants', many: true },
+};

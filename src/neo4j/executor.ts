@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { NamedQuery } from '../cypher/cypherFiles';
 import type { Logger } from '../logger';
-import { toNative } from './toNative';
+import { toDriverValue, toNative } from './toNative';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -94,7 +94,7 @@ export class Executor {
   private async runIn(tx: ManagedTransaction, query: NamedQuery, params: Params): Promise<Row[]> {
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher');
-    const result = await tx.run(query.cypher, params);
+    const result = await tx.run(query.cypher, toDriverValue(params) as Params);
     return result.records.map((record) => toNative(record.toObject()) as Row);
   }
 }

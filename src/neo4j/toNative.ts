@@ -24,3 +24,16 @@ export function toNative(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * Converts parameters for the driver: JavaScript integers become Neo4j integers (the driver would
+ * send them as floats, which LIMIT, SKIP and range() refuse); the rest passes through.
+ */
+export function toDriverValue(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toDriverValue);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toDriverValue(v)]));
+  }
+  return value;
+}

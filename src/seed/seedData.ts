@@ -133,6 +133,7 @@ export function toSeedRows(data: SeedData) {
         names,
         namesText: names.join(' | '),
         key: nameKey(e.name),
+        keys: [...new Set(names.map(nameKey))],
         aliases: e.aliases ?? [],
         description: e.description ?? null,
         categories: e.label === EntityLabel.Organization ? (e.categories ?? []) : null,

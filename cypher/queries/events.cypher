@@ -1,0 +1,51 @@
+// Events: one page query serves every event list (events, event, timeline, talentMoves,
+// acquisitions), with participants and citations projected in the same round trip.
+// Order: date (undated last), then id. Cursors carry the (sortKey, id) of the last row.
+
+// @query eventPage
+// :param ids => null
+// :param kinds => ['TALENT_MOVE']
+// :param involving => null
+// :param roles => [{role: 'to', id: 'org/bytedance'}]
+// :param from => null
+// :param to => null
+// :param after => null
+// :param first => 20
+MATCH (e:Event)
+WHERE ($ids IS NULL OR e.id IN $ids)
+  AND ($kinds IS NULL OR e.kind IN $kinds)
+  AND ($involving IS NULL OR EXISTS { (e)-[:INVOLVES]->(:Entity {id: $involving}) })
+  AND all(f IN $roles WHERE EXISTS { (e)-[:INVOLVES {role: f.role}]->(:Entity {id: f.id}) })
+  AND ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date <= $to)
+WITH e, coalesce(e.date, '~') AS sortKey
+ORDER BY sortKey, e.id
+WITH collect({e: e, sortKey: sortKey}) AS matched
+WITH size(matched) AS totalCount,
+     [m IN matched WHERE $after IS NULL OR m.sortKey > $after.sortKey
+        OR (m.sortKey = $after.sortKey AND m.e.id > $after.id)][0..$first + 1] AS page
+CALL (page) {
+  UNWIND page AS m
+  WITH m.e AS e, m.sortKey AS sortKey
+  RETURN collect(e {
+    .*,
+    sortKey: sortKey,
+    participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+    sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.*}}]
+  }) AS events
+}
+RETURN totalCount, events;
+
+// @query eventsInvolving
+// The events of many entities at once (Entity.events, Person.moves, Organization.acquisitions…).
+// :param ids => ['org/oppo']
+UNWIND $ids AS id
+OPTIONAL MATCH (:Entity {id: id})<-[:INVOLVES]-(e:Event)
+WITH DISTINCT id, e
+ORDER BY coalesce(e.date, '~'), e.id
+RETURN id, [x IN collect(e {
+    .*,
+    sortKey: coalesce(e.date, '~'),
+    participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+    sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.*}}]
+  }) WHERE x.id IS NOT NULL] AS events;

@@ -1,0 +1,60 @@
+import { Max, Min, MinLength } from 'class-validator';
+import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
+import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
+
+registerEnumType(EntityLabel, { name: 'EntityType', description: 'The kinds of entity' });
+
+export enum Direction {
+  OUT = 'OUT',
+  IN = 'IN',
+  BOTH = 'BOTH',
+}
+registerEnumType(Direction, { name: 'Direction', description: 'Which end of a relationship the entity is at' });
+
+export const MAX_SEARCH = 50;
+export const MAX_ENTITIES = 500;
+
+@ArgsType()
+export class SearchArgs {
+  @Field({ description: 'Any form of a name: traditional, simplified or English (楊植麟, 杨植麟, Moonshot)' })
+  @MinLength(1)
+  text: string;
+
+  @Field(() => Int, { defaultValue: 10, description: `1 to ${MAX_SEARCH}` })
+  @Min(1)
+  @Max(MAX_SEARCH)
+  limit: number;
+}
+
+@ArgsType()
+export class EntitiesArgs {
+  @Field(() => EntityLabel, { nullable: true })
+  type?: EntityLabel;
+
+  @Field(() => OrganizationCategory, { nullable: true })
+  category?: OrganizationCategory;
+
+  @Field(() => Int, { defaultValue: 100, description: `1 to ${MAX_ENTITIES}` })
+  @Min(1)
+  @Max(MAX_ENTITIES)
+  limit: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  @Min(0)
+  offset: number;
+}
+
+@ArgsType()
+export class RelationshipsArgs {
+  @Field(() => [RelationshipType], { nullable: true, description: 'Only these types; all when omitted' })
+  types?: RelationshipType[];
+
+  @Field(() => Direction, { defaultValue: Direction.BOTH })
+  direction: Direction;
+}
+
+@ArgsType()
+export class EntityEventsArgs {
+  @Field(() => [EventKind], { nullable: true, description: 'Only these kinds; all when omitted' })
+  kinds?: EventKind[];
+}

@@ -1,0 +1,37 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { EntityLabel } from '../../model/vocabulary';
+
+/** What every entity row from Cypher carries (`n {.*}`): its properties and its label. */
+export interface EntityRow {
+  id: string;
+  label: EntityLabel;
+  name: string;
+  names: string[];
+  description: string | null;
+  categories?: string[] | null;
+  anonymous?: boolean;
+}
+
+@InterfaceType({
+  description: 'A person, organization, product or group named in the sources',
+  resolveType: (value: EntityRow) => value.label,
+})
+export abstract class Entity {
+  @Field(() => ID, { description: 'Readable and stable, e.g. person/yang-zhilin, org/moonshot-ai' })
+  id: string;
+
+  @Field({ description: 'The name as written in the source' })
+  name: string;
+
+  @Field(() => [String], { description: 'Every form of the name: as written, simplified Chinese, English names, aliases' })
+  names: string[];
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field({ description: 'The node label: Person, Organization, Product or Group' })
+  label: string;
+
+  @Field({ description: 'True for the unnamed people and groups the source quotes ("一位資深獵頭")' })
+  anonymous: boolean;
+}

@@ -1,0 +1,15 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { RelationshipType } from '../../model/vocabulary';
+import type { Context } from '../context';
+import { Direction } from './entity.args';
+import { Entity, type EntityRow } from './entity.interface';
+import { Group } from './group.type';
+import { relatedEntities } from './relationships';
+
+@Resolver(() => Group)
+export class GroupResolver {
+  @FieldResolver(() => [Entity], { description: 'The members the sources name (often none: the group is what they name)' })
+  members(@Root() group: EntityRow, @Ctx() context: Context): Promise<EntityRow[]> {
+    return relatedEntities(group, context, [RelationshipType.MEMBER_OF], Direction.IN);
+  }
+}

@@ -1,0 +1,43 @@
+import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { EVENT_LABEL, EventKind } from '../../model/vocabulary';
+import { Citation } from '../common/citation.type';
+import { Entity } from '../entity/entity.interface';
+import { PartialDateScalar } from '../scalars/partialDate.scalar';
+
+registerEnumType(EventKind, { name: 'EventKind', description: 'What kind of event a node records' });
+
+@ObjectType({ description: 'An entity taking part in an event, and in what role' })
+export class Participant {
+  @Field({ description: 'e.g. acquirer, target, claimant, respondent, mover, from, to, speaker' })
+  role: string;
+
+  @Field(() => Entity)
+  entity: Entity;
+}
+
+@InterfaceType({
+  description: 'Something that happened (or was said or measured), reified as a node with its participants and citations',
+  resolveType: (value: { kind: EventKind }) => EVENT_LABEL[value.kind],
+})
+export abstract class Event {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EventKind)
+  kind: EventKind;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'At the precision the source gives; null when it gives none' })
+  date: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The source’s own words for the time, e.g. 今年10月底' })
+  dateNote: string | null;
+
+  @Field()
+  summary: string;
+
+  @Field(() => [Participant])
+  participants: Participant[];
+
+  @Field(() => [Citation], { description: 'Verbatim spans of the sources that state this event' })
+  sources: Citation[];
+}

@@ -1,0 +1,40 @@
+import { ROLE_FIELDS } from '../../model/vocabulary';
+import type { Citation } from '../common/citation.type';
+import { moneyFrom } from '../common/money.type';
+import type { EntityRow } from '../entity/entity.interface';
+
+/** An event as projected by cypher/queries/events.cypher. */
+export interface EventRow extends Record<string, unknown> {
+  id: string;
+  sortKey: string;
+  participants: { role: string; position: number | null; entity: EntityRow }[];
+  sources: (Citation & { position: number | null })[];
+}
+
+export type EventView = Record<string, unknown> & { id: string; sortKey: string };
+
+const byPosition = (a: { position: number | null }, b: { position: number | null }) => (a.position ?? 0) - (b.position ?? 0);
+
+/**
+ * Shapes an event row for GraphQL: participants and citations in source order, each role also
+ * as its own field (acquirer, claimants…), money properties back into Money objects.
+ */
+export function toEventView(row: EventRow): EventView {
+  const participants = [...row.participants].sort(byPosition).map(({ role, entity }) => ({ role, entity }));
+  const view: EventView = {
+    ...row,
+    participants,
+    sources: [...row.sources].sort(byPosition).map(({ quote, source }) => ({ quote, source })),
+    price: moneyFrom(row, 'price'),
+    valuation: moneyFrom(row, 'valuation'),
+    amount: moneyFrom(row, 'amount'),
+  };
+  for (const { field, many } of Object.values(ROLE_FIELDS)) view[field] = many ? [] : null;
+  for (const { role, entity } of participants) {
+    const target = ROLE_FIELDS[role];
+    if (!target) continue;
+    if (target.many) (view[target.field] as EntityRow[]).push(entity);
+    else view[target.field] ??= entity;
+  }
+  return view;
+}

@@ -1,0 +1,53 @@
+import { Max, Min } from 'class-validator';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { EventKind } from '../../model/vocabulary';
+import { PartialDateScalar } from '../scalars/partialDate.scalar';
+
+export const MAX_PAGE = 100;
+/** Cap on the lists that are not paged (timeline, talentMoves, acquisitions). */
+export const MAX_LIST = 500;
+
+@ArgsType()
+export class EventsArgs {
+  @Field(() => [EventKind], { nullable: true, description: 'Only these kinds' })
+  kinds?: EventKind[];
+
+  @Field(() => ID, { nullable: true, description: 'Only events this entity takes part in' })
+  involving?: string;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'On or after this date (inclusive)' })
+  from?: string;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'On or before this date (inclusive: "2024-05" keeps 2024-05-20)' })
+  to?: string;
+
+  @Field(() => Int, { defaultValue: 20, description: `Page size, 0 to ${MAX_PAGE}` })
+  @Min(0)
+  @Max(MAX_PAGE)
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'A cursor from a previous page' })
+  after?: string;
+}
+
+@ArgsType()
+export class TalentMovesArgs {
+  @Field(() => ID, { nullable: true }) mover?: string;
+  @Field(() => ID, { nullable: true }) from?: string;
+  @Field(() => ID, { nullable: true }) to?: string;
+}
+
+@ArgsType()
+export class AcquisitionsArgs {
+  @Field(() => ID, { nullable: true }) acquirer?: string;
+  @Field(() => ID, { nullable: true }) target?: string;
+}
+
+@ArgsType()
+export class TimelineArgs {
+  @Field(() => ID, { description: 'The entity whose events to list' })
+  entity: string;
+
+  @Field(() => [EventKind], { nullable: true })
+  kinds?: EventKind[];
+}

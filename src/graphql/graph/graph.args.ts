@@ -1,0 +1,40 @@
+import { Max, Min } from 'class-validator';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { PartialDateScalar } from '../scalars/partialDate.scalar';
+
+/** The hop and depth caps are also the literal bounds in cypher/queries/graph.cypher. */
+export const MAX_HOPS = 10;
+export const MAX_DEPTH = 3;
+export const MAX_NODES = 500;
+
+@ArgsType()
+export class ShortestPathArgs {
+  @Field(() => ID) from: string;
+  @Field(() => ID) to: string;
+
+  @Field(() => Int, { defaultValue: 6, description: `0 to ${MAX_HOPS}` })
+  @Min(0)
+  @Max(MAX_HOPS)
+  maxHops: number;
+}
+
+@ArgsType()
+export class NeighborhoodArgs {
+  @Field(() => ID) id: string;
+
+  @Field(() => Int, { defaultValue: 1, description: `1 to ${MAX_DEPTH}` })
+  @Min(1)
+  @Max(MAX_DEPTH)
+  depth: number;
+
+  @Field(() => Int, { defaultValue: 200, description: `Most nodes returned, the centre included: 1 to ${MAX_NODES}` })
+  @Min(1)
+  @Max(MAX_NODES)
+  limit: number;
+}
+
+@ArgsType()
+export class TalentFlowArgs {
+  @Field(() => PartialDateScalar, { nullable: true }) from?: string;
+  @Field(() => PartialDateScalar, { nullable: true }) to?: string;
+}

@@ -1,0 +1,39 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { loadCypherFile } from '../../cypher/cypherFiles';
+import { partialDateUpperBound } from '../../model/partialDate';
+import type { Context } from '../context';
+import { NeighborhoodArgs, ShortestPathArgs, TalentFlowArgs } from './graph.args';
+import { Graph, Path } from './graph.type';
+import { FlowEnd, TalentFlow, TalentFlowLink } from './talentFlow.type';
+
+const queries = loadCypherFile('queries/graph.cypher', ['shortestPath', 'neighborhood', 'talentFlow']);
+
+@Resolver()
+export class GraphResolver {
+  @Query(() => Path, { nullable: true, description: 'How two entities (or events) are connected: a shortest undirected path, or null' })
+  async shortestPath(@Args() args: ShortestPathArgs, @Ctx() { db }: Context): Promise<Path | null> {
+    const [row] = await db.read(queries.shortestPath, { ...args });
+    return (row as unknown as Path) ?? null;
+  }
+
+  @Query(() => Graph, { description: 'The nodes within `depth` hops of a node, nearest first, and the edges among them' })
+  async neighborhood(@Args() args: NeighborhoodArgs, @Ctx() { db }: Context): Promise<Graph> {
+    const [row] = await db.read(queries.neighborhood, { ...args });
+    return (row as unknown as Graph) ?? { nodes: [], edges: [] };
+  }
+
+  @Query(() => TalentFlow, { description: 'Talent moves aggregated from organization to organization' })
+  async talentFlow(@Args() { from, to }: TalentFlowArgs, @Ctx() { db }: Context): Promise<TalentFlow> {
+    const rows = await db.read(queries.talentFlow, { from: from ?? null, to: to ? partialDateUpperBound(to) : null });
+    const links: TalentFlowLink[] = rows.map((r) => ({
+      from: r.origin as FlowEnd | null,
+      to: r.dest as FlowEnd,
+      count: r.count as number,
+      movers: r.movers as FlowEnd[],
+      events: r.events as string[],
+    }));
+    const nodes = new Map<string, FlowEnd>();
+    for (const link of links) for (const end of [link.from, link.to]) if (end) nodes.set(end.id, end);
+    return { nodes: [...nodes.values()], links };
+  }
+}

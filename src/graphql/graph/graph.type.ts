@@ -1,0 +1,63 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { EventKind } from '../../model/vocabulary';
+import { PartialDateScalar } from '../scalars/partialDate.scalar';
+
+@ObjectType({ description: 'A node for graph visualisers: an entity or an event' })
+export class GraphNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The node type: Person, Organization, Product, Group, or an event type such as Acquisition' })
+  label: string;
+
+  @Field({ description: 'The entity name, or the event summary' })
+  name: string;
+
+  @Field(() => EventKind, { nullable: true, description: 'For events' })
+  kind: EventKind | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'For events' })
+  date: string | null;
+}
+
+@ObjectType({ description: 'An edge for graph visualisers' })
+export class GraphEdge {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { description: 'Id of the start node' })
+  source: string;
+
+  @Field(() => ID, { description: 'Id of the end node' })
+  target: string;
+
+  @Field({ description: 'Relationship type: FOUNDED, WORKS_AT, …, or INVOLVES from an event to a participant' })
+  type: string;
+
+  @Field(() => String, { nullable: true, description: 'The participant role (INVOLVES) or the position held' })
+  role: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The verbatim quote stating a stable relationship' })
+  quote: string | null;
+}
+
+@ObjectType()
+export class Graph {
+  @Field(() => [GraphNode])
+  nodes: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges: GraphEdge[];
+}
+
+@ObjectType({ description: 'A path: nodes in order, and the edges between consecutive nodes' })
+export class Path {
+  @Field(() => Int, { description: 'Number of edges' })
+  length: number;
+
+  @Field(() => [GraphNode])
+  nodes: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges: GraphEdge[];
+}

@@ -1,0 +1,567 @@
+/**
+ * Integrity checks for the hand-curated seed data in cypher/seed/data/*.json against the source
+ * article in cypher/seed/source/. Pure file checks: no Neo4j, no loader.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SEED = path.join(ROOT, 'cypher/seed');
+const ARTICLE_FILE = 'llm-startup-shakeout-2024.zh-Hant.txt';
+
+type Label = 'Person' | 'Organization' | 'Product' | 'Group';
+
+interface SourceRecord {
+  id: string;
+  title: string;
+  publisher: string;
+  date: string;
+  language: string;
+  file: string;
+}
+
+interface EntityRecord {
+  id: string;
+  label: Label;
+  name: string;
+  aliases: string[];
+  categories?: string[];
+  description: string;
+  anonymous?: boolean;
+  quote: string;
+}
+
+interface RelationshipRecord {
+  type: string;
+  from: string;
+  to: string;
+  role?: string;
+  roleEn?: string;
+  since?: string;
+  until?: string;
+  current?: boolean;
+  quote: string;
+}
+
+interface Participant {
+  role: string;
+  id: string;
+}
+
+interface EventRecord {
+  id: string;
+  kind: string;
+  date: string | null;
+  dateNote?: string;
+  summary: string;
+  participants: Participant[];
+  props: Record<string, unknown>;
+  quotes: string[];
+}
+
+const readText = (rel: string): string => readFileSync(path.join(SEED, rel), 'utf8');
+const readJson = <T>(rel: string): T => JSON.parse(readText(rel)) as T;
+
+const article = readText(path.join('source', ARTICLE_FILE));
+const sources = readJson<SourceRecord[]>('data/sources.json');
+const entities = readJson<EntityRecord[]>('data/entities.json');
+const relationships = readJson<RelationshipRecord[]>('data/relationships.json');
+const events = readJson<EventRecord[]>('data/events.json');
+
+const entityById = new Map(entities.map((e) => [e.id, e]));
+
+// ---------------------------------------------------------------------------------------------
+// Literal expectations: a lost or duplicated record changes one of these numbers.
+
+const EXPECTED_LABEL_COUNTS: Record<Label, number> = {
+  Person: 19,
+  Organization: 35,
+  Product: 2,
+  Group: 6,
+};
+
+const EXPECTED_ANONYMOUS_COUNT = 10;
+
+const EXPECTED_EVENT_KIND_COUNTS: Record<string, number> = {
+  ARBITRATION: 1,
+  ACQUISITION: 3,
+  LICENSING_DEAL: 1,
+  TALENT_MOVE: 3,
+  FUNDING_ROUND: 1,
+  PRICE_CUT: 1,
+  STATEMENT: 29,
+  METRIC: 13,
+  PRODUCT_LAUNCH: 2,
+  FOUNDING: 1,
+  MARKET_ENTRY: 1,
+};
+
+const EXPECTED_RELATIONSHIP_TYPE_COUNTS: Record<string, number> = {
+  FOUNDED: 5,
+  WORKS_AT: 9,
+  PARTNER_AT: 1,
+  SUBSIDIARY_OF: 4,
+  INVESTED_IN: 4,
+  MAKES: 2,
+  MEMBER_OF: 5,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+
+const LABELS: readonly Label[] = ['Person', 'Organization', 'Product', 'Group'];
+
+const ID_PREFIX_BY_LABEL: Record<Label, string> = {
+  Person: 'person',
+  Organization: 'org',
+  Product: 'product',
+  Group: 'group',
+};
+
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const ENTITY_ID = new RegExp(`^(person|org|product|group)/${SLUG}$`);
+const EVENT_ID = new RegExp(`^event/(${SLUG})/${SLUG}$`);
+const SOURCE_ID = new RegExp(`^source/${SLUG}$`);
+
+const ORG_CATEGORIES = new Set([
+  'AI_STARTUP',
+  'BIG_TECH',
+  'CLOUD_PROVIDER',
+  'VENTURE_INVESTOR',
+  'PRIVATE_EQUITY',
+  'RESEARCH_INSTITUTE',
+  'UNIVERSITY',
+  'DATA_PROVIDER',
+  'MEDIA',
+  'HANDSET_MAKER',
+  'E_COMMERCE',
+  'INTERNET_COMPANY',
+]);
+
+/** Allowed endpoint labels per relationship type. */
+const RELATIONSHIP_ENDPOINTS: Record<string, { from: readonly Label[]; to: readonly Label[] }> = {
+  FOUNDED: { from: ['Person'], to: ['Organization'] },
+  WORKS_AT: { from: ['Person'], to: ['Organization'] },
+  PARTNER_AT: { from: ['Person'], to: ['Organization'] },
+  SUBSIDIARY_OF: { from: ['Organization'], to: ['Organization'] },
+  INVESTED_IN: { from: ['Organization', 'Group'], to: ['Organization'] },
+  MAKES: { from: ['Organization'], to: ['Product'] },
+  MEMBER_OF: { from: ['Person', 'Organization'], to: ['Group'] },
+};
+
+/** Roles that must appear at least once per event kind; `anyOf` means at least one of them. */
+const REQUIRED_ROLES: Record<string, { all: readonly string[]; anyOf?: readonly string[] }> = {
+  ARBITRATION: { all: ['claimant', 'respondent', 'company'] },
+  ACQUISITION: { all: ['acquirer', 'target'] },
+  LICENSING_DEAL: { all: ['licensee', 'licensor'] },
+  TALENT_MOVE: { all: ['mover', 'to'] },
+  FUNDING_ROUND: { all: ['investee', 'investor'] },
+  PRICE_CUT: { all: ['cutter'] },
+  STATEMENT: { all: ['speaker'] },
+  METRIC: { all: [], anyOf: ['reporter', 'subject'] },
+  PRODUCT_LAUNCH: { all: ['maker', 'product'] },
+  FOUNDING: { all: ['founded'] },
+  MARKET_ENTRY: { all: ['entrant'] },
+};
+
+/** Every role a kind may use (required + optional). */
+const ALLOWED_ROLES: Record<string, readonly string[]> = {
+  ARBITRATION: ['claimant', 'respondent', 'company', 'discloser'],
+  ACQUISITION: ['acquirer', 'target'],
+  LICENSING_DEAL: ['licensee', 'licensor', 'joiner'],
+  TALENT_MOVE: ['mover', 'to', 'from'],
+  FUNDING_ROUND: ['investee', 'investor'],
+  PRICE_CUT: ['cutter'],
+  STATEMENT: ['speaker', 'about'],
+  METRIC: ['reporter', 'subject'],
+  PRODUCT_LAUNCH: ['maker', 'product'],
+  FOUNDING: ['founded', 'founder'],
+  MARKET_ENTRY: ['entrant'],
+};
+
+const MONEY_UNITS = new Set(['CNY', 'USD']);
+const CURRENCIES = new Set(['CNY', 'USD']);
+const QUALIFIERS = new Set(['MORE_THAN', 'ABOUT', 'LESS_THAN', 'NEARLY', 'UNDER_COUNT']);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A PartialDate string ("2024", "2024-10", "2024-12-05") that is a real calendar date. */
+function isValidPartialDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (m === undefined) return y >= 1900 && y <= 2100;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d >= 1 && d <= daysInMonth;
+}
+
+/** "2024-01-01/2024-12-05", "2024-01/2024-06" or a single PartialDate, start <= end. */
+function isValidPeriod(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const parts = value.split('/');
+  if (parts.length === 1) return isValidPartialDate(parts[0]);
+  if (parts.length !== 2) return false;
+  const [start, end] = parts as [string, string];
+  return isValidPartialDate(start) && isValidPartialDate(end) && start <= end;
+}
+
+/** Every object with an `amount` anywhere below `value`, with its JSON path. */
+function moneyObjects(value: unknown, at: string): Array<{ at: string; money: Record<string, unknown> }> {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => moneyObjects(v, `${at}[${i}]`));
+  const obj = value as Record<string, unknown>;
+  const own = 'amount' in obj ? [{ at, money: obj }] : [];
+  return [...own, ...Object.entries(obj).flatMap(([k, v]) => moneyObjects(v, `${at}.${k}`))];
+}
+
+const countBy = <T>(items: readonly T[], key: (t: T) => string): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+};
+
+const duplicates = (values: readonly string[]): string[] => values.filter((v, i) => values.indexOf(v) !== i);
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** All verbatim spans the data claims come from the article, with where they sit. */
+function allQuotes(): Array<{ at: string; text: unknown }> {
+  return [
+    ...entities.map((e) => ({ at: `${e.id}.quote`, text: e.quote as unknown })),
+    ...relationships.map((r) => ({ at: `(${r.from})-[${r.type}]->(${r.to}).quote`, text: r.quote as unknown })),
+    ...events.flatMap((e) => [
+      ...(Array.isArray(e.quotes) ? e.quotes : [undefined]).map((q, i) => ({ at: `${e.id}.quotes[${i}]`, text: q as unknown })),
+      ...(e.kind === 'STATEMENT' ? [{ at: `${e.id}.props.text`, text: e.props['text'] }] : []),
+    ]),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('seed data files', () => {
+  it.each(['sources.json', 'entities.json', 'relationships.json', 'events.json'])(
+    '%s is pretty-printed JSON (2-space indent, trailing newline)',
+    (file) => {
+      const text = readText(path.join('data', file));
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    },
+  );
+
+  it('the article is the file the source record names, and is the traditional-Chinese text', () => {
+    expect(sources).toHaveLength(1);
+    const [source] = sources;
+    expect(source).toEqual({
+      id: 'source/techxingqiu-2024-12-llm-shakeout',
+      title: '大模型創業“生死局”:融資困難、造血乏力、賣身離場',
+      publisher: 'Tech星球',
+      date: '2024-12',
+      language: 'zh-Hant',
+      file: ARTICLE_FILE,
+    });
+    expect(source!.id).toMatch(SOURCE_ID);
+    expect(article.startsWith(source!.title)).toBe(true);
+    expect(article).toContain(source!.publisher);
+  });
+});
+
+describe('verbatim quotes', () => {
+  it('every quote, event quote and statement text is an exact substring of the article', () => {
+    const bad = allQuotes().filter((q) => typeof q.text !== 'string' || q.text.trim() === '' || !article.includes(q.text));
+    expect(bad).toEqual([]);
+  });
+
+  it('every event has at least one quote, and no quote twice', () => {
+    expect(events.filter((e) => !Array.isArray(e.quotes) || e.quotes.length === 0).map((e) => e.id)).toEqual([]);
+    expect(events.filter((e) => duplicates(e.quotes).length > 0).map((e) => e.id)).toEqual([]);
+  });
+
+  it('every entity name is written as in the article', () => {
+    expect(entities.filter((e) => !article.includes(e.name)).map((e) => `${e.id}: ${e.name}`)).toEqual([]);
+  });
+
+  it('every Chinese alias is another written form found in the article (no derived simplified forms)', () => {
+    const bad = entities.flatMap((e) =>
+      e.aliases.filter((a) => CJK.test(a) && !article.includes(a)).map((a) => `${e.id}: ${a}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('every dateNote is the article’s own words', () => {
+    const bad = events.filter((e) => e.dateNote !== undefined && !article.includes(e.dateNote)).map((e) => e.id);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('entities', () => {
+  it('ids are unique across entities and events', () => {
+    expect(duplicates([...entities.map((e) => e.id), ...events.map((e) => e.id), ...sources.map((s) => s.id)])).toEqual([]);
+  });
+
+  it('ids are well-formed and their prefix matches the label', () => {
+    const bad = entities.filter(
+      (e) => !LABELS.includes(e.label) || !ENTITY_ID.test(e.id) || !e.id.startsWith(`${ID_PREFIX_BY_LABEL[e.label]}/`),
+    );
+    expect(bad.map((e) => `${e.id} (${e.label})`)).toEqual([]);
+  });
+
+  it('have a name, a description, an alias list without the name or duplicates', () => {
+    const bad = entities.filter(
+      (e) =>
+        typeof e.name !== 'string' ||
+        e.name.trim() === '' ||
+        typeof e.description !== 'string' ||
+        e.description.trim() === '' ||
+        !Array.isArray(e.aliases) ||
+        e.aliases.some((a) => typeof a !== 'string' || a.trim() === '' || a === e.name) ||
+        duplicates(e.aliases).length > 0,
+    );
+    expect(bad.map((e) => e.id)).toEqual([]);
+  });
+
+  it('no two entities share a name or alias (case, spaces and punctuation aside)', () => {
+    const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+    const owners = new Map<string, Set<string>>();
+    for (const e of entities) {
+      for (const form of [e.name, ...e.aliases]) {
+        const key = norm(form);
+        owners.set(key, (owners.get(key) ?? new Set()).add(e.id));
+      }
+    }
+    expect([...owners].filter(([, ids]) => ids.size > 1).map(([key, ids]) => `${key}: ${[...ids].join(', ')}`)).toEqual([]);
+  });
+
+  it('organizations, and only organizations, have one or more known categories', () => {
+    const bad = entities.filter((e) =>
+      e.label === 'Organization'
+        ? !Array.isArray(e.categories) ||
+          e.categories.length === 0 ||
+          e.categories.some((c) => !ORG_CATEGORIES.has(c)) ||
+          duplicates(e.categories).length > 0
+        : e.categories !== undefined,
+    );
+    expect(bad.map((e) => e.id)).toEqual([]);
+  });
+
+  it('anonymous is true-only, on people and groups', () => {
+    const bad = entities.filter(
+      (e) => e.anonymous !== undefined && (e.anonymous !== true || (e.label !== 'Person' && e.label !== 'Group')),
+    );
+    expect(bad.map((e) => e.id)).toEqual([]);
+    expect(entities.filter((e) => e.anonymous === true)).toHaveLength(EXPECTED_ANONYMOUS_COUNT);
+  });
+
+  it('every anonymous speaker says something', () => {
+    const speakers = new Set(
+      events.filter((e) => e.kind === 'STATEMENT').flatMap((e) => e.participants.filter((p) => p.role === 'speaker').map((p) => p.id)),
+    );
+    expect(entities.filter((e) => e.anonymous === true && !speakers.has(e.id)).map((e) => e.id)).toEqual([]);
+  });
+
+  it('counts per label match the table', () => {
+    const counts = countBy(entities, (e) => e.label);
+    expect(counts).toEqual(EXPECTED_LABEL_COUNTS);
+  });
+
+  it('no entity is orphaned', () => {
+    const used = new Set<string>([
+      ...relationships.flatMap((r) => [r.from, r.to]),
+      ...events.flatMap((e) => e.participants.map((p) => p.id)),
+    ]);
+    expect(entities.filter((e) => !used.has(e.id)).map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('relationships', () => {
+  it('have a known type and endpoints of the right labels that exist', () => {
+    const bad = relationships.filter((r) => {
+      const rule = RELATIONSHIP_ENDPOINTS[r.type];
+      const from = entityById.get(r.from);
+      const to = entityById.get(r.to);
+      return !rule || !from || !to || !rule.from.includes(from.label) || !rule.to.includes(to.label) || r.from === r.to;
+    });
+    expect(bad.map((r) => `(${r.from})-[${r.type}]->(${r.to})`)).toEqual([]);
+  });
+
+  it('are unique on (from, type, to)', () => {
+    expect(duplicates(relationships.map((r) => `${r.from}|${r.type}|${r.to}`))).toEqual([]);
+  });
+
+  it('PARTNER_AT points at an investor', () => {
+    const bad = relationships.filter(
+      (r) =>
+        r.type === 'PARTNER_AT' &&
+        !entityById.get(r.to)?.categories?.some((c) => c === 'VENTURE_INVESTOR' || c === 'PRIVATE_EQUITY'),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('since/until are valid partial dates, current is a boolean, roles are non-empty strings', () => {
+    const bad = relationships.filter(
+      (r) =>
+        (r.since !== undefined && !isValidPartialDate(r.since)) ||
+        (r.until !== undefined && !isValidPartialDate(r.until)) ||
+        (r.since !== undefined && r.until !== undefined && r.since > r.until) ||
+        (r.current !== undefined && typeof r.current !== 'boolean') ||
+        (r.until !== undefined && r.current === true) ||
+        (r.role !== undefined && (typeof r.role !== 'string' || r.role.trim() === '')) ||
+        (r.roleEn !== undefined && (typeof r.roleEn !== 'string' || r.roleEn.trim() === '')),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('counts per type match the table', () => {
+    expect(countBy(relationships, (r) => r.type)).toEqual(EXPECTED_RELATIONSHIP_TYPE_COUNTS);
+  });
+});
+
+describe('events', () => {
+  it('ids are well-formed and carry their kind', () => {
+    const bad = events.filter((e) => {
+      const m = EVENT_ID.exec(e.id);
+      return !m || m[1] !== e.kind.toLowerCase().replace(/_/g, '-') || !(e.kind in REQUIRED_ROLES);
+    });
+    expect(bad.map((e) => e.id)).toEqual([]);
+  });
+
+  it('have a one-line summary and a props object', () => {
+    const bad = events.filter(
+      (e) =>
+        typeof e.summary !== 'string' ||
+        e.summary.trim() === '' ||
+        e.summary.includes('\n') ||
+        e.props === null ||
+        typeof e.props !== 'object' ||
+        Array.isArray(e.props),
+    );
+    expect(bad.map((e) => e.id)).toEqual([]);
+  });
+
+  it('dates are null or valid partial calendar dates, and a dated event says when in the article’s words', () => {
+    const bad = events.filter(
+      (e) =>
+        (e.date !== null && !isValidPartialDate(e.date)) ||
+        (e.date !== null && (typeof e.dateNote !== 'string' || e.dateNote.trim() === '')),
+    );
+    expect(bad.map((e) => `${e.id}: ${String(e.date)}`)).toEqual([]);
+  });
+
+  it('every date-like prop is a valid partial date or period', () => {
+    const bad = events.flatMap((e) =>
+      Object.entries(e.props)
+        .filter(([k, v]) => (k === 'disclosedOn' && !isValidPartialDate(v)) || (k === 'period' && !isValidPeriod(v)) || (k === 'comparedTo' && !isValidPartialDate(v)))
+        .map(([k]) => `${e.id}.props.${k}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('every participant exists, with a role allowed for the kind, once', () => {
+    const bad = events.flatMap((e) =>
+      e.participants
+        .filter((p) => !entityById.has(p.id) || !(ALLOWED_ROLES[e.kind] ?? []).includes(p.role))
+        .map((p) => `${e.id}: ${p.role} ${p.id}`),
+    );
+    expect(bad).toEqual([]);
+    const dup = events.filter((e) => duplicates(e.participants.map((p) => `${p.role}|${p.id}`)).length > 0);
+    expect(dup.map((e) => e.id)).toEqual([]);
+  });
+
+  it('each kind has its required roles', () => {
+    const bad = events.filter((e) => {
+      const rule = REQUIRED_ROLES[e.kind];
+      if (!rule) return true;
+      const roles = new Set(e.participants.map((p) => p.role));
+      return rule.all.some((r) => !roles.has(r)) || (rule.anyOf !== undefined && !rule.anyOf.some((r) => roles.has(r)));
+    });
+    expect(bad.map((e) => e.id)).toEqual([]);
+  });
+
+  it('role-specific labels: movers are people or groups, speakers are people, groups or organizations', () => {
+    const labelOf = (id: string) => entityById.get(id)?.label;
+    const bad = events.flatMap((e) =>
+      e.participants
+        .filter(
+          (p) =>
+            (p.role === 'mover' && !['Person', 'Group'].includes(labelOf(p.id) ?? '')) ||
+            (p.role === 'speaker' && !['Person', 'Group', 'Organization'].includes(labelOf(p.id) ?? '')) ||
+            (p.role === 'product' && labelOf(p.id) !== 'Product') ||
+            (['acquirer', 'target', 'licensee', 'licensor', 'to', 'from', 'investee', 'cutter', 'founded', 'entrant', 'company', 'maker'].includes(p.role) &&
+              labelOf(p.id) !== 'Organization'),
+        )
+        .map((p) => `${e.id}: ${p.role} ${p.id}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('every money object has an amount and an ISO 4217 currency', () => {
+    const bad = events.flatMap((e) =>
+      moneyObjects(e.props, `${e.id}.props`).filter(
+        ({ money }) => typeof money['amount'] !== 'number' || !(money['amount'] > 0) || !CURRENCIES.has(String(money['currency'])),
+      ),
+    );
+    expect(bad.map((b) => b.at)).toEqual([]);
+  });
+
+  it('acquisitions state a deal type and keep price and valuation apart', () => {
+    const acquisitions = events.filter((e) => e.kind === 'ACQUISITION');
+    expect(acquisitions.filter((e) => typeof e.props['dealType'] !== 'string').map((e) => e.id)).toEqual([]);
+    const byId = new Map(acquisitions.map((e) => [e.id, e.props]));
+    expect(byId.get('event/acquisition/google-character-ai')).toMatchObject({ valuation: { amount: 2500000000, currency: 'USD' } });
+    expect(byId.get('event/acquisition/google-character-ai')).not.toHaveProperty('price');
+    expect(byId.get('event/acquisition/microsoft-inflection-ai')).toMatchObject({ price: { amount: 650000000, currency: 'USD' } });
+    expect(byId.get('event/acquisition/microsoft-inflection-ai')).not.toHaveProperty('valuation');
+  });
+
+  it('METRIC events have a metric, a finite value, a unit, a known qualifier, and a currency for money', () => {
+    const bad = events
+      .filter((e) => e.kind === 'METRIC')
+      .filter((e) => {
+        const { metric, value, unit, currency, qualifier } = e.props;
+        const isMoney = MONEY_UNITS.has(String(unit)) || currency !== undefined;
+        return (
+          typeof metric !== 'string' ||
+          typeof value !== 'number' ||
+          !Number.isFinite(value) ||
+          typeof unit !== 'string' ||
+          (qualifier !== undefined && !QUALIFIERS.has(String(qualifier))) ||
+          (isMoney && (!CURRENCIES.has(String(currency)) || (MONEY_UNITS.has(unit) && unit !== currency)))
+        );
+      });
+    expect(bad.map((e) => e.id)).toEqual([]);
+  });
+
+  it('PRICE_CUT has a percent in (0, 100] and an item', () => {
+    const bad = events
+      .filter((e) => e.kind === 'PRICE_CUT')
+      .filter((e) => {
+        const percent = e.props['percent'];
+        return typeof percent !== 'number' || percent <= 0 || percent > 100 || typeof e.props['item'] !== 'string';
+      });
+    expect(bad.map((e) => e.id)).toEqual([]);
+  });
+
+  it('STATEMENT text is contained in one of its quotes, so the quote shows who said it', () => {
+    const bad = events
+      .filter((e) => e.kind === 'STATEMENT')
+      .filter((e) => {
+        const text = e.props['text'];
+        return typeof text !== 'string' || !e.quotes.some((q) => q.includes(text));
+      });
+    expect(bad.map((e) => e.id)).toEqual([]);
+  });
+
+  it('FUNDING_ROUND and TALENT_MOVE props keep the article’s vagueness', () => {
+    const funding = events.find((e) => e.id === 'event/funding-round/wave-intelligence-two-rounds');
+    expect(funding?.props).toMatchObject({ roundCount: 2, investorsIncomplete: true });
+    expect(funding?.date).toBeNull();
+    const arbitration = events.find((e) => e.kind === 'ARBITRATION');
+    expect(arbitration).toMatchObject({ date: '2024-11', props: { disclosedOn: '2024-12-05' } });
+  });
+
+  it('counts per kind match the table', () => {
+    expect(countBy(events, (e) => e.kind)).toEqual(EXPECTED_EVENT_KIND_COUNTS);
+  });
+});
