@@ -23,9 +23,29 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Errors leave without stack traces; unexpected ones without internals either. */
+interface ValidationFailure {
+  property: string;
+  value?: unknown;
+  constraints?: Record<string, string>;
+}
+
+/**
+ * Errors leave without stack traces. Argument validation failures (class-validator) name the
+ * argument in the message and in `extensions.argument`; bad scalar literals, which graphql-js
+ * reports as validation failures, keep the BAD_USER_INPUT code their scalar gave them.
+ */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  const { stacktrace: _stacktrace, validationErrors, inputError, ...extensions } = formatted.extensions ?? {};
+  if (inputError) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
+  if (Array.isArray(validationErrors) && validationErrors.length) {
+    const failures = (validationErrors as ValidationFailure[]).map((f) => ({
+      argument: f.property,
+      value: f.value,
+      problems: Object.values(f.constraints ?? {}),
+    }));
+    const message = failures.map((f) => `${f.argument}: ${f.problems.join('; ') || 'invalid'}`).join('; ');
+    return { ...formatted, message, extensions: { ...extensions, argument: failures[0]!.argument, failures } };
+  }
   return { ...formatted, extensions };
 }
 

@@ -9,7 +9,8 @@ export async function openTestGraph(): Promise<{ driver: Driver; db: Executor; c
   const uri = process.env.TEST_NEO4J_URI;
   if (!uri) throw new Error('TEST_NEO4J_URI is not set: run the integration tests through jest (globalSetup)');
   const config = loadConfig({ ...process.env, NEO4J_URI: uri });
-  logger.level = process.env.LOG_LEVEL ?? 'warn';
+  // Tests provoke failures on purpose; their warnings would only bury jest's report.
+  logger.level = process.env.LOG_LEVEL ?? 'silent';
   const driver = await connectDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
   const db = new Executor(driver, config.NEO4J_DATABASE, logger, 30_000);
   return { driver, db, close: () => driver.close() };

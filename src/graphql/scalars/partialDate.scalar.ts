@@ -4,7 +4,8 @@ import { partialDatePrecision } from '../../model/partialDate';
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !partialDatePrecision(value)) {
     throw new GraphQLError(`PartialDate must be an ISO 8601 date at a known precision ("2024", "2024-10" or "2024-12-05"); got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
+      // inputError: keeps BAD_USER_INPUT when graphql-js reports a bad literal as a validation error
+      extensions: { code: 'BAD_USER_INPUT', inputError: true },
     });
   }
   return value;
