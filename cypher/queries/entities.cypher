@@ -39,7 +39,7 @@ WITH id, n, r, other ORDER BY type(r), other.id
 RETURN id, [x IN collect(CASE WHEN r IS NULL THEN NULL ELSE {
   id: r.id, type: type(r), outgoing: startNode(r) = n,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
-  citation: {quote: r.quote, source: [(s:Source {id: r.sourceId}) | s {.*}][0]},
+  citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.*} }[0]},
   other: other {.*}
 } END) WHERE x IS NOT NULL] AS relationships;
 

@@ -15,6 +15,7 @@ import { Organization } from './entity/organization.type';
 import { Person } from './entity/person.type';
 import { Product } from './entity/product.type';
 import { HealthResolver } from './health/health.resolver';
+import { SubgraphResolver } from './graph/subgraph.resolver';
 
 export const SCHEMA_FILE = repoPath('schema', 'schema.graphql');
 
@@ -27,6 +28,7 @@ export const resolvers = [
   GroupResolver,
   EventResolver,
   GraphResolver,
+  SubgraphResolver,
 ] as const;
 
 /** Types reached only through interfaces must be listed, or the schema would omit them. */

@@ -54,6 +54,42 @@ export class Executor {
     return this.run('WRITE', query.name, (tx) => this.runIn(tx, query, params));
   }
 
+  /**
+   * A read whose rows go to `onRow` one by one as the database sends them (the driver pulls more
+   * only as `onRow`'s promises resolve), for answers too large to hold whole. An explicit
+   * transaction, not a retried transaction function: rows already handed out cannot be taken back.
+   * Resolves to the number of rows.
+   */
+  async stream(query: NamedQuery, params: Params, onRow: (row: Row) => void | Promise<void>): Promise<number> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    this.roundTrips += 1;
+    this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher (stream)');
+    let rows = 0;
+    let sinkFailed = false;
+    try {
+      const tx = session.beginTransaction({ timeout: this.txTimeoutMs });
+      try {
+        for await (const record of tx.run(query.cypher, toDriverValue(params) as Params)) {
+          rows += 1;
+          const row = toNative(record.toObject()) as Row;
+          sinkFailed = true;
+          await onRow(row);
+          sinkFailed = false;
+        }
+        await tx.commit();
+      } finally {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      }
+      return rows;
+    } catch (error) {
+      if (sinkFailed) throw error; // the consumer's own failure (e.g. the client went away), not the database's
+      if (!(error instanceof GraphQLError)) this.logger.warn({ query: query.name, err: error }, 'cypher failed');
+      throw toGraphQLError(error, query.name);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Several statements in one write transaction: all or nothing. */
   writeAll<T>(label: string, work: (run: (query: NamedQuery, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
     return this.run('WRITE', label, (tx) => work((query, params = {}) => this.runIn(tx, query, params)));

@@ -17,7 +17,7 @@ function rolePairs(pairs: Record<string, string | undefined>): { role: string; i
 export class EventResolver {
   @Query(() => EventConnection, { description: 'Events, filtered and paged in (date, id) order' })
   async events(@Args() args: EventsArgs, @Ctx() { db }: Context): Promise<EventConnection> {
-    const after = args.after === undefined ? undefined : decodeCursor(args.after);
+    const after = args.after == null ? undefined : decodeCursor(args.after);
     const page = await fetchEventPage(db, { ...args, after });
     const edges = page.events.map((node) => ({ cursor: encodeCursor(node), node: node as unknown as Event }));
     return {

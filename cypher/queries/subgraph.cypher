@@ -1,0 +1,71 @@
+// Graph-shaped selections for visualisers: the `graph(...)` query and the /export/graph.* files.
+// Nodes are entities and events; edges are the stable relationships and the event role edges
+// (INVOLVES), never the provenance edges to the Source (which would join everything in two hops).
+
+// @query subgraph
+// One selection, in three exclusive ways (which one follows from the parameters):
+//   seeds given       → every node within $depth hops of a seed (0 to 3), walking only through
+//                       events that pass the kind and date filters; seeds themselves always kept;
+//   filters, no seeds → the events that pass the filters, and the entities taking part in them;
+//   neither           → the whole graph.
+// Nodes are ordered by distance from the selection's core, then id, and capped at $limit; the
+// edges are every edge among the kept nodes. Rows stream out as all the nodes first, then all
+// the edges (one UNION ALL, in that order), each with the uncapped node count `total`.
+// $to is an inclusive upper bound already widened by the caller ("2024-05" → "2024-05\uffff").
+// :param seeds => ['org/moonshot-ai']
+// :param depth => 1
+// :param kinds => null
+// :param from => null
+// :param to => null
+// :param limit => 500
+CALL () {
+  UNWIND coalesce($seeds, []) AS seedId
+  CALL (seedId) {
+    MATCH (s:Entity {id: seedId}) RETURN s
+    UNION
+    MATCH (s:Event {id: seedId}) RETURN s
+  }
+  MATCH p = (s)(()-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF|INVOLVES]-(m)
+      WHERE m:Entity OR (m:Event
+        AND ($kinds IS NULL OR m.kind IN $kinds)
+        AND ($from IS NULL OR m.date >= $from)
+        AND ($to IS NULL OR m.date <= $to))){0,3}(n)
+  WHERE length(p) <= $depth
+  RETURN n, length(p) AS distance
+  UNION ALL
+  MATCH (e:Event)
+  WHERE $seeds IS NULL AND ($kinds IS NOT NULL OR $from IS NOT NULL OR $to IS NOT NULL)
+    AND ($kinds IS NULL OR e.kind IN $kinds)
+    AND ($from IS NULL OR e.date >= $from)
+    AND ($to IS NULL OR e.date <= $to)
+  UNWIND [{n: e, distance: 0}] + [(e)-[:INVOLVES]->(x:Entity) | {n: x, distance: 1}] AS reached
+  RETURN reached.n AS n, reached.distance AS distance
+  UNION ALL
+  MATCH (n)
+  WHERE $seeds IS NULL AND $kinds IS NULL AND $from IS NULL AND $to IS NULL AND (n:Entity OR n:Event)
+  RETURN n, 0 AS distance
+}
+WITH n, min(distance) AS distance
+ORDER BY distance, n.id
+WITH collect(n) AS selected
+WITH size(selected) AS total, selected[0..$limit] AS ns
+CALL (ns) {
+  UNWIND ns AS n
+  RETURN 'node' AS element, n {
+    .id, .label, .kind, .date, .dateNote, .description, .anonymous, .names, .categories,
+    name: coalesce(n.name, n.summary), summary: n.summary
+  } AS data
+  UNION ALL
+  UNWIND ns AS x
+  CALL (x, ns) {
+    MATCH (x)-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF|INVOLVES]->(y)
+    WHERE y IN ns
+    WITH r, y ORDER BY type(r), y.id, r.role
+    RETURN r, y
+  }
+  RETURN 'edge' AS element, {
+    id: coalesce(r.id, elementId(r)), source: x.id, target: y.id,
+    type: type(r), role: r.role, quote: r.quote, since: r.since, until: r.until
+  } AS data
+}
+RETURN element, data, total;

@@ -1,0 +1,107 @@
+import { loadCypherFile } from '../cypher/cypherFiles';
+import { partialDateUpperBound } from '../model/partialDate';
+import type { EventKind } from '../model/vocabulary';
+import type { Executor, Params } from '../neo4j/executor';
+
+/**
+ * A graph-shaped selection of the knowledge graph, shared by the `graph(...)` query and the
+ * /export/graph.* files (cypher/queries/subgraph.cypher): the same parameters select the same
+ * nodes and edges in the same order.
+ */
+export const subgraphQueries = loadCypherFile('queries/subgraph.cypher', ['subgraph']);
+
+/** Literal bound of the walk in subgraph.cypher (`{0,3}`). */
+export const MAX_SELECTION_DEPTH = 3;
+export const MAX_SEEDS = 50;
+
+export interface Selection {
+  /** Start from these node ids (entities or events); empty or absent = no seeds. */
+  seeds?: string[] | null;
+  /** Hops from the seeds, 0 to 3 (ignored without seeds). */
+  depth: number;
+  kinds?: EventKind[] | null;
+  /** Partial dates, inclusive. */
+  from?: string | null;
+  to?: string | null;
+  /** Most nodes kept. */
+  limit: number;
+}
+
+/** A node as visualisers get it: an entity (name, names, description…) or an event (kind, date, summary…). */
+export interface NodeData {
+  id: string;
+  label: string;
+  name: string;
+  kind: string | null;
+  date: string | null;
+  dateNote: string | null;
+  summary: string | null;
+  description: string | null;
+  anonymous: boolean | null;
+  names: string[] | null;
+  categories: string[] | null;
+}
+
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  role: string | null;
+  quote: string | null;
+  since: string | null;
+  until: string | null;
+}
+
+export type SubgraphRow = { element: 'node'; data: NodeData; total: number } | { element: 'edge'; data: EdgeData; total: number };
+
+/** A selection that cannot be answered as asked, naming the argument at fault. */
+export class SelectionError extends Error {
+  override name = 'SelectionError';
+  constructor(
+    readonly argument: string,
+    readonly detail: string,
+  ) {
+    super(`${argument}: ${detail}`);
+  }
+}
+
+/** The Cypher parameters of a selection; checks what single-argument validation cannot. */
+export function subgraphParams(selection: Selection): Params {
+  const { from, to } = selection;
+  if (from && to && from > partialDateUpperBound(to)) throw new SelectionError('to', `must not be before from (${from})`);
+  return {
+    seeds: selection.seeds?.length ? [...new Set(selection.seeds)] : null,
+    depth: selection.depth,
+    kinds: selection.kinds?.length ? selection.kinds : null,
+    from: from ?? null,
+    to: to ? partialDateUpperBound(to) : null,
+    limit: selection.limit,
+  };
+}
+
+export interface SubgraphResult {
+  nodes: NodeData[];
+  edges: EdgeData[];
+  /** Nodes the selection matched before the cap. */
+  totalNodes: number;
+}
+
+/** The whole selection in memory (for GraphQL, whose answer is one document anyway): one round trip. */
+export async function readSubgraph(db: Executor, selection: Selection): Promise<SubgraphResult> {
+  const rows = (await db.read(subgraphQueries.subgraph, subgraphParams(selection))) as unknown as SubgraphRow[];
+  const result: SubgraphResult = { nodes: [], edges: [], totalNodes: rows[0]?.total ?? 0 };
+  for (const row of rows) {
+    if (row.element === 'node') result.nodes.push(row.data);
+    else result.edges.push(row.data);
+  }
+  return result;
+}
+
+/**
+ * The selection row by row as Neo4j sends it (for the exports): all nodes first, then all edges.
+ * `onRow` may return a promise (e.g. waiting for a slow client), and the database waits with it.
+ */
+export function streamSubgraph(db: Executor, selection: Selection, onRow: (row: SubgraphRow) => void | Promise<void>): Promise<number> {
+  return db.stream(subgraphQueries.subgraph, subgraphParams(selection), (row) => onRow(row as unknown as SubgraphRow));
+}
