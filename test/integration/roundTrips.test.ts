@@ -1,0 +1,69 @@
+import { createApp, type App } from '../../src/http/app';
+import { createContext } from '../../src/graphql/context';
+import { logger } from '../../src/logger';
+import { openTestGraph } from '../support/graph';
+
+/**
+ * A request costs a fixed number of Cypher round trips, whatever the size of its result:
+ * the same nested query over few rows and over many rows must send the same number of queries.
+ */
+describe('bounded round trips', () => {
+  let graph: Awaited<ReturnType<typeof openTestGraph>>;
+  let app: App;
+  beforeAll(async () => {
+    graph = await openTestGraph();
+    app = await createApp({ db: graph.db, logger });
+  });
+  afterAll(async () => {
+    await app.close();
+    await graph.close();
+  });
+
+  async function roundTrips(query: string, variables: Record<string, unknown>): Promise<{ trips: number; rows: number }> {
+    const context = createContext(graph.db);
+    const response = await app.apollo.executeOperation({ query, variables }, { contextValue: context });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    expect(response.body.singleResult.errors).toBeUndefined();
+    return { trips: context.db.roundTrips, rows: JSON.stringify(response.body.singleResult.data).length };
+  }
+
+  it('events with participants, their relationships, mentions and events, and citations', async () => {
+    const query = `query($first: Int!) { events(first: $first) { totalCount edges { node {
+      id sources { quote source { title } }
+      participants { role entity { id name mentions { quote }
+        relationships { type to { name } citation { quote } }
+        events { id participants { entity { name } } }
+        ... on Organization { people { from { name } } investors { from { name } } acquisitions { target { name } } }
+        ... on Person { roles { to { name } } moves { to { name } } } } } } } } }`;
+    const few = await roundTrips(query, { first: 1 });
+    const many = await roundTrips(query, { first: 60 });
+    expect(many.rows).toBeGreaterThan(few.rows * 10);
+    expect(many.trips).toBe(few.trips);
+    // events + relationships + mentions + events-involving: one each.
+    expect(many.trips).toBe(4);
+  });
+
+  it('an organization page and entity lists', async () => {
+    const query = `query($limit: Int!) { entities(type: Organization, limit: $limit) { name ... on Organization {
+      categories people { type from { name } citation { quote } } investors { from { name } } investments { to { name } }
+      subsidiaries { name } parent { name } products { name }
+      acquisitions { target { name } price { amount } } acquiredBy { acquirer { name } } talentIn { mover { name } } talentOut { to { name } }
+      events { kind sources { quote } } mentions { quote } } } }`;
+    const few = await roundTrips(query, { limit: 1 });
+    const many = await roundTrips(query, { limit: 40 });
+    expect(many.rows).toBeGreaterThan(few.rows * 5);
+    expect(many.trips).toBe(few.trips);
+    expect(many.trips).toBe(4);
+  });
+
+  it('one query per root field for traversals', async () => {
+    const { trips } = await roundTrips(
+      `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { id } }
+        shortestPath(from: "person/zhu-xiaohu", to: $id) { length }
+        timeline(entity: $id) { id participants { entity { name } } }
+        talentFlow { links { count } } }`,
+      { id: 'org/moonshot-ai' },
+    );
+    expect(trips).toBe(4);
+  });
+});

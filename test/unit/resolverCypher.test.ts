@@ -1,0 +1,188 @@
+import { graphql, type GraphQLSchema } from 'graphql';
+import { createContext } from '../../src/graphql/context';
+import { buildGraphQLSchema } from '../../src/graphql/schema';
+import { fakeExecutor, type FakeRows } from '../support/fakeDriver';
+
+/** Which named Cypher block each resolver sends, with which parameters (no database here). */
+describe('Cypher sent by the resolvers', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildGraphQLSchema();
+  });
+
+  async function sentBy(source: string, rows: FakeRows = {}) {
+    const { db, sent } = fakeExecutor(rows);
+    const result = await graphql({ schema, source, contextValue: createContext(db) });
+    expect(result.errors).toBeUndefined();
+    return sent;
+  }
+
+  const emptyPage = { eventPage: [{ totalCount: 0, events: [] }] };
+
+  it('events: every filter as a parameter, the date bound inclusive, one row more than the page', async () => {
+    expect(await sentBy('{ events(kinds: [TALENT_MOVE, ACQUISITION], involving: "org/oppo", from: "2024-05", to: "2024-10", first: 5) { totalCount } }', emptyPage))
+      .toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "after": null,
+      "first": 5,
+      "from": "2024-05",
+      "ids": null,
+      "involving": "org/oppo",
+      "kinds": [
+        "TALENT_MOVE",
+        "ACQUISITION",
+      ],
+      "roles": [],
+      "to": "2024-10￿",
+    },
+    "query": "events.cypher#eventPage",
+  },
+]
+`);
+  });
+
+  it('talentMoves and acquisitions: kind fixed, only the given role filters', async () => {
+    const sent = await sentBy('{ talentMoves(to: "org/bytedance") { id } acquisitions(acquirer: "org/oppo", target: "org/x") { id } }', emptyPage);
+    expect(sent.map((s) => s.params)).toMatchInlineSnapshot(`
+[
+  {
+    "after": null,
+    "first": 500,
+    "from": null,
+    "ids": null,
+    "involving": null,
+    "kinds": [
+      "TALENT_MOVE",
+    ],
+    "roles": [
+      {
+        "id": "org/bytedance",
+        "role": "to",
+      },
+    ],
+    "to": null,
+  },
+  {
+    "after": null,
+    "first": 500,
+    "from": null,
+    "ids": null,
+    "involving": null,
+    "kinds": [
+      "ACQUISITION",
+    ],
+    "roles": [
+      {
+        "id": "org/oppo",
+        "role": "acquirer",
+      },
+      {
+        "id": "org/x",
+        "role": "target",
+      },
+    ],
+    "to": null,
+  },
+]
+`);
+  });
+
+  it('search: user text escaped for Lucene, with the normalised key for exact matches', async () => {
+    expect(await sentBy('{ search(text: "月之暗面 (Moonshot) AND 楊植麟:", limit: 3) { id } }')).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "key": "月之暗面moonshotand杨植麟",
+      "limit": 3,
+      "query": "月之暗面 \\(Moonshot\\) and 楊植麟\\:",
+    },
+    "query": "entities.cypher#searchEntities",
+  },
+]
+`);
+  });
+
+  it('entity pages: one batched query per nested field, whatever the number of parents', async () => {
+    const org = (id: string) => ({ entity: { id, label: 'Organization', name: id, names: [id], categories: [], anonymous: false } });
+    const sent = await sentBy(
+      '{ a: entity(id: "org/a") { ... on Organization { people { id } investors { id } events { id } mentions { quote } } } b: entity(id: "org/b") { ... on Organization { people { id } } } }',
+      { entityById: ({ id }) => [org(id)] },
+    );
+    expect(sent).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "id": "org/a",
+    },
+    "query": "entities.cypher#entityById",
+  },
+  {
+    "params": {
+      "id": "org/b",
+    },
+    "query": "entities.cypher#entityById",
+  },
+  {
+    "params": {
+      "ids": [
+        "org/a",
+        "org/b",
+      ],
+    },
+    "query": "entities.cypher#relationshipsOf",
+  },
+  {
+    "params": {
+      "ids": [
+        "org/a",
+      ],
+    },
+    "query": "entities.cypher#mentionsOf",
+  },
+  {
+    "params": {
+      "ids": [
+        "org/a",
+      ],
+    },
+    "query": "events.cypher#eventsInvolving",
+  },
+]
+`);
+  });
+
+  it('traversals: caps passed as parameters, dates as inclusive bounds', async () => {
+    const sent = await sentBy(
+      '{ shortestPath(from: "person/a", to: "person/b", maxHops: 4) { length } neighborhood(id: "org/a", depth: 2, limit: 50) { nodes { id } } talentFlow(from: "2024", to: "2024-06") { links { count } } }',
+    );
+    expect(sent).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "from": "person/a",
+      "maxHops": 4,
+      "to": "person/b",
+    },
+    "query": "graph.cypher#shortestPath",
+  },
+  {
+    "params": {
+      "depth": 2,
+      "id": "org/a",
+      "limit": 50,
+    },
+    "query": "graph.cypher#neighborhood",
+  },
+  {
+    "params": {
+      "from": "2024",
+      "to": "2024-06￿",
+    },
+    "query": "graph.cypher#talentFlow",
+  },
+]
+`);
+  });
+});
