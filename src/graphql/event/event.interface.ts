@@ -1,4 +1,6 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import type { DatePrecision } from '../../model/partialDate';
 import { EVENT_LABEL, EventKind } from '../../model/vocabulary';
 import { Citation } from '../common/citation.type';
 import { Entity } from '../entity/entity.interface';
@@ -29,6 +31,9 @@ export abstract class Event {
   @Field(() => PartialDateScalar, { nullable: true, description: 'At the precision the source gives; null when it gives none' })
   date: string | null;
 
+  @Field(() => String, { nullable: true, description: 'YEAR, MONTH or DAY: how much of the date the source gives' })
+  datePrecision: DatePrecision | null;
+
   @Field(() => String, { nullable: true, description: 'The source’s own words for the time, e.g. 今年10月底' })
   dateNote: string | null;
 
@@ -40,4 +45,7 @@ export abstract class Event {
 
   @Field(() => [Citation], { description: 'Verbatim spans of the sources that state this event' })
   sources: Citation[];
+
+  @Field(() => GraphQLJSONObject, { description: 'Every property of the event beyond the common fields (price, qualifier, mode…), as stored' })
+  attributes: Record<string, unknown>;
 }

@@ -13,6 +13,9 @@ export interface EventRow extends Record<string, unknown> {
 
 export type EventView = Record<string, unknown> & { id: string; sortKey: string };
 
+/** Properties every event has, shown as their own fields; the rest are the kind's `attributes`. */
+const COMMON_KEYS = new Set(['id', 'kind', 'label', 'date', 'datePrecision', 'dateNote', 'summary', 'sortKey', 'participants', 'sources']);
+
 const byPosition = (a: { position: number | null }, b: { position: number | null }) => (a.position ?? 0) - (b.position ?? 0);
 
 /**
@@ -28,6 +31,7 @@ export function toEventView(row: EventRow): EventView {
     price: moneyFrom(row, 'price'),
     valuation: moneyFrom(row, 'valuation'),
     amount: moneyFrom(row, 'amount'),
+    attributes: Object.fromEntries(Object.entries(row).filter(([key, value]) => !COMMON_KEYS.has(key) && value !== null)),
   };
   for (const { field, many } of Object.values(ROLE_FIELDS)) view[field] = many ? [] : null;
   for (const { role, entity } of participants) {
