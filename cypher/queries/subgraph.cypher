@@ -9,8 +9,9 @@
 //   filters, no seeds → the events that pass the filters, and the entities taking part in them;
 //   neither           → the whole graph.
 // Nodes are ordered by distance from the selection's core, then id, and capped at $limit; the
-// edges are every edge among the kept nodes. Rows stream out as all the nodes first, then all
-// the edges (one UNION ALL, in that order), each with the uncapped node count `total`.
+// edges are every edge among the kept nodes (INVOLVES edges carry their event's date). Rows
+// stream out as all the nodes first, then all the edges (one UNION ALL, in that order), each
+// with the uncapped node count `total`.
 // $to is an inclusive upper bound already widened by the caller ("2024-05" → "2024-05\uffff").
 // :param seeds => ['org/moonshot-ai']
 // :param depth => 1
@@ -65,7 +66,8 @@ CALL (ns) {
   }
   RETURN 'edge' AS element, {
     id: coalesce(r.id, elementId(r)), source: x.id, target: y.id,
-    type: type(r), role: r.role, quote: r.quote, since: r.since, until: r.until
+    type: type(r), role: r.role, quote: r.quote, since: r.since, until: r.until,
+    date: CASE WHEN x:Event THEN x.date END
   } AS data
 }
 RETURN element, data, total;

@@ -51,6 +51,8 @@ export interface EdgeData {
   quote: string | null;
   since: string | null;
   until: string | null;
+  /** The event's date, on INVOLVES edges. */
+  date: string | null;
 }
 
 export type SubgraphRow = { element: 'node'; data: NodeData; total: number } | { element: 'edge'; data: EdgeData; total: number };

@@ -9,6 +9,7 @@ import { PersonResolver } from './entity/person.resolver';
 import { ProductResolver } from './entity/product.resolver';
 import { EVENT_TYPES } from './event/event-kinds.type';
 import { EventResolver } from './event/event.resolver';
+import { FactsResolver } from './facts/facts.resolver';
 import { GraphResolver } from './graph/graph.resolver';
 import { Group } from './entity/group.type';
 import { Organization } from './entity/organization.type';
@@ -29,6 +30,7 @@ export const resolvers = [
   EventResolver,
   GraphResolver,
   SubgraphResolver,
+  FactsResolver,
 ] as const;
 
 /** Types reached only through interfaces must be listed, or the schema would omit them. */

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { MAX_SEEDS, MAX_SELECTION_DEPTH } from '../../graph/subgraph';
 import { EventKind } from '../../model/vocabulary';
@@ -22,6 +22,8 @@ export class SelectionArgs {
   depth: number;
 
   @Field(() => [EventKind], { nullable: true, description: 'Only events of these kinds (with seeds: walk only through them)' })
+  @IsOptional()
+  @IsEnum(EventKind, { each: true })
   kinds?: EventKind[];
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'Only events on or after this date (inclusive); undated events drop out' })
