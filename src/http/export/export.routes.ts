@@ -1,0 +1,99 @@
+import { once } from 'node:events';
+import express, { type Response, type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import { SelectionError, streamSubgraph } from '../../graph/subgraph';
+import type { Logger } from '../../logger';
+import type { Executor } from '../../neo4j/executor';
+import { FORMATS, type ExportFormat } from './formats';
+import { describeSelection, parseSelection } from './selection';
+
+/** Bytes gathered before a write to the socket: fewer, larger chunks than one per row. */
+const CHUNK = 64 * 1024;
+
+/** Writes to the response, waiting when the client reads slower than Neo4j sends. */
+class Sink {
+  private buffer = '';
+  constructor(private readonly res: Response) {}
+
+  async push(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= CHUNK) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.buffer) return;
+    const ok = this.res.write(this.buffer);
+    this.buffer = '';
+    if (!ok) {
+      if (this.res.destroyed) throw new Error('the client went away');
+      await Promise.race([once(this.res, 'drain'), once(this.res, 'close').then(() => Promise.reject(new Error('the client went away')))]);
+    }
+  }
+}
+
+function sendError(res: Response, status: number, parameter: string | undefined, message: string): void {
+  res.status(status).json({ error: parameter ? { parameter, message } : { message } });
+}
+
+/**
+ * GET /export/graph.json | .graphml | .gexf: the whole graph, or the selection of graph(...)
+ * given as a query string (?seeds=org/moonshot-ai&depth=2, ?kinds=ACQUISITION,TALENT_MOVE,
+ * ?from=2024-06&to=2024-12, ?limit=100). Rows are written as Neo4j sends them: nothing holds the
+ * whole graph. Bad parameters → 400 {"error": {"parameter", "message"}}.
+ */
+export function exportRouter({ db, logger }: { db: Executor; logger: Logger }): Router {
+  const router = express.Router();
+  const serve = (format: ExportFormat) => async (req: express.Request, res: Response) => {
+    let selection;
+    try {
+      selection = parseSelection(req.query as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof SelectionError) return sendError(res, 400, error.argument, error.message);
+      throw error;
+    }
+    const writer = format.writer({ selection: describeSelection(selection), date: new Date().toISOString().slice(0, 10) });
+    const sink = new Sink(res);
+    let started = false;
+    let total = 0;
+    const start = async () => {
+      if (started) return;
+      started = true;
+      res.status(200);
+      res.setHeader('Content-Type', format.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${format.file}"`);
+      await sink.push(writer.begin());
+    };
+    let edgesBegun = false;
+    try {
+      await streamSubgraph(db, selection, async (row) => {
+        await start();
+        total = row.total;
+        if (row.element === 'node') {
+          if (edgesBegun) throw new Error('subgraph: a node came after the edges');
+          await sink.push(writer.node(row.data));
+        } else {
+          edgesBegun = true;
+          await sink.push(writer.edge(row.data));
+        }
+      });
+      await start();
+      await sink.push(writer.end(total));
+      await sink.flush();
+      res.end();
+    } catch (error) {
+      if (error instanceof SelectionError) return sendError(res, 400, error.argument, error.message);
+      if (started) {
+        // Part of the file is out: cut the connection so the client cannot take it for whole.
+        logger.warn({ err: error, url: req.originalUrl }, 'export stopped');
+        res.destroy(error instanceof Error ? error : undefined);
+        return;
+      }
+      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+      sendError(res, code === 'DATABASE_UNAVAILABLE' ? 503 : code === 'TIMEOUT' ? 504 : 500, undefined, error instanceof GraphQLError ? error.message : 'export failed');
+    }
+  };
+  router.get('/export/graph.json', serve(FORMATS.json));
+  router.get('/export/graph.graphml', serve(FORMATS.graphml));
+  router.get('/export/graph.gexf', serve(FORMATS.gexf));
+  return router;
+}
