@@ -9,10 +9,16 @@ import type { Logger } from '../logger';
 import type { Executor } from '../neo4j/executor';
 import { createContext, type Context } from '../graphql/context';
 import { buildGraphQLSchema } from '../graphql/schema';
+import { readExamples } from './examples';
+import { exploreRouter } from './explore/explore.routes';
+import { exportRouter } from './export/export.routes';
+import { ideRouter } from './ide';
 
 export interface AppOptions {
   db: Executor;
   logger: Logger;
+  /** Serve GraphiQL at GET /graphql to browsers (config GRAPHQL_IDE); off unless asked for. */
+  ide?: boolean;
 }
 
 export interface App {
@@ -27,29 +33,36 @@ interface ValidationFailure {
   property: string;
   value?: unknown;
   constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** class-validator failures, nested ones included, as (dotted path, problems) pairs. */
+function flattenFailures(failures: ValidationFailure[], prefix = ''): { argument: string; value: unknown; problems: string[] }[] {
+  return failures.flatMap((f) => {
+    const argument = prefix ? `${prefix}.${f.property}` : f.property;
+    const own = f.constraints ? [{ argument, value: f.value, problems: Object.values(f.constraints) }] : [];
+    return [...own, ...flattenFailures(f.children ?? [], argument)];
+  });
 }
 
 /**
  * Errors leave without stack traces. Argument validation failures (class-validator) name the
- * argument in the message and in `extensions.argument`; bad scalar literals, which graphql-js
- * reports as validation failures, keep the BAD_USER_INPUT code their scalar gave them.
+ * argument — or the field inside an input, as a dotted path — in the message and in
+ * `extensions.argument`; bad scalar literals, which graphql-js reports as validation failures,
+ * keep the BAD_USER_INPUT code their scalar gave them.
  */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _stacktrace, validationErrors, inputError, ...extensions } = formatted.extensions ?? {};
   if (inputError) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
   if (Array.isArray(validationErrors) && validationErrors.length) {
-    const failures = (validationErrors as ValidationFailure[]).map((f) => ({
-      argument: f.property,
-      value: f.value,
-      problems: Object.values(f.constraints ?? {}),
-    }));
-    const message = failures.map((f) => `${f.argument}: ${f.problems.join('; ') || 'invalid'}`).join('; ');
-    return { ...formatted, message, extensions: { ...extensions, argument: failures[0]!.argument, failures } };
+    const failures = flattenFailures(validationErrors as ValidationFailure[]);
+    const message = failures.map((f) => `${f.argument}: ${f.problems.join('; ')}`).join('; ');
+    return { ...formatted, message, extensions: { ...extensions, argument: failures[0]?.argument, failures } };
   }
   return { ...formatted, extensions };
 }
 
-export async function createApp({ db, logger }: AppOptions): Promise<App> {
+export async function createApp({ db, logger, ide = false }: AppOptions): Promise<App> {
   const expressApp = express();
   const server = http.createServer(expressApp);
   const apollo = new ApolloServer<Context>({
@@ -61,6 +74,9 @@ export async function createApp({ db, logger }: AppOptions): Promise<App> {
   });
   await apollo.start();
 
+  if (ide) expressApp.use(ideRouter(readExamples()));
+  expressApp.use(exportRouter({ db, logger }));
+  expressApp.use(exploreRouter());
   expressApp.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(db) }));
 
   return {
