@@ -39,7 +39,7 @@ WITH id, n, r, other ORDER BY type(r), other.id
 RETURN id, [x IN collect(CASE WHEN r IS NULL THEN NULL ELSE {
   id: r.id, type: type(r), outgoing: startNode(r) = n,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
-  citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.*} }[0]},
+  citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
   other: other {.*}
 } END) WHERE x IS NOT NULL] AS relationships;
 
@@ -48,4 +48,4 @@ RETURN id, [x IN collect(CASE WHEN r IS NULL THEN NULL ELSE {
 // :param ids => ['org/moonshot-ai']
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})-[m:MENTIONED_IN]->(s:Source)
-RETURN id, collect({quote: m.quote, source: s {.*}}) AS mentions;
+RETURN id, collect({quote: m.quote, source: s {.id, .title, .publisher, .date, .language}}) AS mentions;

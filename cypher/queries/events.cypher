@@ -31,7 +31,7 @@ CALL (page) {
     .*,
     sortKey: sortKey,
     participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
-    sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.*}}]
+    sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
   }) AS events
 }
 RETURN totalCount, events;
@@ -47,5 +47,5 @@ RETURN id, [x IN collect(e {
     .*,
     sortKey: coalesce(e.date, '~'),
     participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
-    sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.*}}]
+    sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
   }) WHERE x.id IS NOT NULL] AS events;

@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { CYPHER_DIR } from '../cypher/cypherFiles';
 import { nameForms, nameKey } from '../model/names';
 import { partialDatePrecision } from '../model/partialDate';
 import { EntityLabel, EVENT_LABEL, EventKind, RelationshipType } from '../model/vocabulary';
 
-export const SEED_DATA_DIR = path.join(CYPHER_DIR, 'seed', 'data');
-export const SEED_FILES = ['sources.json', 'entities.json', 'relationships.json', 'events.json'] as const;
-
+/**
+ * Facts as reviewable records (the shape of cypher/seed/data/*.json and of the API's write inputs)
+ * and their translation into the parameter rows of cypher/queries/facts.cypher.
+ */
 export interface Money {
   amount: number;
   currency: string;
@@ -21,6 +18,8 @@ export interface SourceRecord {
   date?: string;
   language?: string;
   file?: string;
+  /** The full text, against which every quote citing this source is checked. */
+  text?: string;
 }
 
 export interface EntityRecord {
@@ -32,6 +31,8 @@ export interface EntityRecord {
   description?: string;
   anonymous?: boolean;
   quote: string;
+  /** The source the quote is from; the first source of the set when omitted. */
+  sourceId?: string;
 }
 
 export interface RelationshipRecord {
@@ -44,6 +45,7 @@ export interface RelationshipRecord {
   until?: string;
   current?: boolean;
   quote: string;
+  sourceId?: string;
 }
 
 export interface EventRecord {
@@ -55,29 +57,18 @@ export interface EventRecord {
   participants: { role: string; id: string }[];
   props?: Record<string, unknown>;
   quotes: string[];
+  sourceId?: string;
 }
 
-export interface SeedData {
+export interface FactSet {
   sources: SourceRecord[];
   entities: EntityRecord[];
   relationships: RelationshipRecord[];
   events: EventRecord[];
-  checksum: string;
 }
 
-export class SeedDataError extends Error {
-  override name = 'SeedDataError';
-}
-
-export function readSeedData(dir = SEED_DATA_DIR): SeedData {
-  const hash = createHash('sha256');
-  const read = (file: string) => {
-    const text = readFileSync(path.join(dir, file), 'utf8');
-    hash.update(file).update(text);
-    return JSON.parse(text);
-  };
-  const [sources, entities, relationships, events] = SEED_FILES.map(read);
-  return { sources, entities, relationships, events, checksum: hash.digest('hex') };
+export class FactError extends Error {
+  override name = 'FactError';
 }
 
 /** The id of a stable relationship, derived so that it is the same on every load. */
@@ -86,7 +77,7 @@ export function relationshipId(r: Pick<RelationshipRecord, 'type' | 'from' | 'to
 }
 
 function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new SeedDataError(message);
+  if (!condition) throw new FactError(message);
 }
 
 function checkDate(value: unknown, where: string): void {
@@ -110,11 +101,16 @@ function flattenProps(props: Record<string, unknown>, where: string): Record<str
   return flat;
 }
 
-/** Turns the reviewed JSON into the parameter rows of cypher/seed/seed.cypher, checking the vocabulary. */
-export function toSeedRows(data: SeedData) {
-  const source = data.sources[0];
-  check(source, 'sources.json is empty');
-  const sourceId = source.id;
+/**
+ * Turns facts into the parameter rows of cypher/queries/facts.cypher, checking the vocabulary.
+ * `defaultSourceId` is the source of records that do not name their own.
+ */
+export function toFactRows(data: FactSet, defaultSourceId = data.sources[0]?.id) {
+  const sourceOf = (record: { sourceId?: string }, where: string) => {
+    const sourceId = record.sourceId ?? defaultSourceId;
+    check(sourceId, `${where}: no source to cite`);
+    return sourceId;
+  };
   const labels = new Set<string>(Object.values(EntityLabel));
   const types = new Set<string>(Object.values(RelationshipType));
 
@@ -126,7 +122,7 @@ export function toSeedRows(data: SeedData) {
     return {
       id: e.id,
       label: e.label,
-      sourceId,
+      sourceId: sourceOf(e, `entity ${e.id}`),
       quote: e.quote,
       props: {
         name: e.name,
@@ -151,7 +147,7 @@ export function toSeedRows(data: SeedData) {
       type: r.type,
       from: r.from,
       to: r.to,
-      sourceId,
+      sourceId: sourceOf(r, `relationship ${relationshipId(r)}`),
       quote: r.quote,
       props: {
         role: r.role ?? null,
@@ -170,7 +166,7 @@ export function toSeedRows(data: SeedData) {
     return {
       id: e.id,
       label,
-      sourceId,
+      sourceId: sourceOf(e, `event ${e.id}`),
       quotes: e.quotes,
       participants: e.participants,
       props: {

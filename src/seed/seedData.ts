@@ -2,187 +2,27 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from '../cypher/cypherFiles';
-import { nameForms, nameKey } from '../model/names';
-import { partialDatePrecision } from '../model/partialDate';
-import { EntityLabel, EVENT_LABEL, EventKind, RelationshipType } from '../model/vocabulary';
+import type { FactSet, SourceRecord } from '../facts/facts';
 
-export const SEED_DATA_DIR = path.join(CYPHER_DIR, 'seed', 'data');
+export const SEED_DIR = path.join(CYPHER_DIR, 'seed');
 export const SEED_FILES = ['sources.json', 'entities.json', 'relationships.json', 'events.json'] as const;
 
-export interface Money {
-  amount: number;
-  currency: string;
-}
+export type SeedData = FactSet & { checksum: string };
 
-export interface SourceRecord {
-  id: string;
-  title: string;
-  publisher?: string;
-  date?: string;
-  language?: string;
-  file?: string;
-}
-
-export interface EntityRecord {
-  id: string;
-  label: EntityLabel;
-  name: string;
-  aliases?: string[];
-  categories?: string[];
-  description?: string;
-  anonymous?: boolean;
-  quote: string;
-}
-
-export interface RelationshipRecord {
-  type: RelationshipType;
-  from: string;
-  to: string;
-  role?: string;
-  roleEn?: string;
-  since?: string;
-  until?: string;
-  current?: boolean;
-  quote: string;
-}
-
-export interface EventRecord {
-  id: string;
-  kind: EventKind;
-  date: string | null;
-  dateNote?: string;
-  summary: string;
-  participants: { role: string; id: string }[];
-  props?: Record<string, unknown>;
-  quotes: string[];
-}
-
-export interface SeedData {
-  sources: SourceRecord[];
-  entities: EntityRecord[];
-  relationships: RelationshipRecord[];
-  events: EventRecord[];
-  checksum: string;
-}
-
-export class SeedDataError extends Error {
-  override name = 'SeedDataError';
-}
-
-export function readSeedData(dir = SEED_DATA_DIR): SeedData {
+/**
+ * Reads the reviewed seed files (cypher/seed/data/*.json) and the text of each source they cite
+ * (cypher/seed/source/), with a checksum over all of it to tell whether the graph is up to date.
+ */
+export function readSeedData(dir = SEED_DIR): SeedData {
   const hash = createHash('sha256');
   const read = (file: string) => {
-    const text = readFileSync(path.join(dir, file), 'utf8');
-    hash.update(file).update(text);
-    return JSON.parse(text);
+    const text = readFileSync(file, 'utf8');
+    hash.update(path.basename(file)).update(text);
+    return text;
   };
-  const [sources, entities, relationships, events] = SEED_FILES.map(read);
-  return { sources, entities, relationships, events, checksum: hash.digest('hex') };
-}
-
-/** The id of a stable relationship, derived so that it is the same on every load. */
-export function relationshipId(r: Pick<RelationshipRecord, 'type' | 'from' | 'to'>): string {
-  return `rel/${r.type.toLowerCase()}/${r.from}/${r.to}`;
-}
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new SeedDataError(message);
-}
-
-function checkDate(value: unknown, where: string): void {
-  if (value === null || value === undefined) return;
-  check(typeof value === 'string' && partialDatePrecision(value), `${where}: "${String(value)}" is not a partial ISO date`);
-}
-
-/** Neo4j properties are scalars or lists of scalars: money maps become amount/currency pairs. */
-function flattenProps(props: Record<string, unknown>, where: string): Record<string, unknown> {
-  const flat: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const money = value as Partial<Money>;
-      check(typeof money.amount === 'number' && /^[A-Z]{3}$/.test(money.currency ?? ''), `${where}.${key}: money needs amount and an ISO 4217 currency`);
-      flat[`${key}Amount`] = money.amount;
-      flat[`${key}Currency`] = money.currency;
-    } else {
-      flat[key] = value;
-    }
-  }
-  return flat;
-}
-
-/** Turns the reviewed JSON into the parameter rows of cypher/seed/seed.cypher, checking the vocabulary. */
-export function toSeedRows(data: SeedData) {
-  const source = data.sources[0];
-  check(source, 'sources.json is empty');
-  const sourceId = source.id;
-  const labels = new Set<string>(Object.values(EntityLabel));
-  const types = new Set<string>(Object.values(RelationshipType));
-
-  const sources = data.sources.map(({ id, ...props }) => ({ id, props }));
-
-  const entities = data.entities.map((e) => {
-    check(labels.has(e.label), `entity ${e.id}: unknown label ${e.label}`);
-    const names = nameForms(e.name, e.aliases);
-    return {
-      id: e.id,
-      label: e.label,
-      sourceId,
-      quote: e.quote,
-      props: {
-        name: e.name,
-        names,
-        namesText: names.join(' | '),
-        key: nameKey(e.name),
-        keys: [...new Set(names.map(nameKey))],
-        aliases: e.aliases ?? [],
-        description: e.description ?? null,
-        categories: e.label === EntityLabel.Organization ? (e.categories ?? []) : null,
-        anonymous: e.anonymous ?? false,
-      },
-    };
-  });
-
-  const relationships = data.relationships.map((r) => {
-    check(types.has(r.type), `relationship ${r.from}->${r.to}: unknown type ${r.type}`);
-    checkDate(r.since, `relationship ${relationshipId(r)}.since`);
-    checkDate(r.until, `relationship ${relationshipId(r)}.until`);
-    return {
-      id: relationshipId(r),
-      type: r.type,
-      from: r.from,
-      to: r.to,
-      sourceId,
-      quote: r.quote,
-      props: {
-        role: r.role ?? null,
-        roleEn: r.roleEn ?? null,
-        since: r.since ?? null,
-        until: r.until ?? null,
-        current: r.current ?? null,
-      },
-    };
-  });
-
-  const events = data.events.map((e) => {
-    const label = EVENT_LABEL[e.kind];
-    check(label, `event ${e.id}: unknown kind ${e.kind}`);
-    checkDate(e.date, `event ${e.id}.date`);
-    return {
-      id: e.id,
-      label,
-      sourceId,
-      quotes: e.quotes,
-      participants: e.participants,
-      props: {
-        ...flattenProps(e.props ?? {}, `event ${e.id}.props`),
-        kind: e.kind,
-        date: e.date ?? null,
-        datePrecision: e.date ? partialDatePrecision(e.date) : null,
-        dateNote: e.dateNote ?? null,
-        summary: e.summary,
-      },
-    };
-  });
-
-  return { sources, entities, relationships, events };
+  const [sources, entities, relationships, events] = SEED_FILES.map((file) => JSON.parse(read(path.join(dir, 'data', file))));
+  const withText = (sources as SourceRecord[]).map((source) =>
+    source.file ? { ...source, text: read(path.join(dir, 'source', source.file)) } : source,
+  );
+  return { sources: withText, entities, relationships, events, checksum: hash.digest('hex') };
 }

@@ -1,0 +1,112 @@
+import { ArrayMaxSize, ArrayMinSize, IsIn, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { EntityLabel, EventKind, OrganizationCategory, RelationshipType, ROLE_FIELDS } from '../../model/vocabulary';
+import { PartialDateScalar } from '../scalars/partialDate.scalar';
+
+const SLUG = '[a-z0-9][a-z0-9-]*';
+export const ENTITY_ID = new RegExp(`^(person|org|product|group)/${SLUG}$`);
+export const EVENT_ID = new RegExp(`^event/${SLUG}/${SLUG}$`);
+export const SOURCE_ID = new RegExp(`^source/${SLUG}$`);
+
+@InputType({ description: 'A document to cite; its full text is kept so every quote can be checked against it' })
+export class SourceInput {
+  @Field(() => ID, { description: 'source/<slug>' })
+  @Matches(SOURCE_ID, { message: 'id must look like source/<lowercase-slug>' })
+  id: string;
+
+  @Field() @MinLength(1) @MaxLength(500) title: string;
+  @Field(() => String, { nullable: true }) @MaxLength(200) publisher?: string;
+  @Field(() => PartialDateScalar, { nullable: true }) date?: string;
+  @Field(() => String, { nullable: true, description: 'BCP 47 tag, e.g. zh-Hant' }) @MaxLength(35) language?: string;
+
+  @Field({ description: 'The full text; quotes citing this source must be exact spans of it' })
+  @MinLength(1)
+  @MaxLength(2_000_000)
+  text: string;
+}
+
+@InputType({ description: 'A verbatim span of a source that states the fact' })
+export class CitationInput {
+  @Field(() => ID) @Matches(SOURCE_ID, { message: 'sourceId must look like source/<slug>' }) sourceId: string;
+  @Field() @MinLength(1) @MaxLength(2000) quote: string;
+}
+
+@InputType()
+export class EntityInput {
+  @Field(() => ID, { description: 'person/…, org/…, product/… or group/…, matching the type' })
+  @Matches(ENTITY_ID, { message: 'id must look like person|org|product|group/<lowercase-slug>' })
+  id: string;
+
+  @Field(() => EntityLabel) type: EntityLabel;
+  @Field({ description: 'As written in the source' }) @MinLength(1) @MaxLength(200) name: string;
+
+  @Field(() => [String], { nullable: true, description: 'Other names: English names, short forms' })
+  @ArrayMaxSize(50)
+  @MaxLength(200, { each: true })
+  aliases?: string[];
+
+  @Field(() => [OrganizationCategory], { nullable: true, description: 'Organizations only' }) categories?: OrganizationCategory[];
+  @Field(() => String, { nullable: true }) @MaxLength(1000) description?: string;
+  @Field({ defaultValue: false }) anonymous: boolean;
+
+  @Field(() => CitationInput) @ValidateNested() citation: CitationInput;
+}
+
+@InputType()
+export class RelationshipInput {
+  @Field(() => RelationshipType) type: RelationshipType;
+  @Field(() => ID) @Matches(ENTITY_ID, { message: 'from must be an entity id' }) from: string;
+  @Field(() => ID) @Matches(ENTITY_ID, { message: 'to must be an entity id' }) to: string;
+  @Field(() => String, { nullable: true }) @MaxLength(200) role?: string;
+  @Field(() => String, { nullable: true }) @MaxLength(200) roleEn?: string;
+  @Field(() => PartialDateScalar, { nullable: true }) since?: string;
+  @Field(() => PartialDateScalar, { nullable: true }) until?: string;
+  @Field(() => Boolean, { nullable: true }) current?: boolean;
+  @Field(() => CitationInput) @ValidateNested() citation: CitationInput;
+}
+
+@InputType()
+export class ParticipantInput {
+  @Field({ description: `One of: ${Object.keys(ROLE_FIELDS).join(', ')}` })
+  @IsIn(Object.keys(ROLE_FIELDS))
+  role: string;
+
+  @Field(() => ID) @Matches(ENTITY_ID, { message: 'entity must be an entity id' }) entity: string;
+}
+
+@InputType()
+export class MoneyInput {
+  @Field(() => Float) @Min(0) amount: number;
+  @Field({ description: 'ISO 4217, e.g. USD, CNY' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency: string;
+}
+
+@InputType()
+export class EventInput {
+  @Field(() => ID, { description: 'event/<kind-slug>/<slug>' })
+  @Matches(EVENT_ID, { message: 'id must look like event/<kind>/<slug>' })
+  id: string;
+
+  @Field(() => EventKind) kind: EventKind;
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Only as precise as the source' }) date?: string;
+  @Field(() => String, { nullable: true, description: 'The source’s words for the time' }) @MaxLength(200) dateNote?: string;
+  @Field() @MinLength(1) @MaxLength(500) summary: string;
+
+  @Field(() => [ParticipantInput]) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) participants: ParticipantInput[];
+
+  @Field(() => ID) @Matches(SOURCE_ID, { message: 'sourceId must look like source/<slug>' }) sourceId: string;
+
+  @Field(() => [String], { description: 'Verbatim spans of the source that state the event' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  quotes: string[];
+
+  @Field(() => MoneyInput, { nullable: true }) @ValidateNested() price?: MoneyInput;
+  @Field(() => MoneyInput, { nullable: true }) @ValidateNested() valuation?: MoneyInput;
+  @Field(() => MoneyInput, { nullable: true }) @ValidateNested() amount?: MoneyInput;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Kind-specific properties: strings, numbers, booleans or lists of them' })
+  attributes?: Record<string, unknown>;
+}
