@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/config';
+import { loadCypherFile } from '../src/cypher/cypherFiles';
+import { migrate } from '../src/db/migrations';
+import { eventPageParams } from '../src/graphql/event/eventQuery';
+import { searchParams } from '../src/graphql/entity/searchQuery';
+import { createApp } from '../src/http/app';
+import { logger } from '../src/logger';
+import { connectDriver } from '../src/neo4j/connection';
+import { Executor } from '../src/neo4j/executor';
+import { startLocalNeo4j } from '../src/neo4j/localNeo4j';
+import { toDriverValue } from '../src/neo4j/toNative';
+import { seed } from '../src/seed/seed';
+
+/**
+ * Measures what the API adds on top of Neo4j: each case runs the same Cypher through the bare
+ * driver (the baseline, measured in the same run) and through the API over HTTP, interleaved
+ * round by round so that the machine's noise hits both alike. Prints medians, p95 and ratios.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 20);
+
+const events = loadCypherFile('queries/events.cypher', ['eventPage', 'eventsInvolving']);
+const graphQueries = loadCypherFile('queries/graph.cypher', ['shortestPath', 'neighborhood', 'talentFlow']);
+const entities = loadCypherFile('queries/entities.cypher', ['entityById', 'entityList', 'searchEntities', 'relationshipsOf', 'mentionsOf']);
+
+interface Case {
+  name: string;
+  cypher: string;
+  params: Record<string, unknown>;
+  graphql: string;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'events page (20, with participants and citations)',
+    cypher: events.eventPage.cypher,
+    params: eventPageParams({ first: 20 }),
+    graphql: '{ events(first: 20) { totalCount edges { cursor node { id kind date summary participants { role entity { id name } } sources { quote } } } } }',
+  },
+  {
+    name: 'search "Moonshot"',
+    cypher: entities.searchEntities.cypher,
+    params: searchParams('Moonshot', 10),
+    graphql: '{ search(text: "Moonshot") { id name names } }',
+  },
+  {
+    name: 'shortestPath zhu-xiaohu -> yang-zhilin',
+    cypher: graphQueries.shortestPath.cypher,
+    params: { from: 'person/zhu-xiaohu', to: 'person/yang-zhilin', maxHops: 6 },
+    graphql: '{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id label name } edges { id source target type } } }',
+  },
+  {
+    name: 'neighborhood moonshot-ai, depth 2',
+    cypher: graphQueries.neighborhood.cypher,
+    params: { id: 'org/moonshot-ai', depth: 2, limit: 200 },
+    graphql: '{ neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { id label name } edges { id source target type } } }',
+  },
+];
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+async function main(): Promise<void> {
+  logger.level = 'warn';
+  const config = loadConfig();
+  let uri = config.NEO4J_URI;
+  let stopLocal: (() => Promise<void>) | undefined;
+  let dataDir: string | undefined;
+  if (!uri) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-bench-'));
+    const local = await startLocalNeo4j({ dataDir, port: 0, heapMb: 1024, pageCacheMb: 256, logger });
+    uri = local.uri;
+    stopLocal = local.stop;
+  }
+  const driver = await connectDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
+  const db = new Executor(driver, config.NEO4J_DATABASE, logger, 30_000);
+  await migrate(db, logger);
+  await seed(db, logger);
+  const app = await createApp({ db, logger });
+  const url = await app.listen(0, '127.0.0.1');
+
+  const bare = async (c: Case) => {
+    const session = driver.session({ database: config.NEO4J_DATABASE, defaultAccessMode: 'READ' });
+    try {
+      await session.executeRead((tx) => tx.run(c.cypher, toDriverValue(c.params) as Record<string, unknown>));
+    } finally {
+      await session.close();
+    }
+  };
+  const http = async (c: Case) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.graphql }) });
+    const body = (await response.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(`${c.name}: ${JSON.stringify(body.errors)}`);
+  };
+  const time = async (fn: () => Promise<void>, out: number[]) => {
+    for (let i = 0; i < PER_ROUND; i += 1) {
+      const start = performance.now();
+      await fn();
+      out.push(performance.now() - start);
+    }
+  };
+
+  console.log(`bench: ${ROUNDS} rounds × ${PER_ROUND} requests per case and path, Neo4j at ${uri}\n`);
+  console.log('case'.padEnd(52), 'driver p50', ' API p50', '  ratio', ' driver p95', ' API p95');
+  for (const c of CASES) {
+    for (let i = 0; i < 10; i += 1) {
+      await bare(c);
+      await http(c);
+    }
+    const baseline: number[] = [];
+    const api: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await time(() => bare(c), baseline);
+      await time(() => http(c), api);
+    }
+    baseline.sort((a, b) => a - b);
+    api.sort((a, b) => a - b);
+    const [b50, a50] = [quantile(baseline, 0.5), quantile(api, 0.5)];
+    console.log(
+      c.name.padEnd(52),
+      `${b50.toFixed(2)} ms`.padStart(10),
+      `${a50.toFixed(2)} ms`.padStart(8),
+      `${(a50 / b50).toFixed(2)}×`.padStart(7),
+      `${quantile(baseline, 0.95).toFixed(2)} ms`.padStart(11),
+      `${quantile(api, 0.95).toFixed(2)} ms`.padStart(8),
+    );
+  }
+
+  await app.close();
+  await driver.close();
+  await stopLocal?.();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
