@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { Executor } from '../neo4j/executor';
 import { createContext, type Context } from '../graphql/context';
 import { buildGraphQLSchema } from '../graphql/schema';
+import { inputErrorsPlugin } from './inputErrors';
 import { readExamples } from './examples';
 import { exploreRouter } from './explore/explore.routes';
 import { exportRouter } from './export/export.routes';
@@ -48,12 +49,10 @@ function flattenFailures(failures: ValidationFailure[], prefix = ''): { argument
 /**
  * Errors leave without stack traces. Argument validation failures (class-validator) name the
  * argument — or the field inside an input, as a dotted path — in the message and in
- * `extensions.argument`; bad scalar literals, which graphql-js reports as validation failures,
- * keep the BAD_USER_INPUT code their scalar gave them.
+ * `extensions.argument` (bad scalar literals get the same treatment in ./inputErrors.ts).
  */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const { stacktrace: _stacktrace, validationErrors, inputError, ...extensions } = formatted.extensions ?? {};
-  if (inputError) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
+  const { stacktrace: _stacktrace, validationErrors, ...extensions } = formatted.extensions ?? {};
   if (Array.isArray(validationErrors) && validationErrors.length) {
     const failures = flattenFailures(validationErrors as ValidationFailure[]);
     const message = failures.map((f) => `${f.argument}: ${f.problems.join('; ')}`).join('; ');
@@ -69,7 +68,7 @@ export async function createApp({ db, logger, ide = false }: AppOptions): Promis
     schema: await buildGraphQLSchema(),
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), inputErrorsPlugin],
     logger,
   });
   await apollo.start();

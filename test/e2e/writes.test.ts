@@ -138,6 +138,8 @@ describe('mutations', () => {
     expect(wrongPrefix.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
     const badDate = await errorOf(ADD_EVENT, { input: event({ date: '2025-3' }) });
     expect(badDate.extensions.code).toBe('BAD_USER_INPUT');
+    const badLiteral = await errorOf(`mutation { addSource(input: { id: "source/${tag}-x", title: "x", text: "x", date: "2025-02-30" }) { id } }`, {});
+    expect(badLiteral.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.date' });
     const reserved = await errorOf(ADD_EVENT, { input: event({ attributes: { kind: 'X' } }) });
     expect(reserved.extensions).toMatchObject({ argument: 'attributes' });
   });

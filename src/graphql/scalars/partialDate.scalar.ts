@@ -1,12 +1,19 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 import { partialDatePrecision } from '../../model/partialDate';
+
+/**
+ * A value a custom scalar refuses. A plain Error (not a GraphQLError) on purpose: graphql-js then
+ * attaches the offending literal's AST node, from which src/http/inputErrors.ts names the argument.
+ */
+export class InvalidScalarValue extends Error {
+  override name = 'InvalidScalarValue';
+}
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !partialDatePrecision(value)) {
-    throw new GraphQLError(`PartialDate must be an ISO 8601 date at a known precision ("2024", "2024-10" or "2024-12-05"); got ${JSON.stringify(value)}`, {
-      // inputError: keeps BAD_USER_INPUT when graphql-js reports a bad literal as a validation error
-      extensions: { code: 'BAD_USER_INPUT', inputError: true },
-    });
+    throw new InvalidScalarValue(
+      `PartialDate must be an ISO 8601 date at a known precision ("2024", "2024-10" or "2024-12-05"); got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
