@@ -3,6 +3,7 @@ import path from 'node:path';
 import { logger } from '../../src/logger';
 import { partialDatePrecision } from '../../src/model/partialDate';
 import { EVENT_LABEL, EventKind, REQUIRED_ROLES } from '../../src/model/vocabulary';
+import { EXPECTED_ENTITY_LABELS, EXPECTED_EVENT_KINDS, EXPECTED_RELATIONSHIP_TYPES } from '../support/seedExpectations';
 import { repoPath } from '../../src/paths';
 import { readSeedData } from '../../src/seed/seedData';
 import { seed } from '../../src/seed/seed';
@@ -11,30 +12,7 @@ import { openTestGraph } from '../support/graph';
 const ARTICLE_PATH = repoPath('cypher', 'seed', 'source', 'llm-startup-shakeout-2024.zh-Hant.txt');
 const article = readFileSync(ARTICLE_PATH, 'utf8');
 
-/** What the seeded graph holds; a lost or duplicated record fails here. */
-const EXPECTED_LABELS = { Person: 19, Organization: 35, Product: 2, Group: 6, Source: 1, Event: 56 };
-const EXPECTED_EVENT_KINDS: Record<EventKind, number> = {
-  ARBITRATION: 1,
-  ACQUISITION: 3,
-  LICENSING_DEAL: 1,
-  TALENT_MOVE: 3,
-  FUNDING_ROUND: 1,
-  PRICE_CUT: 1,
-  STATEMENT: 29,
-  METRIC: 13,
-  PRODUCT_LAUNCH: 2,
-  FOUNDING: 1,
-  MARKET_ENTRY: 1,
-};
-const EXPECTED_RELATIONSHIP_TYPES = {
-  WORKS_AT: 9,
-  FOUNDED: 5,
-  MEMBER_OF: 5,
-  SUBSIDIARY_OF: 4,
-  INVESTED_IN: 4,
-  MAKES: 2,
-  PARTNER_AT: 1,
-};
+const EXPECTED_LABELS = { ...EXPECTED_ENTITY_LABELS, Source: 1, Event: 56 };
 
 describe('the seeded knowledge graph', () => {
   let graph: Awaited<ReturnType<typeof openTestGraph>>;

@@ -4,107 +4,30 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { EntityRecord, EventRecord, RelationshipRecord, SourceRecord } from '../../src/facts/facts';
+import { partialDatePrecision } from '../../src/model/partialDate';
+import { OrganizationCategory } from '../../src/model/vocabulary';
+import { EXPECTED_ANONYMOUS, EXPECTED_ENTITY_LABELS, EXPECTED_EVENT_KINDS, EXPECTED_RELATIONSHIP_TYPES } from '../support/seedExpectations';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SEED = path.join(ROOT, 'cypher/seed');
 const ARTICLE_FILE = 'llm-startup-shakeout-2024.zh-Hant.txt';
 
-type Label = 'Person' | 'Organization' | 'Product' | 'Group';
-
-interface SourceRecord {
-  id: string;
-  title: string;
-  publisher: string;
-  date: string;
-  language: string;
-  file: string;
-}
-
-interface EntityRecord {
-  id: string;
-  label: Label;
-  name: string;
-  aliases: string[];
-  categories?: string[];
-  description: string;
-  anonymous?: boolean;
-  quote: string;
-}
-
-interface RelationshipRecord {
-  type: string;
-  from: string;
-  to: string;
-  role?: string;
-  roleEn?: string;
-  since?: string;
-  until?: string;
-  current?: boolean;
-  quote: string;
-}
-
-interface Participant {
-  role: string;
-  id: string;
-}
-
-interface EventRecord {
-  id: string;
-  kind: string;
-  date: string | null;
-  dateNote?: string;
-  summary: string;
-  participants: Participant[];
-  props: Record<string, unknown>;
-  quotes: string[];
-}
+type Label = `${EntityRecord['label']}`;
+/** The seed files always spell out aliases and props, even when empty. */
+type SeedEntity = EntityRecord & { aliases: string[] };
+type SeedEvent = EventRecord & { props: Record<string, any> };
 
 const readText = (rel: string): string => readFileSync(path.join(SEED, rel), 'utf8');
 const readJson = <T>(rel: string): T => JSON.parse(readText(rel)) as T;
 
 const article = readText(path.join('source', ARTICLE_FILE));
 const sources = readJson<SourceRecord[]>('data/sources.json');
-const entities = readJson<EntityRecord[]>('data/entities.json');
+const entities = readJson<SeedEntity[]>('data/entities.json');
 const relationships = readJson<RelationshipRecord[]>('data/relationships.json');
-const events = readJson<EventRecord[]>('data/events.json');
+const events = readJson<SeedEvent[]>('data/events.json');
 
 const entityById = new Map(entities.map((e) => [e.id, e]));
-
-// ---------------------------------------------------------------------------------------------
-// Literal expectations: a lost or duplicated record changes one of these numbers.
-
-const EXPECTED_LABEL_COUNTS: Record<Label, number> = {
-  Person: 19,
-  Organization: 35,
-  Product: 2,
-  Group: 6,
-};
-
-const EXPECTED_ANONYMOUS_COUNT = 10;
-
-const EXPECTED_EVENT_KIND_COUNTS: Record<string, number> = {
-  ARBITRATION: 1,
-  ACQUISITION: 3,
-  LICENSING_DEAL: 1,
-  TALENT_MOVE: 3,
-  FUNDING_ROUND: 1,
-  PRICE_CUT: 1,
-  STATEMENT: 29,
-  METRIC: 13,
-  PRODUCT_LAUNCH: 2,
-  FOUNDING: 1,
-  MARKET_ENTRY: 1,
-};
-
-const EXPECTED_RELATIONSHIP_TYPE_COUNTS: Record<string, number> = {
-  FOUNDED: 5,
-  WORKS_AT: 9,
-  PARTNER_AT: 1,
-  SUBSIDIARY_OF: 4,
-  INVESTED_IN: 4,
-  MAKES: 2,
-  MEMBER_OF: 5,
-};
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -123,20 +46,7 @@ const ENTITY_ID = new RegExp(`^(person|org|product|group)/${SLUG}$`);
 const EVENT_ID = new RegExp(`^event/(${SLUG})/${SLUG}$`);
 const SOURCE_ID = new RegExp(`^source/${SLUG}$`);
 
-const ORG_CATEGORIES = new Set([
-  'AI_STARTUP',
-  'BIG_TECH',
-  'CLOUD_PROVIDER',
-  'VENTURE_INVESTOR',
-  'PRIVATE_EQUITY',
-  'RESEARCH_INSTITUTE',
-  'UNIVERSITY',
-  'DATA_PROVIDER',
-  'MEDIA',
-  'HANDSET_MAKER',
-  'E_COMMERCE',
-  'INTERNET_COMPANY',
-]);
+const ORG_CATEGORIES = new Set<string>(Object.values(OrganizationCategory));
 
 /** Allowed endpoint labels per relationship type. */
 const RELATIONSHIP_ENDPOINTS: Record<string, { from: readonly Label[]; to: readonly Label[] }> = {
@@ -186,18 +96,8 @@ const QUALIFIERS = new Set(['MORE_THAN', 'ABOUT', 'LESS_THAN', 'NEARLY', 'UNDER_
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 /** A PartialDate string ("2024", "2024-10", "2024-12-05") that is a real calendar date. */
-function isValidPartialDate(value: unknown): boolean {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (m === undefined) return y >= 1900 && y <= 2100;
-  if (m < 1 || m > 12) return false;
-  if (d === undefined) return true;
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d >= 1 && d <= daysInMonth;
-}
+const isValidPartialDate = (value: unknown): boolean => typeof value === 'string' && partialDatePrecision(value) !== undefined;
 
 /** "2024-01-01/2024-12-05", "2024-01/2024-06" or a single PartialDate, start <= end. */
 function isValidPeriod(value: unknown): boolean {
@@ -351,7 +251,7 @@ describe('entities', () => {
       (e) => e.anonymous !== undefined && (e.anonymous !== true || (e.label !== 'Person' && e.label !== 'Group')),
     );
     expect(bad.map((e) => e.id)).toEqual([]);
-    expect(entities.filter((e) => e.anonymous === true)).toHaveLength(EXPECTED_ANONYMOUS_COUNT);
+    expect(entities.filter((e) => e.anonymous === true)).toHaveLength(EXPECTED_ANONYMOUS);
   });
 
   it('every anonymous speaker says something', () => {
@@ -363,7 +263,7 @@ describe('entities', () => {
 
   it('counts per label match the table', () => {
     const counts = countBy(entities, (e) => e.label);
-    expect(counts).toEqual(EXPECTED_LABEL_COUNTS);
+    expect(counts).toEqual(EXPECTED_ENTITY_LABELS);
   });
 
   it('no entity is orphaned', () => {
@@ -414,7 +314,7 @@ describe('relationships', () => {
   });
 
   it('counts per type match the table', () => {
-    expect(countBy(relationships, (r) => r.type)).toEqual(EXPECTED_RELATIONSHIP_TYPE_COUNTS);
+    expect(countBy(relationships, (r) => r.type)).toEqual(EXPECTED_RELATIONSHIP_TYPES);
   });
 });
 
@@ -562,6 +462,6 @@ describe('events', () => {
   });
 
   it('counts per kind match the table', () => {
-    expect(countBy(events, (e) => e.kind)).toEqual(EXPECTED_EVENT_KIND_COUNTS);
+    expect(countBy(events, (e) => e.kind)).toEqual(EXPECTED_EVENT_KINDS);
   });
 });

@@ -1,0 +1,30 @@
+import type { EventKind } from '../../src/model/vocabulary';
+
+/**
+ * What the seed data holds, as literal numbers: a lost or duplicated record changes one of them.
+ * Checked on the files (test/unit/seed-data.test.ts) and on the loaded graph (test/integration/seed.test.ts).
+ */
+export const EXPECTED_ENTITY_LABELS = { Person: 19, Organization: 35, Product: 2, Group: 6 };
+export const EXPECTED_ANONYMOUS = 10;
+export const EXPECTED_EVENT_KINDS: Record<EventKind, number> = {
+  ARBITRATION: 1,
+  ACQUISITION: 3,
+  LICENSING_DEAL: 1,
+  TALENT_MOVE: 3,
+  FUNDING_ROUND: 1,
+  PRICE_CUT: 1,
+  STATEMENT: 29,
+  METRIC: 13,
+  PRODUCT_LAUNCH: 2,
+  FOUNDING: 1,
+  MARKET_ENTRY: 1,
+};
+export const EXPECTED_RELATIONSHIP_TYPES = {
+  FOUNDED: 5,
+  WORKS_AT: 9,
+  PARTNER_AT: 1,
+  SUBSIDIARY_OF: 4,
+  INVESTED_IN: 4,
+  MAKES: 2,
+  MEMBER_OF: 5,
+};
