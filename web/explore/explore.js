@@ -97,7 +97,7 @@
   }
 
   function layout(randomize) {
-    cy.layout({ name: 'cose', animate: false, randomize: !!randomize, fit: true, padding: 30, nodeRepulsion: 9000, idealEdgeLength: 90, numIter: 600 }).run();
+    cy.layout({ name: 'cose', animate: false, randomize: !!randomize, fit: true, padding: 30, nodeRepulsion: 20000, idealEdgeLength: 110, numIter: 800 }).run();
   }
 
   function load(query, variables, label) {
@@ -175,12 +175,13 @@
     });
   }
 
-  function readDates() {
+  /** Applies the date range once both fields hold a partial date (or nothing); `report` says what is wrong. */
+  function readDates(report) {
     var from = document.getElementById('from').value.trim();
     var to = document.getElementById('to').value.trim();
     var error = document.getElementById('filter-error');
     var bad = (from && !PARTIAL_DATE.test(from) && 'From') || (to && !PARTIAL_DATE.test(to) && 'To');
-    error.hidden = !bad;
+    if (report === true || !bad) error.hidden = !bad;
     if (bad) {
       error.textContent = bad + ': use 2024, 2024-10 or 2024-12-05';
       return;
@@ -209,8 +210,15 @@
       label.append(box, ' ', swatch, ' ', k.label);
       kinds.appendChild(label);
     });
-    document.getElementById('from').addEventListener('change', readDates);
-    document.getElementById('to').addEventListener('change', readDates);
+    ['from', 'to'].forEach(function (id) {
+      var input = document.getElementById(id);
+      input.addEventListener('input', function () {
+        readDates(false);
+      });
+      input.addEventListener('change', function () {
+        readDates(true);
+      });
+    });
     var legend = document.getElementById('legend');
     Object.keys(config.colors).forEach(function (label) {
       var li = document.createElement('li');

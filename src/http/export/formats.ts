@@ -49,8 +49,17 @@ export const cytoscapeJson: ExportFormat = {
     const entry = (count: number, data: object) => `${count === 1 ? '' : ','}\n{"data":${JSON.stringify(compact(data))}}`;
     return {
       begin: () => '{"elements":{"nodes":[',
-      node: (n) => entry(++nodes, { ...n, ...nodeSpan(n) }),
-      edge: (e) => (edges === 0 ? '\n],"edges":[' : '') + entry(++edges, { ...e, ...edgeSpan(e) }),
+      node: (n) => {
+        const span = nodeSpan(n);
+        const { id, label, name, kind, date, dateNote, summary, description, names, categories, anonymous } = n;
+        return entry(++nodes, { id, label, name, kind, date, start: span?.start, end: span?.end, dateNote, summary, description, names, categories, anonymous });
+      },
+      edge: (e) => {
+        const span = edgeSpan(e);
+        const { id, source, target, type, role, quote, since, until, date } = e;
+        const data = { id, source, target, type, role, quote, since, until, date, start: span?.start, end: span?.end };
+        return (edges === 0 ? '\n],"edges":[' : '') + entry(++edges, data);
+      },
       end: (totalNodes) =>
         `${edges === 0 ? '\n],"edges":[' : ''}\n]},\n"data":${JSON.stringify({
           name: CREATOR,
