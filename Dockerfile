@@ -15,6 +15,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY cypher ./cypher
 COPY schema ./schema
+COPY web ./web
 USER node
 EXPOSE 4000
 CMD ["node", "dist/src/main.js"]
