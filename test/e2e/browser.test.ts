@@ -41,11 +41,14 @@ describe('in a browser (headless Chromium)', () => {
     await page.locator('.graphiql-query-editor', { hasText: 'acquisitions(acquirer: "org/oppo")' }).waitFor();
     await page.locator('.graphiql-execute-button').click();
     const response = page.locator('.result-window');
-    await page.waitForFunction(
-      () => ((globalThis as any).document.querySelector('.result-window')?.textContent ?? '').includes('"org/wave-intelligence"'),
-      undefined,
-      { timeout: 20_000 },
-    );
+    await page
+      .waitForFunction(() => ((globalThis as any).document.querySelector('.result-window')?.textContent ?? '').includes('"org/wave-intelligence"'), undefined, {
+        timeout: 20_000,
+      })
+      .catch(async (error) => {
+        await browser.screenshot(page, 'ide-example-failed');
+        throw error;
+      });
     expect(await response.textContent()).toContain('波形智能');
     await browser.screenshot(page, 'ide-example-result');
 

@@ -4,7 +4,18 @@
   'use strict';
   var h = React.createElement;
   var endpoint = new URL('/graphql', window.location.href).toString();
-  var fetcher = GraphiQL.createFetcher({ url: endpoint });
+  var send = GraphiQL.createFetcher({ url: endpoint });
+
+  // Right after a tab switch GraphiQL can still hold the previous tab's operation name for a
+  // moment; a Run then fails with "Unknown operation named …". A name the document does not
+  // define is dropped, so a one-operation tab always runs its operation.
+  function fetcher(params, options) {
+    var name = params && params.operationName;
+    if (name && typeof params.query === 'string' && !new RegExp('\\b(query|mutation|subscription)\\s+' + name + '\\b').test(params.query)) {
+      params = Object.assign({}, params, { operationName: undefined });
+    }
+    return send(params, options);
+  }
 
   fetch('/ide/examples.json')
     .then(function (response) {
