@@ -38,14 +38,19 @@ function javaMajor(javaHome: string): number | undefined {
   return major === 1 ? Number(match[2]) : major;
 }
 
-/** Neo4j 5.26 runs on Java 17 or 21 only; newer JDKs (e.g. 25) are skipped. */
-export function findJavaHome(env: NodeJS.ProcessEnv = process.env): string {
+const JVM_ROOTS = ['/usr/lib/jvm', '/usr/local/lib/jvm', '/opt/java'];
+
+/**
+ * A JDK home for Neo4j 5.26, which runs on Java 17 or 21 only: NEO4J_JAVA_HOME, JAVA_HOME, `java`
+ * on the PATH, then the JDKs under the usual roots, in that order; newer ones (e.g. 25) are skipped.
+ */
+export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoots: readonly string[] = JVM_ROOTS): string {
   const candidates: string[] = [];
   if (env.NEO4J_JAVA_HOME) candidates.push(env.NEO4J_JAVA_HOME);
   if (env.JAVA_HOME) candidates.push(env.JAVA_HOME);
-  const which = spawnSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).stdout.trim();
+  const which = spawnSync('/bin/sh', ['-c', 'command -v java'], { encoding: 'utf8', env: { PATH: env.PATH ?? '' } }).stdout?.trim();
   if (which) candidates.push(path.dirname(path.dirname(realpathSync(which))));
-  for (const root of ['/usr/lib/jvm', '/usr/local/lib/jvm', '/opt/java']) {
+  for (const root of jvmRoots) {
     if (existsSync(root)) for (const name of readdirSync(root).sort()) candidates.push(path.join(root, name));
   }
   const seen = new Set<string>();
