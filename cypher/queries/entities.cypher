@@ -49,3 +49,13 @@ RETURN id, [x IN collect(CASE WHEN r IS NULL THEN NULL ELSE {
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})-[m:MENTIONED_IN]->(s:Source)
 RETURN id, collect({quote: m.quote, source: s {.id, .title, .publisher, .date, .language}}) AS mentions;
+
+// @query entitiesByName
+// Exact look-up of a name in any of its forms (traditional, simplified, English, alias), by the
+// normalised key; the written name's key is indexed (entity_key).
+// :param key => '杨植麟'
+MATCH (n:Entity) WHERE n.key = $key
+RETURN n {.*} AS entity
+UNION
+MATCH (n:Entity) WHERE $key IN n.keys
+RETURN n {.*} AS entity;

@@ -6,19 +6,24 @@
 // @query checkFacts
 // What would make a write invalid, all found in one round trip: entities and sources that do
 // not exist (and are not part of the same write), quotes that are not verbatim spans of their
-// source's text, and ids already used by a node of another kind.
+// source's text, ids already used by a node of another kind, and new entities whose name (in any
+// form) is already the name of another entity of the same label — likely the same entity twice.
 // :param entityIds => ['person/yang-zhilin']
 // :param newEntityIds => []
 // :param citations => [{sourceId: 'source/techxingqiu-2024-12-llm-shakeout', quote: '月之暗面'}]
 // :param newSources => []
 // :param kinds => [{id: 'org/moonshot-ai', label: 'Organization'}]
+// :param entities => [{id: 'org/moonshot-2', label: 'Organization', keys: ['月之暗面'], allowSameName: false}]
 RETURN
   [id IN $entityIds WHERE NOT id IN $newEntityIds AND NOT EXISTS { MATCH (:Entity {id: id}) }] AS missingEntities,
   [c IN $citations WHERE NOT c.sourceId IN [s IN $newSources | s.id] AND NOT EXISTS { MATCH (:Source {id: c.sourceId}) } | c.sourceId] AS missingSources,
   [c IN $citations WHERE
      NOT coalesce([s IN $newSources WHERE s.id = c.sourceId | s.text][0], COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN s.text }[0], '') CONTAINS c.quote
    | c.quote] AS unquotable,
-  [k IN $kinds WHERE EXISTS { MATCH (n {id: k.id}) WHERE (n:Entity OR n:Event) AND n.label <> k.label } | k.id] AS conflicts;
+  [k IN $kinds WHERE EXISTS { MATCH (n {id: k.id}) WHERE (n:Entity OR n:Event) AND n.label <> k.label } | k.id] AS conflicts,
+  [e IN $entities WHERE NOT e.allowSameName | {id: e.id, existing: COLLECT {
+     MATCH (n:Entity) WHERE n.label = e.label AND n.id <> e.id AND any(k IN e.keys WHERE k IN n.keys) RETURN n.id }}]
+    AS sameNames;
 
 // @query upsertSources
 // :param rows => [{id: 'source/x', props: {title: 'T', publisher: 'P', text: 'T says X.'}}]

@@ -14,6 +14,7 @@ export interface FactProblems {
   missingSources: string[];
   unquotable: string[];
   conflicts: string[];
+  sameNames: { id: string; existing: string[] }[];
 }
 
 /**
@@ -41,6 +42,7 @@ export async function writeFacts(run: Run, facts: FactSet): Promise<void> {
     citations,
     newSources: rows.sources.map((s) => ({ id: s.id, text: s.props.text ?? null })),
     kinds: [...rows.entities, ...rows.events].map((n) => ({ id: n.id, label: n.label })),
+    entities: rows.entities.map((e) => ({ id: e.id, label: e.label, keys: e.props.keys, allowSameName: e.allowSameName })),
   })) as unknown as FactProblems[];
   reportProblems(problems!);
 
@@ -51,9 +53,14 @@ export async function writeFacts(run: Run, facts: FactSet): Promise<void> {
 }
 
 function reportProblems(problems: FactProblems): void {
-  const { missingEntities, missingSources, unquotable, conflicts } = problems;
+  const { missingEntities, missingSources, unquotable, conflicts, sameNames } = problems;
   if (conflicts.length) {
     throw badUserInput('facts', `id already used by a node of another kind: ${conflicts.join(', ')}`);
+  }
+  const duplicates = sameNames.filter((d) => d.existing.length);
+  if (duplicates.length) {
+    const list = duplicates.map((d) => `${d.id} has the name of ${d.existing.join(', ')}`).join('; ');
+    throw badUserInput('facts', `${list} (use the existing id, or allowSameName: true for a different entity of the same name)`);
   }
   if (missingEntities.length) throw badUserInput('facts', `unknown entity id: ${missingEntities.join(', ')}`);
   if (missingSources.length) throw badUserInput('facts', `unknown source id: ${[...new Set(missingSources)].join(', ')}`);

@@ -33,6 +33,8 @@ export interface EntityRecord {
   quote: string;
   /** The source the quote is from; the first source of the set when omitted. */
   sourceId?: string;
+  /** Accept a name another entity of the same label already has (two people called 李明). */
+  allowSameName?: boolean;
 }
 
 export interface RelationshipRecord {
@@ -124,6 +126,7 @@ export function toFactRows(data: FactSet, defaultSourceId = data.sources[0]?.id)
       label: e.label,
       sourceId: sourceOf(e, `entity ${e.id}`),
       quote: e.quote,
+      allowSameName: e.allowSameName ?? false,
       props: {
         name: e.name,
         names,

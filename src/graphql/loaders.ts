@@ -12,6 +12,7 @@ const entityQueries = loadCypherFile('queries/entities.cypher', [
   'searchEntities',
   'relationshipsOf',
   'mentionsOf',
+  'entitiesByName',
 ]);
 export { entityQueries };
 

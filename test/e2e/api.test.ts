@@ -68,6 +68,15 @@ describe('GraphQL API over HTTP', () => {
       expect(bytedance.categories).toContain('BIG_TECH');
     });
 
+    it('looks a name up exactly, in any of its forms', async () => {
+      for (const [name, id] of [['杨植麟', 'person/yang-zhilin'], ['Moonshot AI', 'org/moonshot-ai'], ['bytedance', 'org/bytedance'], ['字節', 'org/bytedance']]) {
+        const { entitiesByName } = await ok('query($name: String!) { entitiesByName(name: $name) { id } }', { name });
+        expect({ name, ids: entitiesByName.map((e: { id: string }) => e.id) }).toEqual({ name, ids: [id] });
+      }
+      expect((await ok('{ entitiesByName(name: "Moonshot") { id } }')).entitiesByName).toEqual([]);
+      expect((await fails('{ entitiesByName(name: " -- ") { id } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'name' });
+    });
+
     it('lists entities by type and category', async () => {
       const { entities } = await ok('{ entities(type: Organization, category: CLOUD_PROVIDER) { name } }');
       expect(entities.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(['火山引擎', '阿里雲', '百度智能雲', '騰訊雲']));

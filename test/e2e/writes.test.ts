@@ -144,6 +144,15 @@ describe('mutations', () => {
     expect(reserved.extensions).toMatchObject({ argument: 'attributes' });
   });
 
+  it('refuses a second entity with the name of an existing one, unless told it is another', async () => {
+    const twin = { id: `org/${tag}-acme-2`, type: 'Organization', name: 'ACME AI', citation: { sourceId, quote: 'Acme AI' } };
+    const error = await errorOf(ADD_ENTITY, { input: twin });
+    expect(error.message).toMatch(new RegExp(`org/${tag}-acme-2 has the name of org/${tag}-acme`));
+    expect((await api.gql(ADD_ENTITY, { input: { ...twin, allowSameName: true } })).errors).toBeUndefined();
+    const { entitiesByName } = (await api.gql('{ entitiesByName(name: "acme ai") { id } }')).data;
+    expect(entitiesByName.map((e: { id: string }) => e.id).sort()).toEqual([`org/${tag}-acme`, `org/${tag}-acme-2`]);
+  });
+
   it('refuses to reuse an id for another kind of event', async () => {
     const error = await errorOf(ADD_EVENT, {
       input: event({ kind: 'ACQUISITION', participants: [{ role: 'acquirer', entity: orgId }, { role: 'target', entity: 'org/01-ai' }] }),

@@ -9,6 +9,7 @@ import { Entity, type EntityRow } from './entity.interface';
 import { eventsOf, relationshipsOf } from './relationships';
 import { Relationship } from './relationship.type';
 import { searchParams } from './searchQuery';
+import { nameKey } from '../../model/names';
 
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -22,6 +23,13 @@ export class EntityResolver {
   async entities(@Args() { type, category, limit, offset }: EntitiesArgs, @Ctx() { db }: Context): Promise<EntityRow[]> {
     const rows = await db.read(entityQueries.entityList, { label: type ?? null, category: category ?? null, limit, offset });
     return rows.map((r) => r.entity as EntityRow);
+  }
+
+  @Query(() => [Entity], { description: 'Exact look-up of a name in any form (楊植麟, 杨植麟, Yang Zhilin); several when entities share it' })
+  async entitiesByName(@Arg('name') name: string, @Ctx() { db }: Context): Promise<EntityRow[]> {
+    const key = nameKey(name);
+    if (!key) throw badUserInput('name', 'must contain a letter or a character');
+    return (await db.read(entityQueries.entitiesByName, { key })).map((r) => r.entity as EntityRow);
   }
 
   @Query(() => [Entity], { description: 'Ranked name search over traditional, simplified and English names' })

@@ -50,6 +50,9 @@ export class EntityInput {
   @Field(() => String, { nullable: true }) @MaxLength(1000) description?: string;
   @Field({ defaultValue: false }) anonymous: boolean;
 
+  @Field({ defaultValue: false, description: 'Accept a name another entity of this type already has (otherwise refused as a likely duplicate)' })
+  allowSameName: boolean;
+
   @Field(() => CitationInput) @ValidateNested() citation: CitationInput;
 }
 
