@@ -159,6 +159,7 @@ describe('GraphQL API over HTTP', () => {
     it('rejects bad input with BAD_USER_INPUT, naming the argument', async () => {
       expect((await fails('{ events(first: -1) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
       expect((await fails('{ events(first: 101) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+      expect((await fails('{ events(first: null) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
       expect((await fails('{ events(after: "bm90IGEgY3Vyc29y") { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
       const date = await fails('{ events(from: "2024-13") { totalCount } }');
       expect(date.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });

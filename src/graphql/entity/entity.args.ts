@@ -1,4 +1,4 @@
-import { Max, Min, MinLength } from 'class-validator';
+import { IsDefined, Max, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
 
@@ -20,7 +20,8 @@ export class SearchArgs {
   @MinLength(1)
   text: string;
 
-  @Field(() => Int, { defaultValue: 10, description: `1 to ${MAX_SEARCH}` })
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: `1 to ${MAX_SEARCH}` })
+  @IsDefined()
   @Min(1)
   @Max(MAX_SEARCH)
   limit: number;
@@ -34,12 +35,14 @@ export class EntitiesArgs {
   @Field(() => OrganizationCategory, { nullable: true })
   category?: OrganizationCategory;
 
-  @Field(() => Int, { defaultValue: 100, description: `1 to ${MAX_ENTITIES}` })
+  @Field(() => Int, { nullable: true, defaultValue: 100, description: `1 to ${MAX_ENTITIES}` })
+  @IsDefined()
   @Min(1)
   @Max(MAX_ENTITIES)
   limit: number;
 
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @IsDefined()
   @Min(0)
   offset: number;
 }

@@ -1,4 +1,4 @@
-import { Max, Min } from 'class-validator';
+import { IsDefined, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { EventKind } from '../../model/vocabulary';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
@@ -21,7 +21,11 @@ export class EventsArgs {
   @Field(() => PartialDateScalar, { nullable: true, description: 'On or before this date (inclusive: "2024-05" keeps 2024-05-20)' })
   to?: string;
 
-  @Field(() => Int, { defaultValue: 20, description: `Page size, 0 to ${MAX_PAGE}` })
+  // Nullable with a default, as the public contract spells it (`first: Int = 20`); an explicit
+  // null is refused by @IsDefined, the one check class-validator applies to null. The other Int
+  // arguments with defaults follow the same pattern.
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: `Page size, 0 to ${MAX_PAGE}` })
+  @IsDefined()
   @Min(0)
   @Max(MAX_PAGE)
   first: number;

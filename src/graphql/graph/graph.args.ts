@@ -1,4 +1,4 @@
-import { Max, Min } from 'class-validator';
+import { IsDefined, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
@@ -12,7 +12,8 @@ export class ShortestPathArgs {
   @Field(() => ID) from: string;
   @Field(() => ID) to: string;
 
-  @Field(() => Int, { defaultValue: 6, description: `0 to ${MAX_HOPS}` })
+  @Field(() => Int, { nullable: true, defaultValue: 6, description: `0 to ${MAX_HOPS}` })
+  @IsDefined()
   @Min(0)
   @Max(MAX_HOPS)
   maxHops: number;
@@ -22,12 +23,14 @@ export class ShortestPathArgs {
 export class NeighborhoodArgs {
   @Field(() => ID) id: string;
 
-  @Field(() => Int, { defaultValue: 1, description: `1 to ${MAX_DEPTH}` })
+  @Field(() => Int, { nullable: true, defaultValue: 1, description: `1 to ${MAX_DEPTH}` })
+  @IsDefined()
   @Min(1)
   @Max(MAX_DEPTH)
   depth: number;
 
-  @Field(() => Int, { defaultValue: 200, description: `Most nodes returned, the centre included: 1 to ${MAX_NODES}` })
+  @Field(() => Int, { nullable: true, defaultValue: 200, description: `Most nodes returned, the centre included: 1 to ${MAX_NODES}` })
+  @IsDefined()
   @Min(1)
   @Max(MAX_NODES)
   limit: number;

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsEnum, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, ArrayMaxSize, IsEnum, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { MAX_SEEDS, MAX_SELECTION_DEPTH } from '../../graph/subgraph';
 import { EventKind } from '../../model/vocabulary';
@@ -16,7 +16,8 @@ export class SelectionArgs {
   @MaxLength(200, { each: true })
   seeds?: string[];
 
-  @Field(() => Int, { defaultValue: 1, description: `Hops from the seeds, 0 to ${MAX_SELECTION_DEPTH}; ignored without seeds` })
+  @Field(() => Int, { nullable: true, defaultValue: 1, description: `Hops from the seeds, 0 to ${MAX_SELECTION_DEPTH}; ignored without seeds` })
+  @IsDefined()
   @Min(0)
   @Max(MAX_SELECTION_DEPTH)
   depth: number;
@@ -35,7 +36,8 @@ export class SelectionArgs {
 
 @ArgsType()
 export class GraphArgs extends SelectionArgs {
-  @Field(() => Int, { defaultValue: 500, description: `Most nodes returned, nearest the seeds first: 1 to ${MAX_GRAPH_NODES}` })
+  @Field(() => Int, { nullable: true, defaultValue: 500, description: `Most nodes returned, nearest the seeds first: 1 to ${MAX_GRAPH_NODES}` })
+  @IsDefined()
   @Min(1)
   @Max(MAX_GRAPH_NODES)
   limit: number;
