@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
-import { loadCypherFile } from '../src/cypher/cypherFiles';
 import { migrate } from '../src/db/migrations';
-import { eventPageParams } from '../src/graphql/event/eventQuery';
+import { eventPageParams, eventQueries as events } from '../src/graphql/event/eventQuery';
+import { graphQueries } from '../src/graphql/graph/graph.resolver';
+import { entityQueries as entities } from '../src/graphql/loaders';
 import { searchParams } from '../src/graphql/entity/searchQuery';
 import { createApp } from '../src/http/app';
 import { logger } from '../src/logger';
@@ -24,9 +25,6 @@ import { seed } from '../src/seed/seed';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 20);
 
-const events = loadCypherFile('queries/events.cypher', ['eventPage', 'eventsInvolving']);
-const graphQueries = loadCypherFile('queries/graph.cypher', ['shortestPath', 'neighborhood', 'talentFlow']);
-const entities = loadCypherFile('queries/entities.cypher', ['entityById', 'entityList', 'searchEntities', 'relationshipsOf', 'mentionsOf']);
 
 interface Case {
   name: string;

@@ -37,7 +37,7 @@ export default async function globalSetup(): Promise<void> {
     await driver.close();
   }
 
-  execFileSync(process.execPath, [path.join(repoPath('node_modules'), 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+  execFileSync(process.execPath, [path.join(repoPath('node_modules'), 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json'], {
     cwd: repoPath(),
     stdio: 'inherit',
   });

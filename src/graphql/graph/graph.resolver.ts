@@ -6,25 +6,25 @@ import { NeighborhoodArgs, ShortestPathArgs, TalentFlowArgs } from './graph.args
 import { Graph, Path } from './graph.type';
 import { FlowEnd, TalentFlow, TalentFlowLink } from './talentFlow.type';
 
-const queries = loadCypherFile('queries/graph.cypher', ['shortestPath', 'neighborhood', 'talentFlow']);
+export const graphQueries = loadCypherFile('queries/graph.cypher', ['shortestPath', 'neighborhood', 'talentFlow']);
 
 @Resolver()
 export class GraphResolver {
   @Query(() => Path, { nullable: true, description: 'How two entities (or events) are connected: a shortest undirected path, or null' })
   async shortestPath(@Args() args: ShortestPathArgs, @Ctx() { db }: Context): Promise<Path | null> {
-    const [row] = await db.read(queries.shortestPath, { ...args });
+    const [row] = await db.read(graphQueries.shortestPath, { ...args });
     return (row as unknown as Path) ?? null;
   }
 
   @Query(() => Graph, { description: 'The nodes within `depth` hops of a node, nearest first, and the edges among them' })
   async neighborhood(@Args() args: NeighborhoodArgs, @Ctx() { db }: Context): Promise<Graph> {
-    const [row] = await db.read(queries.neighborhood, { ...args });
+    const [row] = await db.read(graphQueries.neighborhood, { ...args });
     return (row as unknown as Graph) ?? { nodes: [], edges: [] };
   }
 
   @Query(() => TalentFlow, { description: 'Talent moves aggregated from organization to organization' })
   async talentFlow(@Args() { from, to }: TalentFlowArgs, @Ctx() { db }: Context): Promise<TalentFlow> {
-    const rows = await db.read(queries.talentFlow, { from: from ?? null, to: to ? partialDateUpperBound(to) : null });
+    const rows = await db.read(graphQueries.talentFlow, { from: from ?? null, to: to ? partialDateUpperBound(to) : null });
     const links: TalentFlowLink[] = rows.map((r) => ({
       from: r.origin as FlowEnd | null,
       to: r.dest as FlowEnd,
