@@ -58,6 +58,12 @@ const CASES: Case[] = [
     params: { id: 'org/moonshot-ai', depth: 2, limit: 200 },
     graphql: '{ neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { id label name } edges { id source target type } } }',
   },
+  {
+    name: 'neighborhood bytedance, depth 3',
+    cypher: graphQueries.neighborhood.cypher,
+    params: { id: 'org/bytedance', depth: 3, limit: 500 },
+    graphql: '{ neighborhood(id: "org/bytedance", depth: 3, limit: 500) { nodes { id label name } edges { id source target type } } }',
+  },
 ];
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

@@ -10,6 +10,6 @@ describe('npm run bench', () => {
       env: { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI!, BENCH_ROUNDS: '1', BENCH_PER_ROUND: '2', LOG_LEVEL: 'warn' },
     });
     const rows = stdout.split('\n').filter((line) => /\d+\.\d\d×/.test(line));
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
   });
 });
