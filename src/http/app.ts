@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { Executor } from '../neo4j/executor';
 import { createContext, type Context } from '../graphql/context';
 import { buildGraphQLSchema } from '../graphql/schema';
+import { depthLimit } from './depthLimit';
 import { inputErrorsPlugin } from './inputErrors';
 import { readExamples } from './examples';
 import { exploreRouter } from './explore/explore.routes';
@@ -67,6 +68,9 @@ export async function createApp({ db, logger, ide = false }: AppOptions): Promis
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
     includeStacktraceInErrorResponses: false,
+    // The schema is public (schema/schema.graphql); the IDE and client code generators need it.
+    introspection: true,
+    validationRules: [depthLimit()],
     formatError,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), inputErrorsPlugin],
     logger,

@@ -83,6 +83,18 @@ describe('GraphQL API over HTTP', () => {
     });
   });
 
+  describe('limits', () => {
+    it('refuses operations nested deeper than the cap, fragments included', async () => {
+      const nest = (levels: number) => '{ entity(id: "org/oppo") { ' + 'relationships { to { '.repeat(levels) + 'id' + ' } }'.repeat(levels) + ' } }';
+      expect((await api.gql(nest(6))).errors).toBeUndefined();
+      const deep = await fails(nest(8));
+      expect(deep.extensions.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+      expect(deep.message).toMatch(/nested 18 levels deep; at most 15/);
+      const viaFragment = await fails(`query { entity(id: "org/oppo") { ...R } } fragment R on Entity { ${'relationships { to { '.repeat(8)}id${' } }'.repeat(8)} }`);
+      expect(viaFragment.message).toMatch(/at most 15/);
+    });
+  });
+
   describe('search', () => {
     it.each([
       ['杨植麟', 'person/yang-zhilin'],
