@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
 import { migrate } from '../src/db/migrations';
 import { eventPageParams, eventQueries as events } from '../src/graphql/event/eventQuery';
+import { subgraphParams, subgraphQueries } from '../src/graph/subgraph';
 import { graphQueries } from '../src/graphql/graph/graph.resolver';
 import { entityQueries as entities } from '../src/graphql/loaders';
 import { searchParams } from '../src/graphql/entity/searchQuery';
@@ -54,14 +55,14 @@ const CASES: Case[] = [
   },
   {
     name: 'neighborhood moonshot-ai, depth 2',
-    cypher: graphQueries.neighborhood.cypher,
-    params: { id: 'org/moonshot-ai', depth: 2, limit: 200 },
+    cypher: subgraphQueries.subgraph.cypher,
+    params: subgraphParams({ seeds: ['org/moonshot-ai'], depth: 2, limit: 200 }),
     graphql: '{ neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { id label name } edges { id source target type } } }',
   },
   {
     name: 'neighborhood bytedance, depth 3',
-    cypher: graphQueries.neighborhood.cypher,
-    params: { id: 'org/bytedance', depth: 3, limit: 500 },
+    cypher: subgraphQueries.subgraph.cypher,
+    params: subgraphParams({ seeds: ['org/bytedance'], depth: 3, limit: 500 }),
     graphql: '{ neighborhood(id: "org/bytedance", depth: 3, limit: 500) { nodes { id label name } edges { id source target type } } }',
   },
 ];

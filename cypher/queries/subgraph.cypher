@@ -20,19 +20,45 @@
 // :param to => null
 // :param limit => 500
 CALL () {
-  UNWIND coalesce($seeds, []) AS seedId
-  CALL (seedId) {
-    MATCH (s:Entity {id: seedId}) RETURN s
-    UNION
-    MATCH (s:Event {id: seedId}) RETURN s
+  // Breadth first from the seeds, one level at a time, each level only from the previous one's
+  // new nodes: the work grows with the edges touched, not with the number of paths. Events are
+  // entered (and walked through) only when they pass the filters.
+  CALL () {
+    UNWIND coalesce($seeds, []) AS seedId
+    CALL (seedId) {
+      MATCH (s:Entity {id: seedId}) RETURN s
+      UNION
+      MATCH (s:Event {id: seedId}) RETURN s
+    }
+    RETURN collect(DISTINCT s) AS level0
   }
-  MATCH p = (s)(()-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF|INVOLVES]-(m)
-      WHERE m:Entity OR (m:Event
-        AND ($kinds IS NULL OR m.kind IN $kinds)
-        AND ($from IS NULL OR m.date >= $from)
-        AND ($to IS NULL OR m.date <= $to))){0,3}(n)
-  WHERE length(p) <= $depth
-  RETURN n, length(p) AS distance
+  CALL (level0) {
+    UNWIND CASE WHEN $depth >= 1 THEN level0 ELSE [] END AS x
+    MATCH (x)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF|INVOLVES]-(n)
+    WHERE NOT n IN level0
+      AND (n:Entity OR (n:Event AND ($kinds IS NULL OR n.kind IN $kinds)
+        AND ($from IS NULL OR n.date >= $from) AND ($to IS NULL OR n.date <= $to)))
+    RETURN collect(DISTINCT n) AS level1
+  }
+  CALL (level0, level1) {
+    UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS x
+    MATCH (x)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF|INVOLVES]-(n)
+    WHERE NOT n IN level0 AND NOT n IN level1
+      AND (n:Entity OR (n:Event AND ($kinds IS NULL OR n.kind IN $kinds)
+        AND ($from IS NULL OR n.date >= $from) AND ($to IS NULL OR n.date <= $to)))
+    RETURN collect(DISTINCT n) AS level2
+  }
+  CALL (level0, level1, level2) {
+    UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS x
+    MATCH (x)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF|INVOLVES]-(n)
+    WHERE NOT n IN level0 AND NOT n IN level1 AND NOT n IN level2
+      AND (n:Entity OR (n:Event AND ($kinds IS NULL OR n.kind IN $kinds)
+        AND ($from IS NULL OR n.date >= $from) AND ($to IS NULL OR n.date <= $to)))
+    RETURN collect(DISTINCT n) AS level3
+  }
+  UNWIND [[level0, 0], [level1, 1], [level2, 2], [level3, 3]] AS level
+  UNWIND level[0] AS n
+  RETURN n, level[1] AS distance
   UNION ALL
   MATCH (e:Event)
   WHERE $seeds IS NULL AND ($kinds IS NOT NULL OR $from IS NOT NULL OR $to IS NOT NULL)

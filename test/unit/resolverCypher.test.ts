@@ -170,10 +170,15 @@ describe('Cypher sent by the resolvers', () => {
   {
     "params": {
       "depth": 2,
-      "id": "org/a",
+      "from": null,
+      "kinds": null,
       "limit": 50,
+      "seeds": [
+        "org/a",
+      ],
+      "to": null,
     },
-    "query": "graph.cypher#neighborhood",
+    "query": "subgraph.cypher#subgraph",
   },
   {
     "params": {

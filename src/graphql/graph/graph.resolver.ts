@@ -3,10 +3,11 @@ import { loadCypherFile } from '../../cypher/cypherFiles';
 import { partialDateUpperBound } from '../../model/partialDate';
 import type { Context } from '../context';
 import { NeighborhoodArgs, ShortestPathArgs, TalentFlowArgs } from './graph.args';
-import { Graph, Path } from './graph.type';
+import { Graph, GraphEdge, GraphNode, Path } from './graph.type';
+import { readSubgraph } from '../../graph/subgraph';
 import { FlowEnd, TalentFlow, TalentFlowLink } from './talentFlow.type';
 
-export const graphQueries = loadCypherFile('queries/graph.cypher', ['shortestPath', 'neighborhood', 'talentFlow']);
+export const graphQueries = loadCypherFile('queries/graph.cypher', ['shortestPath', 'talentFlow']);
 
 @Resolver()
 export class GraphResolver {
@@ -18,8 +19,9 @@ export class GraphResolver {
 
   @Query(() => Graph, { description: 'The nodes within `depth` hops of a node, nearest first, and the edges among them' })
   async neighborhood(@Args() args: NeighborhoodArgs, @Ctx() { db }: Context): Promise<Graph> {
-    const [row] = await db.read(graphQueries.neighborhood, { ...args });
-    return (row as unknown as Graph) ?? { nodes: [], edges: [] };
+    // A neighbourhood is the graph selection around one seed (cypher/queries/subgraph.cypher).
+    const { nodes, edges } = await readSubgraph(db, { seeds: [args.id], depth: args.depth, limit: args.limit });
+    return { nodes: nodes as GraphNode[], edges: edges as GraphEdge[] };
   }
 
   @Query(() => TalentFlow, { description: 'Talent moves aggregated from organization to organization' })
