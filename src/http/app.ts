@@ -8,6 +8,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger';
 import type { Executor } from '../neo4j/executor';
 import { createContext, type Context } from '../graphql/context';
+import { readHealth } from '../graphql/health/health.resolver';
 import { buildGraphQLSchema } from '../graphql/schema';
 import { depthLimit } from './depthLimit';
 import { inputErrorsPlugin } from './inputErrors';
@@ -77,6 +78,13 @@ export async function createApp({ db, logger, ide = false }: AppOptions): Promis
   });
   await apollo.start();
 
+  // For container and load-balancer health checks: 200 when Neo4j answers, 503 when it does not.
+  expressApp.get('/healthz', (_req, res) => {
+    readHealth(db).then(
+      (health) => res.json(health),
+      (error: unknown) => res.status(503).json({ status: 'unavailable', message: error instanceof Error ? error.message : 'unavailable' }),
+    );
+  });
   if (ide) expressApp.use(ideRouter(readExamples()));
   expressApp.use(exportRouter({ db, logger }));
   expressApp.use(exploreRouter());

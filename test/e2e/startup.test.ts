@@ -26,6 +26,9 @@ describe('npm start (dist/src/main.js)', () => {
     const { body } = await postGraphQL(url, '{ health { status entities } }');
     expect(body.data.health.status).toBe('ok');
     expect(body.data.health.entities).toBeGreaterThan(0);
+    const healthz = await fetch(url.replace('/graphql', '/healthz'));
+    expect(healthz.status).toBe(200);
+    expect(await healthz.json()).toMatchObject({ status: 'ok', neo4jVersion: expect.stringMatching(/^5\.26\./) });
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
   });
