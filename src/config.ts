@@ -1,4 +1,4 @@
-import { bool, cleanEnv, makeValidator, num, port, str, url } from 'envalid';
+import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
 
 /** Bolt URIs the driver accepts: bolt, neo4j (routing) and their TLS variants. */
 const boltUri = makeValidator<string>((input) => {
@@ -32,7 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       GRAPHQL_IDE: bool({ default: true, desc: 'serve the GraphQL IDE at GET /graphql' }),
       SEED: bool({ default: true, desc: 'load the seed data when it is missing or changed' }),
-      PUBLIC_URL: url({ default: undefined }),
     },
     {
       // envalid's default reporter prints a banner and calls process.exit; we want one line.
