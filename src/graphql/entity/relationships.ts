@@ -1,7 +1,6 @@
-import type { RelationshipType } from '../../model/vocabulary';
+import type { EventKind, RelationshipType } from '../../model/vocabulary';
 import type { Context } from '../context';
 import type { EventView } from '../event/event.mapper';
-import type { EventKind } from '../../model/vocabulary';
 import { Direction } from './entity.args';
 import type { EntityRow } from './entity.interface';
 import type { Relationship } from './relationship.type';
@@ -10,12 +9,12 @@ import type { Relationship } from './relationship.type';
 export async function relationshipsOf(
   entity: EntityRow,
   { loaders }: Context,
-  filter: { types?: readonly RelationshipType[] | string[]; direction?: Direction },
+  filter: { types?: readonly RelationshipType[]; direction?: Direction },
 ): Promise<Relationship[]> {
   const rows = await loaders.relationships.load(entity.id);
   const direction = filter.direction ?? Direction.BOTH;
   return rows
-    .filter((r) => !filter.types?.length || (filter.types as string[]).includes(r.type))
+    .filter((r) => !filter.types?.length || filter.types.includes(r.type as RelationshipType))
     .filter((r) => direction === Direction.BOTH || r.outgoing === (direction === Direction.OUT))
     .map(({ outgoing, other, ...rest }) => ({
       ...rest,

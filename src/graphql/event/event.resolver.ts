@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { EventKind } from '../../model/vocabulary';
 import type { Context } from '../context';
 import { AcquisitionsArgs, EventsArgs, MAX_LIST, TalentMovesArgs, TimelineArgs } from './events.args';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -6,7 +7,6 @@ import { Acquisition, TalentMove } from './event-kinds.type';
 import { EventConnection } from './event-connection.type';
 import { Event } from './event.interface';
 import { fetchEventPage } from './eventQuery';
-import { EventKind } from '../../model/vocabulary';
 
 /** Drops the filters whose value was not given. */
 function rolePairs(pairs: Record<string, string | undefined>): { role: string; id: string }[] {
