@@ -18,15 +18,16 @@ WHERE ($ids IS NULL OR e.id IN $ids)
   AND all(f IN $roles WHERE EXISTS { (e)-[:INVOLVES {role: f.role}]->(:Entity {id: f.id}) })
   AND ($from IS NULL OR e.date >= $from)
   AND ($to IS NULL OR e.date <= $to)
-WITH e, coalesce(e.date, '~') AS sortKey
-ORDER BY sortKey, e.id
-WITH collect({e: e, sortKey: sortKey}) AS matched
-WITH size(matched) AS totalCount,
-     [m IN matched WHERE $after IS NULL OR m.sortKey > $after.sortKey
-        OR (m.sortKey = $after.sortKey AND m.e.id > $after.id)][0..$first + 1] AS page
-CALL (page) {
-  UNWIND page AS m
+// Count every match, then sort only what lies after the cursor, keeping the first $first + 1
+// (Neo4j plans ORDER BY … LIMIT as a top-k): no full sort of all matches per page.
+WITH collect({e: e, sortKey: coalesce(e.date, '~')}) AS matched
+CALL (matched) {
+  UNWIND matched AS m
+  WITH m
+  WHERE $after IS NULL OR m.sortKey > $after.sortKey OR (m.sortKey = $after.sortKey AND m.e.id > $after.id)
   WITH m.e AS e, m.sortKey AS sortKey
+  ORDER BY sortKey, e.id
+  LIMIT $first + 1
   RETURN collect(e {
     .*,
     sortKey: sortKey,
@@ -34,7 +35,7 @@ CALL (page) {
     sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
   }) AS events
 }
-RETURN totalCount, events;
+RETURN size(matched) AS totalCount, events;
 
 // @query eventsInvolving
 // The events of many entities at once (Entity.events, Person.moves, Organization.acquisitions…).
