@@ -83,8 +83,7 @@ export class Executor {
       return rows;
     } catch (error) {
       if (sinkFailed) throw error; // the consumer's own failure (e.g. the client went away), not the database's
-      if (!(error instanceof GraphQLError)) this.logger.warn({ query: query.name, err: error }, 'cypher failed');
-      throw toGraphQLError(error, query.name);
+      throw this.failure(error, query.name);
     } finally {
       await session.close();
     }
@@ -120,11 +119,16 @@ export class Executor {
       // Errors are mapped outside the transaction function so the driver can still retry transient ones.
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
-      if (!(error instanceof GraphQLError)) this.logger.warn({ query: label, err: error }, 'cypher failed');
-      throw toGraphQLError(error, label);
+      throw this.failure(error, label);
     } finally {
       await session.close();
     }
+  }
+
+  /** Logs a database failure (ours are already GraphQL errors) and maps it for the caller. */
+  private failure(error: unknown, label: string): GraphQLError {
+    if (!(error instanceof GraphQLError)) this.logger.warn({ query: label, err: error }, 'cypher failed');
+    return toGraphQLError(error, label);
   }
 
   private async runIn(tx: ManagedTransaction, query: NamedQuery, params: Params): Promise<Row[]> {

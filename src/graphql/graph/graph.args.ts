@@ -1,10 +1,10 @@
 import { IsDefined, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { MAX_SELECTION_DEPTH } from '../../graph/subgraph';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
-/** The hop and depth caps are also the literal bounds in cypher/queries/graph.cypher. */
+/** The hop cap is also the literal bound in cypher/queries/graph.cypher. */
 export const MAX_HOPS = 10;
-export const MAX_DEPTH = 3;
 export const MAX_NODES = 500;
 
 @ArgsType()
@@ -23,10 +23,10 @@ export class ShortestPathArgs {
 export class NeighborhoodArgs {
   @Field(() => ID) id: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 1, description: `1 to ${MAX_DEPTH}` })
+  @Field(() => Int, { nullable: true, defaultValue: 1, description: `1 to ${MAX_SELECTION_DEPTH}` })
   @IsDefined()
   @Min(1)
-  @Max(MAX_DEPTH)
+  @Max(MAX_SELECTION_DEPTH)
   depth: number;
 
   @Field(() => Int, { nullable: true, defaultValue: 200, description: `Most nodes returned, the centre included: 1 to ${MAX_NODES}` })

@@ -1,10 +1,10 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { loadCypherFile } from '../../cypher/cypherFiles';
+import { readSubgraph } from '../../graph/subgraph';
 import { partialDateUpperBound } from '../../model/partialDate';
 import type { Context } from '../context';
 import { NeighborhoodArgs, ShortestPathArgs, TalentFlowArgs } from './graph.args';
 import { Graph, GraphEdge, GraphNode, Path } from './graph.type';
-import { readSubgraph } from '../../graph/subgraph';
 import { FlowEnd, TalentFlow, TalentFlowLink } from './talentFlow.type';
 
 export const graphQueries = loadCypherFile('queries/graph.cypher', ['shortestPath', 'talentFlow']);
