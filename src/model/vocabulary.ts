@@ -81,10 +81,6 @@ export enum OrganizationCategory {
   INTERNET_COMPANY = 'INTERNET_COMPANY',
 }
 
-/** Relationship types of the event structure itself. */
-export const INVOLVES = 'INVOLVES';
-export const CITES = 'CITES';
-export const MENTIONED_IN = 'MENTIONED_IN';
 
 /**
  * How participant roles surface as fields of the event types: `acquirer` becomes the single
