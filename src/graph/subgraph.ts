@@ -1,14 +1,15 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { InvalidInput } from '../errors';
 import { partialDateUpperBound } from '../model/partialDate';
 import type { EventKind } from '../model/vocabulary';
 import type { Executor, Params } from '../neo4j/executor';
+import { subgraphQueries } from '../store/subgraph.store';
 
 /**
  * A graph-shaped selection of the knowledge graph, shared by the `graph(...)` query and the
  * /export/graph.* files (cypher/queries/subgraph.cypher): the same parameters select the same
  * nodes and edges in the same order.
  */
-export const subgraphQueries = loadCypherFile('queries/subgraph.cypher', ['subgraph']);
+export { subgraphQueries } from '../store/subgraph.store';
 
 /** Literal bound of the walk in subgraph.cypher (`{0,3}`). */
 export const MAX_SELECTION_DEPTH = 3;
@@ -58,13 +59,10 @@ export interface EdgeData {
 export type SubgraphRow = { element: 'node'; data: NodeData; total: number } | { element: 'edge'; data: EdgeData; total: number };
 
 /** A selection that cannot be answered as asked, naming the argument at fault. */
-export class SelectionError extends Error {
+export class SelectionError extends InvalidInput {
   override name = 'SelectionError';
-  constructor(
-    readonly argument: string,
-    readonly detail: string,
-  ) {
-    super(`${argument}: ${detail}`);
+  get argument(): string {
+    return this.path;
   }
 }
 
@@ -91,7 +89,7 @@ export interface SubgraphResult {
 
 /** The whole selection in memory (for GraphQL, whose answer is one document anyway): one round trip. */
 export async function readSubgraph(db: Executor, selection: Selection): Promise<SubgraphResult> {
-  const rows = (await db.read(subgraphQueries.subgraph, subgraphParams(selection))) as unknown as SubgraphRow[];
+  const rows = await db.read<SubgraphRow>(subgraphQueries.subgraph, subgraphParams(selection));
   const result: SubgraphResult = { nodes: [], edges: [], totalNodes: rows[0]?.total ?? 0 };
   for (const row of rows) {
     if (row.element === 'node') result.nodes.push(row.data);
@@ -105,5 +103,5 @@ export async function readSubgraph(db: Executor, selection: Selection): Promise<
  * `onRow` may return a promise (e.g. waiting for a slow client), and the database waits with it.
  */
 export function streamSubgraph(db: Executor, selection: Selection, onRow: (row: SubgraphRow) => void | Promise<void>): Promise<number> {
-  return db.stream(subgraphQueries.subgraph, subgraphParams(selection), (row) => onRow(row as unknown as SubgraphRow));
+  return db.stream<SubgraphRow>(subgraphQueries.subgraph, subgraphParams(selection), onRow);
 }

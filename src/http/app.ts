@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { Executor } from '../neo4j/executor';
 import { createContext, type Context } from '../graphql/context';
 import { readHealth } from '../graphql/health/health.resolver';
+import { mapDomainError } from '../graphql/errorMapping';
 import { buildGraphQLSchema } from '../graphql/schema';
 import { depthLimit } from './depthLimit';
 import { inputErrorsPlugin } from './inputErrors';
@@ -53,7 +54,8 @@ function flattenFailures(failures: ValidationFailure[], prefix = ''): { argument
  * argument — or the field inside an input, as a dotted path — in the message and in
  * `extensions.argument` (bad scalar literals get the same treatment in ./inputErrors.ts).
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(raw: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const formatted = mapDomainError(raw, error);
   const { stacktrace: _stacktrace, validationErrors, ...extensions } = formatted.extensions ?? {};
   if (Array.isArray(validationErrors) && validationErrors.length) {
     const failures = flattenFailures(validationErrors as ValidationFailure[]);

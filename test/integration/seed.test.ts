@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { logger } from '../../src/logger';
 import { partialDatePrecision } from '../../src/model/partialDate';
-import { EVENT_LABEL, EventKind, REQUIRED_ROLES } from '../../src/model/vocabulary';
+import { EVENT_KINDS, EVENT_LABEL } from '../../src/model/registry';
+import type { EventKind } from '../../src/model/vocabulary';
 import { EXPECTED_ENTITY_LABELS, EXPECTED_EVENT_KINDS, EXPECTED_RELATIONSHIP_TYPES } from '../support/seedExpectations';
 import { repoPath } from '../../src/paths';
 import { readSeedData } from '../../src/seed/seedData';
@@ -80,7 +81,7 @@ describe('the seeded knowledge graph', () => {
   it('gives every event the participants its kind requires', async () => {
     const rows = await query('MATCH (e:Event) RETURN e.id AS id, e.kind AS kind, [(e)-[i:INVOLVES]->() | i.role] AS roles');
     const lacking = rows
-      .map((r) => ({ id: r.id, missing: REQUIRED_ROLES[r.kind as EventKind].filter((role) => !(r.roles as string[]).includes(role)) }))
+      .map((r) => ({ id: r.id, missing: EVENT_KINDS[r.kind as EventKind].roles.filter((s) => s.required).map((s) => s.role).filter((role) => !(r.roles as string[]).includes(role)) }))
       .filter((r) => r.missing.length);
     expect(lacking).toEqual([]);
     const [metrics] = await query("MATCH (e:Metric) WHERE NOT (e)-[:INVOLVES]->() RETURN count(e) AS n");

@@ -13,6 +13,9 @@ registerEnumType(Direction, { name: 'Direction', description: 'Which end of a re
 
 export const MAX_SEARCH = 50;
 export const MAX_ENTITIES = 500;
+export const MAX_NESTED_EVENTS = 100;
+/** SKIP walks the index entry by entry: past this, page by a filter instead. */
+export const MAX_OFFSET = 10_000;
 
 @ArgsType()
 export class SearchArgs {
@@ -41,9 +44,10 @@ export class EntitiesArgs {
   @Max(MAX_ENTITIES)
   limit: number;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: `0 to ${MAX_OFFSET}` })
   @IsDefined()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number;
 }
 
@@ -60,4 +64,10 @@ export class RelationshipsArgs {
 export class EntityEventsArgs {
   @Field(() => [EventKind], { nullable: true, description: 'Only these kinds; all when omitted' })
   kinds?: EventKind[];
+
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: `The first ones, 1 to ${MAX_NESTED_EVENTS}` })
+  @IsDefined()
+  @Min(1)
+  @Max(MAX_NESTED_EVENTS)
+  first: number;
 }

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { DEFAULT_COLOR, LABEL_COLORS } from '../../graph/palette';
-import { EVENT_LABEL } from '../../model/vocabulary';
+import { EVENT_LABEL } from '../../model/registry';
 import { repoPath } from '../../paths';
 import { packageFile } from '../ide';
 

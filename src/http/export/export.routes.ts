@@ -1,11 +1,14 @@
 import { once } from 'node:events';
 import express, { type Response, type Router } from 'express';
-import { GraphQLError } from 'graphql';
+import { DomainError } from '../../errors';
 import { SelectionError, streamSubgraph } from '../../graph/subgraph';
 import type { Logger } from '../../logger';
 import type { Executor } from '../../neo4j/executor';
 import { FORMATS, type ExportFormat } from './formats';
 import { describeSelection, parseSelection } from './selection';
+
+/** The HTTP face of the domain errors an export can meet. */
+const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, DATABASE_UNAVAILABLE: 503, TIMEOUT: 504 };
 
 /** Bytes gathered before a write to the socket: fewer, larger chunks than one per row. */
 const CHUNK = 64 * 1024;
@@ -88,8 +91,8 @@ export function exportRouter({ db, logger }: { db: Executor; logger: Logger }): 
         res.destroy(error instanceof Error ? error : undefined);
         return;
       }
-      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-      sendError(res, code === 'DATABASE_UNAVAILABLE' ? 503 : code === 'TIMEOUT' ? 504 : 500, undefined, error instanceof GraphQLError ? error.message : 'export failed');
+      if (error instanceof DomainError) return sendError(res, HTTP_STATUS[error.code] ?? 500, undefined, error.message);
+      sendError(res, 500, undefined, 'export failed');
     }
   };
   router.get('/export/graph.json', serve(FORMATS.json));
