@@ -15,5 +15,7 @@ CREATE INDEX event_kind_sort IF NOT EXISTS FOR (e:Event) ON (e.kind, e.sortKey);
 // of the same name, which makes the duplicate-name check atomic.
 CREATE CONSTRAINT name_key IF NOT EXISTS FOR (k:Name) REQUIRE k.key IS UNIQUE;
 
-// Revisions: the history of a fact, newest first.
+// Revisions: the history of a fact, newest first; retracted facts keep their id.
+CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (n:Revision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT retracted_fact_id IF NOT EXISTS FOR (n:RetractedFact) REQUIRE n.id IS UNIQUE;
 CREATE INDEX revision_target IF NOT EXISTS FOR (r:Revision) ON (r.targetId, r.at);

@@ -158,7 +158,7 @@ function changes(rows: FactRows, found: CheckRow): Change[] {
     ...rows.events.map((e) => {
       const old = events.get(e.id);
       const after = { ...e.props, label: e.label, participants: sortedPairs(e.participants.map((p) => ({ role: p.props.role, id: p.entity }))), quotes: [...e.quotes].sort() };
-      const keys = [...new Set([...Object.keys(after), ...Object.keys(old?.props ?? {})])].filter((k) => !(BOOKKEEPING_KEYS as readonly string[]).includes(k));
+      const keys = [...new Set([...Object.keys(after), ...Object.keys(old?.props ?? {})])].filter((k) => k !== 'id' && !(BOOKKEEPING_KEYS as readonly string[]).includes(k));
       const before = old ? { ...pick(old.props, keys), participants: sortedPairs(old.participants), quotes: [...old.quotes].sort() } : null;
       return { id: e.id, path: e.participants[0]?.path.replace(/\.participants\.\d+\.entity$/, '') ?? 'events', before, after };
     }),

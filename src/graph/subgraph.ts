@@ -1,5 +1,6 @@
 import { InvalidInput } from '../errors';
 import { partialDateUpperBound } from '../model/partialDate';
+import { EVENT_KIND_LIST } from '../model/registry';
 import type { EventKind } from '../model/vocabulary';
 import type { Executor, Params } from '../neo4j/executor';
 import { subgraphQueries } from '../store/subgraph.store';
@@ -77,13 +78,14 @@ export function subgraphParams(selection: Selection): Params {
     from: from ?? null,
     to: to ? partialDateUpperBound(to) : null,
     limit: selection.limit,
+    allKinds: EVENT_KIND_LIST,
   };
 }
 
 export interface SubgraphResult {
   nodes: NodeData[];
   edges: EdgeData[];
-  /** Nodes the selection matched before the cap. */
+  /** Nodes the selection found before the cap; on large graphs the walk stops early, so a lower bound when truncated. */
   totalNodes: number;
 }
 

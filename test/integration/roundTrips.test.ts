@@ -39,8 +39,9 @@ describe('bounded round trips', () => {
     const many = await roundTrips(query, { first: 60 });
     expect(many.rows).toBeGreaterThan(few.rows * 10);
     expect(many.trips).toBe(few.trips);
-    // events + relationships + mentions + events-involving: one each.
-    expect(many.trips).toBe(4);
+    // The events page and its count; relationships; mentions; and one per event scope asked for
+    // (Entity.events, Organization.acquisitions, Person.moves): 7, for 1 event or 60.
+    expect(many.trips).toBe(7);
   });
 
   it('an organization page and entity lists', async () => {
@@ -53,14 +54,16 @@ describe('bounded round trips', () => {
     const many = await roundTrips(query, { limit: 40 });
     expect(many.rows).toBeGreaterThan(few.rows * 5);
     expect(many.trips).toBe(few.trips);
-    expect(many.trips).toBe(4);
+    // entities; relationships; mentions; one per event scope (acquisitions, acquiredBy, talentIn,
+    // talentOut, events): 8, for 1 organization or 40.
+    expect(many.trips).toBe(8);
   });
 
   it('one query per root field for traversals', async () => {
     const { trips } = await roundTrips(
       `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { id } }
         shortestPath(from: "person/zhu-xiaohu", to: $id) { length }
-        timeline(entity: $id) { id participants { entity { name } } }
+        timeline(entity: $id) { edges { node { id participants { entity { name } } } } }
         talentFlow { links { count } } }`,
       { id: 'org/moonshot-ai' },
     );
