@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../../auth/principal';
 import { loadCypherFile } from '../../cypher/cypherFiles';
 import { writeFacts } from '../../facts/factWriter';
 import { relationshipId, type FactSet } from '../../facts/facts';
@@ -29,6 +30,7 @@ export class FactsResolver {
     return (await db.read(queries.sources)).map((r) => r.source as Source);
   }
 
+  @Authorized(Role.admin)
   @Mutation(() => Source, { description: 'Add (or update) a source document, with its full text' })
   addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() { db }: Context): Promise<Source> {
     return db.writeAll('addSource', async (run) => {
@@ -38,6 +40,7 @@ export class FactsResolver {
     });
   }
 
+  @Authorized(Role.editor)
   @Mutation(() => Entity, { description: 'Add (or update) a person, organization, product or group, citing where it is mentioned' })
   addEntity(@Arg('input', () => EntityInput) input: EntityInput, @Ctx() { db }: Context): Promise<EntityRow> {
     checkEntityInput(input);
@@ -49,6 +52,7 @@ export class FactsResolver {
     });
   }
 
+  @Authorized(Role.editor)
   @Mutation(() => Relationship, { description: 'Add (or update) a stable relationship between two existing entities' })
   async addRelationship(@Arg('input', () => RelationshipInput) input: RelationshipInput, @Ctx() context: Context): Promise<Relationship> {
     const { citation, ...relationship } = input;
@@ -61,6 +65,7 @@ export class FactsResolver {
     return (await relationshipsOf(from, context, { types: [input.type] })).find((r) => r.id === id)!;
   }
 
+  @Authorized(Role.editor)
   @Mutation(() => Event, { description: 'Add (or update) an event with its participants and verbatim quotes' })
   addEvent(@Arg('input', () => EventInput) input: EventInput, @Ctx() { db }: Context): Promise<Event> {
     const record = toEventRecord(input);
