@@ -1,5 +1,7 @@
 import { bool, cleanEnv, makeValidator, num, port, str, url } from 'envalid';
 import { parseApiKeys } from './auth/apiKeys';
+import { DEFAULT_MAX_COST } from './http/cost';
+import { DEFAULT_DOCUMENT_LIMITS } from './http/documentLimits';
 
 /** Bolt URIs the driver accepts: bolt, neo4j (routing) and their TLS variants. */
 const boltUri = makeValidator<string>((input) => {
@@ -51,10 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       JWT_AUDIENCE: str({ default: '', desc: 'required aud of JWTs' }),
       JWT_ROLE_CLAIM: str({ default: 'role', desc: 'claim naming the role (editor or admin, or an array holding them)' }),
       READS_REQUIRE_AUTH: bool({ default: false, desc: 'refuse queries without credentials too' }),
-      QUERY_MAX_COST: count({ default: 25_000, desc: 'most estimated cost of an operation' }),
-      QUERY_MAX_DEPTH: count({ default: 15 }),
-      QUERY_MAX_ALIASES: count({ default: 30 }),
-      QUERY_MAX_DIRECTIVES: count({ default: 50 }),
+      QUERY_MAX_COST: count({ default: DEFAULT_MAX_COST, desc: 'most estimated cost of an operation' }),
+      QUERY_MAX_DEPTH: count({ default: DEFAULT_DOCUMENT_LIMITS.maxDepth }),
+      QUERY_MAX_ALIASES: count({ default: DEFAULT_DOCUMENT_LIMITS.maxAliases }),
+      QUERY_MAX_DIRECTIVES: count({ default: DEFAULT_DOCUMENT_LIMITS.maxDirectives }),
       QUERY_MAX_TOKENS: count({ default: 5_000, desc: 'most lexical tokens in a GraphQL document' }),
       RATE_LIMIT_IP_PER_SECOND: count({ default: 1_000, desc: 'requests per second per anonymous IP address (0 = no limit)' }),
       RATE_LIMIT_IP_BURST: count({ default: 2_000 }),
