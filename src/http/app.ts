@@ -80,7 +80,8 @@ function flattenFailures(failures: ValidationFailure[], prefix = ''): { argument
 /** Refusals made inside Apollo or graphql-js without a code of their own, by their fixed message. */
 const REFUSALS_BY_MESSAGE: [RegExp, RefusalCode][] = [
   [/^provided sha does not match query$/, 'PERSISTED_QUERY_HASH_MISMATCH'],
-  [/^Syntax Error: Document contains more than \d+ tokens/, 'TOKEN_LIMIT_EXCEEDED'],
+  // graphql-js 16 spells it 'more that N tokens'.
+  [/^Syntax Error: Document contains more tha[nt] \d+ tokens/, 'TOKEN_LIMIT_EXCEEDED'],
 ];
 
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
