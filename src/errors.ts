@@ -54,8 +54,8 @@ export class DatabaseUnavailable extends DomainError {
 export class QueryTimeout extends DomainError {
   override name = 'QueryTimeout';
   readonly code = 'TIMEOUT';
-  constructor() {
-    super('the query took too long and was stopped');
+  constructor(message = 'the query took too long and was stopped') {
+    super(message);
   }
 }
 

@@ -74,9 +74,26 @@ function reportProblems(rows: FactRows, found: CheckRow): void {
     );
   }
   if (missingEntities.length) throw new InvalidInput(pathOfEntity(rows, missingEntities[0]!), `unknown entity id: ${missingEntities.join(', ')}`);
-  if (missingSources.length) throw new InvalidInput('sourceId', `unknown source id: ${[...new Set(missingSources)].join(', ')}`);
-  if (unquotable.length) throw new InvalidInput('quotes', `not a verbatim span of its source: ${unquotable.map((q) => JSON.stringify(q)).join(', ')}`);
+  if (missingSources.length) {
+    throw new InvalidInput(citationPaths(rows).find((c) => c.sourceId === missingSources[0])!.sourcePath, `unknown source id: ${[...new Set(missingSources)].join(', ')}`);
+  }
+  if (unquotable.length) {
+    const path = citationPaths(rows).find((c) => c.quote === unquotable[0])!.quotePath;
+    throw new InvalidInput(path, `not a verbatim span of its source: ${unquotable.map((q) => JSON.stringify(q)).join(', ')}`);
+  }
   checkLabels(rows, found);
+}
+
+/** Every citation of the set with where it is, for the error's path. */
+function citationPaths(rows: FactRows) {
+  return [
+    ...rows.entities.map((e, n) => ({ sourceId: e.sourceId, quote: e.quote, sourcePath: `entities.${n}.sourceId`, quotePath: `entities.${n}.quote` })),
+    ...rows.relationships.map((r, n) => ({ sourceId: r.sourceId, quote: r.quote, sourcePath: `relationships.${n}.sourceId`, quotePath: `relationships.${n}.quote` })),
+    ...rows.events.flatMap((e) => {
+      const at = e.participants[0]?.path.replace(/\.participants\.\d+\.entity$/, '') ?? 'events';
+      return e.quotes.map((quote, k) => ({ sourceId: e.sourceId, quote, sourcePath: `${at}.sourceId`, quotePath: `${at}.quotes.${k}` }));
+    }),
+  ];
 }
 
 /** Where an entity id is referenced in the set, for the error's path. */

@@ -1,14 +1,11 @@
+import type { Principal } from '../auth/principal';
 import type { Executor } from '../neo4j/executor';
 import { createLoaders, type Loaders } from './loaders';
 
-/** Who makes a request, as authentication found it. */
-export interface Principal {
-  id: string;
-  role: 'editor' | 'admin';
-  via: 'api-key' | 'jwt';
-}
-
-/** What every resolver gets: the request's executor (with its round-trip count), its batch loaders and its principal. */
+/**
+ * What every resolver gets: the request's executor (with its round-trip count), its batch loaders,
+ * and who is calling (null: anonymous; see src/auth/).
+ */
 export interface Context {
   db: Executor;
   loaders: Loaders;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/authChecker';
 import { repoPath } from '../paths';
 import { EntityResolver } from './entity/entity.resolver';
 import { GroupResolver } from './entity/group.resolver';
@@ -36,9 +37,12 @@ export const resolvers = [
 /** Types reached only through interfaces must be listed, or the schema would omit them. */
 const orphanedTypes = [Person, Organization, Product, Group, ...EVENT_TYPES];
 
-/** The executable schema, with class-validator checks on every args and input class. */
+/**
+ * The executable schema, with class-validator checks on every args and input class and the role
+ * checks of `@Authorized` (run before the resolver).
+ */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  return buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, authChecker, authMode: 'error', emitSchemaFile: false });
 }
 
 /** The SDL committed in schema/schema.graphql. */

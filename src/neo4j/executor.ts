@@ -65,7 +65,7 @@ export class Executor {
    * Resolves to the number of rows.
    */
   async stream<T = Row>(query: NamedQuery, params: Params, onRow: (row: T) => void | Promise<void>): Promise<number> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.driver.executeQueryBookmarkManager });
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher (stream)');
     let rows = 0;
@@ -103,7 +103,7 @@ export class Executor {
    * transaction: Neo4j does not allow schema changes inside transaction functions with writes.
    */
   async schema(statement: string): Promise<void> {
-    const session = this.driver.session({ database: this.database });
+    const session = this.driver.session({ database: this.database, bookmarkManager: this.driver.executeQueryBookmarkManager });
     this.roundTrips += 1;
     this.logger.debug({ cypher: statement }, 'schema cypher');
     try {
@@ -117,6 +117,8 @@ export class Executor {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // One bookmark manager for every session (the driver's): a read sees the writes before it, in a cluster too.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     const config = { timeout: this.txTimeoutMs };
     try {

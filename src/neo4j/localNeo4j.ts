@@ -94,17 +94,17 @@ export function ensureLauncherBuilt(javaHome: string, logger: Logger): string {
   return dir;
 }
 
-/**
- * Starts Neo4j 5.26 community in a child JVM with Bolt on 127.0.0.1.
- * The child exits when our stdin pipe closes, so it cannot outlive this process.
- */
-export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  const { logger } = options;
-  const javaHome = findJavaHome();
-  const dir = ensureLauncherBuilt(javaHome, logger);
-  const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+/** Delays between restarts of a Neo4j that died: 1 s, doubling, at most 30 s. */
+export const RESTART_BACKOFF_MS = { first: 1_000, max: 30_000 };
 
+interface Spawned {
+  child: ChildProcess;
+  uri: string;
+}
+
+/** Spawns the launcher JVM and resolves once Bolt accepts connections. */
+async function spawnNeo4j(javaHome: string, dir: string, dataDir: string, port: number, options: LocalNeo4jOptions): Promise<Spawned> {
+  const { logger } = options;
   const classpath = [path.join(dir, 'target', 'classes'), path.join(dir, 'target', 'lib', '*')].join(path.delimiter);
   const args = [
     `-Xms${Math.min(512, options.heapMb)}m`,
@@ -115,10 +115,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     classpath,
     'kg.launcher.Launcher',
     dataDir,
-    String(options.port),
+    String(port),
     String(options.pageCacheMb),
   ];
-  logger.info({ dataDir, javaHome }, 'starting local Neo4j 5.26');
   const child = spawn(path.join(javaHome, 'bin', 'java'), args, { stdio: ['pipe', 'pipe', 'pipe'] });
 
   const stderrTail: string[] = [];
@@ -149,8 +148,76 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     });
   });
   child.removeAllListeners('exit');
+  return { child, uri };
+}
+
+/**
+ * Starts Neo4j 5.26 community in a child JVM with Bolt on 127.0.0.1.
+ * The child exits when our stdin pipe closes, so it cannot outlive this process. If it dies
+ * while we run (killed, out of memory), it is started again on the same port, with backoff, so
+ * the driver's pool reconnects to the same URI and the API recovers without a restart of its own.
+ */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const { logger } = options;
+  const javaHome = findJavaHome();
+  const dir = ensureLauncherBuilt(javaHome, logger);
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+
+  logger.info({ dataDir, javaHome }, 'starting local Neo4j 5.26');
+  let current = await spawnNeo4j(javaHome, dir, dataDir, options.port, options);
+  const { uri } = current;
+  const port = Number(new URL(uri.replace(/^bolt:/, 'http:')).port);
   logger.info({ uri }, 'local Neo4j ready');
-  return { uri, stop: () => stopChild(child) };
+
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let delay = RESTART_BACKOFF_MS.first;
+
+  const restart = () => {
+    timer = undefined;
+    if (stopping) return;
+    logger.warn({ uri, attemptInMs: delay }, 'restarting local Neo4j');
+    restarting = spawnNeo4j(javaHome, dir, dataDir, port, options).then(
+      (next) => {
+        restarting = undefined;
+        if (stopping) return stopChild(next.child);
+        current = next;
+        delay = RESTART_BACKOFF_MS.first;
+        watch(next.child);
+        logger.warn({ uri }, 'local Neo4j restarted');
+      },
+      (error: unknown) => {
+        restarting = undefined;
+        logger.error({ uri, err: error }, 'local Neo4j did not restart; trying again');
+        schedule();
+      },
+    );
+  };
+  const schedule = () => {
+    if (stopping) return;
+    timer = setTimeout(restart, delay);
+    delay = Math.min(delay * 2, RESTART_BACKOFF_MS.max);
+  };
+  const watch = (child: ChildProcess) => {
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      logger.error({ uri, code, signal }, 'local Neo4j exited unexpectedly');
+      schedule();
+    });
+  };
+  watch(current.child);
+
+  return {
+    uri,
+    stop: async () => {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await restarting?.catch(() => undefined);
+      await stopChild(current.child);
+    },
+  };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

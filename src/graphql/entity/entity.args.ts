@@ -1,4 +1,4 @@
-import { IsDefined, Max, Min, MinLength } from 'class-validator';
+import { IsDefined, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
 
@@ -12,6 +12,11 @@ export enum Direction {
 registerEnumType(Direction, { name: 'Direction', description: 'Which end of a relationship the entity is at' });
 
 export const MAX_SEARCH = 50;
+/**
+ * Longest search text. Lucene refuses a query of more than 1,024 clauses, and the cjk analyzer
+ * makes up to one term per character (bigrams): 100 characters stay far below it.
+ */
+export const MAX_SEARCH_TEXT = 100;
 export const MAX_ENTITIES = 500;
 export const MAX_NESTED_EVENTS = 100;
 /** SKIP walks the index entry by entry: past this, page by a filter instead. */
@@ -21,6 +26,7 @@ export const MAX_OFFSET = 10_000;
 export class SearchArgs {
   @Field({ description: 'Any form of a name: traditional, simplified or English (楊植麟, 杨植麟, Moonshot)' })
   @MinLength(1)
+  @MaxLength(MAX_SEARCH_TEXT)
   text: string;
 
   @Field(() => Int, { nullable: true, defaultValue: 10, description: `1 to ${MAX_SEARCH}` })

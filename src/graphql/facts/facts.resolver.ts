@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../../auth/principal';
 import { InvalidInput, NotFound } from '../../errors';
 import { writeFacts, type WriteMode } from '../../facts/factWriter';
 import { relationshipId, type FactSet } from '../../facts/facts';
@@ -34,7 +35,9 @@ function write<T>(context: Context, label: string, facts: Partial<FactSet>, mode
       mode,
       by: author(context),
       reason,
-      at: (path) => path.replace(/^(sources|entities|relationships|events)\.0/, 'input'),
+      // The fact set's paths as the mutation's input spells them (an entity's quote is its citation's).
+      at: (path) =>
+        path.replace(/^(entities|relationships)\.0\.(quote|sourceId)$/, 'input.citation.$2').replace(/^(sources|entities|relationships|events)\.0/, 'input'),
     });
     return readBack(run);
   });
@@ -70,16 +73,19 @@ export class FactsResolver {
   }
 
   @Mutation(() => Source, { description: 'Add a source document with its full text (create only)' })
+  @Authorized(Role.admin)
   addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() context: Context): Promise<SourceRow> {
     return write(context, 'addSource', { sources: [{ ...input }] }, 'create', null, (run) => mustExist(adminStore.sourceById(run, input.id), input.id));
   }
 
   @Mutation(() => Entity, { description: 'Add a person, organization, product or group, citing where it is mentioned (create only)' })
+  @Authorized(Role.editor)
   addEntity(@Arg('input', () => EntityInput) input: EntityInput, @Ctx() context: Context): Promise<EntityRow> {
     return this.writeEntity(context, input, 'create', null);
   }
 
   @Mutation(() => Entity, { description: 'Replace an entity’s values; the old ones stay in history(id)' })
+  @Authorized(Role.editor)
   async updateEntity(
     @Arg('input', () => EntityInput) input: EntityInput,
     @Arg('reason', REASON) reason: string,
@@ -90,11 +96,13 @@ export class FactsResolver {
   }
 
   @Mutation(() => Relationship, { description: 'Add a stable relationship between two existing entities (create only)' })
+  @Authorized(Role.editor)
   addRelationship(@Arg('input', () => RelationshipInput) input: RelationshipInput, @Ctx() context: Context): Promise<RelationshipView> {
     return this.writeRelationship(context, input, 'create', null);
   }
 
   @Mutation(() => Relationship, { description: 'Replace a relationship’s values; the old ones stay in history(id)' })
+  @Authorized(Role.editor)
   updateRelationship(
     @Arg('input', () => RelationshipInput) input: RelationshipInput,
     @Arg('reason', REASON) reason: string,
@@ -104,17 +112,20 @@ export class FactsResolver {
   }
 
   @Mutation(() => Event, { description: 'Add an event with its participants and verbatim quotes (create only)' })
+  @Authorized(Role.editor)
   addEvent(@Arg('input', () => EventInput) input: EventInput, @Ctx() context: Context): Promise<EventView> {
     return this.writeEvent(context, input, 'create', null);
   }
 
   @Mutation(() => Event, { description: 'Replace an event (participants and quotes included); the old values stay in history(id)' })
+  @Authorized(Role.editor)
   async updateEvent(@Arg('input', () => EventInput) input: EventInput, @Arg('reason', REASON) reason: string, @Ctx() context: Context): Promise<EventView> {
     await mustExist(eventsStore.byIds(context.db.reader, [input.id]).then((rows) => rows[0] ?? null), input.id);
     return this.writeEvent(context, input, 'update', checkReason(reason));
   }
 
   @Mutation(() => [ID], { description: 'Hide entities or events from every read; they stay in history(id) with the reason. Returns the ids retracted' })
+  @Authorized(Role.admin)
   retract(
     @Arg('ids', () => [ID]) ids: string[],
     @Arg('reason', REASON) reason: string,
