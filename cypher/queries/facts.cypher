@@ -18,7 +18,7 @@ SET k.key = key;
 // quotes that are not verbatim spans of their source's text, the labels of referenced entities
 // (for the registry's role and endpoint rules), ids used by a node of another label, the stored
 // state of every fact the write names (to tell a repeat from a change), and entities of the same
-// label that already bear a new entity's name.
+// label that already bear a name the write gives an entity (names it already bears are its own).
 // :param entityIds => ['person/yang-zhilin']
 // :param newEntityIds => []
 // :param citations => [{sourceId: 'source/techxingqiu-2024-12-llm-shakeout', quote: '月之暗面'}]
@@ -48,7 +48,9 @@ RETURN
             RETURN {id: id, props: r {.role, .roleEn, .since, .until, .current, .quote, .sourceId}} } AS relationships,
   COLLECT { UNWIND $nodes AS k MATCH (n {id: k.id}) WHERE n:RetractedFact RETURN k.id } AS retracted,
   [e IN $names | {id: e.id, existing: COLLECT {
-     UNWIND e.keys AS key MATCH (:Name {key: key})<-[:NAMED]-(n:Entity) WHERE n.label = e.label AND n.id <> e.id RETURN DISTINCT n.id }}]
+     UNWIND e.keys AS key MATCH (k:Name {key: key})<-[:NAMED]-(n:Entity)
+     WHERE n.label = e.label AND n.id <> e.id AND NOT EXISTS { (k)<-[:NAMED]-(:Entity {id: e.id}) }
+     RETURN DISTINCT n.id }}]
     AS sameNames;
 
 // @query writeSources

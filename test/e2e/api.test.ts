@@ -251,7 +251,11 @@ describe('GraphQL API over HTTP', () => {
           mover: { id: 'group/adept-cofounders-and-team' },
           from: { id: 'org/adept' },
           to: { id: 'org/amazon' },
-          sources: [{ quote: expect.stringContaining('其聯合創始人及部分團隊成員加入了這家電子商務巨頭') }],
+          // the deal's own quotes, in its order
+          sources: [
+            { quote: '6月,亞馬遜宣佈與Adept達成技術授權協議,並且其聯合創始人及部分團隊成員加入了這家電子商務巨頭。' },
+            { quote: '美國的科技巨頭同樣在收購AI初創公司的核心人才和技術' },
+          ],
         },
       ]);
       expect(talentFlow.links.filter((l: { to: { id: string } }) => l.to.id === 'org/amazon')).toEqual([
