@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { loadCypherFile } from '../../cypher/cypherFiles';
+import { withMetrics } from '../../graph/analytics';
 import { readSubgraph } from '../../graph/subgraph';
 import { partialDateUpperBound } from '../../model/partialDate';
 import type { Context } from '../context';
@@ -14,7 +15,10 @@ export class GraphResolver {
   @Query(() => Path, { nullable: true, description: 'How two entities (or events) are connected: a shortest undirected path, or null' })
   async shortestPath(@Args() args: ShortestPathArgs, @Ctx() { db }: Context): Promise<Path | null> {
     const [row] = await db.read(graphQueries.shortestPath, { ...args });
-    return (row as unknown as Path) ?? null;
+    if (!row) return null;
+    const path = row as unknown as Path;
+    // A path is a selection too: its nodes' metrics are on the path.
+    return { ...path, nodes: withMetrics(path.nodes, path.edges) };
   }
 
   @Query(() => Graph, { description: 'The nodes within `depth` hops of a node, nearest first, and the edges among them' })
