@@ -159,6 +159,11 @@
     }).run();
     removeOverlaps(nodes);
     cy.fit(undefined, 30);
+    // a few nodes would be blown up to fill the screen: no closer than 1.5×
+    if (cy.zoom() > 1.5) {
+      cy.zoom(1.5);
+      cy.center();
+    }
   }
 
   var GAP = 6;
@@ -800,6 +805,8 @@
             'text-background-color': '#ffffff',
             'text-background-opacity': 0.75,
             'text-background-padding': 1,
+            // labels too small to read at this zoom are not drawn (the whole graph, zoomed out)
+            'min-zoomed-font-size': 7,
             width: 'data(size)',
             height: 'data(size)',
             'border-width': 1,
@@ -868,6 +875,9 @@
       } else if (event.key === 'Escape') {
         document.getElementById('search-results').hidden = true;
       }
+    });
+    document.addEventListener('click', function (event) {
+      if (!document.getElementById('search-form').contains(event.target)) document.getElementById('search-results').hidden = true;
     });
     document.getElementById('search-form').addEventListener('submit', function (event) {
       event.preventDefault();
