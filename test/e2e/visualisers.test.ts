@@ -33,6 +33,20 @@ def summary(g):
 print(json.dumps({'graphml': summary(nx.read_graphml(sys.argv[1])), 'gexf': summary(nx.read_gexf(sys.argv[2], version='1.3'))}))
 `;
 
+/** networkx's own degree and PageRank of a GraphML file: parallel edges merged into weights, as the API does. */
+const NETWORKX_METRICS = String.raw`
+import json, sys
+import networkx as nx
+
+multi = nx.read_graphml(sys.argv[1])
+g = nx.DiGraph()
+g.add_nodes_from(multi.nodes)
+for u, w in multi.edges():
+    g.add_edge(u, w, weight=g[u][w]['weight'] + 1 if g.has_edge(u, w) else 1)
+rank = nx.pagerank(g, alpha=0.85, weight='weight', tol=1e-10, max_iter=1000)
+print(json.dumps({n: {'degree': multi.degree(n), 'pagerank': rank[n]} for n in multi.nodes}))
+`;
+
 describe('graph-shaped output: graph(...) and /export/graph.*', () => {
   let api: VisualApp;
   let dir: string;
@@ -224,6 +238,14 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
         expect({ id, ...pick(fromGexf.getNodeAttributes(id)) }).toEqual({ id, ...expected[id] });
         expect({ id, ...pick(read.graphml.nodeData[id]) }).toEqual({ id, ...expected[id] });
         expect({ id, ...pick(read.gexf.nodeData[id]) }).toEqual({ id, ...expected[id] });
+      }
+      // the values themselves, recomputed by networkx from the file: the same degrees, the same PageRank
+      const graphmlFile = path.join(dir, 'metrics.graphml');
+      writeFileSync(graphmlFile, graphml.text);
+      const networkx = JSON.parse(execFileSync(PYTHON, ['-c', NETWORKX_METRICS, graphmlFile], { encoding: 'utf8' }));
+      for (const id of ids) {
+        expect({ id, degree: networkx[id].degree }).toEqual({ id, degree: expected[id].degree });
+        expect(Math.abs(networkx[id].pagerank - expected[id].pagerank)).toBeLessThan(1e-5);
       }
       // Gephi's "size by degree" needs no plugin: declared as numbers
       expect(graphml.text).toContain('<key id="n_degree" for="node" attr.name="degree" attr.type="int"/>');
