@@ -1,4 +1,5 @@
 import { InvalidInput } from '../errors';
+import { withMetrics, type NodeMetrics } from './analytics';
 import { partialDateUpperBound } from '../model/partialDate';
 import { EVENT_KIND_LIST } from '../model/registry';
 import type { EventKind } from '../model/vocabulary';
@@ -82,22 +83,41 @@ export function subgraphParams(selection: Selection): Params {
   };
 }
 
+/** A node of a selection with its metrics on that selection (src/graph/analytics.ts). */
+export type AnalysedNode = NodeData & NodeMetrics;
+
 export interface SubgraphResult {
-  nodes: NodeData[];
+  nodes: AnalysedNode[];
   edges: EdgeData[];
   /** Nodes the selection found before the cap; on large graphs the walk stops early, so a lower bound when truncated. */
   totalNodes: number;
 }
 
-/** The whole selection in memory (for GraphQL, whose answer is one document anyway): one round trip. */
+/** Gathers rows as they come (nodes first, then edges); `done()` adds the metrics, which need every edge. */
+export function subgraphCollector() {
+  const nodes: NodeData[] = [];
+  const edges: EdgeData[] = [];
+  let totalNodes = 0;
+  return {
+    add(row: SubgraphRow): void {
+      totalNodes = row.total;
+      if (row.element === 'node') {
+        if (edges.length) throw new Error('subgraph: a node came after the edges');
+        nodes.push(row.data);
+      } else edges.push(row.data);
+    },
+    done(): SubgraphResult {
+      return { nodes: withMetrics(nodes, edges), edges, totalNodes };
+    },
+  };
+}
+
+/** The whole selection in memory, with its metrics (for GraphQL, whose answer is one document anyway): one round trip. */
 export async function readSubgraph(db: Executor, selection: Selection): Promise<SubgraphResult> {
   const rows = await db.read<SubgraphRow>(subgraphQueries.subgraph, subgraphParams(selection));
-  const result: SubgraphResult = { nodes: [], edges: [], totalNodes: rows[0]?.total ?? 0 };
-  for (const row of rows) {
-    if (row.element === 'node') result.nodes.push(row.data);
-    else result.edges.push(row.data);
-  }
-  return result;
+  const collector = subgraphCollector();
+  for (const row of rows) collector.add(row);
+  return collector.done();
 }
 
 /**

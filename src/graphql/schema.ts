@@ -11,6 +11,7 @@ import { ProductResolver } from './entity/product.resolver';
 import { EVENT_TYPES } from './event/event-kinds.type';
 import { EventResolver } from './event/event.resolver';
 import { FactsResolver } from './facts/facts.resolver';
+import { CentralityResolver } from './graph/centrality.resolver';
 import { GraphResolver } from './graph/graph.resolver';
 import { Group } from './entity/group.type';
 import { Organization } from './entity/organization.type';
@@ -31,6 +32,7 @@ export const resolvers = [
   EventResolver,
   GraphResolver,
   SubgraphResolver,
+  CentralityResolver,
   FactsResolver,
 ] as const;
 

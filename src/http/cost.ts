@@ -27,7 +27,7 @@ export const FIELD_COSTS: Record<string, number> = {
 
 /**
  * Default most cost an operation may have. The explorer's whole-graph query (graph(limit: 2000)
- * with its node and edge fields) costs 30,200; 1,000 aliased neighbourhoods cost at least 500,000.
+ * with its node and edge fields and metrics) costs 36,200; 1,000 aliased neighbourhoods cost at least 500,000.
  */
 export const DEFAULT_MAX_COST = 50_000;
 

@@ -1,5 +1,6 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import { partialDateUpperBound } from '../model/partialDate';
+import type { EventKind } from '../model/vocabulary';
 import type { Reader } from '../neo4j/executor';
 
 /** cypher/queries/graph.cypher with typed parameters and rows. */
@@ -8,7 +9,7 @@ export const graphQueries = q;
 
 export interface PathRow {
   length: number;
-  nodes: { id: string; label: string; kind: string | null; date: string | null; name: string }[];
+  nodes: { id: string; label: string; kind: EventKind | null; date: string | null; name: string }[];
   edges: { id: string; source: string; target: string; type: string; role: string | null; quote: string | null }[];
 }
 

@@ -236,4 +236,43 @@ describe('Cypher sent by the resolvers', () => {
 ]
 `);
   });
+
+  it('centrality: labels and kinds as enum strings (deduplicated), null when not given, the limit as a parameter', async () => {
+    const sent = await sentBy(
+      '{ a: centrality { score } b: centrality(labels: [Organization, Person, Organization], kinds: [ACQUISITION, TALENT_MOVE], limit: 5) { score } }',
+    );
+    expect(sent).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "kinds": null,
+      "labels": null,
+      "limit": 20,
+    },
+    "query": "analytics.cypher#centrality",
+  },
+  {
+    "params": {
+      "kinds": [
+        "ACQUISITION",
+        "TALENT_MOVE",
+      ],
+      "labels": [
+        "Organization",
+        "Person",
+      ],
+      "limit": 5,
+    },
+    "query": "analytics.cypher#centrality",
+  },
+]
+`);
+  });
+
+  it.each(['limit: 0', 'limit: 101'])('centrality(%s) is BAD_USER_INPUT', async (args) => {
+    const { db, sent } = fakeExecutor();
+    const result = await graphql({ schema, source: `{ centrality(${args}) { score } }`, contextValue: createContext(db) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(sent).toEqual([]);
+  });
 });

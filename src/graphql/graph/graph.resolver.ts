@@ -1,6 +1,7 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { withMetrics } from '../../graph/analytics';
 import { readSubgraph } from '../../graph/subgraph';
-import { FLOW_CAP, graphStore, type PathRow } from '../../store/graph.store';
+import { FLOW_CAP, graphStore } from '../../store/graph.store';
 import type { Context } from '../context';
 import { NeighborhoodArgs, ShortestPathArgs, TalentFlowArgs } from './graph.args';
 import { Graph, GraphEdge, GraphNode, Path } from './graph.type';
@@ -9,8 +10,10 @@ import { FlowEnd, TalentFlow, TalentFlowLink } from './talentFlow.type';
 @Resolver()
 export class GraphResolver {
   @Query(() => Path, { nullable: true, description: 'How two entities (or events) are connected: a shortest undirected path, or null' })
-  shortestPath(@Args() args: ShortestPathArgs, @Ctx() { db }: Context): Promise<PathRow | null> {
-    return graphStore.shortestPath(db.reader, args);
+  async shortestPath(@Args() args: ShortestPathArgs, @Ctx() { db }: Context): Promise<Path | null> {
+    const path = await graphStore.shortestPath(db.reader, args);
+    // A path is a selection too: its nodes' metrics are on the path.
+    return path && { ...path, nodes: withMetrics(path.nodes, path.edges) };
   }
 
   @Query(() => Graph, { description: 'The nodes within `depth` hops of a node, nearest first, and the edges among them' })
