@@ -55,8 +55,9 @@ describe('analytics', () => {
         ['org/bytedance', 2, 0, 2],
         ['org/oppo', 2, 0, 2],
         ['org/wave-intelligence', 2, 0, 2],
+        // the move the Amazon–Adept licensing deal implies counts as a talent move
+        ['group/adept-cofounders-and-team', 1, 0, 1],
         ['group/wave-intelligence-founding-team', 1, 0, 1],
-        ['org/01-ai', 1, 0, 1],
       ]);
       const { centrality: all } = await ok(`{ centrality(kinds: [ACQUISITION, TALENT_MOVE], limit: 100) { ${ROW} } }`);
       expect(all.map((r: { entity: { id: string }; score: number }) => [r.entity.id, r.score])).toEqual(await expandedScores(['ACQUISITION', 'TALENT_MOVE']));
@@ -74,8 +75,8 @@ describe('analytics', () => {
       expect(brief(orgs)).toEqual([
         ['org/bytedance', 2, 0, 2],
         ['org/01-ai', 1, 0, 1],
-        ['org/oppo', 1, 0, 1],
-        ['org/wave-intelligence', 1, 0, 1],
+        ['org/adept', 1, 0, 1],
+        ['org/amazon', 1, 0, 1],
       ]);
     });
 
