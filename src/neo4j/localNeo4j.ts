@@ -94,6 +94,11 @@ export function ensureLauncherBuilt(javaHome: string, logger: Logger): string {
   return dir;
 }
 
+/** The launcher's classpath: its classes and Neo4j's jars (the import tool among them). */
+export function launcherClasspath(dir: string): string {
+  return [path.join(dir, 'target', 'classes'), path.join(dir, 'target', 'lib', '*')].join(path.delimiter);
+}
+
 /**
  * Starts Neo4j 5.26 community in a child JVM with Bolt on 127.0.0.1.
  * The child exits when our stdin pipe closes, so it cannot outlive this process.
@@ -105,7 +110,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
 
-  const classpath = [path.join(dir, 'target', 'classes'), path.join(dir, 'target', 'lib', '*')].join(path.delimiter);
+  const classpath = launcherClasspath(dir);
   const args = [
     `-Xms${Math.min(512, options.heapMb)}m`,
     `-Xmx${options.heapMb}m`,

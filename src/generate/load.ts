@@ -1,0 +1,298 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Driver } from 'neo4j-driver';
+import { migrate } from '../db/migrations';
+import type { Logger } from '../logger';
+import { connectDriver } from '../neo4j/connection';
+import { Executor } from '../neo4j/executor';
+import { ensureLauncherBuilt, findJavaHome, launcherClasspath, startLocalNeo4j, type LocalNeo4j } from '../neo4j/localNeo4j';
+import { repoPath } from '../paths';
+import { ARRAY_DELIMITER, CsvWriter } from './csv';
+import { GraphGenerator, REAL_SEED_SOURCE_ID, type Manifest } from './graph';
+import { Progress } from './progress';
+import { toRecords, type NodeRecord, type RelRecord } from './records';
+
+/**
+ * Getting a generated graph into Neo4j fast: CSV files and `neo4j-admin database import full` (the
+ * import tool ships in the launcher's Neo4j jars) for a fresh embedded store, or batched UNWIND
+ * writes over Bolt into a configured server. Then the project's migrations, and a wait until
+ * every index is online.
+ */
+export const MANIFEST_FILE = 'generator.json';
+export const GENERATOR_STATE_ID = 'generator';
+
+export interface StoredGraph {
+  /** What generated the store: same fingerprint and plan, same graph. */
+  fingerprint: string;
+  manifest: Manifest;
+  timings: { generateSeconds: number; importSeconds: number; records: number; recordsPerSecond: number; migrateSeconds: number };
+}
+
+export class GeneratorRefusal extends Error {
+  override name = 'GeneratorRefusal';
+}
+
+/** A hash of the code that decides what is stored, so a stale generated store is rebuilt. */
+export function generatorFingerprint(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...readdirSync(repoPath('src', 'generate')).map((f) => path.join('src', 'generate', f)),
+    ...readdirSync(repoPath('src', 'model')).map((f) => path.join('src', 'model', f)),
+    path.join('src', 'facts', 'facts.ts'),
+  ].sort();
+  for (const file of files) hash.update(file).update(readFileSync(repoPath(file)));
+  return hash.digest('hex');
+}
+
+function stateNode(generator: GraphGenerator, fingerprint: string): NodeRecord {
+  const { seed, nodes } = generator.plan;
+  return { table: 'GeneratorState', labels: ['GeneratorState'], props: { id: GENERATOR_STATE_ID, seed, nodes, fingerprint } };
+}
+
+/** Writes the whole graph as CSV files for the importer; returns its arguments and the record count. */
+export async function writeCsv(generator: GraphGenerator, dir: string, fingerprint: string) {
+  rmSync(dir, { recursive: true, force: true });
+  const csv = new CsvWriter(dir);
+  const progress = new Progress('generate', generator.plan.nodes, 'nodes');
+  let records = 0;
+  for (const chunk of generator.chunks()) {
+    const { nodes, relationships } = toRecords(chunk);
+    for (const n of nodes) await csv.node(n);
+    for (const r of relationships) await csv.relationship(r);
+    records += nodes.length + relationships.length;
+    progress.add(nodes.length);
+  }
+  await csv.node(stateNode(generator, fingerprint));
+  const files = await csv.close();
+  const { seconds } = progress.finish();
+  return { files, records: records + 1, seconds };
+}
+
+/** `neo4j-admin database import full` into <dataDir>/data/databases/neo4j, in a child JVM. */
+export async function importCsv(dataDir: string, files: { nodes: string[]; relationships: string[] }, heapMb: number, logger: Logger): Promise<void> {
+  const javaHome = findJavaHome();
+  const launcher = ensureLauncherBuilt(javaHome, logger);
+  const args = [
+    `-Xmx${heapMb}m`,
+    '-cp',
+    launcherClasspath(launcher),
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    'neo4j',
+    ...files.nodes.map((f) => `--nodes=${f}`),
+    ...files.relationships.map((f) => `--relationships=${f}`),
+    `--array-delimiter=${ARRAY_DELIMITER}`,
+    '--overwrite-destination=true',
+    '--max-off-heap-memory=2G',
+    '--bad-tolerance=0',
+  ];
+  const child = spawn(path.join(javaHome, 'bin', 'java'), args, { env: { ...process.env, NEO4J_HOME: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tail: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      logger.debug({ importer: line }, 'neo4j import');
+    });
+  }
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`neo4j-admin import failed (exit ${code}):\n${tail.join('\n')}`);
+}
+
+/** Migrations (constraints, indexes) on the loaded graph, and every index online before use. */
+export async function migrateLoaded(driver: Driver, database: string, logger: Logger): Promise<number> {
+  const started = Date.now();
+  const db = new Executor(driver, database, logger, 30 * 60_000);
+  try {
+    await migrate(db, logger);
+  } catch (error) {
+    // migrate() waits 120 s for indexes; a large graph may need longer, which the wait below allows.
+    if (!/index|Index/.test(String((error as Error).message))) throw error;
+  }
+  await db.schema('CALL db.awaitIndexes(3600)');
+  return (Date.now() - started) / 1000;
+}
+
+export function readStoredGraph(dataDir: string): StoredGraph | undefined {
+  const file = path.join(dataDir, MANIFEST_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredGraph) : undefined;
+}
+
+export interface EmbeddedOptions {
+  nodes: number;
+  seed: number;
+  dataDir: string;
+  force?: boolean;
+  heapMb: number;
+  pageCacheMb: number;
+  /** Start with any free port (0) or a fixed one. */
+  port?: number;
+  logger: Logger;
+}
+
+/**
+ * A running embedded Neo4j holding the generated graph of this size and seed: reused when the data
+ * folder already holds it (same generator fingerprint), else generated, imported and migrated.
+ * Refuses a data folder with a database that the generator did not write, unless `force`.
+ */
+export async function ensureEmbeddedGraph(options: EmbeddedOptions): Promise<{ neo4j: LocalNeo4j; stored: StoredGraph; reused: boolean }> {
+  const { dataDir, logger } = options;
+  const fingerprint = generatorFingerprint();
+  const stored = readStoredGraph(dataDir);
+  const databaseDir = path.join(dataDir, 'data', 'databases', 'neo4j');
+  const start = () => startLocalNeo4j({ dataDir, port: options.port ?? 0, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb, logger });
+  if (stored && existsSync(databaseDir) && stored.fingerprint === fingerprint && stored.manifest.plan.nodes === options.nodes && stored.manifest.plan.seed === options.seed) {
+    return { neo4j: await start(), stored, reused: true };
+  }
+  if (existsSync(databaseDir) && !stored && !options.force) {
+    throw new GeneratorRefusal(`${dataDir} holds a database the generator did not write; pass --force to replace it`);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const generator = new GraphGenerator(options.nodes, options.seed);
+  const { files, records, seconds: generateSeconds } = await writeCsv(generator, path.join(dataDir, 'import'), fingerprint);
+  const importStarted = Date.now();
+  await importCsv(dataDir, files, Math.min(options.heapMb, 4096), logger);
+  const importSeconds = (Date.now() - importStarted) / 1000;
+  rmSync(path.join(dataDir, 'import'), { recursive: true, force: true });
+
+  const neo4j = await start();
+  const driver = await connectDriver(neo4j.uri, 'neo4j', 'neo4j', 'neo4j');
+  try {
+    const migrateSeconds = await migrateLoaded(driver, 'neo4j', logger);
+    const result: StoredGraph = {
+      fingerprint,
+      manifest: generator.manifest(),
+      timings: { generateSeconds, importSeconds, records, recordsPerSecond: Math.round(records / (generateSeconds + importSeconds)), migrateSeconds },
+    };
+    writeFileSync(path.join(dataDir, MANIFEST_FILE), `${JSON.stringify(result, null, 2)}\n`);
+    return { neo4j, stored: result, reused: false };
+  } catch (error) {
+    await neo4j.stop();
+    throw error;
+  } finally {
+    await driver.close();
+  }
+}
+
+// ---- Bolt: a configured server (NEO4J_URI) ----------------------------------------------------
+
+const BATCH = 5000;
+const PARALLEL = 2;
+
+const CREATE_NODES = 'UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props';
+// Endpoint labels come from records.ts (Entity, Event, Source): the id constraints make these seeks.
+const CREATE_RELS = `UNWIND $rows AS row
+MATCH (a:$(row.fromLabel) {id: row.from})
+MATCH (b:$(row.toLabel) {id: row.to})
+CREATE (a)-[r:$(row.type)]->(b) SET r = row.props`;
+
+/**
+ * Refuses a database with facts the generator did not write (the real seed among them) unless
+ * `force`; says whether it already holds this very graph.
+ */
+export async function checkTarget(driver: Driver, database: string, plan: { nodes: number; seed: number }, fingerprint: string, force: boolean): Promise<'same' | 'replace'> {
+  const session = driver.session({ database });
+  try {
+    const result = await session.run(
+      `OPTIONAL MATCH (g:GeneratorState {id: $id})
+       RETURN g {.*} AS state, EXISTS { MATCH (s:Source {id: $real}) } AS real, COUNT { MATCH (s:Source) } + COUNT { MATCH (e:Entity) } AS facts`,
+      { id: GENERATOR_STATE_ID, real: REAL_SEED_SOURCE_ID },
+    );
+    const row = result.records[0]!;
+    const state = row.get('state') as { seed?: unknown; nodes?: unknown; fingerprint?: string } | null;
+    const facts = Number(row.get('facts'));
+    if (state && Number(state.seed) === plan.seed && Number(state.nodes) === plan.nodes && state.fingerprint === fingerprint) return 'same';
+    if ((row.get('real') || (facts > 0 && !state)) && !force) {
+      throw new GeneratorRefusal('the database holds facts the generator did not write (e.g. the seed); pass --force to delete them and load the generated graph');
+    }
+    return 'replace';
+  } finally {
+    await session.close();
+  }
+}
+
+async function runBatches<T>(driver: Driver, database: string, cypher: string, batches: AsyncIterable<T[]> | Iterable<T[]>, onDone: (n: number) => void): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  for await (const rows of batches) {
+    const p = (async () => {
+      const session = driver.session({ database });
+      try {
+        await session.executeWrite((tx) => tx.run(cypher, { rows }));
+        onDone(rows.length);
+      } finally {
+        await session.close();
+      }
+    })();
+    inFlight.add(p);
+    p.finally(() => inFlight.delete(p)).catch(() => undefined);
+    if (inFlight.size >= PARALLEL) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+}
+
+function* batched<T>(items: Iterable<T>): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/**
+ * Loads over Bolt: empties the database, migrates (the id constraints make relationship endpoints
+ * index seeks), creates all nodes, then all relationships (a second deterministic generation pass,
+ * so nothing is held in memory), in parallel batches.
+ */
+export async function loadOverBolt(driver: Driver, database: string, nodes: number, seed: number, logger: Logger): Promise<StoredGraph> {
+  const fingerprint = generatorFingerprint();
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+  const migrateSeconds = await migrateLoaded(driver, database, logger);
+  const started = Date.now();
+  let records = 0;
+  const nodePass = new GraphGenerator(nodes, seed);
+  const progress = new Progress('load nodes', nodePass.plan.nodes, 'nodes');
+  const nodeRows = function* () {
+    for (const chunk of nodePass.chunks()) for (const n of toRecords(chunk).nodes) yield { labels: n.labels, props: n.props };
+    yield { labels: ['GeneratorState'], props: stateNode(nodePass, fingerprint).props };
+  };
+  await runBatches(driver, database, CREATE_NODES, batched(nodeRows()), (n) => {
+    records += n;
+    progress.add(n);
+  });
+  progress.finish();
+  const relPass = new GraphGenerator(nodes, seed);
+  const relProgress = new Progress('load relationships', Math.round(nodes * 3.2), 'relationships');
+  const relRows = function* () {
+    for (const chunk of relPass.chunks()) {
+      for (const r of toRecords(chunk).relationships as RelRecord[]) {
+        yield { type: r.type, fromLabel: r.from.label, from: r.from.id, toLabel: r.to.label, to: r.to.id, props: r.props };
+      }
+    }
+  };
+  await runBatches(driver, database, CREATE_RELS, batched(relRows()), (n) => {
+    records += n;
+    relProgress.add(n);
+  });
+  relProgress.finish();
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    fingerprint,
+    manifest: relPass.manifest(),
+    timings: { generateSeconds: seconds, importSeconds: 0, records, recordsPerSecond: Math.round(records / seconds), migrateSeconds },
+  };
+}
