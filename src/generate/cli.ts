@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { logger } from '../logger';
 import { connectDriver } from '../neo4j/connection';
-import { repoPath } from '../paths';
 import { DEFAULT_SEED } from './graph';
+import { DEFAULT_SCALE_DIR, scaleMemory } from './options';
 import { checkTarget, ensureEmbeddedGraph, generatorFingerprint, loadOverBolt, type StoredGraph } from './load';
 
 /**
@@ -13,12 +13,6 @@ import { checkTarget, ensureEmbeddedGraph, generatorFingerprint, loadOverBolt, t
  * and neo4j-admin import, migrated, left stopped. With NEO4J_URI: batched writes over Bolt into
  * that server. Either way the generator refuses to overwrite facts it did not write without --force.
  */
-export const DEFAULT_SCALE_DIR = repoPath('.data', 'neo4j-scale');
-
-/** Heap and page cache for the scale store: the 1M graph is ~1.5 GB on disk; 24 GiB machine, 2 cores. */
-export function scaleMemory(nodes: number): { heapMb: number; pageCacheMb: number } {
-  return nodes >= 500_000 ? { heapMb: 4096, pageCacheMb: 4096 } : { heapMb: 1024, pageCacheMb: 512 };
-}
 
 function report(stored: StoredGraph, reused: boolean): void {
   const { manifest, timings } = stored;

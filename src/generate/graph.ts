@@ -281,8 +281,10 @@ export class GraphGenerator {
     const seen = new Set<number>();
     for (const f of filled) {
       for (let i = 0; i < f.count; i += 1) {
-        const entity = f === orgRole && i === 0 && hub !== undefined ? hub : this.pickEntity(rng, f.role.labels);
-        if (seen.has(entity)) continue; // one entity, one role per event: a merge would fold repeats
+        let entity = f === orgRole && i === 0 && hub !== undefined ? hub : this.pickEntity(rng, f.role.labels);
+        // One entity once per event (a merge would fold repeats); popular picks collide, so redraw.
+        for (let tries = 0; seen.has(entity) && tries < 20; tries += 1) entity = this.pickEntity(rng, f.role.labels);
+        if (seen.has(entity)) continue;
         seen.add(entity);
         f.ids.push(entity);
         this.eventCounts[entity]! += 1;

@@ -14,6 +14,8 @@ import { ARRAY_DELIMITER, CsvWriter } from './csv';
 import { GraphGenerator, REAL_SEED_SOURCE_ID, type Manifest } from './graph';
 import { Progress } from './progress';
 import { toRecords, type NodeRecord, type RelRecord } from './records';
+import { eventKinds } from './kinds';
+import { EntityLabel, RelationshipType } from '../model/vocabulary';
 
 /**
  * Getting a generated graph into Neo4j fast: CSV files and `neo4j-admin database import full` (the
@@ -39,7 +41,7 @@ export class GeneratorRefusal extends Error {
 export function generatorFingerprint(): string {
   const hash = createHash('sha256');
   const files = [
-    ...readdirSync(repoPath('src', 'generate')).map((f) => path.join('src', 'generate', f)),
+    ...['graph.ts', 'names.ts', 'prng.ts', 'kinds.ts', 'records.ts', 'csv.ts'].map((f) => path.join('src', 'generate', f)),
     ...readdirSync(repoPath('src', 'model')).map((f) => path.join('src', 'model', f)),
     path.join('src', 'facts', 'facts.ts'),
   ].sort();
@@ -98,6 +100,8 @@ export async function importCsv(dataDir: string, files: { nodes: string[]; relat
       tail.push(line);
       if (tail.length > 30) tail.shift();
       logger.debug({ importer: line }, 'neo4j import');
+      // The importer's own stage lines are the progress of this step.
+      if (/^\(\d\/\d\) |COMPLETED in|IMPORT DONE/.test(line)) process.stderr.write(`import: ${line.trim()}\n`);
     });
   }
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -185,12 +189,24 @@ export async function ensureEmbeddedGraph(options: EmbeddedOptions): Promise<{ n
 const BATCH = 5000;
 const PARALLEL = 2;
 
-const CREATE_NODES = 'UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props';
-// Endpoint labels come from records.ts (Entity, Event, Source): the id constraints make these seeks.
-const CREATE_RELS = `UNWIND $rows AS row
-MATCH (a:$(row.fromLabel) {id: row.from})
-MATCH (b:$(row.toLabel) {id: row.to})
-CREATE (a)-[r:$(row.type)]->(b) SET r = row.props`;
+/**
+ * Labels and types are spliced into the Cypher text (dynamic `$(...)` labels are not planned as
+ * index seeks), so only names of the fixed vocabulary pass.
+ */
+const VOCABULARY = new Set<string>([
+  'Entity', 'Event', 'Source', 'GeneratorState', 'INVOLVES', 'CITES', 'MENTIONED_IN',
+  ...Object.values(EntityLabel), ...Object.values(RelationshipType), ...eventKinds().map((k) => k.label),
+]);
+function name(text: string): string {
+  if (!VOCABULARY.has(text)) throw new Error(`not in the graph's vocabulary: ${text}`);
+  return text;
+}
+const createNodes = (labels: string[]) => `UNWIND $rows AS row CREATE (n:${labels.map(name).join(':')}) SET n = row`;
+// The id constraints on Entity, Event and Source make both endpoints index seeks.
+const createRels = (r: RelRecord) => `UNWIND $rows AS row
+MATCH (a:${name(r.from.label)} {id: row.from})
+MATCH (b:${name(r.to.label)} {id: row.to})
+CREATE (a)-[r:${name(r.type)}]->(b) SET r = row.props`;
 
 /**
  * Refuses a database with facts the generator did not write (the real seed among them) unless
@@ -217,41 +233,54 @@ export async function checkTarget(driver: Driver, database: string, plan: { node
   }
 }
 
-async function runBatches<T>(driver: Driver, database: string, cypher: string, batches: AsyncIterable<T[]> | Iterable<T[]>, onDone: (n: number) => void): Promise<void> {
+interface Batch {
+  cypher: string;
+  rows: unknown[];
+}
+
+/** Runs write batches, PARALLEL at a time, each in its own transaction. */
+async function runBatches(driver: Driver, database: string, batches: Iterable<Batch>, onDone: (n: number) => void): Promise<void> {
   const inFlight = new Set<Promise<void>>();
-  for await (const rows of batches) {
+  let failure: unknown;
+  for (const { cypher, rows } of batches) {
+    if (failure) break;
     const p = (async () => {
       const session = driver.session({ database });
       try {
-        await session.executeWrite((tx) => tx.run(cypher, { rows }));
+        await session.executeWrite((tx) => tx.run(cypher, { rows }), { timeout: 10 * 60_000 });
         onDone(rows.length);
       } finally {
         await session.close();
       }
     })();
     inFlight.add(p);
-    p.finally(() => inFlight.delete(p)).catch(() => undefined);
-    if (inFlight.size >= PARALLEL) await Promise.race(inFlight);
+    p.catch((error: unknown) => (failure ??= error)).finally(() => inFlight.delete(p));
+    if (inFlight.size >= PARALLEL) await Promise.race(inFlight).catch(() => undefined);
   }
-  await Promise.all(inFlight);
+  await Promise.allSettled(inFlight);
+  if (failure) throw failure;
 }
 
-function* batched<T>(items: Iterable<T>): Generator<T[]> {
-  let batch: T[] = [];
+/** Groups items by their statement into batches of BATCH rows. */
+function* batched<T>(items: Iterable<T>, statement: (item: T) => string, row: (item: T) => unknown): Generator<Batch> {
+  const open = new Map<string, unknown[]>();
   for (const item of items) {
-    batch.push(item);
-    if (batch.length >= BATCH) {
-      yield batch;
-      batch = [];
+    const cypher = statement(item);
+    let rows = open.get(cypher);
+    if (!rows) open.set(cypher, (rows = []));
+    rows.push(row(item));
+    if (rows.length >= BATCH) {
+      yield { cypher, rows };
+      open.delete(cypher);
     }
   }
-  if (batch.length) yield batch;
+  for (const [cypher, rows] of open) yield { cypher, rows };
 }
 
 /**
  * Loads over Bolt: empties the database, migrates (the id constraints make relationship endpoints
  * index seeks), creates all nodes, then all relationships (a second deterministic generation pass,
- * so nothing is held in memory), in parallel batches.
+ * so nothing is held in memory), in parallel batches. The manifest goes onto the GeneratorState node.
  */
 export async function loadOverBolt(driver: Driver, database: string, nodes: number, seed: number, logger: Logger): Promise<StoredGraph> {
   const fingerprint = generatorFingerprint();
@@ -266,33 +295,45 @@ export async function loadOverBolt(driver: Driver, database: string, nodes: numb
   let records = 0;
   const nodePass = new GraphGenerator(nodes, seed);
   const progress = new Progress('load nodes', nodePass.plan.nodes, 'nodes');
-  const nodeRows = function* () {
-    for (const chunk of nodePass.chunks()) for (const n of toRecords(chunk).nodes) yield { labels: n.labels, props: n.props };
-    yield { labels: ['GeneratorState'], props: stateNode(nodePass, fingerprint).props };
+  const nodeRecords = function* () {
+    for (const chunk of nodePass.chunks()) yield* toRecords(chunk).nodes;
   };
-  await runBatches(driver, database, CREATE_NODES, batched(nodeRows()), (n) => {
+  const nodeBatches = batched(nodeRecords(), (n) => createNodes(n.labels), (n) => n.props);
+  await runBatches(driver, database, nodeBatches, (n) => {
     records += n;
     progress.add(n);
   });
   progress.finish();
   const relPass = new GraphGenerator(nodes, seed);
-  const relProgress = new Progress('load relationships', Math.round(nodes * 3.2), 'relationships');
-  const relRows = function* () {
-    for (const chunk of relPass.chunks()) {
-      for (const r of toRecords(chunk).relationships as RelRecord[]) {
-        yield { type: r.type, fromLabel: r.from.label, from: r.from.id, toLabel: r.to.label, to: r.to.id, props: r.props };
-      }
-    }
+  const relProgress = new Progress('load relationships', Math.round(nodes * 2.6), 'relationships');
+  const relRecords = function* () {
+    for (const chunk of relPass.chunks()) yield* toRecords(chunk).relationships;
   };
-  await runBatches(driver, database, CREATE_RELS, batched(relRows()), (n) => {
+  const relBatches = batched(relRecords(), createRels, (r) => ({ from: r.from.id, to: r.to.id, props: r.props }));
+  await runBatches(driver, database, relBatches, (n) => {
     records += n;
     relProgress.add(n);
   });
   relProgress.finish();
   const seconds = (Date.now() - started) / 1000;
-  return {
+  const stored: StoredGraph = {
     fingerprint,
     manifest: relPass.manifest(),
     timings: { generateSeconds: seconds, importSeconds: 0, records, recordsPerSecond: Math.round(records / seconds), migrateSeconds },
   };
+  const state = stateNode(relPass, fingerprint);
+  await runBatches(driver, database, [{ cypher: createNodes(state.labels), rows: [{ ...state.props, stored: JSON.stringify(stored) }] }], () => undefined);
+  return stored;
+}
+
+/** The StoredGraph a Bolt load left on its GeneratorState node, if any. */
+export async function readBoltStoredGraph(driver: Driver, database: string): Promise<StoredGraph | undefined> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const result = await session.run('MATCH (g:GeneratorState {id: $id}) RETURN g.stored AS stored', { id: GENERATOR_STATE_ID });
+    const text = result.records[0]?.get('stored') as string | undefined;
+    return text ? (JSON.parse(text) as StoredGraph) : undefined;
+  } finally {
+    await session.close();
+  }
 }
