@@ -7,6 +7,7 @@ import { DEFAULT_SEED, type Manifest } from '../../src/generate/graph';
 import { eventKinds } from '../../src/generate/kinds';
 import { ensureEmbeddedGraph } from '../../src/generate/load';
 import { createApp, type App } from '../../src/http/app';
+import { createContext } from '../../src/graphql/context';
 import { buildGraphQLSchema } from '../../src/graphql/schema';
 import { connectDriver } from '../../src/neo4j/connection';
 import { Executor } from '../../src/neo4j/executor';
@@ -22,10 +23,34 @@ import { repoPath } from '../../src/paths';
  * suite passes now and fails as soon as one of them is fixed — then take it off the list.
  */
 const KNOWN_SCANS: string[] = [
-  // filled from the first run; see the report in the commit that set it
+  // entityList: NodeByLabelScan(n:Entity)
+  'entities Organization ×100',
+  'entities AI_STARTUP offset 1000',
+  // entitiesByName: NodeByLabelScan(n:Entity)
+  'entitiesByName person',
+  // eventPage: NodeByLabelScan(e:Event) — events, event, timeline, talentMoves and acquisitions all page through it
+  'events kind ACQUISITION first 20',
+  'events involving hub first 20',
+  'events involving non-hub first 20',
+  'events 2024-01..2024-03 first 20',
+  'event by id',
+  'timeline non-hub',
+  'timeline hub',
+  'talentMoves to hub',
+  'talentMoves by person',
+  'acquisitions by hub',
+  // subgraph: NodeByLabelScan(n:Entity), NodeByLabelScan(n:Event), NodeByLabelScan(e:Event)
+  'neighborhood hub depth 2 limit 500',
+  'graph seeds hub depth 1 limit 500',
+  'graph ACQUISITION 2024 limit 500',
+  // talentFlow: NodeByLabelScan(dest:Entity)
+  'talentFlow 2024',
 ];
-/** One-character searches that do not find the names they should yet (same handling). */
-const KNOWN_SEARCH_MISSES: string[] = [];
+/**
+ * One-character searches that find nothing yet: the `cjk` analyzer indexes Chinese as bigrams, so
+ * a lone 陳 matches no term (same handling as KNOWN_SCANS).
+ */
+const KNOWN_SEARCH_MISSES: string[] = ['陳', '杨'];
 
 const NODES = 50_000;
 
@@ -50,7 +75,7 @@ describe('scale: query plans on a generated graph', () => {
     app = await createApp({ db, logger: capture.logger });
     capture.take();
     for (const op of rootOperations(manifest)) {
-      const response = await app.apollo.executeOperation({ query: op.graphql });
+      const response = await app.apollo.executeOperation({ query: op.graphql }, { contextValue: createContext(db) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       answers.set(op.name, response.body.singleResult.data);
       if (response.body.singleResult.errors) throw new Error(`${op.name}: ${JSON.stringify(response.body.singleResult.errors)}`);
