@@ -106,7 +106,8 @@ export class CsvWriter {
   /** Node ids share one id space: entity, event and source ids never collide (their prefixes differ). */
   async node(record: NodeRecord): Promise<void> {
     const { id, ...props } = record.props;
-    await this.table(this.nodes, 'nodes', record.table, ['id:ID', ':LABEL']).write([String(id), record.labels.join(';')], props);
+    // The importer splits :LABEL values at the array delimiter too.
+    await this.table(this.nodes, 'nodes', record.table, ['id:ID', ':LABEL']).write([String(id), record.labels.join(ARRAY_DELIMITER)], props);
   }
 
   async relationship(record: RelRecord): Promise<void> {

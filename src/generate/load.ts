@@ -122,6 +122,29 @@ export async function migrateLoaded(driver: Driver, database: string, logger: Lo
   return (Date.now() - started) / 1000;
 }
 
+/** The store holds what was generated: as many nodes under each label and relationships of each type. */
+export async function verifyLoaded(driver: Driver, database: string, manifest: Manifest): Promise<void> {
+  const labels = eventKinds().map((k) => [k.kind, k.label] as const);
+  const expected: Record<string, number> = { Source: manifest.counts.nodes.Source ?? 0, Entity: 0, Event: 0 };
+  for (const label of Object.values(EntityLabel)) expected.Entity! += manifest.counts.nodes[label] ?? 0;
+  for (const [kind] of labels) expected.Event! += manifest.counts.nodes[kind] ?? 0;
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    for (const [label, count] of Object.entries(expected)) {
+      const result = await session.run(`MATCH (n:${name(label)}) RETURN count(n) AS n`);
+      const found = Number(result.records[0]!.get('n'));
+      if (found !== count) throw new Error(`the loaded graph has ${found} :${label} nodes, the generator made ${count}`);
+    }
+    for (const [type, count] of Object.entries(manifest.counts.relationships)) {
+      const result = await session.run(`MATCH ()-[r:${name(type)}]->() RETURN count(r) AS n`);
+      const found = Number(result.records[0]!.get('n'));
+      if (found !== count) throw new Error(`the loaded graph has ${found} ${type} relationships, the generator made ${count}`);
+    }
+  } finally {
+    await session.close();
+  }
+}
+
 export function readStoredGraph(dataDir: string): StoredGraph | undefined {
   const file = path.join(dataDir, MANIFEST_FILE);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredGraph) : undefined;
@@ -169,9 +192,11 @@ export async function ensureEmbeddedGraph(options: EmbeddedOptions): Promise<{ n
   const driver = await connectDriver(neo4j.uri, 'neo4j', 'neo4j', 'neo4j');
   try {
     const migrateSeconds = await migrateLoaded(driver, 'neo4j', logger);
+    const manifest = generator.manifest();
+    await verifyLoaded(driver, 'neo4j', manifest);
     const result: StoredGraph = {
       fingerprint,
-      manifest: generator.manifest(),
+      manifest,
       timings: { generateSeconds, importSeconds, records, recordsPerSecond: Math.round(records / (generateSeconds + importSeconds)), migrateSeconds },
     };
     writeFileSync(path.join(dataDir, MANIFEST_FILE), `${JSON.stringify(result, null, 2)}\n`);
@@ -321,6 +346,7 @@ export async function loadOverBolt(driver: Driver, database: string, nodes: numb
     manifest: relPass.manifest(),
     timings: { generateSeconds: seconds, importSeconds: 0, records, recordsPerSecond: Math.round(records / seconds), migrateSeconds },
   };
+  await verifyLoaded(driver, database, stored.manifest);
   const state = stateNode(relPass, fingerprint);
   await runBatches(driver, database, [{ cypher: createNodes(state.labels), rows: [{ ...state.props, stored: JSON.stringify(stored) }] }], () => undefined);
   return stored;

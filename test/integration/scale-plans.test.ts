@@ -21,6 +21,7 @@ import { repoPath } from '../../src/paths';
  *
  * Operations whose plans still scan are listed in KNOWN_SCANS: they run as `test.failing`, so the
  * suite passes now and fails as soon as one of them is fixed — then take it off the list.
+ * `SCALE_PLANS_ALL=1 npx jest test/integration/scale-plans.test.ts` shows what each one still finds.
  */
 const KNOWN_SCANS: string[] = [
   // entityList: NodeByLabelScan(n:Entity)
@@ -52,6 +53,8 @@ const KNOWN_SCANS: string[] = [
  */
 const KNOWN_SEARCH_MISSES: string[] = ['陳', '杨'];
 
+/** SCALE_PLANS_ALL=1 runs every case as a plain test, to see what the known ones still find. */
+const STRICT = process.env.SCALE_PLANS_ALL === '1';
 const NODES = 50_000;
 
 describe('scale: query plans on a generated graph', () => {
@@ -103,7 +106,7 @@ describe('scale: query plans on a generated graph', () => {
   });
 
   for (const op of operationList()) {
-    const run = KNOWN_SCANS.includes(op.name) ? test.failing : test;
+    const run = KNOWN_SCANS.includes(op.name) && !STRICT ? test.failing : test;
     run(`${op.field}: ${op.name} — no AllNodesScan, no label scan of events or entities`, async () => {
       const queries = sent.get(op.name)!;
       expect(queries.length).toBeGreaterThan(0);
@@ -116,7 +119,7 @@ describe('scale: query plans on a generated graph', () => {
   }
 
   for (const [text, name] of [['陳', 'search 1 char 陳'], ['杨', 'search 1 char 杨']] as const) {
-    const run = KNOWN_SEARCH_MISSES.includes(text) ? test.failing : test;
+    const run = KNOWN_SEARCH_MISSES.includes(text) && !STRICT ? test.failing : test;
     run(`one-character search ${text} finds names with it`, () => {
       const found = (answers.get(name) as { search: { names: string[] }[] }).search;
       expect(found.length).toBeGreaterThan(0);
