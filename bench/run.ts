@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
 import { migrate } from '../src/db/migrations';
 import { subgraphParams, subgraphQueries } from '../src/graph/subgraph';
@@ -15,8 +14,9 @@ import { logger } from '../src/logger';
 import { connectDriver } from '../src/neo4j/connection';
 import { Executor } from '../src/neo4j/executor';
 import { startLocalNeo4j } from '../src/neo4j/localNeo4j';
-import { toDriverValue } from '../src/neo4j/toNative';
 import { seed } from '../src/seed/seed';
+import { runScaleBench } from './scale/run';
+import { bareDriver, graphqlOverHttp, machine, summarise, Table, timeInterleaved } from './timing';
 
 /**
  * Measures what the API adds on top of Neo4j: each case runs the same Cypher through the bare
@@ -67,10 +67,9 @@ const CASES: Case[] = [
   },
 ];
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-
 async function main(): Promise<void> {
   logger.level = 'warn';
+  if (process.argv.includes('--scale')) return runScaleBench(process.argv.slice(2));
   const config = loadConfig();
   let uri = config.NEO4J_URI;
   let stopLocal: (() => Promise<void>) | undefined;
@@ -87,52 +86,19 @@ async function main(): Promise<void> {
   await seed(db, logger);
   const app = await createApp({ db, logger });
   const url = await app.listen(0, '127.0.0.1');
+  const bare = bareDriver(driver, config.NEO4J_DATABASE);
+  const http = graphqlOverHttp(url);
 
-  const bare = async (c: Case) => {
-    const session = driver.session({ database: config.NEO4J_DATABASE, defaultAccessMode: 'READ' });
-    try {
-      await session.executeRead((tx) => tx.run(c.cypher, toDriverValue(c.params) as Record<string, unknown>));
-    } finally {
-      await session.close();
-    }
-  };
-  const http = async (c: Case) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.graphql }) });
-    const body = (await response.json()) as { errors?: unknown[] };
-    if (body.errors) throw new Error(`${c.name}: ${JSON.stringify(body.errors)}`);
-  };
-  const time = async (fn: () => Promise<void>, out: number[]) => {
-    for (let i = 0; i < PER_ROUND; i += 1) {
-      const start = performance.now();
-      await fn();
-      out.push(performance.now() - start);
-    }
-  };
-
-  console.log(`bench: ${ROUNDS} rounds × ${PER_ROUND} requests per case and path, Neo4j at ${uri}\n`);
-  console.log('case'.padEnd(52), 'driver p50', ' API p50', '  ratio', ' driver p95', ' API p95');
+  console.log(`bench: ${ROUNDS} rounds × ${PER_ROUND} requests per case and path, Neo4j at ${uri}`);
+  console.log(`machine: ${machine()}\n`);
+  const table = new Table(52, 0.95);
+  console.log(table.header());
   for (const c of CASES) {
-    for (let i = 0; i < 10; i += 1) {
-      await bare(c);
-      await http(c);
-    }
-    const baseline: number[] = [];
-    const api: number[] = [];
-    for (let round = 0; round < ROUNDS; round += 1) {
-      await time(() => bare(c), baseline);
-      await time(() => http(c), api);
-    }
-    baseline.sort((a, b) => a - b);
-    api.sort((a, b) => a - b);
-    const [b50, a50] = [quantile(baseline, 0.5), quantile(api, 0.5)];
-    console.log(
-      c.name.padEnd(52),
-      `${b50.toFixed(2)} ms`.padStart(10),
-      `${a50.toFixed(2)} ms`.padStart(8),
-      `${(a50 / b50).toFixed(2)}×`.padStart(7),
-      `${quantile(baseline, 0.95).toFixed(2)} ms`.padStart(11),
-      `${quantile(api, 0.95).toFixed(2)} ms`.padStart(8),
+    const samples = await timeInterleaved(
+      { name: c.name, driver: () => bare([c]), api: async () => void (await http(c.name, c.graphql)) },
+      { rounds: ROUNDS, perRound: PER_ROUND, warmup: 10 },
     );
+    console.log(table.row(summarise(samples, 0.95)));
   }
 
   await app.close();

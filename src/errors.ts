@@ -59,6 +59,12 @@ export class QueryTimeout extends DomainError {
   }
 }
 
+/** A search that stopped at its bound before it found an answer (a shortest path through hubs). */
+export class SearchBounded extends DomainError {
+  override name = 'SearchBounded';
+  readonly code = 'SEARCH_LIMIT_REACHED';
+}
+
 /** Anything else the database reported; the message names the query, never its internals. */
 export class StoreFailure extends DomainError {
   override name = 'StoreFailure';

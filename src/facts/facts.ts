@@ -143,7 +143,7 @@ function checkRoles(e: EventRecord, path: string): void {
  * The talent moves implied by an event's roles (a licensing deal's joiners), as TALENT_MOVE
  * records citing the same quotes; each also records the event it happened in (`via`).
  */
-function impliedMoves(e: EventRecord): EventRecord[] {
+export function impliedMoves(e: EventRecord): EventRecord[] {
   const move = EVENT_KINDS[e.kind].impliesMove;
   if (!move) return [];
   const ids = (role: string) => e.participants.filter((p) => p.role === role).map((p) => p.id);

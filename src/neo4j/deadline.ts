@@ -2,7 +2,7 @@ import { QueryTimeout } from '../errors';
 import type { Executor } from './executor';
 
 // `reader` is `read` bound to the executor itself, so it is guarded by name too.
-const GUARDED = new Set<PropertyKey>(['read', 'reader', 'write', 'writeAll']);
+const GUARDED = new Set<PropertyKey>(['read', 'readWithin', 'reader', 'write', 'writeAll']);
 
 /**
  * The executor with a client-side deadline on each call. The transaction timeout is enforced by

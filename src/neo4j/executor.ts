@@ -54,6 +54,20 @@ export class Executor {
     return this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params));
   }
 
+  /**
+   * A read that may search far (a shortest path through hubs): stopped by the server after
+   * `timeoutMs` instead of the API's transaction timeout, and not retried. Resolves to null then,
+   * so the caller can say the search was bounded.
+   */
+  async readWithin<T = Row>(query: NamedQuery, params: Params, timeoutMs: number): Promise<T[] | null> {
+    try {
+      return await this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params), timeoutMs);
+    } catch (error) {
+      if (error instanceof QueryTimeout) return null;
+      throw error;
+    }
+  }
+
   write<T = Row>(query: NamedQuery, params: Params = {}): Promise<T[]> {
     return this.run('WRITE', query.name, (tx) => this.runIn<T>(tx, query, params));
   }
@@ -113,14 +127,14 @@ export class Executor {
     }
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private async run<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.txTimeoutMs): Promise<T> {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       // One bookmark manager for every session (the driver's): a read sees the writes before it, in a cluster too.
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
-    const config = { timeout: this.txTimeoutMs };
+    const config = { timeout: timeoutMs };
     try {
       // Errors are mapped outside the transaction function so the driver can still retry transient ones.
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);

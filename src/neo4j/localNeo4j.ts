@@ -127,6 +127,11 @@ export async function ensureLauncherBuilt(javaHome: string, logger: Logger): Pro
 /** Delays between restarts of a Neo4j that died: 1 s, doubling, at most 30 s. */
 export const RESTART_BACKOFF_MS = { first: 1_000, max: 30_000 };
 
+/** The launcher's classpath: its classes and Neo4j's jars (the import tool among them). */
+export function launcherClasspath(dir: string): string {
+  return [path.join(dir, 'target', 'classes'), path.join(dir, 'target', 'lib', '*')].join(path.delimiter);
+}
+
 interface Spawned {
   child: ChildProcess;
   uri: string;
@@ -135,7 +140,7 @@ interface Spawned {
 /** Spawns the launcher JVM and resolves once Bolt accepts connections. */
 async function spawnNeo4j(javaHome: string, dir: string, dataDir: string, port: number, options: LocalNeo4jOptions): Promise<Spawned> {
   const { logger } = options;
-  const classpath = [path.join(dir, 'target', 'classes'), path.join(dir, 'target', 'lib', '*')].join(path.delimiter);
+  const classpath = launcherClasspath(dir);
   const args = [
     `-Xms${Math.min(512, options.heapMb)}m`,
     `-Xmx${options.heapMb}m`,

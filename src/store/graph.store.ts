@@ -1,7 +1,8 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import { partialDateUpperBound } from '../model/partialDate';
 import type { EventKind } from '../model/vocabulary';
-import type { Reader } from '../neo4j/executor';
+import { SearchBounded } from '../errors';
+import type { Executor, Reader } from '../neo4j/executor';
 
 /** cypher/queries/graph.cypher with typed parameters and rows. */
 const q = loadCypherFile('queries/graph.cypher', ['shortestPath', 'talentFlow']);
@@ -30,9 +31,22 @@ export interface TalentFlowRow {
 /** Moves aggregated by talentFlow, the latest first, at most. */
 export const FLOW_CAP = 10_000;
 
+/**
+ * How long a shortest-path search may run. Between two people of a large graph the search fans out
+ * through hubs in 100k+ events; past this it stops and says so (SEARCH_LIMIT_REACHED), instead of
+ * holding a transaction for the API's full timeout.
+ */
+export const PATH_SEARCH_MS = 1_000;
+
 export const graphStore = {
-  async shortestPath(read: Reader, args: { from: string; to: string; maxHops: number }): Promise<PathRow | null> {
-    return (await read<PathRow>(q.shortestPath, { ...args }))[0] ?? null;
+  async shortestPath(db: Executor, args: { from: string; to: string; maxHops: number }): Promise<PathRow | null> {
+    const rows = await db.readWithin<PathRow>(q.shortestPath, { ...args }, PATH_SEARCH_MS);
+    if (rows === null) {
+      throw new SearchBounded(
+        `no path of at most ${args.maxHops} hops found within ${PATH_SEARCH_MS} ms, where the search stops: the two are far apart or joined only through very large hubs; try a smaller maxHops`,
+      );
+    }
+    return rows[0] ?? null;
   },
   talentFlow(read: Reader, range: { from?: string | null; to?: string | null }): Promise<TalentFlowRow[]> {
     const dated = Boolean(range.from || range.to);

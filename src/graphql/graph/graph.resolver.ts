@@ -11,7 +11,7 @@ import { FlowEnd, TalentFlow, TalentFlowLink } from './talentFlow.type';
 export class GraphResolver {
   @Query(() => Path, { nullable: true, description: 'How two entities (or events) are connected: a shortest undirected path, or null' })
   async shortestPath(@Args() args: ShortestPathArgs, @Ctx() { db }: Context): Promise<Path | null> {
-    const path = await graphStore.shortestPath(db.reader, args);
+    const path = await graphStore.shortestPath(db, args);
     // A path is a selection too: its nodes' metrics are on the path.
     return path && { ...path, nodes: withMetrics(path.nodes, path.edges) };
   }

@@ -1,0 +1,63 @@
+import type { Manifest } from '../../src/generate/graph';
+
+/**
+ * One or more GraphQL operations per root query field, over ids picked from the generated graph
+ * (its manifest): hubs (tens of thousands of events), non-hubs, random people, common surnames.
+ * The scale bench times them; the scale plan test EXPLAINs the Cypher they send.
+ */
+export interface Operation {
+  /** The root field it exercises. */
+  field: string;
+  name: string;
+  graphql: string;
+}
+
+const EVENT_PAGE = '{ totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind date summary } } }';
+const json = JSON.stringify;
+
+export function rootOperations(m: Manifest): Operation[] {
+  const [hub] = m.hubs;
+  const nonHub = m.nonHubs[0] ?? m.hubs[m.hubs.length - 1]!;
+  const [personA, personB] = m.people;
+  const op = (field: string, name: string, graphql: string): Operation => ({ field, name, graphql });
+  return [
+    op('entity', 'entity hub', `{ entity(id: ${json(hub)}) { id name names label description } }`),
+    op('entity', 'entity non-hub', `{ entity(id: ${json(nonHub)}) { id name names label description } }`),
+    op('entities', 'entities Organization ×100', '{ entities(type: Organization, limit: 100) { id name } }'),
+    op('entities', 'entities AI_STARTUP offset 1000', '{ entities(type: Organization, category: AI_STARTUP, limit: 100, offset: 1000) { id name } }'),
+    op('entitiesByName', 'entitiesByName person', `{ entitiesByName(name: ${json(m.names[0])}) { id name } }`),
+    op('search', 'search 1 char 陳', '{ search(text: "陳", limit: 10) { id name names } }'),
+    op('search', 'search 1 char 杨', '{ search(text: "杨", limit: 10) { id name names } }'),
+    op('search', 'search prefix (2 chars)', `{ search(text: ${json(m.names[1]!.slice(0, 2))}, limit: 10) { id name } }`),
+    op('search', 'search full name', `{ search(text: ${json(m.names[2])}, limit: 10) { id name } }`),
+    op('search', 'search English prefix', `{ search(text: "Chen", limit: 10) { id name } }`),
+    op('events', 'events kind ACQUISITION first 20', `{ events(kinds: [ACQUISITION], first: 20) ${EVENT_PAGE} }`),
+    op('events', 'events involving hub first 20', `{ events(involving: ${json(hub)}, first: 20) ${EVENT_PAGE} }`),
+    op('events', 'events involving non-hub first 20', `{ events(involving: ${json(nonHub)}, first: 20) ${EVENT_PAGE} }`),
+    op('events', 'events 2024-01..2024-03 first 20', `{ events(from: "2024-01", to: "2024-03", first: 20) ${EVENT_PAGE} }`),
+    op('event', 'event by id', `{ event(id: ${json(m.events[0])}) { id kind date summary participants { role entity { id name } } } }`),
+    op('events', 'events all totalCount', `{ events(first: 20) ${EVENT_PAGE} }`),
+    op('timeline', 'timeline non-hub', `{ timeline(entity: ${json(nonHub)}, first: 20) ${EVENT_PAGE} }`),
+    op('timeline', 'timeline hub', `{ timeline(entity: ${json(hub)}, first: 20) ${EVENT_PAGE} }`),
+    op('talentMoves', 'talentMoves to hub', `{ talentMoves(to: ${json(hub)}, first: 20) ${EVENT_PAGE} }`),
+    op('talentMoves', 'talentMoves by person', `{ talentMoves(mover: ${json(personA)}) ${EVENT_PAGE} }`),
+    op('acquisitions', 'acquisitions by hub', `{ acquisitions(acquirer: ${json(hub)}, first: 20) ${EVENT_PAGE} }`),
+    op('entity', 'entity page hub (nested lists)', `{ entity(id: ${json(hub)}) { id name ... on Organization { people { id } investors { id }
+      acquisitions { id } talentIn { id } events(first: 20) { id kind } mentions { quote } } } }`),
+    op('history', 'history of a hub', `{ history(id: ${json(hub)}) { action at principal } }`),
+    op('centrality', 'centrality of acquisitions', '{ centrality(kinds: [ACQUISITION], limit: 10) { entity { id } score } }'),
+    op('sources', 'sources', '{ sources { id title } }'),
+    op('shortestPath', 'shortestPath random people', `{ shortestPath(from: ${json(personA)}, to: ${json(personB)}) { length nodes { id } edges { id type } } }`),
+    op('neighborhood', 'neighborhood hub depth 2 limit 500', `{ neighborhood(id: ${json(hub)}, depth: 2, limit: 500) { nodes { id label } edges { id type } } }`),
+    op('graph', 'graph seeds hub depth 1 limit 500', `{ graph(seeds: [${json(hub)}], depth: 1, limit: 500) { totalNodes truncated nodes { id } edges { id } } }`),
+    op('graph', 'graph ACQUISITION 2024 limit 500', '{ graph(kinds: [ACQUISITION], from: "2024-01", to: "2024-12", limit: 500) { totalNodes truncated nodes { id } edges { id } } }'),
+    op('talentFlow', 'talentFlow 2024', '{ talentFlow(from: "2024-01", to: "2024-12") { nodes { id } links { count } } }'),
+    op('health', 'health', '{ health { status entities events } }'),
+  ];
+}
+
+/** The operations with placeholder ids: their fields and names, known before any graph exists (test titles). */
+export function operationList(): Operation[] {
+  const placeholder = { hubs: ['?'], nonHubs: ['?'], people: ['?', '?'], names: ['??', '??', '??'], events: ['?'] };
+  return rootOperations(placeholder as unknown as Manifest);
+}

@@ -1,0 +1,52 @@
+import type { Driver } from 'neo4j-driver';
+import { toDriverValue } from '../../src/neo4j/toNative';
+import type { CapturedQuery } from './capture';
+
+/**
+ * Reading query plans: the operators of an EXPLAIN (or PROFILE) plan, collected recursively from
+ * the driver's summary, and the scans that do not scale (every node, or every event or entity).
+ */
+export interface PlanOperator {
+  operator: string;
+  details: string;
+}
+
+interface PlanNode {
+  operatorType: string;
+  arguments?: Record<string, unknown>;
+  children?: PlanNode[];
+}
+
+export function planOperators(plan: PlanNode | false | undefined): PlanOperator[] {
+  if (!plan) return [];
+  const operator = plan.operatorType.replace(/@.*$/, '');
+  const details = String(plan.arguments?.Details ?? plan.arguments?.details ?? '');
+  return [{ operator, details }, ...(plan.children ?? []).flatMap(planOperators)];
+}
+
+/** Labels whose scan grows with the graph: Event, Entity and their kinds and types. */
+export function isBigLabel(label: string, eventLabels: readonly string[]): boolean {
+  return ['Event', 'Entity', 'Person', 'Organization', 'Product', 'Group', ...eventLabels].includes(label);
+}
+
+/** "AllNodesScan" and "NodeByLabelScan(n:Event)" style findings; empty when the plan scales. */
+export function forbiddenScans(operators: PlanOperator[], eventLabels: readonly string[]): string[] {
+  return operators.flatMap(({ operator, details }) => {
+    if (operator === 'AllNodesScan') return [`AllNodesScan(${details})`];
+    if (operator === 'NodeByLabelScan' || operator === 'PartitionedNodeByLabelScan') {
+      const label = /:(\w+)/.exec(details)?.[1] ?? '';
+      return isBigLabel(label, eventLabels) ? [`${operator}(${details})`] : [];
+    }
+    return [];
+  });
+}
+
+export async function explain(driver: Driver, database: string, query: CapturedQuery): Promise<PlanOperator[]> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const result = await session.run(`EXPLAIN ${query.cypher}`, toDriverValue(query.params) as Record<string, unknown>);
+    return planOperators(result.summary.plan as unknown as PlanNode);
+  } finally {
+    await session.close();
+  }
+}

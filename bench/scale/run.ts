@@ -1,0 +1,131 @@
+import { parseArgs } from 'node:util';
+import type { Driver } from 'neo4j-driver';
+import { loadConfig } from '../../src/config';
+import { migrate } from '../../src/db/migrations';
+import { scaleMemory, DEFAULT_SCALE_DIR } from '../../src/generate/options';
+import { DEFAULT_SEED } from '../../src/generate/graph';
+import { eventKinds } from '../../src/generate/kinds';
+import { checkTarget, ensureEmbeddedGraph, generatorFingerprint, loadOverBolt, readBoltStoredGraph, type StoredGraph } from '../../src/generate/load';
+import { createApp } from '../../src/http/app';
+import { connectDriver } from '../../src/neo4j/connection';
+import { Executor } from '../../src/neo4j/executor';
+import { bareDriver, graphqlOverHttp, machine, summarise, Table, timeInterleaved, type Row } from '../timing';
+import { captureCypher } from './capture';
+import { rootOperations } from './operations';
+import { explain, forbiddenScans } from './plans';
+
+/**
+ * npm run bench -- --scale [--nodes 1000000] [--seed S] [--data-dir D]
+ *
+ * Every root query field on a generated graph (generated once, reused while the data folder holds
+ * the same size, seed and generator): the API over HTTP against the very Cypher it sent, replayed
+ * through the bare driver, interleaved round by round. Prints p50/p99, the API/driver ratio, the
+ * scans in each plan, the machine and the graph's size, and the same as a Markdown table.
+ */
+interface Result {
+  field: string;
+  row?: Row;
+  statements: number;
+  scans: string[];
+  error?: string;
+}
+
+async function openGraph(nodes: number, seed: number, dataDir: string): Promise<{ driver: Driver; database: string; stored: StoredGraph; close(): Promise<void>; where: string }> {
+  const config = loadConfig();
+  const capture = captureCypher();
+  if (config.NEO4J_URI) {
+    const driver = await connectDriver(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
+    const state = await checkTarget(driver, config.NEO4J_DATABASE, { nodes, seed }, generatorFingerprint(), false);
+    const stored = state === 'same' ? (await readBoltStoredGraph(driver, config.NEO4J_DATABASE))! : await loadOverBolt(driver, config.NEO4J_DATABASE, nodes, seed, capture.logger);
+    return { driver, database: config.NEO4J_DATABASE, stored, close: () => driver.close(), where: config.NEO4J_URI };
+  }
+  const { neo4j, stored, reused } = await ensureEmbeddedGraph({ nodes, seed, dataDir, logger: capture.logger, ...scaleMemory(nodes) });
+  const driver = await connectDriver(neo4j.uri, 'neo4j', 'neo4j', 'neo4j');
+  const { heapMb, pageCacheMb } = scaleMemory(nodes);
+  return {
+    driver,
+    database: 'neo4j',
+    stored,
+    where: `embedded Neo4j 5.26 in ${dataDir} (${reused ? 'reused' : 'generated now'}; heap ${heapMb} MB, page cache ${pageCacheMb} MB)`,
+    close: async () => {
+      await driver.close();
+      await neo4j.stop();
+    },
+  };
+}
+
+export async function runScaleBench(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'boolean' },
+      nodes: { type: 'string', default: '1000000' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      'data-dir': { type: 'string', default: DEFAULT_SCALE_DIR },
+      rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
+      'per-round': { type: 'string', default: process.env.BENCH_PER_ROUND ?? '4' },
+    },
+  });
+  const nodes = Number(values.nodes);
+  const config = loadConfig();
+  const graph = await openGraph(nodes, Number(values.seed), values['data-dir']);
+  const capture = captureCypher();
+  const db = new Executor(graph.driver, graph.database, capture.logger, config.NEO4J_TX_TIMEOUT_MS);
+  await migrate(db, capture.logger);
+  const app = await createApp({ db, logger: capture.logger });
+  const url = await app.listen(0, '127.0.0.1');
+  const http = graphqlOverHttp(url);
+  const bare = bareDriver(graph.driver, graph.database);
+  const eventLabels = eventKinds().map((k) => k.label);
+  const { manifest, timings } = graph.stored;
+  const nodeCount = Object.values(manifest.counts.nodes).reduce((a, b) => a + b, 0);
+  const relCount = Object.values(manifest.counts.relationships).reduce((a, b) => a + b, 0);
+
+  console.log(`scale bench: ${graph.where}`);
+  console.log(`graph: ${nodeCount.toLocaleString('en')} nodes, ${relCount.toLocaleString('en')} relationships (seed ${manifest.plan.seed}); hubs ${manifest.hubs.join(', ')}`);
+  console.log(`machine: ${machine()}`);
+  console.log(`API transaction timeout ${config.NEO4J_TX_TIMEOUT_MS} ms; slow cases get fewer rounds\n`);
+  const table = new Table(40, 0.99);
+  console.log(`${table.header()}  statements, scans`);
+  const results: Result[] = [];
+  for (const op of rootOperations(manifest)) {
+    capture.take();
+    const started = Date.now();
+    try {
+      await http(op.name, op.graphql);
+    } catch (error) {
+      const message = String((error as Error).message);
+      const code = /"code":"(\w+)"/.exec(message)?.[1] ?? message.slice(0, 80);
+      results.push({ field: op.field, statements: 0, scans: [], error: code, row: { name: op.name, driverP50: NaN, apiP50: Date.now() - started, ratio: NaN, driverHigh: NaN, apiHigh: NaN, n: 1 } });
+      console.log(`${op.name.padEnd(40)} error ${code} after ${Date.now() - started} ms`);
+      continue;
+    }
+    const first = Date.now() - started;
+    const statements = capture.take();
+    const scans = [...new Set((await Promise.all(statements.map((s) => explain(graph.driver, graph.database, s)))).flatMap((ops) => forbiddenScans(ops, eventLabels)))];
+    // Slow cases (the ones not yet rewritten) get fewer rounds, so the whole run stays in minutes.
+    const [rounds, perRound] = first > 3000 ? [1, 2] : first > 300 ? [2, 3] : [Number(values.rounds), Number(values['per-round'])];
+    const samples = await timeInterleaved(
+      { name: op.name, driver: () => bare(statements), api: async () => void (await http(op.name, op.graphql)) },
+      { rounds, perRound, warmup: first > 3000 ? 0 : 2 },
+    );
+    const row = summarise(samples, 0.99);
+    results.push({ field: op.field, row, statements: statements.length, scans });
+    console.log(`${table.row(row)}  ${statements.length}, ${scans.join(' ') || '-'}`);
+  }
+
+  console.log('\nMarkdown:\n');
+  console.log(`Machine: ${machine()}  `);
+  console.log(`Graph: ${nodeCount.toLocaleString('en')} nodes, ${relCount.toLocaleString('en')} relationships (generated, seed ${manifest.plan.seed}); generation ${timings.generateSeconds.toFixed(0)} s, import ${timings.importSeconds.toFixed(0)} s, migrations + indexes ${timings.migrateSeconds.toFixed(0)} s\n`);
+  console.log('| root field | case | driver p50 | API p50 | API/driver | driver p99 | API p99 | n | statements | scans in the plan |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  const f = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+  for (const r of results) {
+    const x = r.row!;
+    const ratio = Number.isNaN(x.ratio) ? r.error ?? '–' : `${x.ratio.toFixed(2)}×`;
+    console.log(`| ${r.field} | ${x.name} | ${f(x.driverP50)} | ${f(x.apiP50)} | ${ratio} | ${f(x.driverHigh)} | ${f(x.apiHigh)} | ${x.n} | ${r.statements} | ${r.scans.join(', ') || '–'} |`);
+  }
+
+  await app.close();
+  await graph.close();
+}

@@ -1,0 +1,83 @@
+import { toFactRows, type FactSet } from '../facts/facts';
+
+/**
+ * Fact records → plain nodes and relationships for the bulk loaders. The stored properties come
+ * from toFactRows (src/facts/facts.ts), the one translation of facts; every property of every row
+ * is passed on as it is, so properties toFactRows adds later reach the store without a change here.
+ * What this file adds is only what cypher/queries/facts.cypher adds when it writes the rows: the
+ * labels, `label`, and the ids, quotes and positions of INVOLVES, CITES and MENTIONED_IN.
+ */
+export interface NodeRecord {
+  /** The file/table the node goes to: one per label combination, so columns stay alike. */
+  table: string;
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export interface RelRecord {
+  type: string;
+  from: { label: string; id: string };
+  /** `key` for a :Name end, which the Bolt loader finds by its key. */
+  to: { label: string; id: string; key?: string };
+  props: Record<string, unknown>;
+}
+
+export interface Records {
+  nodes: NodeRecord[];
+  relationships: RelRecord[];
+}
+
+type Rows = ReturnType<typeof toFactRows>;
+const KNOWN_ROWS = new Set(['sources', 'entities', 'relationships', 'events']);
+const warned = new Set<string>();
+
+/**
+ * Records for a chunk of facts. `names` holds the name keys already given a :Name node by earlier
+ * chunks: a key is one node however many entities bear it (writeEntities MERGEs it).
+ */
+/** The import id of a :Name node (its key is its identity; ids of other nodes never start with name:). */
+export const nameNodeId = (key: string) => `name:${key}`;
+
+export function toRecords(facts: FactSet, names: Set<string> = new Set()): Records {
+  const rows: Rows = toFactRows(facts);
+  for (const key of Object.keys(rows)) {
+    if (!KNOWN_ROWS.has(key) && !warned.has(key)) {
+      warned.add(key);
+      process.emitWarning(`toFactRows returned "${key}" rows, which src/generate/records.ts does not load yet`);
+    }
+  }
+  const nodes: NodeRecord[] = [];
+  const relationships: RelRecord[] = [];
+  for (const s of rows.sources) nodes.push({ table: 'Source', labels: ['Source'], props: { ...s.props, id: s.id } });
+  for (const e of rows.entities) {
+    nodes.push({ table: e.label, labels: ['Entity', e.label], props: { ...e.props, id: e.id, label: e.label } });
+    relationships.push({ type: 'MENTIONED_IN', from: { label: 'Entity', id: e.id }, to: { label: 'Source', id: e.sourceId }, props: { quote: e.quote } });
+    for (const key of e.props.keys) {
+      const id = nameNodeId(key);
+      if (!names.has(key)) {
+        names.add(key);
+        nodes.push({ table: 'Name', labels: ['Name'], props: { id, key } });
+      }
+      relationships.push({ type: 'NAMED', from: { label: 'Entity', id: e.id }, to: { label: 'Name', id, key }, props: {} });
+    }
+  }
+  for (const r of rows.relationships) {
+    relationships.push({
+      type: r.type,
+      from: { label: 'Entity', id: r.from },
+      to: { label: 'Entity', id: r.to },
+      props: { ...r.props, id: r.id, sourceId: r.sourceId, quote: r.quote },
+    });
+  }
+  for (const e of rows.events) {
+    nodes.push({ table: e.label, labels: ['Event', e.label], props: { ...e.props, id: e.id, label: e.label } });
+    // A participant row's props are the INVOLVES properties, as writeEvents sets them.
+    for (const p of e.participants) {
+      relationships.push({ type: 'INVOLVES', from: { label: 'Event', id: e.id }, to: { label: 'Entity', id: p.entity }, props: p.props });
+    }
+    e.quotes.forEach((quote, position) => {
+      relationships.push({ type: 'CITES', from: { label: 'Event', id: e.id }, to: { label: 'Source', id: e.sourceId }, props: { quote, position } });
+    });
+  }
+  return { nodes, relationships };
+}

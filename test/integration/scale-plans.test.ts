@@ -1,0 +1,130 @@
+import { rmSync } from 'node:fs';
+import type { Driver } from 'neo4j-driver';
+import { captureCypher, type CapturedQuery } from '../../bench/scale/capture';
+import { operationList, rootOperations } from '../../bench/scale/operations';
+import { explain, forbiddenScans } from '../../bench/scale/plans';
+import { DEFAULT_SEED, type Manifest } from '../../src/generate/graph';
+import { eventKinds } from '../../src/generate/kinds';
+import { ensureEmbeddedGraph } from '../../src/generate/load';
+import { createApp, type App } from '../../src/http/app';
+import { createContext } from '../../src/graphql/context';
+import { buildGraphQLSchema } from '../../src/graphql/schema';
+import { connectDriver } from '../../src/neo4j/connection';
+import { Executor } from '../../src/neo4j/executor';
+import type { LocalNeo4j } from '../../src/neo4j/localNeo4j';
+import { repoPath } from '../../src/paths';
+
+/**
+ * The CI-sized scale check (issue 8): a generated graph of ~50k nodes in its own embedded Neo4j
+ * (the seeded test database stays as it is), every root query field run through the app, and the
+ * plan of every Cypher statement it sent must not scan all nodes, nor all events or entities.
+ *
+ * Operations whose plans still scan are listed in KNOWN_SCANS: they run as `test.failing`, so the
+ * suite passes now and fails as soon as one of them is fixed — then take it off the list.
+ * `SCALE_PLANS_ALL=1 npx jest test/integration/scale-plans.test.ts` shows what each one still finds.
+ */
+const KNOWN_SCANS: string[] = [
+  // entityList: NodeByLabelScan(n:Entity)
+  'entities Organization ×100',
+  'entities AI_STARTUP offset 1000',
+  // entitiesByName: NodeByLabelScan(n:Entity)
+  'entitiesByName person',
+  // eventPage: NodeByLabelScan(e:Event) — events, event, timeline, talentMoves and acquisitions all page through it
+  'events kind ACQUISITION first 20',
+  'events involving hub first 20',
+  'events involving non-hub first 20',
+  'events 2024-01..2024-03 first 20',
+  'event by id',
+  'timeline non-hub',
+  'timeline hub',
+  'talentMoves to hub',
+  'talentMoves by person',
+  'acquisitions by hub',
+  // subgraph: NodeByLabelScan(n:Entity), NodeByLabelScan(n:Event), NodeByLabelScan(e:Event)
+  'neighborhood hub depth 2 limit 500',
+  'graph seeds hub depth 1 limit 500',
+  'graph ACQUISITION 2024 limit 500',
+  // talentFlow: NodeByLabelScan(dest:Entity)
+  'talentFlow 2024',
+];
+/**
+ * One-character searches that find nothing yet: the `cjk` analyzer indexes Chinese as bigrams, so
+ * a lone 陳 matches no term (same handling as KNOWN_SCANS).
+ */
+const KNOWN_SEARCH_MISSES: string[] = ['陳', '杨'];
+
+/** SCALE_PLANS_ALL=1 runs every case as a plain test, to see what the known ones still find. */
+const STRICT = process.env.SCALE_PLANS_ALL === '1';
+const NODES = 50_000;
+
+describe('scale: query plans on a generated graph', () => {
+  const dataDir = repoPath('.data', `scale-test-${process.pid}`);
+  const capture = captureCypher();
+  const eventLabels = eventKinds().map((k) => k.label);
+  let neo4j: LocalNeo4j;
+  let driver: Driver;
+  let app: App;
+  let manifest: Manifest;
+  const sent = new Map<string, CapturedQuery[]>();
+  const answers = new Map<string, unknown>();
+
+  beforeAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    const embedded = await ensureEmbeddedGraph({ nodes: NODES, seed: DEFAULT_SEED, dataDir, force: true, heapMb: 1024, pageCacheMb: 256, logger: capture.logger });
+    neo4j = embedded.neo4j;
+    manifest = embedded.stored.manifest;
+    driver = await connectDriver(neo4j.uri, 'neo4j', 'neo4j', 'neo4j');
+    const db = new Executor(driver, 'neo4j', capture.logger, 60_000);
+    app = await createApp({ db, logger: capture.logger });
+    capture.take();
+    for (const op of rootOperations(manifest)) {
+      const response = await app.apollo.executeOperation({ query: op.graphql }, { contextValue: createContext(db) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      answers.set(op.name, response.body.singleResult.data);
+      if (response.body.singleResult.errors) throw new Error(`${op.name}: ${JSON.stringify(response.body.singleResult.errors)}`);
+      sent.set(op.name, capture.take());
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await driver?.close();
+    await neo4j?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('covers every root query field of the schema', async () => {
+    const schema = await buildGraphQLSchema();
+    const fields = Object.keys(schema.getQueryType()!.getFields()).sort();
+    const covered = [...new Set(rootOperations(manifest).map((op) => op.field))].sort();
+    expect(covered).toEqual(fields);
+  });
+
+  it('loads the planned number of nodes', () => {
+    expect(manifest.counts.nodes.Source).toBeGreaterThan(0);
+    expect(Object.values(manifest.counts.nodes).reduce((a, b) => a + b, 0) - manifest.counts.impliedMoves).toBe(NODES);
+  });
+
+  for (const op of operationList()) {
+    const run = KNOWN_SCANS.includes(op.name) && !STRICT ? test.failing : test;
+    run(`${op.field}: ${op.name} — no AllNodesScan, no label scan of events or entities`, async () => {
+      const queries = sent.get(op.name)!;
+      expect(queries.length).toBeGreaterThan(0);
+      const findings: string[] = [];
+      for (const query of queries) {
+        for (const scan of forbiddenScans(await explain(driver, 'neo4j', query), eventLabels)) findings.push(`${query.name}: ${scan}`);
+      }
+      expect(findings).toEqual([]);
+    });
+  }
+
+  for (const [text, name] of [['陳', 'search 1 char 陳'], ['杨', 'search 1 char 杨']] as const) {
+    const run = KNOWN_SEARCH_MISSES.includes(text) && !STRICT ? test.failing : test;
+    run(`one-character search ${text} finds names with it`, () => {
+      const found = (answers.get(name) as { search: { names: string[] }[] }).search;
+      expect(found.length).toBeGreaterThan(0);
+      const forms = text === '陳' ? ['陳', '陈'] : ['楊', '杨'];
+      for (const entity of found) expect(entity.names.some((n) => forms.some((f) => n.includes(f)))).toBe(true);
+    });
+  }
+});
