@@ -55,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15_000, desc: 'timeout of each API transaction' }),
       NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),
-      NEO4J_ACQUIRE_TIMEOUT_MS: num({ default: 5_000, desc: 'waiting for a pooled connection' }),
+      NEO4J_ACQUIRE_TIMEOUT_MS: num({ default: 20_000, desc: 'waiting for a pooled connection (a busy API queues here)' }),
       NEO4J_RETRY_TIME_MS: num({ default: 3_000, desc: 'how long the driver retries a transaction that failed transiently' }),
       API_KEYS: apiKeys({ default: '', desc: 'comma-separated role:secret pairs (roles: editor, admin)' }),
       JWT_SECRET: str({ default: '', desc: 'HS256 secret of bearer JWTs' }),

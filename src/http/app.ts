@@ -9,7 +9,7 @@ import { authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { loadConfig, type Config } from '../config';
 import type { Logger } from '../logger';
-import { withDeadline } from '../neo4j/deadline';
+import { Liveness, withDeadline } from '../neo4j/deadline';
 import type { Executor } from '../neo4j/executor';
 import { createContext, type Context } from '../graphql/context';
 import { readHealth } from '../graphql/health/health.resolver';
@@ -116,7 +116,8 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
     mutationCost: settings.RATE_LIMIT_MUTATION_COST,
   });
   // A second past the server's own transaction timeout, which normally answers first.
-  const guarded = withDeadline(db, settings.NEO4J_TX_TIMEOUT_MS + 1_000);
+  const liveness = new Liveness();
+  const guarded = withDeadline(db, settings.NEO4J_TX_TIMEOUT_MS + 1_000, liveness);
 
   const expressApp = express();
   if (settings.TRUST_PROXY) expressApp.set('trust proxy', /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY);
@@ -144,7 +145,7 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
   await apollo.start();
 
   // For container and load-balancer health checks: 200 when Neo4j answers, 503 when it does not.
-  const healthDb = withDeadline(db, HEALTH_DEADLINE_MS);
+  const healthDb = withDeadline(db, HEALTH_DEADLINE_MS, liveness);
   expressApp.get('/healthz', (_req, res) => {
     readHealth(healthDb).then(
       (health) => res.json(health),
