@@ -72,11 +72,6 @@ function flattenFailures(failures: ValidationFailure[], prefix = ''): { argument
   });
 }
 
-/**
- * Errors leave without stack traces. Argument validation failures (class-validator) name the
- * argument — or the field inside an input, as a dotted path — in the message and in
- * `extensions.argument` (bad scalar literals get the same treatment in ./inputErrors.ts).
- */
 /** Refusals made inside Apollo or graphql-js without a code of their own, by their fixed message. */
 const REFUSALS_BY_MESSAGE: [RegExp, RefusalCode][] = [
   [/^provided sha does not match query$/, 'PERSISTED_QUERY_HASH_MISMATCH'],
@@ -84,6 +79,12 @@ const REFUSALS_BY_MESSAGE: [RegExp, RefusalCode][] = [
   [/^Syntax Error: Document contains more tha[nt] \d+ tokens/, 'TOKEN_LIMIT_EXCEEDED'],
 ];
 
+/**
+ * Errors leave without stack traces. Argument validation failures (class-validator) name the
+ * argument — or the field inside an input, as a dotted path — in the message and in
+ * `extensions.argument` (bad scalar literals get the same treatment in ./inputErrors.ts).
+ * Refusals get their own code back (./refusals.ts) and lose the locations they do not need.
+ */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _stacktrace, validationErrors, [REFUSAL_MARK]: refusal, ...extensions } = formatted.extensions ?? {};
   const byMessage = REFUSALS_BY_MESSAGE.find(([pattern]) => pattern.test(formatted.message))?.[1];
