@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { shareBookmarks } from './bookmarks';
 import { startLocalNeo4j } from './localNeo4j';
 
 export class Neo4jUnreachableError extends Error {
@@ -37,6 +38,7 @@ export async function connectDriver(uri: string, user: string, password: string,
     maxConnectionPoolSize: 50,
     disableLosslessIntegers: false,
   });
+  shareBookmarks(driver, uri);
   try {
     await driver.getServerInfo({ database });
     return driver;

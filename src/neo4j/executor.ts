@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { NamedQuery } from '../cypher/cypherFiles';
 import type { Logger } from '../logger';
+import { sharedBookmarks } from './bookmarks';
 import { toDriverValue, toNative } from './toNative';
 
 export type Params = Record<string, unknown>;
@@ -61,7 +62,7 @@ export class Executor {
    * Resolves to the number of rows.
    */
   async stream(query: NamedQuery, params: Params, onRow: (row: Row) => void | Promise<void>): Promise<number> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.driver.executeQueryBookmarkManager });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: sharedBookmarks(this.driver) });
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher (stream)');
     let rows = 0;
@@ -99,7 +100,7 @@ export class Executor {
    * transaction: Neo4j does not allow schema changes inside transaction functions with writes.
    */
   async schema(statement: string): Promise<void> {
-    const session = this.driver.session({ database: this.database, bookmarkManager: this.driver.executeQueryBookmarkManager });
+    const session = this.driver.session({ database: this.database, bookmarkManager: sharedBookmarks(this.driver) });
     this.roundTrips += 1;
     this.logger.debug({ cypher: statement }, 'schema cypher');
     try {
@@ -113,8 +114,8 @@ export class Executor {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      // One bookmark manager for every session (the driver's): a read sees the writes before it, in a cluster too.
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
+      // One bookmark manager for every session behind a cluster (./bookmarks.ts): a read sees the writes before it.
+      bookmarkManager: sharedBookmarks(this.driver),
     });
     const config = { timeout: this.txTimeoutMs };
     try {
