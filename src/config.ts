@@ -24,6 +24,17 @@ const count = makeValidator<number>((input) => {
   return value;
 });
 
+/**
+ * QUERY_MAX_TOKENS, at most 50,000: graphql-js's own validation (NoFragmentCyclesRule) recurses
+ * once per fragment of a chain and overflows the stack at about 10,000 fragments (80,000 tokens).
+ */
+const MAX_TOKENS_CEILING = 50_000;
+const tokens = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TOKENS_CEILING) throw new Error(`must be an integer from 1 to ${MAX_TOKENS_CEILING}`);
+  return value;
+});
+
 export type Config = ReturnType<typeof loadConfig>;
 
 /**
@@ -44,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15_000, desc: 'timeout of each API transaction' }),
       NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),
-      NEO4J_ACQUIRE_TIMEOUT_MS: num({ default: 5_000, desc: 'waiting for a pooled connection' }),
+      NEO4J_ACQUIRE_TIMEOUT_MS: num({ default: 20_000, desc: 'waiting for a pooled connection (a busy API queues here)' }),
       NEO4J_RETRY_TIME_MS: num({ default: 3_000, desc: 'how long the driver retries a transaction that failed transiently' }),
       API_KEYS: apiKeys({ default: '', desc: 'comma-separated role:secret pairs (roles: editor, admin)' }),
       JWT_SECRET: str({ default: '', desc: 'HS256 secret of bearer JWTs' }),
@@ -57,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       QUERY_MAX_DEPTH: count({ default: DEFAULT_DOCUMENT_LIMITS.maxDepth }),
       QUERY_MAX_ALIASES: count({ default: DEFAULT_DOCUMENT_LIMITS.maxAliases }),
       QUERY_MAX_DIRECTIVES: count({ default: DEFAULT_DOCUMENT_LIMITS.maxDirectives }),
-      QUERY_MAX_TOKENS: count({ default: 5_000, desc: 'most lexical tokens in a GraphQL document' }),
+      QUERY_MAX_TOKENS: tokens({ default: 5_000, desc: 'most lexical tokens in a GraphQL document' }),
       RATE_LIMIT_IP_PER_SECOND: count({ default: 1_000, desc: 'requests per second per anonymous IP address (0 = no limit)' }),
       RATE_LIMIT_IP_BURST: count({ default: 2_000 }),
       RATE_LIMIT_PRINCIPAL_PER_SECOND: count({ default: 100, desc: 'requests per second per API key or JWT subject (0 = no limit)' }),

@@ -9,7 +9,7 @@ import { authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { loadConfig, type Config } from '../config';
 import type { Logger } from '../logger';
-import { withDeadline } from '../neo4j/deadline';
+import { Liveness, withDeadline } from '../neo4j/deadline';
 import type { Executor } from '../neo4j/executor';
 import { createContext, type Context } from '../graphql/context';
 import { readHealth } from '../graphql/health/health.resolver';
@@ -73,11 +73,6 @@ function flattenFailures(failures: ValidationFailure[], prefix = ''): { argument
   });
 }
 
-/**
- * Errors leave without stack traces. Argument validation failures (class-validator) name the
- * argument — or the field inside an input, as a dotted path — in the message and in
- * `extensions.argument` (bad scalar literals get the same treatment in ./inputErrors.ts).
- */
 /** Refusals made inside Apollo or graphql-js without a code of their own, by their fixed message. */
 const REFUSALS_BY_MESSAGE: [RegExp, RefusalCode][] = [
   [/^provided sha does not match query$/, 'PERSISTED_QUERY_HASH_MISMATCH'],
@@ -85,6 +80,13 @@ const REFUSALS_BY_MESSAGE: [RegExp, RefusalCode][] = [
   [/^Syntax Error: Document contains more tha[nt] \d+ tokens/, 'TOKEN_LIMIT_EXCEEDED'],
 ];
 
+/**
+ * Errors leave without stack traces. Domain errors get their code and path (src/graphql/errorMapping.ts).
+ * Argument validation failures (class-validator) name the argument — or the field inside an input, as a
+ * dotted path — in the message and in `extensions.argument` (bad scalar literals get the same treatment
+ * in ./inputErrors.ts). Refusals get their own code back (./refusals.ts) and lose the locations they do
+ * not need.
+ */
 export function formatError(raw: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const formatted = mapDomainError(raw, error);
   const { stacktrace: _stacktrace, validationErrors, [REFUSAL_MARK]: refusal, ...extensions } = formatted.extensions ?? {};
@@ -118,7 +120,8 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
     mutationCost: settings.RATE_LIMIT_MUTATION_COST,
   });
   // A second past the server's own transaction timeout, which normally answers first.
-  const guarded = withDeadline(db, settings.NEO4J_TX_TIMEOUT_MS + 1_000);
+  const liveness = new Liveness();
+  const guarded = withDeadline(db, settings.NEO4J_TX_TIMEOUT_MS + 1_000, liveness);
 
   const expressApp = express();
   if (settings.TRUST_PROXY) expressApp.set('trust proxy', /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY);
@@ -146,7 +149,7 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
   await apollo.start();
 
   // For container and load-balancer health checks: 200 when Neo4j answers, 503 when it does not.
-  const healthDb = withDeadline(db, HEALTH_DEADLINE_MS);
+  const healthDb = withDeadline(db, HEALTH_DEADLINE_MS, liveness);
   expressApp.get('/healthz', (_req, res) => {
     readHealth(healthDb).then(
       (health) => res.json(health),

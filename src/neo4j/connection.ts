@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { shareBookmarks } from './bookmarks';
 import { startLocalNeo4j } from './localNeo4j';
 
 export class Neo4jUnreachableError extends Error {
@@ -21,12 +22,13 @@ export interface FailFast {
   retryTimeMs: number;
 }
 
-export const DEFAULT_FAIL_FAST: FailFast = { connectTimeoutMs: 3_000, acquireTimeoutMs: 5_000, retryTimeMs: 3_000 };
+export const DEFAULT_FAIL_FAST: FailFast = { connectTimeoutMs: 3_000, acquireTimeoutMs: 20_000, retryTimeMs: 3_000 };
 
 /**
  * A driver for `uri`, checked to answer; an unreachable server is one clear error naming the URI.
- * The driver's defaults (30 s connect, 60 s acquisition, 30 s of retries) would keep a request
- * waiting half a minute on a dead server: ours answer DATABASE_UNAVAILABLE in a few seconds.
+ * The driver's defaults (30 s connect, 30 s of retries) would keep a request waiting half a minute
+ * on a dead server: ours answer DATABASE_UNAVAILABLE in a few seconds. Waiting for a pooled
+ * connection is what a busy API does under load, so that one stays long.
  */
 export async function connectDriver(uri: string, user: string, password: string, database: string, failFast: FailFast = DEFAULT_FAIL_FAST): Promise<Driver> {
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
@@ -36,6 +38,7 @@ export async function connectDriver(uri: string, user: string, password: string,
     maxConnectionPoolSize: 50,
     disableLosslessIntegers: false,
   });
+  shareBookmarks(driver, uri);
   try {
     await driver.getServerInfo({ database });
     return driver;

@@ -2,6 +2,7 @@ import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-d
 import type { NamedQuery } from '../cypher/cypherFiles';
 import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StoreFailure } from '../errors';
 import type { Logger } from '../logger';
+import { sharedBookmarks } from './bookmarks';
 import { toDriverValue, toNative } from './toNative';
 
 export type Params = Record<string, unknown>;
@@ -21,6 +22,8 @@ export function toDomainError(error: unknown, query: string): DomainError {
   if (error instanceof DomainError) return error;
   const code = error instanceof Neo4jError ? error.code : undefined;
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') return new DatabaseUnavailable();
+  // Every pooled connection busy for the whole acquisition timeout: the database cannot take more now.
+  if (error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out')) return new DatabaseUnavailable();
   if (code?.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped') return new QueryTimeout();
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new Conflict(query, 'the write conflicts with an existing fact');
   return new StoreFailure(query, error);
@@ -79,7 +82,7 @@ export class Executor {
    * Resolves to the number of rows.
    */
   async stream<T = Row>(query: NamedQuery, params: Params, onRow: (row: T) => void | Promise<void>): Promise<number> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.driver.executeQueryBookmarkManager });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: sharedBookmarks(this.driver) });
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher (stream)');
     let rows = 0;
@@ -117,7 +120,7 @@ export class Executor {
    * transaction: Neo4j does not allow schema changes inside transaction functions with writes.
    */
   async schema(statement: string): Promise<void> {
-    const session = this.driver.session({ database: this.database, bookmarkManager: this.driver.executeQueryBookmarkManager });
+    const session = this.driver.session({ database: this.database, bookmarkManager: sharedBookmarks(this.driver) });
     this.roundTrips += 1;
     this.logger.debug({ cypher: statement }, 'schema cypher');
     try {
@@ -131,8 +134,8 @@ export class Executor {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      // One bookmark manager for every session (the driver's): a read sees the writes before it, in a cluster too.
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
+      // One bookmark manager for every session behind a cluster (./bookmarks.ts): a read sees the writes before it.
+      bookmarkManager: sharedBookmarks(this.driver),
     });
     const config = { timeout: timeoutMs };
     try {

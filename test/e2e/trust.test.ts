@@ -153,7 +153,7 @@ describe('refusals', () => {
   });
 
   it('counts the cost of 1,000 aliases even when aliases are allowed', async () => {
-    const open = await startTestApp({ QUERY_MAX_ALIASES: 5_000, QUERY_MAX_TOKENS: 100_000 });
+    const open = await startTestApp({ QUERY_MAX_ALIASES: 5_000, QUERY_MAX_TOKENS: 50_000 });
     const sessions = countSessions(open);
     try {
       const result = await post(open, { query: neighbourhoods(1_000) });
