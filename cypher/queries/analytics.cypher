@@ -13,10 +13,12 @@
 // :param labels => null
 // :param kinds => null
 // :param limit => 20
-// :param cap => 10000
+// :param cap => 2000
 CALL () {
+  // The UNWIND yields no row when kinds are given, so the degree index is not read at all then.
+  UNWIND CASE WHEN $kinds IS NULL THEN [1] ELSE [] END AS _
   CALL () {
-    MATCH (n:Entity) WHERE $kinds IS NULL AND n.degree >= 0
+    MATCH (n:Entity) WHERE n.degree >= 0
     WITH n ORDER BY n.degree DESC
     WHERE $labels IS NULL OR n.label IN $labels
     WITH n.degree AS degree LIMIT $limit
@@ -29,7 +31,7 @@ CALL () {
   UNWIND coalesce($kinds, []) AS kind
   CALL (kind) {
     MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > ''
-    RETURN e ORDER BY e.sortKey DESC LIMIT $cap
+    RETURN e ORDER BY e.kind DESC, e.sortKey DESC LIMIT $cap
   }
   WITH e ORDER BY e.sortKey DESC LIMIT $cap
   MATCH (e)-[:INVOLVES]->(n:Entity)

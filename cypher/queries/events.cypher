@@ -3,13 +3,17 @@
 // projected in the same round trip. `sortKey` is "<date or ~> <id>" (src/facts/facts.ts), so one
 // string orders the page and serves as its cursor: a page is the index range
 // ($lower, $upper) exclusive, read from the start, at most $scan entries per index seek.
+// ORDER BY names every property of the composite index (the equal ones first), so the planner
+// reads the index in order and stops at the LIMIT instead of sorting the whole range.
 // Plans: docs/performance.md.
 
 // @query eventPage
-// One way in, chosen by the parameters:
-//   $anchor {id, role}   → that entity's INVOLVES edges in that role (involves_entity_role_sort);
-//   $anchor {id}         → that entity's INVOLVES edges, one seek per kind (involves_entity_kind_sort);
-//   no anchor            → events, one seek per kind (event_kind_sort).
+// One way in, chosen by the parameters ($kinds null: every kind):
+//   $anchor {id, role}       → that entity's INVOLVES edges in that role (involves_entity_role_sort);
+//   $anchor {id}, no kinds   → that entity's INVOLVES edges (involves_entity_sort);
+//   $anchor {id}, kinds      → one seek per kind (involves_entity_kind_sort);
+//   no anchor, no kinds      → events in order (event_sort);
+//   no anchor, kinds         → one seek per kind (event_kind_sort).
 // Further participant filters ($others) are checked on each event's own few edges. The per-kind
 // seeks are merged by a sort of at most size($kinds) × $scan rows.
 // :param anchor => {id: 'org/bytedance', role: 'to'}
@@ -22,21 +26,31 @@
 CALL () {
   WITH $anchor AS a WHERE a IS NOT NULL AND a.role IS NOT NULL
   MATCH ()-[i:INVOLVES]->() WHERE i.entityId = a.id AND i.role = a.role AND i.sortKey > $lower AND i.sortKey < $upper
-  WITH i ORDER BY i.sortKey
-  WHERE i.kind IN $kinds
+  WITH i ORDER BY i.entityId, i.role, i.sortKey
+  WHERE $kinds IS NULL OR i.kind IN $kinds
   RETURN i.sortKey AS sortKey, startNode(i) AS e LIMIT $scan
   UNION ALL
-  UNWIND CASE WHEN $anchor IS NOT NULL AND $anchor.role IS NULL THEN $kinds ELSE [] END AS kind
+  WITH $anchor AS a WHERE a IS NOT NULL AND a.role IS NULL AND $kinds IS NULL
+  MATCH ()-[i:INVOLVES]->() WHERE i.entityId = a.id AND i.sortKey > $lower AND i.sortKey < $upper
+  WITH i ORDER BY i.entityId, i.sortKey LIMIT $scan
+  RETURN i.sortKey AS sortKey, startNode(i) AS e
+  UNION ALL
+  UNWIND CASE WHEN $anchor IS NOT NULL AND $anchor.role IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
   CALL (kind) {
     MATCH ()-[i:INVOLVES]->() WHERE i.entityId = $anchor.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper
-    RETURN i ORDER BY i.sortKey LIMIT $scan
+    RETURN i ORDER BY i.entityId, i.kind, i.sortKey LIMIT $scan
   }
   RETURN i.sortKey AS sortKey, startNode(i) AS e
   UNION ALL
-  UNWIND CASE WHEN $anchor IS NULL THEN $kinds ELSE [] END AS kind
+  WITH $anchor AS a WHERE a IS NULL AND $kinds IS NULL
+  MATCH (e:Event) WHERE e.sortKey > $lower AND e.sortKey < $upper
+  WITH e ORDER BY e.sortKey LIMIT $scan
+  RETURN e.sortKey AS sortKey, e
+  UNION ALL
+  UNWIND CASE WHEN $anchor IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
   CALL (kind) {
     MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > $lower AND e.sortKey < $upper
-    RETURN e ORDER BY e.sortKey LIMIT $scan
+    RETURN e ORDER BY e.kind, e.sortKey LIMIT $scan
   }
   RETURN e.sortKey AS sortKey, e
 }
@@ -50,33 +64,43 @@ RETURN e {
 } AS event;
 
 // @query eventCount
-// How many events a page's filters match, counted from the same indexes but only up to $cap + 1
-// (so never more than that many index entries); with no filter at all, exact from the count store.
+// How many events a page's filters match, counted from the same index ranges but only up to
+// $cap + 1 distinct events; with no filter at all, exact from the count store.
 // :param anchor => {id: 'org/bytedance', role: 'to'}
 // :param others => []
 // :param kinds => ['TALENT_MOVE']
 // :param lower => ''
 // :param upper => '\uffff'
 // :param unfiltered => false
-// :param cap => 10000
+// :param cap => 1000
 CALL () {
   WITH $unfiltered AS unfiltered WHERE unfiltered
   RETURN COUNT { (:Event) } AS count
   UNION ALL
   CALL () {
     WITH $anchor AS a WHERE NOT $unfiltered AND a IS NOT NULL AND a.role IS NOT NULL
-    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = a.id AND i.role = a.role AND i.sortKey > $lower AND i.sortKey < $upper AND i.kind IN $kinds
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = a.id AND i.role = a.role AND i.sortKey > $lower AND i.sortKey < $upper
+    WITH i WHERE $kinds IS NULL OR i.kind IN $kinds
     RETURN startNode(i) AS e
     UNION ALL
-    UNWIND CASE WHEN NOT $unfiltered AND $anchor IS NOT NULL AND $anchor.role IS NULL THEN $kinds ELSE [] END AS kind
+    WITH $anchor AS a WHERE NOT $unfiltered AND a IS NOT NULL AND a.role IS NULL AND $kinds IS NULL
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = a.id AND i.sortKey > $lower AND i.sortKey < $upper
+    RETURN startNode(i) AS e
+    UNION ALL
+    UNWIND CASE WHEN NOT $unfiltered AND $anchor IS NOT NULL AND $anchor.role IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
     MATCH ()-[i:INVOLVES]->() WHERE i.entityId = $anchor.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper
     RETURN startNode(i) AS e
     UNION ALL
-    UNWIND CASE WHEN NOT $unfiltered AND $anchor IS NULL THEN $kinds ELSE [] END AS kind
+    WITH $anchor AS a WHERE NOT $unfiltered AND a IS NULL AND $kinds IS NULL
+    MATCH (e:Event) WHERE e.sortKey > $lower AND e.sortKey < $upper
+    RETURN e
+    UNION ALL
+    UNWIND CASE WHEN NOT $unfiltered AND $anchor IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
     MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > $lower AND e.sortKey < $upper
     RETURN e
   }
-  WITH e WHERE all(f IN $others WHERE EXISTS { (e)-[i:INVOLVES]->() WHERE i.role = f.role AND i.entityId = f.id })
+  WITH DISTINCT e
+  WHERE all(f IN $others WHERE EXISTS { (e)-[i:INVOLVES]->() WHERE i.role = f.role AND i.entityId = f.id })
   WITH e LIMIT $cap + 1
   RETURN count(e) AS count
 }
@@ -94,7 +118,7 @@ RETURN e {
 
 // @query eventsOfEntities
 // The first $first events of many entities at once (Entity.events, Person.moves,
-// Organization.acquisitions…), each from its own index range: in a role, or of some kinds.
+// Organization.acquisitions…), each from its own index range: in a role, of some kinds, or all.
 // :param ids => ['org/oppo']
 // :param role => 'acquirer'
 // :param kinds => ['ACQUISITION']
@@ -104,12 +128,16 @@ CALL (id) {
   CALL (id) {
     WITH $role AS role WHERE role IS NOT NULL
     MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.role = role AND i.sortKey > ''
-    RETURN i ORDER BY i.sortKey LIMIT $first
+    RETURN i ORDER BY i.entityId, i.role, i.sortKey LIMIT $first
     UNION ALL
-    UNWIND CASE WHEN $role IS NULL THEN $kinds ELSE [] END AS kind
+    WITH $role AS role WHERE role IS NULL AND $kinds IS NULL
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.sortKey > ''
+    RETURN i ORDER BY i.entityId, i.sortKey LIMIT $first
+    UNION ALL
+    UNWIND CASE WHEN $role IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
     CALL (id, kind) {
       MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.kind = kind AND i.sortKey > ''
-      RETURN i ORDER BY i.sortKey LIMIT $first
+      RETURN i ORDER BY i.entityId, i.kind, i.sortKey LIMIT $first
     }
     RETURN i
   }

@@ -20,16 +20,19 @@ RETURN length(p) AS length,
 
 // @query talentFlow
 // Moves aggregated from organization to organization, for Sankey and chord diagrams: the latest
-// $cap moves in the date range, read from event_kind_sort ($lower, $upper exclusive sortKeys).
+// $cap moves in the date range, read from event_kind_sort ($lower, $upper exclusive sortKeys),
+// and of their links the $links widest.
 // :param lower => ''
 // :param upper => '\uffff'
-// :param cap => 10000
+// :param cap => 2000
+// :param links => 500
 MATCH (e:Event) WHERE e.kind = 'TALENT_MOVE' AND e.sortKey > $lower AND e.sortKey < $upper
-WITH e ORDER BY e.sortKey DESC LIMIT $cap
+WITH e ORDER BY e.kind DESC, e.sortKey DESC LIMIT $cap
 MATCH (e)-[:INVOLVES {role: 'to'}]->(dest:Entity)
 OPTIONAL MATCH (e)-[:INVOLVES {role: 'from'}]->(origin:Entity)
 MATCH (e)-[:INVOLVES {role: 'mover'}]->(mover:Entity)
 WITH origin, dest, collect(DISTINCT e.id) AS events,
      collect(DISTINCT mover {.id, .name, .label}) AS movers
 RETURN origin {.id, .name} AS origin, dest {.id, .name} AS dest, size(events) AS count, movers, events
-ORDER BY count DESC, dest.id, origin.id;
+ORDER BY count DESC, dest.id, origin.id
+LIMIT $links;

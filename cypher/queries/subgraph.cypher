@@ -80,16 +80,18 @@ CALL () {
   CALL (kind) {
     MATCH (e:Event)
     WHERE e.kind = kind AND e.sortKey >= coalesce($from, '') AND e.sortKey < coalesce($to, CASE WHEN $from IS NULL THEN '\uffff' ELSE '~' END)
-    RETURN e ORDER BY e.sortKey LIMIT $limit + 1
+    RETURN e ORDER BY e.kind, e.sortKey LIMIT $limit + 1
   }
   UNWIND [{n: e, distance: 0}] + [(e)-[:INVOLVES]->(x:Entity) | {n: x, distance: 1}] AS reached
   RETURN reached.n AS n, reached.distance AS distance
   UNION ALL
+  // The UNWIND yields no row unless the whole graph is asked for, so no index is read otherwise.
+  UNWIND CASE WHEN $seeds IS NULL AND $kinds IS NULL AND $from IS NULL AND $to IS NULL THEN [1] ELSE [] END AS _
   CALL () {
-    MATCH (n:Entity) WHERE $seeds IS NULL AND $kinds IS NULL AND $from IS NULL AND $to IS NULL AND n.id > ''
+    MATCH (n:Entity) WHERE n.id > ''
     RETURN n ORDER BY n.id LIMIT $limit + 1
     UNION ALL
-    MATCH (n:Event) WHERE $seeds IS NULL AND $kinds IS NULL AND $from IS NULL AND $to IS NULL AND n.sortKey > ''
+    MATCH (n:Event) WHERE n.sortKey > ''
     RETURN n ORDER BY n.sortKey LIMIT $limit + 1
   }
   RETURN n, 0 AS distance

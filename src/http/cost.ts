@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { operationShapes } from './documentShape';
 import { refusalError } from './refusals';
@@ -54,36 +55,52 @@ export function costOf(options: Parameters<typeof getComplexity>[0]): number {
  * estimator (which expands every spread) is not run at all.
  */
 export function costLimitPlugin(maxCost = DEFAULT_MAX_COST): ApolloServerPlugin {
+  // Apollo hands the same DocumentNode to every request of a cached document: the verdict for a
+  // document, operation and variables is computed once (a few per document, the oldest dropped).
+  const passed = new WeakMap<object, string[]>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const fields = operationShapes(document).get(operation)?.fields ?? 0;
-          let cost = fields;
-          if (fields <= maxCost) {
-            try {
-              cost = costOf({
-                schema,
-                query: document,
-                operationName: request.operationName ?? undefined,
-                variables: request.variables ?? {},
-                estimators: [costEstimator, simpleEstimator({ defaultComplexity: 1 })],
-                // Fragments and inline fragments count as nodes too; fields alone are bounded above.
-                maxQueryNodes: 4 * maxCost,
-              });
-            } catch (error) {
-              // Bad variables: execution refuses them (BAD_USER_INPUT) before any resolver runs.
-              if (!/number of nodes/.test((error as Error).message)) return;
-              cost = Infinity;
-            }
-          }
-          if (cost > maxCost) {
-            const amount = cost === Infinity || fields > maxCost ? `more than ${maxCost}` : String(cost);
-            throw refusalError('COST_LIMIT_EXCEEDED', `the operation would cost ${amount}; at most ${maxCost} is allowed (lists count once per row they may return)`);
-          }
+          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
+          const known = passed.get(document) ?? [];
+          if (known.includes(key)) return;
+          checkCost(document, operation, request, schema);
+          passed.set(document, [key, ...known].slice(0, 16));
         },
       };
     },
   };
+
+  function checkCost(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    request: { operationName?: string | null; variables?: Record<string, unknown> | null },
+    schema: GraphQLSchema,
+  ): void {
+    const fields = operationShapes(document).get(operation)?.fields ?? 0;
+    let cost = fields;
+    if (fields <= maxCost) {
+      try {
+        cost = costOf({
+          schema,
+          query: document,
+          operationName: request.operationName ?? undefined,
+          variables: request.variables ?? {},
+          estimators: [costEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          // Fragments and inline fragments count as nodes too; fields alone are bounded above.
+          maxQueryNodes: 4 * maxCost,
+        });
+      } catch (error) {
+        // Bad variables: execution refuses them (BAD_USER_INPUT) before any resolver runs.
+        if (!/number of nodes/.test((error as Error).message)) return;
+        cost = Infinity;
+      }
+    }
+    if (cost > maxCost) {
+      const amount = cost === Infinity || fields > maxCost ? `more than ${maxCost}` : String(cost);
+      throw refusalError('COST_LIMIT_EXCEEDED', `the operation would cost ${amount}; at most ${maxCost} is allowed (lists count once per row they may return)`);
+    }
+  }
 }

@@ -15,7 +15,7 @@ export interface CentralityRow {
 }
 
 /** With a kinds filter, centrality counts the latest this many events of those kinds. */
-export const CENTRALITY_EVENTS = 10_000;
+export const CENTRALITY_EVENTS = 2_000;
 
 export const analyticsStore = {
   centrality(read: Reader, filter: { labels: EntityLabel[] | null; kinds: EventKind[] | null; limit: number }): Promise<CentralityRow[]> {

@@ -1,6 +1,5 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import { partialDateUpperBound } from '../model/partialDate';
-import { EVENT_KIND_LIST } from '../model/registry';
 import type { EventKind } from '../model/vocabulary';
 import type { Reader } from '../neo4j/executor';
 import type { EntityRow } from './entities.store';
@@ -37,7 +36,7 @@ export interface EventFilter {
 }
 
 /** Counting stops here: a totalCount above it is "at least". */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 /** Undated events sort last ('~'); a date bound excludes them, as a null date matches no range. */
 const UNDATED = '~';
@@ -54,7 +53,7 @@ export function eventPageParams(filter: EventFilter) {
   return {
     anchor,
     others,
-    kinds: filter.kinds?.length ? [...new Set(filter.kinds)] : EVENT_KIND_LIST,
+    kinds: filter.kinds?.length ? [...new Set(filter.kinds)] : null,
     lower: lowers.sort().at(-1)!,
     upper: filter.to ? partialDateUpperBound(filter.to) : dated ? UNDATED : '\uffff',
     // An entity with two roles in one event has two index entries for it: read twice the page.
@@ -98,7 +97,7 @@ export const eventsStore = {
     const rows = await read<{ id: string; events: EventRow[] }>(q.eventsOfEntities, {
       ids,
       role: scope.role,
-      kinds: scope.kinds?.length ? scope.kinds : EVENT_KIND_LIST,
+      kinds: scope.kinds?.length ? scope.kinds : null,
       first: scope.first,
     });
     return new Map(rows.map((r) => [r.id, r.events]));

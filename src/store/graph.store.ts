@@ -28,8 +28,9 @@ export interface TalentFlowRow {
   events: string[];
 }
 
-/** Moves aggregated by talentFlow, the latest first, at most. */
-export const FLOW_CAP = 10_000;
+/** Moves aggregated by talentFlow, the latest first, at most; and the widest links kept of them. */
+export const FLOW_CAP = 2_000;
+export const FLOW_LINKS = 500;
 
 /**
  * How long a shortest-path search may run. Between two people of a large graph the search fans out
@@ -54,6 +55,7 @@ export const graphStore = {
       lower: range.from ?? '',
       upper: range.to ? partialDateUpperBound(range.to) : dated ? '~' : '\uffff',
       cap: FLOW_CAP,
+      links: FLOW_LINKS,
     });
   },
 };

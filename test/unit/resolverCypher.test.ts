@@ -46,7 +46,7 @@ describe('Cypher sent by the resolvers', () => {
         "id": "org/oppo",
         "role": null,
       },
-      "cap": 10000,
+      "cap": 1000,
       "kinds": [
         "TALENT_MOVE",
         "ACQUISITION",
@@ -164,19 +164,7 @@ describe('Cypher sent by the resolvers', () => {
       "ids": [
         "org/a",
       ],
-      "kinds": [
-        "ARBITRATION",
-        "ACQUISITION",
-        "LICENSING_DEAL",
-        "TALENT_MOVE",
-        "FUNDING_ROUND",
-        "PRICE_CUT",
-        "STATEMENT",
-        "METRIC",
-        "PRODUCT_LAUNCH",
-        "FOUNDING",
-        "MARKET_ENTRY",
-      ],
+      "kinds": null,
       "role": null,
     },
     "query": "events.cypher#eventsOfEntities",
@@ -227,7 +215,8 @@ describe('Cypher sent by the resolvers', () => {
   },
   {
     "params": {
-      "cap": 10000,
+      "cap": 2000,
+      "links": 500,
       "lower": "2024",
       "upper": "2024-06￿",
     },
@@ -245,7 +234,7 @@ describe('Cypher sent by the resolvers', () => {
 [
   {
     "params": {
-      "cap": 10000,
+      "cap": 2000,
       "kinds": null,
       "labels": null,
       "limit": 20,
@@ -254,7 +243,7 @@ describe('Cypher sent by the resolvers', () => {
   },
   {
     "params": {
-      "cap": 10000,
+      "cap": 2000,
       "kinds": [
         "ACQUISITION",
         "TALENT_MOVE",

@@ -38,7 +38,7 @@ function eventConnection<T extends object>(node: abstract new (...args: never[])
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'Events matching the filters over all pages: exact when totalCountExact, else at least this many (counting stops at 10,000)' })
+    @Field(() => Int, { description: 'Events matching the filters over all pages: exact when totalCountExact, else at least this many (counting stops at 1,000)' })
     totalCount: number;
 
     @Field({ description: 'Whether totalCount is the whole count' })

@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { withMetrics } from '../../graph/analytics';
 import { readSubgraph } from '../../graph/subgraph';
-import { FLOW_CAP, graphStore } from '../../store/graph.store';
+import { FLOW_CAP, FLOW_LINKS, graphStore } from '../../store/graph.store';
 import type { Context } from '../context';
 import { NeighborhoodArgs, ShortestPathArgs, TalentFlowArgs } from './graph.args';
 import { Graph, GraphEdge, GraphNode, Path } from './graph.type';
@@ -24,7 +24,7 @@ export class GraphResolver {
   }
 
   @Query(() => TalentFlow, {
-    description: `Talent moves aggregated from organization to organization (the latest ${FLOW_CAP.toLocaleString('en')} moves in the date range), implied moves included`,
+    description: `Talent moves aggregated from organization to organization: the latest ${FLOW_CAP.toLocaleString('en')} moves in the date range (implied moves included), the ${FLOW_LINKS} widest links`,
   })
   async talentFlow(@Args() { from, to }: TalentFlowArgs, @Ctx() { db }: Context): Promise<TalentFlow> {
     const rows = await graphStore.talentFlow(db.reader, { from, to });
