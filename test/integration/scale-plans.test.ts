@@ -40,11 +40,11 @@ const KNOWN_SCANS: string[] = [
   'talentMoves to hub',
   'talentMoves by person',
   'acquisitions by hub',
-  // subgraph: NodeByLabelScan(n:Entity), NodeByLabelScan(n:Event), NodeByLabelScan(e:Event)
+  // subgraph: NodeByLabelScan(e:Event)
   'neighborhood hub depth 2 limit 500',
   'graph seeds hub depth 1 limit 500',
   'graph ACQUISITION 2024 limit 500',
-  // talentFlow: NodeByLabelScan(dest:Entity)
+  // talentFlow: NodeByLabelScan(e:TalentMove)
   'talentFlow 2024',
 ];
 /**
