@@ -34,7 +34,6 @@ type Registry = Record<string, { label: string; slug?: string; roles: RoleSpec[]
 function fromRegistry(): Registry | undefined {
   try {
     // A runtime require, so that this compiles before and after the registry exists.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('../model/registry') as { EVENT_KINDS?: Registry }).EVENT_KINDS;
   } catch {
     return undefined;
