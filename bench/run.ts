@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { migrate } from '../src/db/migrations';
-import { eventPageParams, eventQueries as events } from '../src/graphql/event/eventQuery';
 import { subgraphParams, subgraphQueries } from '../src/graph/subgraph';
-import { graphQueries } from '../src/graphql/graph/graph.resolver';
-import { entityQueries as entities } from '../src/graphql/loaders';
+import { entityQueries as entities } from '../src/store/entities.store';
+import { eventPageParams, eventQueries as events } from '../src/store/events.store';
+import { graphQueries } from '../src/store/graph.store';
 import { searchParams } from '../src/graphql/entity/searchQuery';
 import { createApp } from '../src/http/app';
 import { logger } from '../src/logger';
@@ -39,12 +39,12 @@ const CASES: Case[] = [
     name: 'events page (20, with participants and citations)',
     cypher: events.eventPage.cypher,
     params: eventPageParams({ first: 20 }),
-    graphql: '{ events(first: 20) { totalCount edges { cursor node { id kind date summary participants { role entity { id name } } sources { quote } } } } }',
+    graphql: '{ events(first: 20) { edges { cursor node { id kind date summary participants { role entity { id name } } sources { quote } } } } }',
   },
   {
     name: 'search "Moonshot"',
     cypher: entities.searchEntities.cypher,
-    params: searchParams('Moonshot', 10),
+    params: { ...searchParams('Moonshot', 10), scan: 50 },
     graphql: '{ search(text: "Moonshot") { id name names } }',
   },
   {

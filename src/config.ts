@@ -1,4 +1,7 @@
-import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
+import { bool, cleanEnv, makeValidator, num, port, str, url } from 'envalid';
+import { parseApiKeys } from './auth/apiKeys';
+import { DEFAULT_MAX_COST } from './http/cost';
+import { DEFAULT_DOCUMENT_LIMITS } from './http/documentLimits';
 
 /** Bolt URIs the driver accepts: bolt, neo4j (routing) and their TLS variants. */
 const boltUri = makeValidator<string>((input) => {
@@ -6,6 +9,30 @@ const boltUri = makeValidator<string>((input) => {
     throw new Error('must be a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI');
   }
   return input;
+});
+
+/** API_KEYS: comma-separated role:secret pairs, checked here so a typo stops the start. */
+const apiKeys = makeValidator<string>((input) => {
+  parseApiKeys(input);
+  return input;
+});
+
+/** A non-negative number (0 turns a limit off). */
+const count = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (input.trim() === '' || !Number.isFinite(value) || value < 0) throw new Error('must be a number ≥ 0');
+  return value;
+});
+
+/**
+ * QUERY_MAX_TOKENS, at most 50,000: graphql-js's own validation (NoFragmentCyclesRule) recurses
+ * once per fragment of a chain and overflows the stack at about 10,000 fragments (80,000 tokens).
+ */
+const MAX_TOKENS_CEILING = 50_000;
+const tokens = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TOKENS_CEILING) throw new Error(`must be an integer from 1 to ${MAX_TOKENS_CEILING}`);
+  return value;
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -27,6 +54,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NEO4J_LOCAL_HEAP_MB: num({ default: 1024 }),
       NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15_000, desc: 'timeout of each API transaction' }),
+      NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),
+      NEO4J_ACQUIRE_TIMEOUT_MS: num({ default: 20_000, desc: 'waiting for a pooled connection (a busy API queues here)' }),
+      NEO4J_RETRY_TIME_MS: num({ default: 3_000, desc: 'how long the driver retries a transaction that failed transiently' }),
+      API_KEYS: apiKeys({ default: '', desc: 'comma-separated role:secret pairs (roles: editor, admin)' }),
+      JWT_SECRET: str({ default: '', desc: 'HS256 secret of bearer JWTs' }),
+      JWT_JWKS_URL: url({ default: undefined, desc: 'JWKS of the JWT issuer (RS256, PS256, ES256, EdDSA)' }),
+      JWT_ISSUER: str({ default: '', desc: 'required iss of JWTs' }),
+      JWT_AUDIENCE: str({ default: '', desc: 'required aud of JWTs' }),
+      JWT_ROLE_CLAIM: str({ default: 'role', desc: 'claim naming the role (editor or admin, or an array holding them)' }),
+      READS_REQUIRE_AUTH: bool({ default: false, desc: 'refuse queries without credentials too' }),
+      QUERY_MAX_COST: count({ default: DEFAULT_MAX_COST, desc: 'most estimated cost of an operation' }),
+      QUERY_MAX_DEPTH: count({ default: DEFAULT_DOCUMENT_LIMITS.maxDepth }),
+      QUERY_MAX_ALIASES: count({ default: DEFAULT_DOCUMENT_LIMITS.maxAliases }),
+      QUERY_MAX_DIRECTIVES: count({ default: DEFAULT_DOCUMENT_LIMITS.maxDirectives }),
+      QUERY_MAX_TOKENS: tokens({ default: 5_000, desc: 'most lexical tokens in a GraphQL document' }),
+      RATE_LIMIT_IP_PER_SECOND: count({ default: 1_000, desc: 'requests per second per anonymous IP address (0 = no limit)' }),
+      RATE_LIMIT_IP_BURST: count({ default: 2_000 }),
+      RATE_LIMIT_PRINCIPAL_PER_SECOND: count({ default: 100, desc: 'requests per second per API key or JWT subject (0 = no limit)' }),
+      RATE_LIMIT_PRINCIPAL_BURST: count({ default: 200 }),
+      RATE_LIMIT_MUTATION_COST: count({ default: 10, desc: 'requests a mutation counts as' }),
+      TRUST_PROXY: str({ default: '', desc: "Express 'trust proxy' (e.g. loopback, or a hop count), so IP limits see the client's address" }),
       HOST: str({ default: '127.0.0.1' }),
       PORT: port({ default: 4000 }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),

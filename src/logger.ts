@@ -1,10 +1,27 @@
 import pino from 'pino';
+import pretty from 'pino-pretty';
 
-/** The one logger. Cypher and its parameters are logged at debug level only. */
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? 'info',
-  base: undefined,
-  redact: ['params.password', 'config.NEO4J_PASSWORD'],
-});
+/** Where credentials could appear in a log line: redacted, never written. */
+export const LOG_REDACT = [
+  'params.password',
+  'config.NEO4J_PASSWORD',
+  'config.API_KEYS',
+  'config.JWT_SECRET',
+  'req.headers.authorization',
+  'headers.authorization',
+  'authorization',
+];
+
+const options: pino.LoggerOptions = { level: process.env.LOG_LEVEL ?? 'info', base: undefined, redact: LOG_REDACT };
+
+/**
+ * The one logger. Cypher and its parameters are logged at debug level only; credentials never
+ * (LOG_REDACT). On a terminal the lines are readable (pino-pretty: time, level, message, then the
+ * fields); anywhere else (a pipe, a file, Docker, CI) they stay one JSON object per line for log
+ * tools. pino-pretty runs in this thread (sync), so nothing is lost when the process exits.
+ */
+export const logger = process.stdout.isTTY
+  ? pino(options, pretty({ colorize: true, sync: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' }))
+  : pino(options);
 
 export type Logger = typeof logger;

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
   await migrate(db, logger);
   if (config.SEED) await seed(db, logger);
-  app = await createApp({ db, logger, ide: config.GRAPHQL_IDE });
+  app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config });
   const url = await app.listen(config.PORT, config.HOST);
   logger.info({ url, neo4j: graph.uri }, 'GraphQL ready');
   console.log(`GraphQL API ready at ${url}`);

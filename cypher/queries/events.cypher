@@ -1,52 +1,125 @@
-// Events: one page query serves every event list (events, event, timeline, talentMoves,
-// acquisitions), with participants and citations projected in the same round trip.
-// Order: date (undated last), then id. Cursors carry the (sortKey, id) of the last row.
+// Events: every list of events (events, timeline, talentMoves, acquisitions, an entity's events)
+// is a bounded read of a range index in (date, id) order, with participants and citations
+// projected in the same round trip. `sortKey` is "<date or ~> <id>" (src/facts/facts.ts), so one
+// string orders the page and serves as its cursor: a page is the index range
+// ($lower, $upper) exclusive, read from the start, at most $scan entries per index seek.
+// Plans: docs/performance.md.
 
 // @query eventPage
-// :param ids => null
+// One way in, chosen by the parameters:
+//   $anchor {id, role}   → that entity's INVOLVES edges in that role (involves_entity_role_sort);
+//   $anchor {id}         → that entity's INVOLVES edges, one seek per kind (involves_entity_kind_sort);
+//   no anchor            → events, one seek per kind (event_kind_sort).
+// Further participant filters ($others) are checked on each event's own few edges. The per-kind
+// seeks are merged by a sort of at most size($kinds) × $scan rows.
+// :param anchor => {id: 'org/bytedance', role: 'to'}
+// :param others => []
 // :param kinds => ['TALENT_MOVE']
-// :param involving => null
-// :param roles => [{role: 'to', id: 'org/bytedance'}]
-// :param from => null
-// :param to => null
-// :param after => null
+// :param lower => ''
+// :param upper => '\uffff'
+// :param scan => 21
 // :param first => 20
-MATCH (e:Event)
-WHERE ($ids IS NULL OR e.id IN $ids)
-  AND ($kinds IS NULL OR e.kind IN $kinds)
-  AND ($involving IS NULL OR EXISTS { (e)-[:INVOLVES]->(:Entity {id: $involving}) })
-  AND all(f IN $roles WHERE EXISTS { (e)-[:INVOLVES {role: f.role}]->(:Entity {id: f.id}) })
-  AND ($from IS NULL OR e.date >= $from)
-  AND ($to IS NULL OR e.date <= $to)
-// Count every match, then sort only what lies after the cursor, keeping the first $first + 1
-// (Neo4j plans ORDER BY … LIMIT as a top-k): no full sort of all matches per page.
-WITH collect({e: e, sortKey: coalesce(e.date, '~')}) AS matched
-CALL (matched) {
-  UNWIND matched AS m
-  WITH m
-  WHERE $after IS NULL OR m.sortKey > $after.sortKey OR (m.sortKey = $after.sortKey AND m.e.id > $after.id)
-  WITH m.e AS e, m.sortKey AS sortKey
-  ORDER BY sortKey, e.id
-  LIMIT $first + 1
-  RETURN collect(e {
-    .*,
-    sortKey: sortKey,
-    participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
-    sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
-  }) AS events
+CALL () {
+  WITH $anchor AS a WHERE a IS NOT NULL AND a.role IS NOT NULL
+  MATCH ()-[i:INVOLVES]->() WHERE i.entityId = a.id AND i.role = a.role AND i.sortKey > $lower AND i.sortKey < $upper
+  WITH i ORDER BY i.sortKey
+  WHERE i.kind IN $kinds
+  RETURN i.sortKey AS sortKey, startNode(i) AS e LIMIT $scan
+  UNION ALL
+  UNWIND CASE WHEN $anchor IS NOT NULL AND $anchor.role IS NULL THEN $kinds ELSE [] END AS kind
+  CALL (kind) {
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = $anchor.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper
+    RETURN i ORDER BY i.sortKey LIMIT $scan
+  }
+  RETURN i.sortKey AS sortKey, startNode(i) AS e
+  UNION ALL
+  UNWIND CASE WHEN $anchor IS NULL THEN $kinds ELSE [] END AS kind
+  CALL (kind) {
+    MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > $lower AND e.sortKey < $upper
+    RETURN e ORDER BY e.sortKey LIMIT $scan
+  }
+  RETURN e.sortKey AS sortKey, e
 }
-RETURN size(matched) AS totalCount, events;
+WITH DISTINCT sortKey, e
+WHERE e:Event AND all(f IN $others WHERE EXISTS { (e)-[i:INVOLVES]->() WHERE i.role = f.role AND i.entityId = f.id })
+WITH e ORDER BY sortKey LIMIT $first + 1
+RETURN e {
+  .*,
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
+} AS event;
 
-// @query eventsInvolving
-// The events of many entities at once (Entity.events, Person.moves, Organization.acquisitions…).
-// :param ids => ['org/oppo']
+// @query eventCount
+// How many events a page's filters match, counted from the same indexes but only up to $cap + 1
+// (so never more than that many index entries); with no filter at all, exact from the count store.
+// :param anchor => {id: 'org/bytedance', role: 'to'}
+// :param others => []
+// :param kinds => ['TALENT_MOVE']
+// :param lower => ''
+// :param upper => '\uffff'
+// :param unfiltered => false
+// :param cap => 10000
+CALL () {
+  WITH $unfiltered AS unfiltered WHERE unfiltered
+  RETURN COUNT { (:Event) } AS count
+  UNION ALL
+  CALL () {
+    WITH $anchor AS a WHERE NOT $unfiltered AND a IS NOT NULL AND a.role IS NOT NULL
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = a.id AND i.role = a.role AND i.sortKey > $lower AND i.sortKey < $upper AND i.kind IN $kinds
+    RETURN startNode(i) AS e
+    UNION ALL
+    UNWIND CASE WHEN NOT $unfiltered AND $anchor IS NOT NULL AND $anchor.role IS NULL THEN $kinds ELSE [] END AS kind
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = $anchor.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper
+    RETURN startNode(i) AS e
+    UNION ALL
+    UNWIND CASE WHEN NOT $unfiltered AND $anchor IS NULL THEN $kinds ELSE [] END AS kind
+    MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > $lower AND e.sortKey < $upper
+    RETURN e
+  }
+  WITH e WHERE all(f IN $others WHERE EXISTS { (e)-[i:INVOLVES]->() WHERE i.role = f.role AND i.entityId = f.id })
+  WITH e LIMIT $cap + 1
+  RETURN count(e) AS count
+}
+RETURN sum(count) AS count;
+
+// @query eventsByIds
+// :param ids => ['event/acquisition/oppo-acquires-waveform']
 UNWIND $ids AS id
-OPTIONAL MATCH (:Entity {id: id})<-[:INVOLVES]-(e:Event)
-WITH DISTINCT id, e
-ORDER BY coalesce(e.date, '~'), e.id
-RETURN id, [x IN collect(e {
-    .*,
-    sortKey: coalesce(e.date, '~'),
-    participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
-    sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
-  }) WHERE x.id IS NOT NULL] AS events;
+MATCH (e:Event {id: id})
+RETURN e {
+  .*,
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
+} AS event;
+
+// @query eventsOfEntities
+// The first $first events of many entities at once (Entity.events, Person.moves,
+// Organization.acquisitions…), each from its own index range: in a role, or of some kinds.
+// :param ids => ['org/oppo']
+// :param role => 'acquirer'
+// :param kinds => ['ACQUISITION']
+// :param first => 50
+UNWIND $ids AS id
+CALL (id) {
+  CALL (id) {
+    WITH $role AS role WHERE role IS NOT NULL
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.role = role AND i.sortKey > ''
+    RETURN i ORDER BY i.sortKey LIMIT $first
+    UNION ALL
+    UNWIND CASE WHEN $role IS NULL THEN $kinds ELSE [] END AS kind
+    CALL (id, kind) {
+      MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.kind = kind AND i.sortKey > ''
+      RETURN i ORDER BY i.sortKey LIMIT $first
+    }
+    RETURN i
+  }
+  WITH DISTINCT i.sortKey AS sortKey, startNode(i) AS e
+  WHERE e:Event
+  RETURN e ORDER BY sortKey LIMIT $first
+}
+WITH id, collect(e {
+  .*,
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
+}) AS events
+RETURN id, events;

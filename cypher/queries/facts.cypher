@@ -1,67 +1,125 @@
-// Writing facts: used by the seed loader and by the API's mutations alike (src/facts/factWriter.ts).
-// Everything MERGEs on `id`, so writing the same facts twice changes nothing; facts are only ever
-// added or updated, never removed. Labels and relationship types arrive as parameters but come
-// from the fixed vocabulary in src/model/vocabulary.ts, checked before they get here.
+// Writing facts: used by the seed loader and by the API's mutations alike (src/store/facts.store.ts,
+// driven by src/facts/factWriter.ts). Nothing is overwritten silently: the writer compares what
+// exists (checkFacts) with what it is asked to write, refuses or records a Revision, and writes
+// only what changed. Labels and relationship types arrive as parameters but come from the fixed
+// vocabulary (src/model/registry.ts), checked before they get here.
+
+// @query lockNames
+// Takes the write lock of every name form a write gives an entity, creating the :Name node when
+// new. Held until the transaction ends, it makes concurrent writers of the same name wait, so the
+// duplicate check that follows (checkFacts.sameNames) sees what the other one committed.
+// :param keys => ['月之暗面']
+UNWIND $keys AS key
+MERGE (k:Name {key: key})
+SET k.key = key;
 
 // @query checkFacts
-// What would make a write invalid, all found in one round trip: entities and sources that do
-// not exist (and are not part of the same write), quotes that are not verbatim spans of their
-// source's text, ids already used by a node of another kind, and new entities whose name (in any
-// form) is already the name of another entity of the same label — likely the same entity twice.
+// What the writer must know before it writes, in one round trip: references that do not resolve,
+// quotes that are not verbatim spans of their source's text, the labels of referenced entities
+// (for the registry's role and endpoint rules), ids used by a node of another label, the stored
+// state of every fact the write names (to tell a repeat from a change), and entities of the same
+// label that already bear a name the write gives an entity (names it already bears are its own).
 // :param entityIds => ['person/yang-zhilin']
 // :param newEntityIds => []
 // :param citations => [{sourceId: 'source/techxingqiu-2024-12-llm-shakeout', quote: '月之暗面'}]
 // :param newSources => []
-// :param kinds => [{id: 'org/moonshot-ai', label: 'Organization'}]
-// :param entities => [{id: 'org/moonshot-2', label: 'Organization', keys: ['月之暗面'], allowSameName: false}]
+// :param sourceIds => []
+// :param nodes => [{id: 'org/moonshot-ai', label: 'Organization'}]
+// :param relationshipIds => []
+// :param names => [{id: 'org/moonshot-2', label: 'Organization', keys: ['月之暗面']}]
 RETURN
   [id IN $entityIds WHERE NOT id IN $newEntityIds AND NOT EXISTS { MATCH (:Entity {id: id}) }] AS missingEntities,
   [c IN $citations WHERE NOT c.sourceId IN [s IN $newSources | s.id] AND NOT EXISTS { MATCH (:Source {id: c.sourceId}) } | c.sourceId] AS missingSources,
   [c IN $citations WHERE
      NOT coalesce([s IN $newSources WHERE s.id = c.sourceId | s.text][0], COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN s.text }[0], '') CONTAINS c.quote
    | c.quote] AS unquotable,
-  [k IN $kinds WHERE EXISTS { MATCH (n {id: k.id}) WHERE (n:Entity OR n:Event) AND n.label <> k.label } | k.id] AS conflicts,
-  [e IN $entities WHERE NOT e.allowSameName | {id: e.id, existing: COLLECT {
-     MATCH (n:Entity) WHERE n.label = e.label AND n.id <> e.id AND any(k IN e.keys WHERE k IN n.keys) RETURN n.id }}]
+  COLLECT { UNWIND $entityIds AS id MATCH (n:Entity {id: id}) RETURN {id: id, label: n.label} } AS entityLabels,
+  [k IN $nodes WHERE EXISTS { MATCH (n {id: k.id}) WHERE (n:Entity OR n:Event OR n:RetractedFact) AND n.label <> k.label } | k.id] AS labelConflicts,
+  COLLECT { UNWIND $sourceIds AS id MATCH (s:Source {id: id})
+            RETURN {id: id, props: s {.title, .publisher, .date, .language, .file, .text},
+                    cited: EXISTS { (s)<-[:CITES|MENTIONED_IN]-() }} } AS sources,
+  COLLECT { UNWIND $nodes AS k MATCH (n:Entity {id: k.id})
+            RETURN {id: k.id, props: n {.label, .name, .aliases, .description, .categories, .anonymous}} } AS entities,
+  COLLECT { UNWIND $nodes AS k MATCH (e:Event {id: k.id})
+            RETURN {id: k.id, props: properties(e),
+                    participants: [(e)-[i:INVOLVES]->(x) | {role: i.role, id: x.id}],
+                    quotes: [(e)-[c:CITES]->(:Source) | c.quote]} } AS events,
+  COLLECT { UNWIND $relationshipIds AS id MATCH ()-[r {id: id}]->() WHERE r.sourceId IS NOT NULL
+            RETURN {id: id, props: r {.role, .roleEn, .since, .until, .current, .quote, .sourceId}} } AS relationships,
+  COLLECT { UNWIND $nodes AS k MATCH (n {id: k.id}) WHERE n:RetractedFact RETURN k.id } AS retracted,
+  [e IN $names | {id: e.id, existing: COLLECT {
+     UNWIND e.keys AS key MATCH (k:Name {key: key})<-[:NAMED]-(n:Entity)
+     WHERE n.label = e.label AND n.id <> e.id AND NOT EXISTS { (k)<-[:NAMED]-(:Entity {id: e.id}) }
+     RETURN DISTINCT n.id }}]
     AS sameNames;
 
-// @query upsertSources
+// @query writeSources
 // :param rows => [{id: 'source/x', props: {title: 'T', publisher: 'P', text: 'T says X.'}}]
+// :param principal => 'seed'
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
+ON CREATE SET s.createdBy = $principal, s.createdAt = datetime()
+ON MATCH SET s.updatedBy = $principal, s.updatedAt = datetime()
 SET s += row.props;
 
-// @query upsertEntities
-// :param rows => [{id: 'person/x', label: 'Person', props: {name: 'X'}, sourceId: 'source/x', quote: 'X'}]
+// @query writeEntities
+// Creates or updates entities with their name forms (:Name, locked by lockNames) and a mention.
+// :param rows => [{id: 'person/x', label: 'Person', props: {name: 'X', keys: ['x']}, sourceId: 'source/x', quote: 'X'}]
+// :param principal => 'seed'
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
+ON CREATE SET n.createdBy = $principal, n.createdAt = datetime()
+ON MATCH SET n.updatedBy = $principal, n.updatedAt = datetime()
 SET n:$(row.label)
 SET n += row.props, n.label = row.label
 WITH n, row
+CALL (n, row) {
+  MATCH (n)-[old:NAMED]->(k:Name) WHERE NOT k.key IN row.props.keys
+  DELETE old
+}
+CALL (n, row) {
+  UNWIND row.props.keys AS key
+  MATCH (k:Name {key: key})
+  MERGE (n)-[:NAMED]->(k)
+}
 MATCH (s:Source {id: row.sourceId})
 MERGE (n)-[m:MENTIONED_IN {quote: row.quote}]->(s);
 
-// @query upsertRelationships
+// @query writeRelationships
 // :param rows => [{id: 'rel/x', type: 'FOUNDED', from: 'person/x', to: 'org/y', props: {}, sourceId: 'source/x', quote: 'Q'}]
+// :param principal => 'seed'
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
+ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
 SET r += row.props, r.sourceId = row.sourceId, r.quote = row.quote;
 
-// @query upsertEvents
-// :param rows => [{id: 'event/x', label: 'Acquisition', props: {kind: 'ACQUISITION', summary: 'S'}, participants: [], quotes: ['Q'], sourceId: 'source/x'}]
+// @query writeEvents
+// Creates or updates events; participants and quotes become exactly the given ones.
+// :param rows => [{id: 'event/x/y', label: 'Acquisition', props: {kind: 'ACQUISITION', summary: 'S', sortKey: '~ event/x/y'}, participants: [], quotes: ['Q'], sourceId: 'source/x'}]
+// :param principal => 'seed'
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
+ON CREATE SET e.createdBy = $principal, e.createdAt = datetime()
+ON MATCH SET e.updatedBy = $principal, e.updatedAt = datetime()
 SET e:$(row.label)
 SET e += row.props, e.label = row.label
 WITH e, row
 CALL (e, row) {
-  UNWIND range(0, size(row.participants) - 1) AS n
-  WITH e, row.participants[n] AS p, n
-  MATCH (x:Entity {id: p.id})
-  MERGE (e)-[i:INVOLVES {role: p.role}]->(x)
-  SET i.id = e.id + '#' + p.role + '#' + x.id, i.position = n
+  MATCH (e)-[old:INVOLVES]->() WHERE NOT old.id IN [p IN row.participants | p.props.id]
+  DELETE old
+}
+CALL (e, row) {
+  UNWIND row.participants AS p
+  MATCH (x:Entity {id: p.entity})
+  MERGE (e)-[i:INVOLVES {id: p.props.id}]->(x)
+  SET i += p.props
+}
+CALL (e, row) {
+  MATCH (e)-[old:CITES]->() WHERE NOT old.quote IN row.quotes
+  DELETE old
 }
 CALL (e, row) {
   MATCH (s:Source {id: row.sourceId})
@@ -70,3 +128,45 @@ CALL (e, row) {
   SET c.position = n
 }
 RETURN count(e) AS events;
+
+// @query recordRevisions
+// One Revision per created, changed or retracted fact: who, when, which fields, the values
+// before and after (JSON), and why. Never updated or deleted.
+// :param rows => [{targetId: 'org/x', action: 'UPDATE', fields: ['description'], before: '{}', after: '{}'}]
+// :param principal => 'seed'
+// :param role => 'admin'
+// :param reason => null
+UNWIND $rows AS row
+CREATE (r:Revision {
+  id: randomUUID(), targetId: row.targetId, action: row.action, fields: row.fields,
+  before: row.before, after: row.after, principal: $principal, role: $role, reason: $reason,
+  at: datetime()
+});
+
+// @query retractFacts
+// Hides facts from every read while keeping them whole: the :Entity or :Event label gives way to
+// :RetractedFact (every read starts from those labels or their indexes), and the INVOLVES edges
+// leave the relationship indexes (entityId moves to retractedEntityId).
+// :param ids => ['event/statement/x']
+// :param principal => 'admin'
+// :param reason => 'duplicate'
+UNWIND $ids AS id
+MATCH (n {id: id}) WHERE n:Entity OR n:Event
+WITH n, CASE WHEN n:Event THEN 'Event' ELSE 'Entity' END AS base
+REMOVE n:Entity:Event
+SET n:RetractedFact, n.retractedFrom = base, n.retractedBy = $principal, n.retractedAt = datetime(), n.retractedReason = $reason
+WITH n
+CALL (n) {
+  MATCH (n)-[i:INVOLVES]-()
+  SET i.retractedEntityId = i.entityId, i.entityId = null
+}
+RETURN collect(n.id) AS retracted;
+
+// @query history
+// A fact's revisions, newest first.
+// :param id => 'org/moonshot-ai'
+// :param limit => 50
+MATCH (r:Revision) WHERE r.targetId = $id
+RETURN r {.id, .action, .fields, .before, .after, .principal, .role, .reason, at: toString(r.at)} AS revision
+ORDER BY r.at DESC
+LIMIT $limit;

@@ -7,10 +7,10 @@
 // :param from => 'person/zhu-xiaohu'
 // :param to => 'person/yang-zhilin'
 // :param maxHops => 6
-MATCH (a {id: $from}) WHERE a:Entity OR a:Event
-MATCH (b {id: $to}) WHERE b:Entity OR b:Event
+CALL () { MATCH (a:Entity {id: $from}) RETURN a UNION MATCH (a:Event {id: $from}) RETURN a }
+CALL () { MATCH (b:Entity {id: $to}) RETURN b UNION MATCH (b:Event {id: $to}) RETURN b }
 MATCH p = SHORTEST 1 (a)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF|INVOLVES]-{0,10}(b)
-WHERE length(p) <= $maxHops
+WHERE length(p) <= $maxHops AND all(n IN nodes(p) WHERE n:Entity OR n:Event)
 RETURN length(p) AS length,
   [n IN nodes(p) | n {.id, .label, .kind, .date, name: coalesce(n.name, n.summary)}] AS nodes,
   [r IN relationships(p) | {
@@ -19,11 +19,14 @@ RETURN length(p) AS length,
   }] AS edges;
 
 // @query talentFlow
-// Moves aggregated from organization to organization, for Sankey and chord diagrams.
-// :param from => null
-// :param to => null
-MATCH (e:TalentMove)-[:INVOLVES {role: 'to'}]->(dest:Entity)
-WHERE ($from IS NULL OR e.date >= $from) AND ($to IS NULL OR e.date <= $to)
+// Moves aggregated from organization to organization, for Sankey and chord diagrams: the latest
+// $cap moves in the date range, read from event_kind_sort ($lower, $upper exclusive sortKeys).
+// :param lower => ''
+// :param upper => '\uffff'
+// :param cap => 10000
+MATCH (e:Event) WHERE e.kind = 'TALENT_MOVE' AND e.sortKey > $lower AND e.sortKey < $upper
+WITH e ORDER BY e.sortKey DESC LIMIT $cap
+MATCH (e)-[:INVOLVES {role: 'to'}]->(dest:Entity)
 OPTIONAL MATCH (e)-[:INVOLVES {role: 'from'}]->(origin:Entity)
 MATCH (e)-[:INVOLVES {role: 'mover'}]->(mover:Entity)
 WITH origin, dest, collect(DISTINCT e.id) AS events,

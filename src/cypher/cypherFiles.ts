@@ -59,5 +59,7 @@ export function loadCypherFile<N extends string>(relativePath: string, names: re
   if (missing.length) throw new CypherFileError(`${relativePath}: missing query ${missing.map((m) => `"${m}"`).join(', ')}`);
   const unused = [...blocks.keys()].filter((n) => !names.includes(n as N));
   if (unused.length) throw new CypherFileError(`${relativePath}: query ${unused.join(', ')} is not used by the code`);
-  return Object.fromEntries(names.map((n) => [n, { name: n, cypher: blocks.get(n)! }])) as unknown as Record<N, NamedQuery>;
+  const queries = {} as Record<N, NamedQuery>;
+  for (const n of names) queries[n] = { name: n, cypher: blocks.get(n)! };
+  return queries;
 }

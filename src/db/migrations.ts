@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CYPHER_DIR, loadCypherFile } from '../cypher/cypherFiles';
+import { CYPHER_DIR } from '../cypher/cypherFiles';
+import { adminStore } from '../store/admin.store';
 import type { Executor } from '../neo4j/executor';
 import type { Logger } from '../logger';
 
-const queries = loadCypherFile('admin/migrations.cypher', ['appliedMigrations', 'recordMigration']);
 const SCHEMA_DIR = path.join(CYPHER_DIR, 'schema');
 
 export interface Migration {
@@ -42,7 +42,7 @@ export function readMigrations(dir = SCHEMA_DIR): Migration[] {
  * stopped half way is simply repeated.
  */
 export async function migrate(db: Executor, logger: Logger): Promise<string[]> {
-  const applied = new Map((await db.read(queries.appliedMigrations)).map((r) => [r.id as string, r.checksum as string]));
+  const applied = new Map((await adminStore.appliedMigrations(db)).map((r) => [r.id, r.checksum]));
   const done: string[] = [];
   for (const migration of readMigrations()) {
     const previous = applied.get(migration.id);
@@ -53,7 +53,7 @@ export async function migrate(db: Executor, logger: Logger): Promise<string[]> {
       continue;
     }
     for (const statement of migration.statements) await db.schema(statement);
-    await db.write(queries.recordMigration, { id: migration.id, checksum: migration.checksum });
+    await adminStore.recordMigration(db, migration.id, migration.checksum);
     logger.info({ migration: migration.id }, 'migration applied');
     done.push(migration.id);
   }

@@ -1,4 +1,4 @@
-import type { EntityRecord, EventRecord, FactSet, RelationshipRecord, SourceRecord } from '../facts/facts';
+import { impliedMoves, type EntityRecord, type EventRecord, type FactSet, type RelationshipRecord, type SourceRecord } from '../facts/facts';
 import { EntityLabel, EventKind, RelationshipType } from '../model/vocabulary';
 import { eventKinds, type KindSpec, type RoleSpec } from './kinds';
 import { groupName, organizationName, personName, productName, slug, type GeneratedName } from './names';
@@ -59,7 +59,8 @@ export interface Manifest {
   surnames: string[];
   names: string[];
   events: string[];
-  counts: { nodes: Record<string, number>; relationships: Record<string, number> };
+  /** As stored: the planned facts plus the talent moves their events imply (`impliedMoves` of them). */
+  counts: { nodes: Record<string, number>; relationships: Record<string, number>; impliedMoves: number };
 }
 
 const DATE_NOTES = ['此前', '早在', '近期', '據悉'];
@@ -140,6 +141,7 @@ export class GraphGenerator {
   private readonly ranges = new Map<EntityLabel, { start: number; size: number }>();
   private readonly eventCounts: Uint32Array;
   private readonly nodeCounts: Record<string, number> = {};
+  private impliedMoves = 0;
   private readonly relCounts: Record<string, number> = {};
   private readonly sampledEvents: string[] = [];
 
@@ -316,11 +318,13 @@ export class GraphGenerator {
     const add = (counts: Record<string, number>, key: string, n = 1) => (counts[key] = (counts[key] ?? 0) + n);
     add(this.nodeCounts, 'Source', chunk.sources.length);
     for (const e of chunk.entities) add(this.nodeCounts, e.label);
-    for (const e of chunk.events) {
+    // The writer also stores the talent moves an event implies (src/facts/facts.ts): count them as stored.
+    for (const e of chunk.events.flatMap((event) => [event, ...impliedMoves(event)])) {
       add(this.nodeCounts, e.kind);
       add(this.relCounts, 'INVOLVES', e.participants.length);
       add(this.relCounts, 'CITES', e.quotes.length);
     }
+    this.impliedMoves += chunk.events.reduce((n, event) => n + impliedMoves(event).length, 0);
     add(this.relCounts, 'MENTIONED_IN', chunk.entities.length);
     for (const r of chunk.relationships) add(this.relCounts, r.type);
   }
@@ -352,7 +356,7 @@ export class GraphGenerator {
       surnames: ['陳', '陈', '楊', '杨'],
       names,
       events: this.sampledEvents,
-      counts: { nodes: { ...this.nodeCounts }, relationships: { ...this.relCounts } },
+      counts: { nodes: { ...this.nodeCounts }, relationships: { ...this.relCounts }, impliedMoves: this.impliedMoves },
     };
   }
 }

@@ -60,8 +60,9 @@ export async function writeCsv(generator: GraphGenerator, dir: string, fingerpri
   const csv = new CsvWriter(dir);
   const progress = new Progress('generate', generator.plan.nodes, 'nodes');
   let records = 0;
+  const names = new Set<string>();
   for (const chunk of generator.chunks()) {
-    const { nodes, relationships } = toRecords(chunk);
+    const { nodes, relationships } = toRecords(chunk, names);
     for (const n of nodes) await csv.node(n);
     for (const r of relationships) await csv.relationship(r);
     records += nodes.length + relationships.length;
@@ -76,7 +77,7 @@ export async function writeCsv(generator: GraphGenerator, dir: string, fingerpri
 /** `neo4j-admin database import full` into <dataDir>/data/databases/neo4j, in a child JVM. */
 export async function importCsv(dataDir: string, files: { nodes: string[]; relationships: string[] }, heapMb: number, logger: Logger): Promise<void> {
   const javaHome = findJavaHome();
-  const launcher = ensureLauncherBuilt(javaHome, logger);
+  const launcher = await ensureLauncherBuilt(javaHome, logger);
   const args = [
     `-Xmx${heapMb}m`,
     '-cp',
@@ -230,9 +231,10 @@ function name(text: string): string {
 }
 const createNodes = (labels: string[]) => `UNWIND $rows AS row CREATE (n:${labels.map(name).join(':')}) SET n = row`;
 // The id constraints on Entity, Event and Source make both endpoints index seeks.
+// A :Name is found by its key (its uniqueness constraint), every other node by its id.
 const createRels = (r: RelRecord) => `UNWIND $rows AS row
 MATCH (a:${name(r.from.label)} {id: row.from})
-MATCH (b:${name(r.to.label)} {id: row.to})
+MATCH (b:${name(r.to.label)} {${r.to.label === 'Name' ? 'key' : 'id'}: row.to})
 CREATE (a)-[r:${name(r.type)}]->(b) SET r = row.props`;
 
 /**
@@ -322,8 +324,9 @@ export async function loadOverBolt(driver: Driver, database: string, nodes: numb
   let records = 0;
   const nodePass = new GraphGenerator(nodes, seed);
   const progress = new Progress('load nodes', nodePass.plan.nodes, 'nodes');
+  const names = new Set<string>();
   const nodeRecords = function* () {
-    for (const chunk of nodePass.chunks()) yield* toRecords(chunk).nodes;
+    for (const chunk of nodePass.chunks()) yield* toRecords(chunk, names).nodes;
   };
   const nodeBatches = batched(nodeRecords(), (n) => createNodes(n.labels), (n) => n.props);
   await runBatches(driver, database, nodeBatches, (n) => {
@@ -336,7 +339,7 @@ export async function loadOverBolt(driver: Driver, database: string, nodes: numb
   const relRecords = function* () {
     for (const chunk of relPass.chunks()) yield* toRecords(chunk).relationships;
   };
-  const relBatches = batched(relRecords(), createRels, (r) => ({ from: r.from.id, to: r.to.id, props: r.props }));
+  const relBatches = batched(relRecords(), createRels, (r) => ({ from: r.from.id, to: r.to.key ?? r.to.id, props: r.props }));
   await runBatches(driver, database, relBatches, (n) => {
     records += n;
     relProgress.add(n);

@@ -17,7 +17,8 @@ export interface NodeRecord {
 export interface RelRecord {
   type: string;
   from: { label: string; id: string };
-  to: { label: string; id: string };
+  /** `key` for a :Name end, which the Bolt loader finds by its key. */
+  to: { label: string; id: string; key?: string };
   props: Record<string, unknown>;
 }
 
@@ -30,13 +31,14 @@ type Rows = ReturnType<typeof toFactRows>;
 const KNOWN_ROWS = new Set(['sources', 'entities', 'relationships', 'events']);
 const warned = new Set<string>();
 
-/** Objects nested in a participant row (e.g. `props`) are spread, scalars kept. */
-function participantProps(participant: Record<string, unknown>): Record<string, unknown> {
-  const { id: _entity, props, ...rest } = participant;
-  return { ...rest, ...(props && typeof props === 'object' ? (props as Record<string, unknown>) : {}) };
-}
+/**
+ * Records for a chunk of facts. `names` holds the name keys already given a :Name node by earlier
+ * chunks: a key is one node however many entities bear it (writeEntities MERGEs it).
+ */
+/** The import id of a :Name node (its key is its identity; ids of other nodes never start with name:). */
+export const nameNodeId = (key: string) => `name:${key}`;
 
-export function toRecords(facts: FactSet): Records {
+export function toRecords(facts: FactSet, names: Set<string> = new Set()): Records {
   const rows: Rows = toFactRows(facts);
   for (const key of Object.keys(rows)) {
     if (!KNOWN_ROWS.has(key) && !warned.has(key)) {
@@ -50,6 +52,14 @@ export function toRecords(facts: FactSet): Records {
   for (const e of rows.entities) {
     nodes.push({ table: e.label, labels: ['Entity', e.label], props: { ...e.props, id: e.id, label: e.label } });
     relationships.push({ type: 'MENTIONED_IN', from: { label: 'Entity', id: e.id }, to: { label: 'Source', id: e.sourceId }, props: { quote: e.quote } });
+    for (const key of e.props.keys) {
+      const id = nameNodeId(key);
+      if (!names.has(key)) {
+        names.add(key);
+        nodes.push({ table: 'Name', labels: ['Name'], props: { id, key } });
+      }
+      relationships.push({ type: 'NAMED', from: { label: 'Entity', id: e.id }, to: { label: 'Name', id, key }, props: {} });
+    }
   }
   for (const r of rows.relationships) {
     relationships.push({
@@ -61,14 +71,10 @@ export function toRecords(facts: FactSet): Records {
   }
   for (const e of rows.events) {
     nodes.push({ table: e.label, labels: ['Event', e.label], props: { ...e.props, id: e.id, label: e.label } });
-    e.participants.forEach((p, position) => {
-      relationships.push({
-        type: 'INVOLVES',
-        from: { label: 'Event', id: e.id },
-        to: { label: 'Entity', id: p.id },
-        props: { ...participantProps(p as unknown as Record<string, unknown>), id: `${e.id}#${p.role}#${p.id}`, position },
-      });
-    });
+    // A participant row's props are the INVOLVES properties, as writeEvents sets them.
+    for (const p of e.participants) {
+      relationships.push({ type: 'INVOLVES', from: { label: 'Event', id: e.id }, to: { label: 'Entity', id: p.entity }, props: p.props });
+    }
     e.quotes.forEach((quote, position) => {
       relationships.push({ type: 'CITES', from: { label: 'Event', id: e.id }, to: { label: 'Source', id: e.sourceId }, props: { quote, position } });
     });

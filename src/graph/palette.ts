@@ -1,25 +1,12 @@
-import { EntityLabel, EVENT_LABEL } from '../model/vocabulary';
+import { ENTITY_COLORS, EVENT_KINDS } from '../model/registry';
 
 /**
  * One colour per node label, the same in the explorer (/explore) and in GEXF files (viz:color),
- * so Gephi opens with the explorer's colours. Entities are saturated; events are lighter.
+ * so Gephi opens with the explorer's colours. The colours live in the registry.
  */
 export const LABEL_COLORS: Record<string, string> = {
-  [EntityLabel.Person]: '#1f77b4',
-  [EntityLabel.Organization]: '#d62728',
-  [EntityLabel.Product]: '#2ca02c',
-  [EntityLabel.Group]: '#9467bd',
-  [EVENT_LABEL.ARBITRATION]: '#ff7f0e',
-  [EVENT_LABEL.ACQUISITION]: '#e377c2',
-  [EVENT_LABEL.LICENSING_DEAL]: '#bcbd22',
-  [EVENT_LABEL.TALENT_MOVE]: '#17becf',
-  [EVENT_LABEL.FUNDING_ROUND]: '#8c564b',
-  [EVENT_LABEL.PRICE_CUT]: '#f7b6d2',
-  [EVENT_LABEL.STATEMENT]: '#c7c7c7',
-  [EVENT_LABEL.METRIC]: '#dbdb8d',
-  [EVENT_LABEL.PRODUCT_LAUNCH]: '#98df8a',
-  [EVENT_LABEL.FOUNDING]: '#ffbb78',
-  [EVENT_LABEL.MARKET_ENTRY]: '#9edae5',
+  ...ENTITY_COLORS,
+  ...Object.fromEntries(Object.values(EVENT_KINDS).map((k) => [k.label, k.color])),
 };
 
 export const DEFAULT_COLOR = '#7f7f7f';

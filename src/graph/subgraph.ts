@@ -1,14 +1,17 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { InvalidInput } from '../errors';
+import { withMetrics, type NodeMetrics } from './analytics';
 import { partialDateUpperBound } from '../model/partialDate';
+import { EVENT_KIND_LIST } from '../model/registry';
 import type { EventKind } from '../model/vocabulary';
 import type { Executor, Params } from '../neo4j/executor';
+import { subgraphQueries } from '../store/subgraph.store';
 
 /**
  * A graph-shaped selection of the knowledge graph, shared by the `graph(...)` query and the
  * /export/graph.* files (cypher/queries/subgraph.cypher): the same parameters select the same
  * nodes and edges in the same order.
  */
-export const subgraphQueries = loadCypherFile('queries/subgraph.cypher', ['subgraph']);
+export { subgraphQueries } from '../store/subgraph.store';
 
 /** Literal bound of the walk in subgraph.cypher (`{0,3}`). */
 export const MAX_SELECTION_DEPTH = 3;
@@ -58,13 +61,10 @@ export interface EdgeData {
 export type SubgraphRow = { element: 'node'; data: NodeData; total: number } | { element: 'edge'; data: EdgeData; total: number };
 
 /** A selection that cannot be answered as asked, naming the argument at fault. */
-export class SelectionError extends Error {
+export class SelectionError extends InvalidInput {
   override name = 'SelectionError';
-  constructor(
-    readonly argument: string,
-    readonly detail: string,
-  ) {
-    super(`${argument}: ${detail}`);
+  get argument(): string {
+    return this.path;
   }
 }
 
@@ -79,25 +79,45 @@ export function subgraphParams(selection: Selection): Params {
     from: from ?? null,
     to: to ? partialDateUpperBound(to) : null,
     limit: selection.limit,
+    allKinds: EVENT_KIND_LIST,
   };
 }
 
+/** A node of a selection with its metrics on that selection (src/graph/analytics.ts). */
+export type AnalysedNode = NodeData & NodeMetrics;
+
 export interface SubgraphResult {
-  nodes: NodeData[];
+  nodes: AnalysedNode[];
   edges: EdgeData[];
-  /** Nodes the selection matched before the cap. */
+  /** Nodes the selection found before the cap; on large graphs the walk stops early, so a lower bound when truncated. */
   totalNodes: number;
 }
 
-/** The whole selection in memory (for GraphQL, whose answer is one document anyway): one round trip. */
+/** Gathers rows as they come (nodes first, then edges); `done()` adds the metrics, which need every edge. */
+export function subgraphCollector() {
+  const nodes: NodeData[] = [];
+  const edges: EdgeData[] = [];
+  let totalNodes = 0;
+  return {
+    add(row: SubgraphRow): void {
+      totalNodes = row.total;
+      if (row.element === 'node') {
+        if (edges.length) throw new Error('subgraph: a node came after the edges');
+        nodes.push(row.data);
+      } else edges.push(row.data);
+    },
+    done(): SubgraphResult {
+      return { nodes: withMetrics(nodes, edges), edges, totalNodes };
+    },
+  };
+}
+
+/** The whole selection in memory, with its metrics (for GraphQL, whose answer is one document anyway): one round trip. */
 export async function readSubgraph(db: Executor, selection: Selection): Promise<SubgraphResult> {
-  const rows = (await db.read(subgraphQueries.subgraph, subgraphParams(selection))) as unknown as SubgraphRow[];
-  const result: SubgraphResult = { nodes: [], edges: [], totalNodes: rows[0]?.total ?? 0 };
-  for (const row of rows) {
-    if (row.element === 'node') result.nodes.push(row.data);
-    else result.edges.push(row.data);
-  }
-  return result;
+  const rows = await db.read<SubgraphRow>(subgraphQueries.subgraph, subgraphParams(selection));
+  const collector = subgraphCollector();
+  for (const row of rows) collector.add(row);
+  return collector.done();
 }
 
 /**
@@ -105,5 +125,5 @@ export async function readSubgraph(db: Executor, selection: Selection): Promise<
  * `onRow` may return a promise (e.g. waiting for a slow client), and the database waits with it.
  */
 export function streamSubgraph(db: Executor, selection: Selection, onRow: (row: SubgraphRow) => void | Promise<void>): Promise<number> {
-  return db.stream(subgraphQueries.subgraph, subgraphParams(selection), (row) => onRow(row as unknown as SubgraphRow));
+  return db.stream<SubgraphRow>(subgraphQueries.subgraph, subgraphParams(selection), onRow);
 }

@@ -1,13 +1,18 @@
+import type { Principal } from '../auth/principal';
 import type { Executor } from '../neo4j/executor';
 import { createLoaders, type Loaders } from './loaders';
 
-/** What every resolver gets: the request's executor (with its round-trip count) and its batch loaders. */
+/**
+ * What every resolver gets: the request's executor (with its round-trip count), its batch loaders,
+ * and who is calling (null: anonymous; see src/auth/).
+ */
 export interface Context {
   db: Executor;
   loaders: Loaders;
+  principal: Principal | null;
 }
 
-export function createContext(base: Executor): Context {
+export function createContext(base: Executor, principal: Principal | null = null): Context {
   const db = base.forRequest();
-  return { db, loaders: createLoaders(db) };
+  return { db, loaders: createLoaders(db), principal };
 }

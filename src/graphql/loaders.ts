@@ -1,40 +1,21 @@
 import DataLoader from 'dataloader';
-import { loadCypherFile } from '../cypher/cypherFiles';
+import type { EventKind } from '../model/vocabulary';
 import type { Executor } from '../neo4j/executor';
-import type { Citation } from './common/citation.type';
-import type { EntityRow } from './entity/entity.interface';
-import { toEventView, type EventRow, type EventView } from './event/event.mapper';
-import { eventQueries } from './event/eventQuery';
+import { entitiesStore, type MentionRow, type RelationshipRow } from '../store/entities.store';
+import { eventsStore } from '../store/events.store';
+import { toEventView, type EventView } from './event/event.mapper';
 
-const entityQueries = loadCypherFile('queries/entities.cypher', [
-  'entityById',
-  'entityList',
-  'searchEntities',
-  'relationshipsOf',
-  'mentionsOf',
-  'entitiesByName',
-]);
-export { entityQueries };
-
-/** A stable relationship seen from one of its ends (cypher/queries/entities.cypher relationshipsOf). */
-export interface RelationshipRow {
-  id: string;
-  type: string;
-  outgoing: boolean;
+/** Which of an entity's events a nested field lists: in one role, or of some kinds; the first ones. */
+export interface EventScope {
   role: string | null;
-  roleEn: string | null;
-  since: string | null;
-  until: string | null;
-  current: boolean | null;
-  citation: Citation;
-  other: EntityRow;
+  kinds: EventKind[] | null;
+  first: number;
 }
 
-/** A batch function over a query that returns one `id` and one list column per requested id. */
-function byId<T>(db: Executor, query: { name: string; cypher: string }, column: string, map: (row: any) => T = (x) => x) {
+/** A batch function over a store read that answers many ids at once. */
+function byId<T>(read: (ids: string[]) => Promise<Map<string, T[]>>) {
   return new DataLoader<string, T[]>(async (ids) => {
-    const rows = await db.read(query, { ids: [...ids] });
-    const found = new Map(rows.map((row) => [row.id as string, (row[column] as unknown[]).map(map)]));
+    const found = await read([...ids]);
     return ids.map((id) => found.get(id) ?? []);
   });
 }
@@ -43,12 +24,25 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
  * Per-request DataLoaders: a nested field costs one query for all its parents, so a request's
- * round trips depend on the fields it asks for, never on how many rows come back.
+ * round trips depend on the fields it asks for, never on how many rows come back. Event lists are
+ * batched per scope (one query per distinct role/kinds/first in the request).
  */
 export function createLoaders(db: Executor) {
+  const eventLoaders = new Map<string, DataLoader<string, EventView[]>>();
   return {
-    relationships: byId<RelationshipRow>(db, entityQueries.relationshipsOf, 'relationships'),
-    mentions: byId<Citation>(db, entityQueries.mentionsOf, 'mentions'),
-    events: byId<EventView>(db, eventQueries.eventsInvolving, 'events', (row: EventRow) => toEventView(row)),
+    relationships: byId<RelationshipRow>((ids) => entitiesStore.relationshipsOf(db.reader, ids)),
+    mentions: byId<MentionRow>((ids) => entitiesStore.mentionsOf(db.reader, ids)),
+    events(scope: EventScope): DataLoader<string, EventView[]> {
+      const key = JSON.stringify([scope.role, scope.kinds ? [...scope.kinds].sort() : null, scope.first]);
+      let loader = eventLoaders.get(key);
+      if (!loader) {
+        loader = byId<EventView>(async (ids) => {
+          const found = await eventsStore.ofEntities(db.reader, ids, scope);
+          return new Map([...found].map(([id, rows]) => [id, rows.map(toEventView)]));
+        });
+        eventLoaders.set(key, loader);
+      }
+      return loader;
+    },
   };
 }

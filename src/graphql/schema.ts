@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/authChecker';
 import { repoPath } from '../paths';
 import { EntityResolver } from './entity/entity.resolver';
 import { GroupResolver } from './entity/group.resolver';
@@ -10,6 +11,7 @@ import { ProductResolver } from './entity/product.resolver';
 import { EVENT_TYPES } from './event/event-kinds.type';
 import { EventResolver } from './event/event.resolver';
 import { FactsResolver } from './facts/facts.resolver';
+import { CentralityResolver } from './graph/centrality.resolver';
 import { GraphResolver } from './graph/graph.resolver';
 import { Group } from './entity/group.type';
 import { Organization } from './entity/organization.type';
@@ -30,15 +32,19 @@ export const resolvers = [
   EventResolver,
   GraphResolver,
   SubgraphResolver,
+  CentralityResolver,
   FactsResolver,
 ] as const;
 
 /** Types reached only through interfaces must be listed, or the schema would omit them. */
 const orphanedTypes = [Person, Organization, Product, Group, ...EVENT_TYPES];
 
-/** The executable schema, with class-validator checks on every args and input class. */
+/**
+ * The executable schema, with class-validator checks on every args and input class and the role
+ * checks of `@Authorized` (run before the resolver).
+ */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  return buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, authChecker, authMode: 'error', emitSchemaFile: false });
 }
 
 /** The SDL committed in schema/schema.graphql. */

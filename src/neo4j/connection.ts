@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { shareBookmarks } from './bookmarks';
 import { startLocalNeo4j } from './localNeo4j';
 
 export class Neo4jUnreachableError extends Error {
@@ -14,13 +15,30 @@ export interface GraphConnection {
   close(): Promise<void>;
 }
 
-/** A driver for `uri`, checked to answer; an unreachable server is one clear error naming the URI. */
-export async function connectDriver(uri: string, user: string, password: string, database: string): Promise<Driver> {
+/** How fast the driver gives up when Neo4j is down or hung (config NEO4J_*_TIMEOUT_MS, NEO4J_RETRY_TIME_MS). */
+export interface FailFast {
+  connectTimeoutMs: number;
+  acquireTimeoutMs: number;
+  retryTimeMs: number;
+}
+
+export const DEFAULT_FAIL_FAST: FailFast = { connectTimeoutMs: 3_000, acquireTimeoutMs: 20_000, retryTimeMs: 3_000 };
+
+/**
+ * A driver for `uri`, checked to answer; an unreachable server is one clear error naming the URI.
+ * The driver's defaults (30 s connect, 30 s of retries) would keep a request waiting half a minute
+ * on a dead server: ours answer DATABASE_UNAVAILABLE in a few seconds. Waiting for a pooled
+ * connection is what a busy API does under load, so that one stays long.
+ */
+export async function connectDriver(uri: string, user: string, password: string, database: string, failFast: FailFast = DEFAULT_FAIL_FAST): Promise<Driver> {
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
-    connectionAcquisitionTimeout: 20_000,
+    connectionTimeout: failFast.connectTimeoutMs,
+    connectionAcquisitionTimeout: failFast.acquireTimeoutMs,
+    maxTransactionRetryTime: failFast.retryTimeMs,
     maxConnectionPoolSize: 50,
     disableLosslessIntegers: false,
   });
+  shareBookmarks(driver, uri);
   try {
     await driver.getServerInfo({ database });
     return driver;
@@ -33,8 +51,9 @@ export async function connectDriver(uri: string, user: string, password: string,
 
 /** NEO4J_URI when set; otherwise the project's own local Neo4j, started here and stopped by close(). */
 export async function openGraph(config: Config, logger: Logger): Promise<GraphConnection> {
+  const failFast = { connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS, acquireTimeoutMs: config.NEO4J_ACQUIRE_TIMEOUT_MS, retryTimeMs: config.NEO4J_RETRY_TIME_MS };
   if (config.NEO4J_URI) {
-    const driver = await connectDriver(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
+    const driver = await connectDriver(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE, failFast);
     return { uri: config.NEO4J_URI, driver, close: () => driver.close() };
   }
   const local = await startLocalNeo4j({
@@ -45,7 +64,7 @@ export async function openGraph(config: Config, logger: Logger): Promise<GraphCo
     logger,
   });
   try {
-    const driver = await connectDriver(local.uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
+    const driver = await connectDriver(local.uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE, failFast);
     return {
       uri: local.uri,
       driver,

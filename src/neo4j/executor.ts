@@ -1,29 +1,32 @@
-import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { NamedQuery } from '../cypher/cypherFiles';
+import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StoreFailure } from '../errors';
 import type { Logger } from '../logger';
+import { sharedBookmarks } from './bookmarks';
 import { toDriverValue, toNative } from './toNative';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
-/** Maps Neo4j failures to GraphQL errors with a stable code and no internals. */
-export function toGraphQLError(error: unknown, query: string): GraphQLError {
-  if (error instanceof GraphQLError) return error;
+/** Runs one statement inside an open write transaction (Executor.writeAll). */
+export type Run = <T = Row>(query: NamedQuery, params?: Params) => Promise<T[]>;
+
+/**
+ * What the store's read functions take: `executor.reader` (one read transaction per call) or a
+ * write transaction's Run (so a mutation reads back inside its own transaction).
+ */
+export type Reader = Run;
+
+/** Maps Neo4j failures to domain errors with a stable code and no internals. */
+export function toDomainError(error: unknown, query: string): DomainError {
+  if (error instanceof DomainError) return error;
   const code = error instanceof Neo4jError ? error.code : undefined;
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
-    return new GraphQLError('the graph database is unavailable', { extensions: { code: 'DATABASE_UNAVAILABLE' } });
-  }
-  if (code?.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code?.includes('TransactionTimedOut')) {
-    return new GraphQLError('the query took too long and was stopped', { extensions: { code: 'TIMEOUT' } });
-  }
-  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new GraphQLError('the write conflicts with an existing fact', { extensions: { code: 'CONFLICT' } });
-  }
-  return new GraphQLError(`internal error in query ${query}`, {
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    originalError: error instanceof Error ? error : undefined,
-  });
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return new DatabaseUnavailable();
+  // Every pooled connection busy for the whole acquisition timeout: the database cannot take more now.
+  if (error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out')) return new DatabaseUnavailable();
+  if (code?.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped') return new QueryTimeout();
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new Conflict(query, 'the write conflicts with an existing fact');
+  return new StoreFailure(query, error);
 }
 
 /**
@@ -46,12 +49,30 @@ export class Executor {
     return new Executor(this.driver, this.database, this.logger, this.txTimeoutMs);
   }
 
-  read(query: NamedQuery, params: Params = {}): Promise<Row[]> {
-    return this.run('READ', query.name, (tx) => this.runIn(tx, query, params));
+  /** `read`, bound: what the store's functions take (src/store/*.store.ts). */
+  readonly reader: Reader = (query, params) => this.read(query, params);
+
+  /** Rows are typed by the store module that owns the query (src/store/*.store.ts). */
+  read<T = Row>(query: NamedQuery, params: Params = {}): Promise<T[]> {
+    return this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params));
   }
 
-  write(query: NamedQuery, params: Params = {}): Promise<Row[]> {
-    return this.run('WRITE', query.name, (tx) => this.runIn(tx, query, params));
+  /**
+   * A read that may search far (a shortest path through hubs): stopped by the server after
+   * `timeoutMs` instead of the API's transaction timeout, and not retried. Resolves to null then,
+   * so the caller can say the search was bounded.
+   */
+  async readWithin<T = Row>(query: NamedQuery, params: Params, timeoutMs: number): Promise<T[] | null> {
+    try {
+      return await this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params), timeoutMs);
+    } catch (error) {
+      if (error instanceof QueryTimeout) return null;
+      throw error;
+    }
+  }
+
+  write<T = Row>(query: NamedQuery, params: Params = {}): Promise<T[]> {
+    return this.run('WRITE', query.name, (tx) => this.runIn<T>(tx, query, params));
   }
 
   /**
@@ -60,8 +81,8 @@ export class Executor {
    * transaction, not a retried transaction function: rows already handed out cannot be taken back.
    * Resolves to the number of rows.
    */
-  async stream(query: NamedQuery, params: Params, onRow: (row: Row) => void | Promise<void>): Promise<number> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+  async stream<T = Row>(query: NamedQuery, params: Params, onRow: (row: T) => void | Promise<void>): Promise<number> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: sharedBookmarks(this.driver) });
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher (stream)');
     let rows = 0;
@@ -71,7 +92,7 @@ export class Executor {
       try {
         for await (const record of tx.run(query.cypher, toDriverValue(params) as Params)) {
           rows += 1;
-          const row = toNative(record.toObject()) as Row;
+          const row = toNative(record.toObject()) as T;
           sinkFailed = true;
           await onRow(row);
           sinkFailed = false;
@@ -90,8 +111,8 @@ export class Executor {
   }
 
   /** Several statements in one write transaction: all or nothing. */
-  writeAll<T>(label: string, work: (run: (query: NamedQuery, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
-    return this.run('WRITE', label, (tx) => work((query, params = {}) => this.runIn(tx, query, params)));
+  writeAll<T>(label: string, work: (run: Run) => Promise<T>): Promise<T> {
+    return this.run('WRITE', label, (tx) => work(<R = Row>(query: NamedQuery, params: Params = {}) => this.runIn<R>(tx, query, params)));
   }
 
   /**
@@ -99,7 +120,7 @@ export class Executor {
    * transaction: Neo4j does not allow schema changes inside transaction functions with writes.
    */
   async schema(statement: string): Promise<void> {
-    const session = this.driver.session({ database: this.database });
+    const session = this.driver.session({ database: this.database, bookmarkManager: sharedBookmarks(this.driver) });
     this.roundTrips += 1;
     this.logger.debug({ cypher: statement }, 'schema cypher');
     try {
@@ -109,12 +130,14 @@ export class Executor {
     }
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private async run<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.txTimeoutMs): Promise<T> {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // One bookmark manager for every session behind a cluster (./bookmarks.ts): a read sees the writes before it.
+      bookmarkManager: sharedBookmarks(this.driver),
     });
-    const config = { timeout: this.txTimeoutMs };
+    const config = { timeout: timeoutMs };
     try {
       // Errors are mapped outside the transaction function so the driver can still retry transient ones.
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
@@ -125,16 +148,16 @@ export class Executor {
     }
   }
 
-  /** Logs a database failure (ours are already GraphQL errors) and maps it for the caller. */
-  private failure(error: unknown, label: string): GraphQLError {
-    if (!(error instanceof GraphQLError)) this.logger.warn({ query: label, err: error }, 'cypher failed');
-    return toGraphQLError(error, label);
+  /** Logs a database failure (ours are already domain errors) and maps it for the caller. */
+  private failure(error: unknown, label: string): DomainError {
+    if (!(error instanceof DomainError)) this.logger.warn({ query: label, err: error }, 'cypher failed');
+    return toDomainError(error, label);
   }
 
-  private async runIn(tx: ManagedTransaction, query: NamedQuery, params: Params): Promise<Row[]> {
+  private async runIn<T>(tx: ManagedTransaction, query: NamedQuery, params: Params): Promise<T[]> {
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher');
     const result = await tx.run(query.cypher, toDriverValue(params) as Params);
-    return result.records.map((record) => toNative(record.toObject()) as Row);
+    return result.records.map((record) => toNative(record.toObject()) as T);
   }
 }

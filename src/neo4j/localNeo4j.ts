@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../logger';
 import { repoPath } from '../paths';
+import { MavenProgress } from './mavenProgress';
 
 
 export interface LocalNeo4jOptions {
@@ -72,44 +73,73 @@ function launcherFingerprint(dir: string): string {
   return hash.digest('hex');
 }
 
+/**
+ * Runs Maven in batch mode and shows its downloads as they finish: on a terminal, one line on
+ * stderr rewritten in place ("downloading Neo4j: 212 files, 96.3 MB"); otherwise (logs, CI) only
+ * a summary when done. Resolves with Maven's exit code and the last lines it printed.
+ */
+function runMaven(dir: string, javaHome: string, logger: Logger): Promise<{ code: number | null; tail: string[]; error?: Error }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const progress = new MavenProgress();
+    const tty = process.stderr.isTTY === true;
+    const tail: string[] = [];
+    const child = spawn('mvn', ['-B', 'package', '-DskipTests'], { cwd: dir, env: { ...process.env, JAVA_HOME: javaHome }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let shown = 0;
+    const onLine = (line: string) => {
+      tail.push(line);
+      if (tail.length > 20) tail.shift();
+      // at most a few redraws a second, so a fast mirror does not flood the terminal
+      if (progress.read(line) && tty && Date.now() - shown > 200) {
+        shown = Date.now();
+        process.stderr.write(`\r\x1b[2Kdownloading Neo4j: ${progress.summary()}`);
+      }
+    };
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', onLine);
+    child.once('error', (error) => resolve({ code: null, tail, error }));
+    child.once('close', (code) => {
+      if (tty && shown) process.stderr.write('\r\x1b[2K');
+      if (progress.files) logger.info({ files: progress.files, bytes: progress.bytes, seconds: Math.round((Date.now() - started) / 1000) }, `downloaded ${progress.summary()}`);
+      resolve({ code, tail });
+    });
+  });
+}
+
 /** Builds the launcher with Maven unless the build for these sources is already there. */
-export function ensureLauncherBuilt(javaHome: string, logger: Logger): string {
+export async function ensureLauncherBuilt(javaHome: string, logger: Logger): Promise<string> {
   const dir = repoPath('neo4j-launcher');
   const stamp = path.join(dir, 'target', 'build.sha256');
   const fingerprint = launcherFingerprint(dir);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return dir;
 
   logger.info('first start: downloading Neo4j 5.26 from Maven Central (about 120 MB) and building the local launcher');
-  const mvn = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], {
-    cwd: dir,
-    env: { ...process.env, JAVA_HOME: javaHome },
-    encoding: 'utf8',
-  });
+  const mvn = await runMaven(dir, javaHome, logger);
   if (mvn.error) throw new LocalNeo4jError(`cannot run Maven (mvn): ${mvn.error.message}; install Maven or set NEO4J_URI`);
-  if (mvn.status !== 0) {
-    const tail = `${mvn.stdout}${mvn.stderr}`.trim().split('\n').slice(-5).join(' | ');
-    throw new LocalNeo4jError(`building the local Neo4j launcher failed: ${tail}`);
+  if (mvn.code !== 0) {
+    const errors = mvn.tail.filter((l) => l.startsWith('[ERROR]'));
+    throw new LocalNeo4jError(`building the local Neo4j launcher failed: ${(errors.length ? errors : mvn.tail).slice(-5).join(' | ')}`);
   }
   writeFileSync(stamp, fingerprint);
   return dir;
 }
+
+/** Delays between restarts of a Neo4j that died: 1 s, doubling, at most 30 s. */
+export const RESTART_BACKOFF_MS = { first: 1_000, max: 30_000 };
 
 /** The launcher's classpath: its classes and Neo4j's jars (the import tool among them). */
 export function launcherClasspath(dir: string): string {
   return [path.join(dir, 'target', 'classes'), path.join(dir, 'target', 'lib', '*')].join(path.delimiter);
 }
 
-/**
- * Starts Neo4j 5.26 community in a child JVM with Bolt on 127.0.0.1.
- * The child exits when our stdin pipe closes, so it cannot outlive this process.
- */
-export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  const { logger } = options;
-  const javaHome = findJavaHome();
-  const dir = ensureLauncherBuilt(javaHome, logger);
-  const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+interface Spawned {
+  child: ChildProcess;
+  uri: string;
+}
 
+/** Spawns the launcher JVM and resolves once Bolt accepts connections. */
+async function spawnNeo4j(javaHome: string, dir: string, dataDir: string, port: number, options: LocalNeo4jOptions): Promise<Spawned> {
+  const { logger } = options;
   const classpath = launcherClasspath(dir);
   const args = [
     `-Xms${Math.min(512, options.heapMb)}m`,
@@ -120,10 +150,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     classpath,
     'kg.launcher.Launcher',
     dataDir,
-    String(options.port),
+    String(port),
     String(options.pageCacheMb),
   ];
-  logger.info({ dataDir, javaHome }, 'starting local Neo4j 5.26');
   const child = spawn(path.join(javaHome, 'bin', 'java'), args, { stdio: ['pipe', 'pipe', 'pipe'] });
 
   const stderrTail: string[] = [];
@@ -154,8 +183,76 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     });
   });
   child.removeAllListeners('exit');
+  return { child, uri };
+}
+
+/**
+ * Starts Neo4j 5.26 community in a child JVM with Bolt on 127.0.0.1.
+ * The child exits when our stdin pipe closes, so it cannot outlive this process. If it dies
+ * while we run (killed, out of memory), it is started again on the same port, with backoff, so
+ * the driver's pool reconnects to the same URI and the API recovers without a restart of its own.
+ */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const { logger } = options;
+  const javaHome = findJavaHome();
+  const dir = await ensureLauncherBuilt(javaHome, logger);
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+
+  logger.info({ dataDir, javaHome }, 'starting local Neo4j 5.26');
+  let current = await spawnNeo4j(javaHome, dir, dataDir, options.port, options);
+  const { uri } = current;
+  const port = Number(new URL(uri.replace(/^bolt:/, 'http:')).port);
   logger.info({ uri }, 'local Neo4j ready');
-  return { uri, stop: () => stopChild(child) };
+
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let delay = RESTART_BACKOFF_MS.first;
+
+  const restart = () => {
+    timer = undefined;
+    if (stopping) return;
+    logger.warn({ uri, attemptInMs: delay }, 'restarting local Neo4j');
+    restarting = spawnNeo4j(javaHome, dir, dataDir, port, options).then(
+      (next) => {
+        restarting = undefined;
+        if (stopping) return stopChild(next.child);
+        current = next;
+        delay = RESTART_BACKOFF_MS.first;
+        watch(next.child);
+        logger.warn({ uri }, 'local Neo4j restarted');
+      },
+      (error: unknown) => {
+        restarting = undefined;
+        logger.error({ uri, err: error }, 'local Neo4j did not restart; trying again');
+        schedule();
+      },
+    );
+  };
+  const schedule = () => {
+    if (stopping) return;
+    timer = setTimeout(restart, delay);
+    delay = Math.min(delay * 2, RESTART_BACKOFF_MS.max);
+  };
+  const watch = (child: ChildProcess) => {
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      logger.error({ uri, code, signal }, 'local Neo4j exited unexpectedly');
+      schedule();
+    });
+  };
+  watch(current.child);
+
+  return {
+    uri,
+    stop: async () => {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await restarting?.catch(() => undefined);
+      await stopChild(current.child);
+    },
+  };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

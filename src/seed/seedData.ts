@@ -7,6 +7,9 @@ import type { FactSet, SourceRecord } from '../facts/facts';
 export const SEED_DIR = path.join(CYPHER_DIR, 'seed');
 export const SEED_FILES = ['sources.json', 'entities.json', 'relationships.json', 'events.json'] as const;
 
+/** Bump when src/facts/facts.ts derives new stored properties, so stored graphs get them. */
+export const MODEL_VERSION = 2;
+
 export type SeedData = FactSet & { checksum: string };
 
 /**
@@ -14,7 +17,8 @@ export type SeedData = FactSet & { checksum: string };
  * (cypher/seed/source/), with a checksum over all of it to tell whether the graph is up to date.
  */
 export function readSeedData(dir = SEED_DIR): SeedData {
-  const hash = createHash('sha256');
+  // The model version is part of the checksum: derived properties changed → the seed reloads.
+  const hash = createHash('sha256').update(`model ${MODEL_VERSION}`);
   const read = (file: string) => {
     const text = readFileSync(file, 'utf8');
     hash.update(path.basename(file)).update(text);

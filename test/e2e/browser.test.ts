@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { ARTIFACTS, launchBrowser, type Browser } from '../support/browser';
@@ -21,7 +21,8 @@ describe('in a browser (headless Chromium)', () => {
   function expectOnlyLocalRequests(from: number) {
     const requests = browser.requests.slice(from);
     expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => !url.startsWith(`${api.base}/`) && !url.startsWith('data:'))).toEqual([]);
+    // blob: URLs of this origin are the explorer's own PNG/SVG downloads
+    expect(requests.filter((url) => !url.startsWith(`${api.base}/`) && !url.startsWith('data:') && !url.startsWith(`blob:${api.base}/`))).toEqual([]);
   }
 
   async function newPage(): Promise<{ page: Page; errors: string[] }> {
@@ -140,8 +141,153 @@ describe('in a browser (headless Chromium)', () => {
     await page.close();
   }, 90_000);
 
+  it('/explore lays out 月之暗面’s neighbourhood with no two nodes (labels included) overlapping; sizes and colours follow the metrics', async () => {
+    const from = browser.requests.length;
+    const { page, errors } = await newPage();
+    await page.goto(`${api.base}/explore`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    const boxes = await page.evaluate(() =>
+      (globalThis as any).cy.nodes().map((n: any) => ({ id: n.id(), ...n.boundingBox() })),
+    ) as { id: string; x1: number; x2: number; y1: number; y2: number }[];
+    const { data } = await api.gql('{ neighborhood(id: "org/moonshot-ai") { nodes { id degree pagerank community } } }');
+    expect(boxes.map((b) => b.id).sort()).toEqual(data.neighborhood.nodes.map((n: { id: string }) => n.id).sort());
+    const overlapping: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlapping.push(`${a.id} × ${b.id}`);
+      }
+    }
+    expect(overlapping).toEqual([]);
+    await browser.screenshot(page, 'explore-layout');
+
+    // the metrics are the API's for the same selection; the biggest node is the one with the highest degree
+    const shown = await page.evaluate(() => (globalThis as any).cy.nodes().map((n: any) => ({ id: n.id(), degree: n.data('degree'), pagerank: n.data('pagerank'), community: n.data('community'), size: n.width() })));
+    const byId = Object.fromEntries(shown.map((n: { id: string }) => [n.id, n]));
+    for (const n of data.neighborhood.nodes) expect(byId[n.id]).toMatchObject({ degree: n.degree, pagerank: n.pagerank, community: n.community });
+    const biggest = [...shown].sort((a, b) => b.size - a.size)[0];
+    expect(biggest.degree).toBe(Math.max(...shown.map((n: { degree: number }) => n.degree)));
+    await page.selectOption('#size-by', 'pagerank');
+    const biggestByRank = await page.evaluate(() => (globalThis as any).cy.nodes().max((n: any) => n.width()).ele.id());
+    expect(biggestByRank).toBe([...data.neighborhood.nodes].sort((a: { pagerank: number }, b: { pagerank: number }) => b.pagerank - a.pagerank)[0].id);
+
+    // colour by community: one colour per community, the same within one
+    await page.selectOption('#color-by', 'community');
+    const colours = await page.evaluate(() => (globalThis as any).cy.nodes().map((n: any) => [n.data('community'), n.style('background-color')]));
+    const byCommunity = new Map<number, Set<string>>();
+    for (const [c, colour] of colours) byCommunity.set(c, (byCommunity.get(c) ?? new Set()).add(colour));
+    for (const set of byCommunity.values()) expect(set.size).toBe(1);
+    expect(new Set(colours.map(([, colour]: [number, string]) => colour)).size).toBe(Math.min(byCommunity.size, 12));
+    expect(await page.locator('#legend').textContent()).toContain('community 0');
+    await browser.screenshot(page, 'explore-communities');
+
+    // edge labels only on hover
+    const label = () => page.evaluate(() => (globalThis as any).cy.edges('[type = "FOUNDED"]').first().style('label'));
+    expect(await label()).toBe('');
+    await page.evaluate(() => {
+      (globalThis as any).cy.edges('[type = "FOUNDED"]').first().emit('mouseover');
+    });
+    expect(await label()).not.toBe('');
+    await page.evaluate(() => {
+      (globalThis as any).cy.edges('[type = "FOUNDED"]').first().emit('mouseout');
+    });
+    expect(await label()).toBe('');
+
+    expect(errors).toEqual([]);
+    expectOnlyLocalRequests(from);
+    await page.close();
+  }, 90_000);
+
+  it('/explore plays the events by month, shows the talent flow, exports the view (PNG, SVG, GraphML, GEXF) and searches as you type', async () => {
+    const from = browser.requests.length;
+    const { page, errors } = await newPage();
+    await page.goto(`${api.base}/explore?id=org/moonshot-ai`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+
+    // exports of the current view: GraphML/GEXF links carry the selection; PNG and SVG download
+    const href = await page.getAttribute('#export-graphml', 'href');
+    expect(href).toBe('/export/graph.graphml?seeds=org%2Fmoonshot-ai&depth=1');
+    expect(await page.getAttribute('#export-gexf', 'href')).toBe('/export/graph.gexf?seeds=org%2Fmoonshot-ai&depth=1');
+    const graphml = await (await fetch(`${api.base}${href}`)).text();
+    const nodeCount = await page.evaluate(() => (globalThis as any).cy.nodes().length);
+    expect(graphml.match(/<node /g)).toHaveLength(nodeCount);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    expect(png.suggestedFilename()).toBe('graph.png');
+    const pngBytes = readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(pngBytes.length).toBeGreaterThan(5_000);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+    expect(svg.suggestedFilename()).toBe('graph.svg');
+    const svgText = readFileSync((await svg.path())!, 'utf8');
+    expect(svgText).toMatch(/^<svg /);
+    expect(svgText).toContain('月之暗面');
+
+    // search as you type: the list opens after one character, with no Enter
+    await page.locator('#search').pressSequentially('M');
+    await page.locator('#search-results').waitFor({ state: 'visible' });
+    await page.locator('#search').pressSequentially('oonshot');
+    await page.locator('#search-results li[data-id="org/moonshot-ai"]').waitFor();
+    await page.fill('#search', '');
+    await page.locator('#search').pressSequentially('楊植');
+    await page.locator('#search-results li[data-id="person/yang-zhilin"]').waitFor();
+
+    // timeline, on the whole graph: as of 2024-05 only events dated up to then are shown
+    await page.click('#whole-graph');
+    await page.waitForFunction(() => (globalThis as any).document.getElementById('status').textContent.includes('whole graph'), undefined, { timeout: 20_000 });
+    expect(Number(await page.getAttribute('#timeline', 'max'))).toBeGreaterThan(3);
+    const setMonth = (month: string) =>
+      page.evaluate((m) => {
+        const doc = (globalThis as any).document;
+        const slider = doc.getElementById('timeline');
+        for (let i = 0; i <= Number(slider.max); i++) {
+          slider.value = String(i);
+          slider.dispatchEvent(new (globalThis as any).Event('input'));
+          if (doc.getElementById('timeline-label').textContent.startsWith(`as of ${m}`)) return true;
+        }
+        return false;
+      }, month);
+    expect(await setMonth('2024-05')).toBe(true);
+    const visible = () => page.evaluate(() => (globalThis as any).cy.nodes('[?kind]').filter((n: any) => n.visible()).map((n: any) => n.data('date')) as (string | null)[]);
+    const asOfMay = await visible();
+    expect(asOfMay.length).toBeGreaterThan(0);
+    for (const date of asOfMay) expect(date !== null && date <= '2024-05\uffff').toBe(true);
+    const all = await page.evaluate(() => (globalThis as any).cy.nodes('[?kind]').length);
+    expect(asOfMay.length).toBeLessThan(all);
+    await browser.screenshot(page, 'explore-timeline');
+    // play runs to the end: all dates again
+    await page.click('#play');
+    await page.waitForFunction(() => (globalThis as any).document.getElementById('timeline-label').textContent.startsWith('all dates'), undefined, { timeout: 60_000 });
+    expect((await visible()).length).toBe(all);
+
+    // talent flow: organisations as nodes, one arrow per origin → destination, as wide as its count
+    const { data } = await api.gql('{ talentFlow { nodes { id } links { from { id } to { id } count } } }');
+    await page.click('#talent-flow');
+    await page.waitForFunction(() => (globalThis as any).cy.edges('[type = "TALENT_FLOW"]').length > 0, undefined, { timeout: 20_000 });
+    const flow = await page.evaluate(() => (globalThis as any).cy.edges().map((e: any) => [e.source().id(), e.target().id(), e.data('count'), e.width()]));
+    const expected = data.talentFlow.links.map((l: { from: { id: string } | null; to: { id: string }; count: number }) => [l.from?.id ?? 'flow/unknown-origin', l.to.id, l.count]);
+    expect(flow.map(([a, b, c]: [string, string, number]) => [a, b, c]).sort()).toEqual(expected.sort());
+    const widest = [...flow].sort((a, b) => b[3] - a[3])[0];
+    expect(widest[2]).toBe(Math.max(...expected.map((l: [string, string, number]) => l[2])));
+    expect(await page.getAttribute('#export-graphml', 'href')).toBe('/export/graph.graphml?kinds=TALENT_MOVE');
+    await browser.screenshot(page, 'explore-talent-flow');
+
+    expect(errors).toEqual([]);
+    expectOnlyLocalRequests(from);
+    await page.close();
+  }, 120_000);
+
   it('kept a screenshot of each step', () => {
-    for (const name of ['ide-example-result', 'ide-docs-and-completion', 'explore-start', 'explore-expanded', 'explore-search-and-filters']) {
+    for (const name of [
+      'ide-example-result',
+      'ide-docs-and-completion',
+      'explore-start',
+      'explore-expanded',
+      'explore-search-and-filters',
+      'explore-layout',
+      'explore-communities',
+      'explore-timeline',
+      'explore-talent-flow',
+    ]) {
       const file = path.join(ARTIFACTS, `${name}.png`);
       expect(existsSync(file) && statSync(file).size > 5_000).toBe(true);
     }

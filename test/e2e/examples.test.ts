@@ -47,7 +47,9 @@ describe('schema/examples.graphql', () => {
 
   it('answers the questions they ask', async () => {
     const run = async (name: string) => (await api.gql(examples.find((e) => e.name === name)!.query)).data;
-    expect((await run('WhatOppoAcquired')).acquisitions.map((a: { target: { id: string } }) => a.target.id)).toContain('org/wave-intelligence');
+    expect((await run('WhatOppoAcquired')).acquisitions.edges.map((e: { node: { target: { id: string } } }) => e.node.target.id)).toEqual(['org/wave-intelligence']);
+    expect((await run('MovesImpliedByADeal')).talentMoves.edges.map((e: { node: { via: string } }) => e.node.via)).toEqual(['event/licensing-deal/amazon-adept']);
+    expect((await run('TypeaheadOneCharacter')).search[0].id).toBe('person/yang-zhilin');
     const path = (await run('HowZhuXiaohuIsConnectedToYangZhilin')).shortestPath;
     expect(path.nodes[0].id).toBe('person/zhu-xiaohu');
     expect(path.nodes.at(-1).id).toBe('person/yang-zhilin');

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cytoscape from 'cytoscape';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
 import { startVisualApp, type VisualApp } from '../support/visualApp';
 
 const GRAPH = 'totalNodes truncated nodes { id label name kind date } edges { id source target type role quote }';
@@ -28,6 +31,20 @@ def summary(g):
     }
 
 print(json.dumps({'graphml': summary(nx.read_graphml(sys.argv[1])), 'gexf': summary(nx.read_gexf(sys.argv[2], version='1.3'))}))
+`;
+
+/** networkx's own degree and PageRank of a GraphML file: parallel edges merged into weights, as the API does. */
+const NETWORKX_METRICS = String.raw`
+import json, sys
+import networkx as nx
+
+multi = nx.read_graphml(sys.argv[1])
+g = nx.DiGraph()
+g.add_nodes_from(multi.nodes)
+for u, w in multi.edges():
+    g.add_edge(u, w, weight=g[u][w]['weight'] + 1 if g.has_edge(u, w) else 1)
+rank = nx.pagerank(g, alpha=0.85, weight='weight', tol=1e-10, max_iter=1000)
+print(json.dumps({n: {'degree': multi.degree(n), 'pagerank': rank[n]} for n in multi.nodes}))
 `;
 
 describe('graph-shaped output: graph(...) and /export/graph.*', () => {
@@ -192,6 +209,47 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
       expect(json.elements.edges.map((e: { data: { id: string } }) => e.data.id)).toEqual(graph.edges.map((e: { id: string }) => e.id));
       const read = readWithNetworkx((await download('graph.graphml', query)).text, (await download('graph.gexf', query)).text);
       expect([read.graphml.nodes, read.graphml.edges, read.gexf.nodes, read.gexf.edges]).toEqual([graph.nodes.length, graph.edges.length, graph.nodes.length, graph.edges.length]);
+    });
+
+    it('every node carries its degree, pagerank and community on the selection: the same in graph(...), JSON, GraphML and GEXF, read back by cytoscape, graphology and networkx', async () => {
+      const { graph } = await ok('{ graph(seeds: ["org/moonshot-ai"], depth: 2) { nodes { id degree pagerank community } } }');
+      const query = '?seeds=org/moonshot-ai&depth=2';
+      const [json, graphml, gexf] = await Promise.all(['graph.json', 'graph.graphml', 'graph.gexf'].map((file) => download(file, query)));
+      const ids: string[] = graph.nodes.map((n: { id: string }) => n.id);
+      // degree as Neo4j counts it: the edges between two nodes of the selection
+      const { records } = await api.graph.driver.executeQuery(
+        `MATCH (n {id: 'org/moonshot-ai'})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF|INVOLVES]-(m) WHERE m.id IN $ids RETURN count(r) AS degree`,
+        { ids },
+      );
+      const moonshotDegree = records[0]!.get('degree').toNumber();
+      const expected = Object.fromEntries(graph.nodes.map((n: { id: string; degree: number; pagerank: number; community: number }) => [n.id, { degree: n.degree, pagerank: n.pagerank, community: n.community }]));
+      expect(expected['org/moonshot-ai'].degree).toBe(moonshotDegree);
+      const KNOWN = ['org/moonshot-ai', 'person/yang-zhilin', 'person/zhang-yutao', 'org/gsr-ventures', 'group/six-little-tigers'];
+      for (const id of KNOWN) expect(expected[id]).toBeDefined();
+
+      const cy = cytoscape({ headless: true, elements: JSON.parse(json.text).elements });
+      const fromGraphml = parseGraphml(Graph, graphml.text);
+      const fromGexf = parseGexf(Graph, gexf.text);
+      const read = readWithNetworkx(graphml.text, gexf.text);
+      const pick = (d: Record<string, unknown>) => ({ degree: d.degree, pagerank: d.pagerank, community: d.community });
+      for (const id of ids) {
+        expect({ id, ...pick(cy.getElementById(id).data()) }).toEqual({ id, ...expected[id] });
+        expect({ id, ...pick(fromGraphml.getNodeAttributes(id)) }).toEqual({ id, ...expected[id] });
+        expect({ id, ...pick(fromGexf.getNodeAttributes(id)) }).toEqual({ id, ...expected[id] });
+        expect({ id, ...pick(read.graphml.nodeData[id]) }).toEqual({ id, ...expected[id] });
+        expect({ id, ...pick(read.gexf.nodeData[id]) }).toEqual({ id, ...expected[id] });
+      }
+      // the values themselves, recomputed by networkx from the file: the same degrees, the same PageRank
+      const graphmlFile = path.join(dir, 'metrics.graphml');
+      writeFileSync(graphmlFile, graphml.text);
+      const networkx = JSON.parse(execFileSync(PYTHON, ['-c', NETWORKX_METRICS, graphmlFile], { encoding: 'utf8' }));
+      for (const id of ids) {
+        expect({ id, degree: networkx[id].degree }).toEqual({ id, degree: expected[id].degree });
+        expect(Math.abs(networkx[id].pagerank - expected[id].pagerank)).toBeLessThan(1e-5);
+      }
+      // Gephi's "size by degree" needs no plugin: declared as numbers
+      expect(graphml.text).toContain('<key id="n_degree" for="node" attr.name="degree" attr.type="int"/>');
+      expect(gexf.text).toContain('<attribute id="pagerank" title="pagerank" type="double"/>');
     });
 
     it.each([

@@ -1,6 +1,8 @@
-import { startTestApp } from '../support/app';
+import { nameKey } from '../../src/model/names';
+import { bearer, startTestApp, TEST_KEYS } from '../support/app';
+import { postGraphQL } from '../support/process';
 
-/** Validated writes over HTTP: checked, all or nothing, idempotent, cleaned up after. */
+/** Validated writes over HTTP: checked, all or nothing, idempotent, create-only, revised, cleaned up after. */
 describe('mutations', () => {
   let api: Awaited<ReturnType<typeof startTestApp>>;
   const tag = `test-writes-${process.pid}`;
@@ -14,14 +16,18 @@ describe('mutations', () => {
     api = await startTestApp();
   });
   afterAll(async () => {
-    await api.graph.driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $a OR n.id STARTS WITH $b OR n.id STARTS WITH $c OR n.id STARTS WITH $d DETACH DELETE n', {
-      a: sourceId,
-      b: `person/${tag}`,
-      c: `org/${tag}`,
-      d: `event/talent-move/${tag}`,
-    });
+    // Only what this file wrote: its facts, their revisions, and the name forms no entity bears any more.
+    await api.graph.driver.executeQuery(
+      `MATCH (n) WHERE n.id STARTS WITH $a OR n.id STARTS WITH $b OR n.id STARTS WITH $c OR n.id STARTS WITH $d DETACH DELETE n
+       WITH count(*) AS done
+       MATCH (r:Revision) WHERE r.targetId CONTAINS $tag DELETE r
+       WITH count(*) AS done
+       MATCH (k:Name) WHERE k.key IN $keys AND NOT (k)<-[:NAMED]-() DELETE k`,
+      { a: sourceId, b: `person/${tag}`, c: `org/${tag}`, d: `event/talent-move/${tag}`, tag, keys: NAMES.map(nameKey) },
+    );
     await api.close();
   });
+  const NAMES = ['Li Lei', '李雷', 'Acme AI', 'ACME AI', `Race ${tag}`, 'Han Meimei'];
 
   const countTagged = async () => {
     const { records } = await api.graph.driver.executeQuery(
@@ -93,8 +99,8 @@ describe('mutations', () => {
       to: { name: 'Acme AI' },
       sources: [{ quote: 'joined Acme AI as chief scientist in March 2025', source: { id: sourceId } }],
     });
-    const { talentMoves } = (await api.gql(`{ talentMoves(to: "${orgId}") { id } }`)).data;
-    expect(talentMoves).toEqual([{ id: eventId }]);
+    const { talentMoves } = (await api.gql(`{ talentMoves(to: "${orgId}") { edges { node { id } } } }`)).data;
+    expect(talentMoves).toEqual({ edges: [{ node: { id: eventId } }] });
   });
 
   it('changes nothing when the same writes are sent again', async () => {
@@ -109,7 +115,7 @@ describe('mutations', () => {
   it('rejects a quote that is not a verbatim span of its source, writing nothing', async () => {
     const before = await countTagged();
     const error = await errorOf(ADD_EVENT, { input: event({ id: `event/talent-move/${tag}-invented`, quotes: ['joined Acme AI as CEO'] }) });
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'facts' });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.quotes.0' });
     expect(error.message).toMatch(/not a verbatim span/);
     expect(await countTagged()).toEqual(before);
   });
@@ -120,14 +126,17 @@ describe('mutations', () => {
       input: event({ id: `event/talent-move/${tag}-ghost`, participants: [{ role: 'mover', entity: `person/${tag}-ghost` }, { role: 'to', entity: orgId }] }),
     });
     expect(unknownEntity.message).toMatch(/unknown entity id: person\/test-writes-\d+-ghost/);
+    expect(unknownEntity.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.participants.0.entity' });
     const unknownSource = await errorOf(ADD_ENTITY, { input: { id: `person/${tag}-x`, type: 'Person', name: 'X', citation: { sourceId: 'source/nowhere', quote: 'X' } } });
     expect(unknownSource.message).toMatch(/unknown source id: source\/nowhere/);
+    expect(unknownSource.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.citation.sourceId' });
     expect(await countTagged()).toEqual(before);
   });
 
   it('rejects malformed input with the field named, before touching the graph', async () => {
     const missingRole = await errorOf(ADD_EVENT, { input: event({ participants: [{ role: 'mover', entity: personId }] }) });
-    expect(missingRole.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'participants' });
+    expect(missingRole.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.participants' });
+    expect(missingRole.message).toBe('input.participants: a TALENT_MOVE needs the role(s): to');
     const badRole = await errorOf(ADD_EVENT, { input: event({ participants: [{ role: 'boss', entity: personId }] }) });
     expect(badRole.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'participants.0.role' });
     const badCurrency = await errorOf(ADD_EVENT, { input: event({ price: { amount: 1, currency: 'dollars' } }) });
@@ -135,30 +144,111 @@ describe('mutations', () => {
     const badId = await errorOf(ADD_ENTITY, { input: { id: 'Li Lei', type: 'Person', name: 'Li Lei', citation: { sourceId, quote: 'Li Lei' } } });
     expect(badId.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
     const wrongPrefix = await errorOf(ADD_ENTITY, { input: { id: `org/${tag}-li`, type: 'Person', name: 'Li Lei', citation: { sourceId, quote: 'Li Lei' } } });
-    expect(wrongPrefix.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(wrongPrefix.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.id' });
+    const roleOfAnotherKind = await errorOf(ADD_EVENT, { input: event({ participants: [{ role: 'mover', entity: personId }, { role: 'acquirer', entity: orgId }] }) });
+    expect(roleOfAnotherKind.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.participants.1.role' });
+    const twoMovers = await errorOf(ADD_EVENT, { input: event({ participants: [{ role: 'mover', entity: personId }, { role: 'mover', entity: personId }, { role: 'to', entity: orgId }] }) });
+    expect(twoMovers.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.participants.1.role' });
     const badDate = await errorOf(ADD_EVENT, { input: event({ date: '2025-3' }) });
     expect(badDate.extensions.code).toBe('BAD_USER_INPUT');
     const badLiteral = await errorOf(`mutation { addSource(input: { id: "source/${tag}-x", title: "x", text: "x", date: "2025-02-30" }) { id } }`, {});
     expect(badLiteral.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.date' });
     const reserved = await errorOf(ADD_EVENT, { input: event({ attributes: { kind: 'X' } }) });
-    expect(reserved.extensions).toMatchObject({ argument: 'attributes' });
+    expect(reserved.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.attributes.kind' });
   });
 
   it('refuses a second entity with the name of an existing one, unless told it is another', async () => {
     const twin = { id: `org/${tag}-acme-2`, type: 'Organization', name: 'ACME AI', citation: { sourceId, quote: 'Acme AI' } };
     const error = await errorOf(ADD_ENTITY, { input: twin });
-    expect(error.message).toMatch(new RegExp(`org/${tag}-acme-2 has the name of org/${tag}-acme`));
+    expect(error.extensions).toMatchObject({ code: 'CONFLICT', argument: 'input.name', id: `org/${tag}-acme-2` });
+    expect(error.message).toMatch(new RegExp(`org/${tag}-acme-2: has the name of org/${tag}-acme `));
     expect((await api.gql(ADD_ENTITY, { input: { ...twin, allowSameName: true } })).errors).toBeUndefined();
     const { entitiesByName } = (await api.gql('{ entitiesByName(name: "acme ai") { id } }')).data;
     expect(entitiesByName.map((e: { id: string }) => e.id).sort()).toEqual([`org/${tag}-acme`, `org/${tag}-acme-2`]);
   });
 
-  it('refuses to reuse an id for another kind of event', async () => {
+  it('refuses to reuse an id for another kind of event: the id names its kind', async () => {
     const error = await errorOf(ADD_EVENT, {
       input: event({ kind: 'ACQUISITION', participants: [{ role: 'acquirer', entity: orgId }, { role: 'target', entity: 'org/01-ai' }] }),
     });
-    expect(error.message).toMatch(/another kind/);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.id' });
+    expect(error.message).toBe('input.id: a ACQUISITION id looks like event/acquisition/<slug>');
     const { event: stored } = (await api.gql(`{ event(id: "${eventId}") { kind } }`)).data;
     expect(stored).toEqual({ kind: 'TALENT_MOVE' });
+  });
+
+  it('refuses a person where the registry wants an organization, naming the participant', async () => {
+    const before = await countTagged();
+    const error = await errorOf(ADD_EVENT, {
+      input: event({ id: `event/talent-move/${tag}-to-a-person`, participants: [{ role: 'mover', entity: personId }, { role: 'to', entity: personId }] }),
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.participants.1.entity' });
+    expect(error.message).toBe('input.participants.1.entity: a Person cannot be the to of a TALENT_MOVE (allowed: Organization)');
+    expect(await countTagged()).toEqual(before);
+  });
+
+  it('never overwrites on add: other values are a CONFLICT naming the id, and nothing changes', async () => {
+    const before = await countTagged();
+    const changed = await errorOf(ADD_ENTITY, { input: { id: orgId, type: 'Organization', name: 'Acme AI', description: 'overwritten', categories: ['AI_STARTUP'], citation: { sourceId, quote: 'Acme AI' } } });
+    expect(changed.extensions).toMatchObject({ code: 'CONFLICT', id: orgId, argument: 'input' });
+    expect(changed.path).toEqual(['addEntity']);
+    expect(changed.message).toBe(`${orgId}: already exists with other values (description); change it with an update mutation`);
+    const source = await errorOf(ADD_SOURCE, { input: { id: sourceId, title: 'A test note', publisher: 'tests', date: '2025-03', text: 'Another text.' } });
+    expect(source.extensions).toMatchObject({ code: 'CONFLICT', id: sourceId });
+    const { entity } = (await api.gql(`{ entity(id: "${orgId}") { description } }`)).data;
+    expect(entity).toEqual({ description: null });
+    expect(await countTagged()).toEqual(before);
+  });
+
+  it('updates through update mutations, keeping what was replaced, who did it and why', async () => {
+    const UPDATE = 'mutation($input: EntityInput!, $reason: String!) { updateEntity(input: $input, reason: $reason) { id description } }';
+    const input = { id: orgId, type: 'Organization', name: 'Acme AI', description: 'An AI startup', categories: ['AI_STARTUP'], citation: { sourceId, quote: 'Acme AI' } };
+    const updated = await postGraphQL(api.url, UPDATE, { input, reason: 'the note calls it an AI company' }, bearer(TEST_KEYS.editor));
+    expect(updated.body).toEqual({ data: { updateEntity: { id: orgId, description: 'An AI startup' } } });
+    const { history } = (await api.gql(`{ history(id: "${orgId}") { action fields before after principal role reason at } }`)).data;
+    expect(history.map((r: { action: string }) => r.action)).toEqual(['UPDATE', 'CREATE']);
+    expect(history[0]).toMatchObject({
+      fields: ['description'],
+      before: { description: null },
+      after: { description: 'An AI startup' },
+      principal: expect.stringMatching(/^key:editor:[0-9a-f]{8}$/),
+      role: 'editor',
+      reason: 'the note calls it an AI company',
+    });
+    expect(Date.parse(history[0].at)).toBeGreaterThan(Date.now() - 60_000);
+    const unknown = await errorOf(UPDATE.replace('$reason', '$reason'), { input: { ...input, id: `org/${tag}-nowhere` }, reason: 'x' });
+    expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'input.id' });
+  });
+
+  it('retracts a fact: hidden from every read, kept in history with the reason, its id not reusable', async () => {
+    const moveId = `event/talent-move/${tag}-to-be-retracted`;
+    expect((await api.gql(ADD_EVENT, { input: event({ id: moveId, date: '2025-02' }) })).errors).toBeUndefined();
+    const editor = await postGraphQL(api.url, 'mutation($ids: [ID!]!) { retract(ids: $ids, reason: "x") }', { ids: [moveId] }, bearer(TEST_KEYS.editor));
+    expect(editor.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { retract } = (await api.gql('mutation($ids: [ID!]!) { retract(ids: $ids, reason: "a duplicate of the March move") }', { ids: [moveId] })).data;
+    expect(retract).toEqual([moveId]);
+    const reads = (await api.gql(`{ event(id: "${moveId}") { id }
+      talentMoves(to: "${orgId}") { totalCount edges { node { id } } }
+      timeline(entity: "${personId}") { edges { node { id } } } }`)).data;
+    expect(reads).toEqual({ event: null, talentMoves: { totalCount: 1, edges: [{ node: { id: eventId } }] }, timeline: { edges: [{ node: { id: eventId } }] } });
+    const { history } = (await api.gql(`{ history(id: "${moveId}") { action reason role } }`)).data;
+    expect(history).toEqual([
+      { action: 'RETRACT', reason: 'a duplicate of the March move', role: 'admin' },
+      { action: 'CREATE', reason: null, role: 'admin' },
+    ]);
+    const again = await errorOf(ADD_EVENT, { input: event({ id: moveId, date: '2025-02' }) });
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', id: moveId });
+  });
+
+  it('lets one of many concurrent writers of the same name win; the others get CONFLICT', async () => {
+    const name = `Race ${tag}`;
+    const writers = Array.from({ length: 12 }, (_, n) =>
+      api.gql(ADD_ENTITY, { input: { id: `org/${tag}-race-${n}`, type: 'Organization', name, citation: { sourceId, quote: 'Acme AI' } } }),
+    );
+    const results = await Promise.all(writers);
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
+    expect(codes).toEqual([...Array(11).fill('CONFLICT'), 'OK']);
+    const { entitiesByName } = (await api.gql('query($n: String!) { entitiesByName(name: $n) { id } }', { n: name })).data;
+    expect(entitiesByName).toHaveLength(1);
   });
 });

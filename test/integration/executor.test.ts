@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { Conflict, StoreFailure } from '../../src/errors';
 import { openTestGraph } from '../support/graph';
 
 const TEST_ID = `test/executor-${process.pid}`;
@@ -37,15 +37,16 @@ describe('Executor on a real Neo4j', () => {
         await run(create, { id: TEST_ID });
       })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GraphQLError);
-    expect((error as GraphQLError).extensions.code).toBe('CONFLICT');
+    expect(error).toBeInstanceOf(Conflict);
+    expect((error as Conflict).code).toBe('CONFLICT');
     const left = await graph.db.read({ name: 'left', cypher: 'MATCH (s:Source {id: $id}) RETURN count(s) AS n' }, { id: `${TEST_ID}-other` });
     expect(left).toEqual([{ n: 0 }]);
   });
 
   it('hides the internals of a failing query behind INTERNAL_SERVER_ERROR with the query name', async () => {
-    const error = (await graph.db.read({ name: 'broken', cypher: 'RETURN nope(' }).catch((e: unknown) => e)) as GraphQLError;
-    expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    const error = (await graph.db.read({ name: 'broken', cypher: 'RETURN nope(' }).catch((e: unknown) => e)) as StoreFailure;
+    expect(error).toBeInstanceOf(StoreFailure);
+    expect(error.code).toBe('INTERNAL_SERVER_ERROR');
     expect(error.message).toBe('internal error in query broken');
   });
 });

@@ -55,10 +55,10 @@ export function waitForUrl(started: Started, timeoutMs = 120_000): Promise<strin
   });
 }
 
-export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>) {
+export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };

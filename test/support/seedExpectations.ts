@@ -19,6 +19,13 @@ export const EXPECTED_EVENT_KINDS: Record<EventKind, number> = {
   FOUNDING: 1,
   MARKET_ENTRY: 1,
 };
+/** Talent moves the writer derives from other events (the Adept joiners of the Amazon licensing deal). */
+export const EXPECTED_IMPLIED_MOVES = 1;
+/** Events per kind in the loaded graph: the files' events plus the implied moves. */
+export const EXPECTED_GRAPH_EVENT_KINDS: Record<EventKind, number> = {
+  ...EXPECTED_EVENT_KINDS,
+  TALENT_MOVE: EXPECTED_EVENT_KINDS.TALENT_MOVE + EXPECTED_IMPLIED_MOVES,
+};
 export const EXPECTED_RELATIONSHIP_TYPES = {
   FOUNDED: 5,
   WORKS_AT: 9,

@@ -20,6 +20,10 @@ describe('configuration from the environment', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ GRAPHQL_IDE: 'maybe' }, 'GRAPHQL_IDE'],
+    [{ QUERY_MAX_TOKENS: '80000' }, 'QUERY_MAX_TOKENS'],
+    [{ QUERY_MAX_COST: '-1' }, 'QUERY_MAX_COST'],
+    [{ RATE_LIMIT_IP_PER_SECOND: 'many' }, 'RATE_LIMIT_IP_PER_SECOND'],
+    [{ JWT_JWKS_URL: 'not a url' }, 'JWT_JWKS_URL'],
   ])('rejects %j with one line naming %s', (env, name) => {
     let error: unknown;
     try {

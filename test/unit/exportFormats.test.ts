@@ -1,6 +1,7 @@
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
+import { withMetrics } from '../../src/graph/analytics';
 import type { EdgeData, NodeData } from '../../src/graph/subgraph';
 import { partialDateInterval } from '../../src/graph/interval';
 import { FORMATS, type ExportFormat } from '../../src/http/export/formats';
@@ -26,16 +27,20 @@ const node = (over: Partial<NodeData>): NodeData => ({
   ...over,
 });
 
-const NODES: NodeData[] = [
-  node({ id: 'org/a&b', label: 'Organization', name: NASTY, description: NASTY, names: ['甲', 'A'], categories: ['AI_STARTUP'], anonymous: false }),
-  node({ id: 'event/e<1>', label: 'Acquisition', name: 'bought', kind: 'ACQUISITION', date: '2024-02', summary: 'bought' }),
-  node({ id: 'person/p"q', label: 'Person', name: 'P', anonymous: true }),
-];
 const EDGES: EdgeData[] = [
   { id: 'e1', source: 'event/e<1>', target: 'org/a&b', type: 'INVOLVES', role: 'target', quote: null, since: null, until: null, date: '2024-02' },
   { id: 'e2', source: 'person/p"q', target: 'org/a&b', type: 'FOUNDED', role: '創始人', quote: NASTY, since: '2023', until: null, date: null },
   { id: 'e3', source: 'person/p"q', target: 'org/a&b', type: 'WORKS_AT', role: 'CTO', quote: null, since: null, until: null, date: null },
 ];
+/** With their metrics on this selection, as the export route writes them. */
+const NODES = withMetrics(
+  [
+    node({ id: 'org/a&b', label: 'Organization', name: NASTY, description: NASTY, names: ['甲', 'A'], categories: ['AI_STARTUP'], anonymous: false }),
+    node({ id: 'event/e<1>', label: 'Acquisition', name: 'bought', kind: 'ACQUISITION', date: '2024-02', summary: 'bought' }),
+    node({ id: 'person/p"q', label: 'Person', name: 'P', anonymous: true }),
+  ],
+  EDGES,
+);
 
 /** The whole file as the export route would stream it, piece by piece. */
 function write(format: ExportFormat, nodes = NODES, edges = EDGES, total = nodes.length): string {
@@ -56,7 +61,11 @@ describe('export formats', () => {
       names: ['甲', 'A'],
       categories: ['AI_STARTUP'],
       anonymous: false,
+      degree: 3,
+      pagerank: NODES[0]!.pagerank,
+      community: 0,
     });
+    expect(json.elements.nodes.map((n: { data: { degree: number } }) => n.data.degree)).toEqual([3, 1, 2]);
     expect(json.elements.nodes[1].data).toMatchObject({ kind: 'ACQUISITION', date: '2024-02', start: '2024-02-01', end: '2024-02-29' });
     expect(json.elements.edges[1].data).toMatchObject({ type: 'FOUNDED', start: '2023-01-01' });
     expect(json.elements.edges[1].data.end).toBeUndefined();
@@ -72,11 +81,15 @@ describe('export formats', () => {
     const text = write(FORMATS.graphml);
     expect(text).toContain('<key id="n_type" for="node" attr.name="type" attr.type="string"/>');
     expect(text).toContain('<key id="n_anonymous" for="node" attr.name="anonymous" attr.type="boolean"/>');
+    expect(text).toContain('<key id="n_degree" for="node" attr.name="degree" attr.type="int"/>');
+    expect(text).toContain('<key id="n_pagerank" for="node" attr.name="pagerank" attr.type="double"/>');
+    expect(text).toContain('<key id="n_community" for="node" attr.name="community" attr.type="int"/>');
     const graph = parseGraphml(Graph, text);
     expect(graph.order).toBe(3);
     expect(graph.size).toBe(3);
     expect(graph.getNodeAttributes('org/a&b')).toMatchObject({ label: CLEAN, type: 'Organization', description: CLEAN, names: '甲 | A', anonymous: false });
     expect(graph.getNodeAttributes('event/e<1>')).toMatchObject({ kind: 'ACQUISITION', start: '2024-02-01', end: '2024-02-29' });
+    for (const n of NODES) expect(graph.getNodeAttributes(n.id)).toMatchObject({ degree: n.degree, pagerank: n.pagerank, community: n.community });
     expect(graph.getEdgeAttributes('e2')).toMatchObject({ label: 'FOUNDED', role: '創始人', quote: CLEAN, since: '2023', start: '2023-01-01' });
   });
 
@@ -87,7 +100,11 @@ describe('export formats', () => {
     expect(text).toMatch(/<graph mode="dynamic" defaultedgetype="directed" timeformat="date"/);
     expect(text).toContain('<node id="event/e&lt;1&gt;" label="bought" start="2024-02-01" end="2024-02-29">');
     expect(text).toMatch(/<edge id="e1" [^>]*kind="INVOLVES" start="2024-02-01" end="2024-02-29">/);
+    expect(text).toContain('<attribute id="degree" title="degree" type="integer"/>');
+    expect(text).toContain('<attribute id="pagerank" title="pagerank" type="double"/>');
+    expect(text).toContain('<attribute id="community" title="community" type="integer"/>');
     const graph = parseGexf(Graph, text);
+    for (const n of NODES) expect(graph.getNodeAttributes(n.id)).toMatchObject({ degree: n.degree, pagerank: n.pagerank, community: n.community });
     expect(graph.order).toBe(3);
     expect(graph.size).toBe(3);
     expect(graph.getNodeAttributes('org/a&b')).toMatchObject({ label: CLEAN, type: 'Organization', description: CLEAN, anonymous: false, color: 'rgb(214,39,40)' });

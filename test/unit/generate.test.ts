@@ -34,8 +34,11 @@ describe('the synthetic graph generator', () => {
     expect(facts.events).toHaveLength(3250);
     expect(facts.entities).toHaveLength(plan.persons + plan.organizations + plan.products + plan.groups);
     expect(facts.sources.length + facts.events.length + facts.entities.length).toBe(5000);
-    const counts = generator.manifest().counts.nodes;
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(5000);
+    // Stored: the planned nodes plus one TALENT_MOVE per licensing-deal joiner (the registry's implied moves).
+    const { nodes, impliedMoves } = generator.manifest().counts;
+    const joiners = facts.events.filter((e) => e.kind === 'LICENSING_DEAL').flatMap((e) => e.participants.filter((p) => p.role === 'joiner')).length;
+    expect(impliedMoves).toBe(joiners);
+    expect(Object.values(nodes).reduce((a, b) => a + b, 0)).toBe(5000 + joiners);
   });
 
   it('quotes are verbatim spans of their source texts, and every reference resolves', () => {

@@ -17,73 +17,87 @@ describe('Cypher sent by the resolvers', () => {
     return sent;
   }
 
-  const emptyPage = { eventPage: [{ totalCount: 0, events: [] }] };
+  const emptyPage = { eventPage: [], eventCount: [{ count: 0 }] };
 
-  it('events: every filter as a parameter, the date bound inclusive, one row more than the page', async () => {
-    expect(await sentBy('{ events(kinds: [TALENT_MOVE, ACQUISITION], involving: "org/oppo", from: "2024-05", to: "2024-10", first: 5) { totalCount } }', emptyPage))
-      .toMatchInlineSnapshot(`
+  it('events: the participant is the anchor of an index range, dates and cursor become exclusive sortKey bounds, the count capped', async () => {
+    expect(await sentBy('{ events(kinds: [TALENT_MOVE, ACQUISITION], involving: "org/oppo", from: "2024-05", to: "2024-10", first: 5) { totalCount } }', emptyPage)).toMatchInlineSnapshot(`
 [
   {
     "params": {
-      "after": null,
+      "anchor": {
+        "id": "org/oppo",
+        "role": null,
+      },
       "first": 5,
-      "from": "2024-05",
-      "ids": null,
-      "involving": "org/oppo",
       "kinds": [
         "TALENT_MOVE",
         "ACQUISITION",
       ],
-      "roles": [],
-      "to": "2024-10￿",
+      "lower": "2024-05",
+      "others": [],
+      "scan": 12,
+      "upper": "2024-10￿",
     },
     "query": "events.cypher#eventPage",
+  },
+  {
+    "params": {
+      "anchor": {
+        "id": "org/oppo",
+        "role": null,
+      },
+      "cap": 10000,
+      "kinds": [
+        "TALENT_MOVE",
+        "ACQUISITION",
+      ],
+      "lower": "2024-05",
+      "others": [],
+      "unfiltered": false,
+      "upper": "2024-10￿",
+    },
+    "query": "events.cypher#eventCount",
   },
 ]
 `);
   });
 
-  it('talentMoves and acquisitions: kind fixed, only the given role filters', async () => {
-    const sent = await sentBy('{ talentMoves(to: "org/bytedance") { id } acquisitions(acquirer: "org/oppo", target: "org/x") { id } }', emptyPage);
+  it('talentMoves and acquisitions: kind fixed, the first role the anchor, no count unless asked for', async () => {
+    const sent = await sentBy('{ talentMoves(to: "org/bytedance") { edges { node { id } } } acquisitions(acquirer: "org/oppo", target: "org/x") { edges { node { id } } } }', emptyPage);
     expect(sent.map((s) => s.params)).toMatchInlineSnapshot(`
 [
   {
-    "after": null,
-    "first": 500,
-    "from": null,
-    "ids": null,
-    "involving": null,
+    "anchor": {
+      "id": "org/bytedance",
+      "role": "to",
+    },
+    "first": 20,
     "kinds": [
       "TALENT_MOVE",
     ],
-    "roles": [
-      {
-        "id": "org/bytedance",
-        "role": "to",
-      },
-    ],
-    "to": null,
+    "lower": "",
+    "others": [],
+    "scan": 21,
+    "upper": "￿",
   },
   {
-    "after": null,
-    "first": 500,
-    "from": null,
-    "ids": null,
-    "involving": null,
+    "anchor": {
+      "id": "org/oppo",
+      "role": "acquirer",
+    },
+    "first": 20,
     "kinds": [
       "ACQUISITION",
     ],
-    "roles": [
-      {
-        "id": "org/oppo",
-        "role": "acquirer",
-      },
+    "lower": "",
+    "others": [
       {
         "id": "org/x",
         "role": "target",
       },
     ],
-    "to": null,
+    "scan": 21,
+    "upper": "￿",
   },
 ]
 `);
@@ -97,6 +111,7 @@ describe('Cypher sent by the resolvers', () => {
       "key": "月之暗面moonshotand杨植麟",
       "limit": 3,
       "query": "月之暗面 \\(Moonshot\\) and 楊植麟\\:",
+      "scan": 50,
     },
     "query": "entities.cypher#searchEntities",
   },
@@ -130,6 +145,7 @@ describe('Cypher sent by the resolvers', () => {
         "org/a",
         "org/b",
       ],
+      "perEntity": 500,
     },
     "query": "entities.cypher#relationshipsOf",
   },
@@ -138,16 +154,32 @@ describe('Cypher sent by the resolvers', () => {
       "ids": [
         "org/a",
       ],
+      "perEntity": 500,
     },
     "query": "entities.cypher#mentionsOf",
   },
   {
     "params": {
+      "first": 50,
       "ids": [
         "org/a",
       ],
+      "kinds": [
+        "ARBITRATION",
+        "ACQUISITION",
+        "LICENSING_DEAL",
+        "TALENT_MOVE",
+        "FUNDING_ROUND",
+        "PRICE_CUT",
+        "STATEMENT",
+        "METRIC",
+        "PRODUCT_LAUNCH",
+        "FOUNDING",
+        "MARKET_ENTRY",
+      ],
+      "role": null,
     },
-    "query": "events.cypher#eventsInvolving",
+    "query": "events.cypher#eventsOfEntities",
   },
 ]
 `);
@@ -169,6 +201,19 @@ describe('Cypher sent by the resolvers', () => {
   },
   {
     "params": {
+      "allKinds": [
+        "ARBITRATION",
+        "ACQUISITION",
+        "LICENSING_DEAL",
+        "TALENT_MOVE",
+        "FUNDING_ROUND",
+        "PRICE_CUT",
+        "STATEMENT",
+        "METRIC",
+        "PRODUCT_LAUNCH",
+        "FOUNDING",
+        "MARKET_ENTRY",
+      ],
       "depth": 2,
       "from": null,
       "kinds": null,
@@ -182,12 +227,52 @@ describe('Cypher sent by the resolvers', () => {
   },
   {
     "params": {
-      "from": "2024",
-      "to": "2024-06￿",
+      "cap": 10000,
+      "lower": "2024",
+      "upper": "2024-06￿",
     },
     "query": "graph.cypher#talentFlow",
   },
 ]
 `);
+  });
+
+  it('centrality: labels and kinds as enum strings (deduplicated), null when not given, the limit as a parameter', async () => {
+    const sent = await sentBy(
+      '{ a: centrality { score } b: centrality(labels: [Organization, Person, Organization], kinds: [ACQUISITION, TALENT_MOVE], limit: 5) { score } }',
+    );
+    expect(sent).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "kinds": null,
+      "labels": null,
+      "limit": 20,
+    },
+    "query": "analytics.cypher#centrality",
+  },
+  {
+    "params": {
+      "kinds": [
+        "ACQUISITION",
+        "TALENT_MOVE",
+      ],
+      "labels": [
+        "Organization",
+        "Person",
+      ],
+      "limit": 5,
+    },
+    "query": "analytics.cypher#centrality",
+  },
+]
+`);
+  });
+
+  it.each(['limit: 0', 'limit: 101'])('centrality(%s) is BAD_USER_INPUT', async (args) => {
+    const { db, sent } = fakeExecutor();
+    const result = await graphql({ schema, source: `{ centrality(${args}) { score } }`, contextValue: createContext(db) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(sent).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityRecord, EventRecord, RelationshipRecord, SourceRecord } from '../../src/facts/facts';
 import { partialDatePrecision } from '../../src/model/partialDate';
-import { OrganizationCategory } from '../../src/model/vocabulary';
+import { toFactRows } from '../../src/facts/facts';
+import { ENTITY_ID_PREFIX, EVENT_KINDS, RELATIONSHIP_TYPES, roleOf } from '../../src/model/registry';
+import { EntityLabel, OrganizationCategory } from '../../src/model/vocabulary';
 import { EXPECTED_ANONYMOUS, EXPECTED_ENTITY_LABELS, EXPECTED_EVENT_KINDS, EXPECTED_RELATIONSHIP_TYPES } from '../support/seedExpectations';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -32,14 +34,9 @@ const entityById = new Map(entities.map((e) => [e.id, e]));
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
-const LABELS: readonly Label[] = ['Person', 'Organization', 'Product', 'Group'];
-
-const ID_PREFIX_BY_LABEL: Record<Label, string> = {
-  Person: 'person',
-  Organization: 'org',
-  Product: 'product',
-  Group: 'group',
-};
+// The vocabulary comes from the registry (src/model/registry.ts): these checks hold the seed
+// files to the same rules the writer enforces.
+const LABELS: readonly Label[] = Object.values(EntityLabel);
 
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const ENTITY_ID = new RegExp(`^(person|org|product|group)/${SLUG}$`);
@@ -47,47 +44,6 @@ const EVENT_ID = new RegExp(`^event/(${SLUG})/${SLUG}$`);
 const SOURCE_ID = new RegExp(`^source/${SLUG}$`);
 
 const ORG_CATEGORIES = new Set<string>(Object.values(OrganizationCategory));
-
-/** Allowed endpoint labels per relationship type. */
-const RELATIONSHIP_ENDPOINTS: Record<string, { from: readonly Label[]; to: readonly Label[] }> = {
-  FOUNDED: { from: ['Person'], to: ['Organization'] },
-  WORKS_AT: { from: ['Person'], to: ['Organization'] },
-  PARTNER_AT: { from: ['Person'], to: ['Organization'] },
-  SUBSIDIARY_OF: { from: ['Organization'], to: ['Organization'] },
-  INVESTED_IN: { from: ['Organization', 'Group'], to: ['Organization'] },
-  MAKES: { from: ['Organization'], to: ['Product'] },
-  MEMBER_OF: { from: ['Person', 'Organization'], to: ['Group'] },
-};
-
-/** Roles that must appear at least once per event kind; `anyOf` means at least one of them. */
-const REQUIRED_ROLES: Record<string, { all: readonly string[]; anyOf?: readonly string[] }> = {
-  ARBITRATION: { all: ['claimant', 'respondent', 'company'] },
-  ACQUISITION: { all: ['acquirer', 'target'] },
-  LICENSING_DEAL: { all: ['licensee', 'licensor'] },
-  TALENT_MOVE: { all: ['mover', 'to'] },
-  FUNDING_ROUND: { all: ['investee', 'investor'] },
-  PRICE_CUT: { all: ['cutter'] },
-  STATEMENT: { all: ['speaker'] },
-  METRIC: { all: [], anyOf: ['reporter', 'subject'] },
-  PRODUCT_LAUNCH: { all: ['maker', 'product'] },
-  FOUNDING: { all: ['founded'] },
-  MARKET_ENTRY: { all: ['entrant'] },
-};
-
-/** Every role a kind may use (required + optional). */
-const ALLOWED_ROLES: Record<string, readonly string[]> = {
-  ARBITRATION: ['claimant', 'respondent', 'company', 'discloser'],
-  ACQUISITION: ['acquirer', 'target'],
-  LICENSING_DEAL: ['licensee', 'licensor', 'joiner'],
-  TALENT_MOVE: ['mover', 'to', 'from'],
-  FUNDING_ROUND: ['investee', 'investor'],
-  PRICE_CUT: ['cutter'],
-  STATEMENT: ['speaker', 'about'],
-  METRIC: ['reporter', 'subject'],
-  PRODUCT_LAUNCH: ['maker', 'product'],
-  FOUNDING: ['founded', 'founder'],
-  MARKET_ENTRY: ['entrant'],
-};
 
 const MONEY_UNITS = new Set(['CNY', 'USD']);
 const CURRENCIES = new Set(['CNY', 'USD']);
@@ -203,7 +159,7 @@ describe('entities', () => {
 
   it('ids are well-formed and their prefix matches the label', () => {
     const bad = entities.filter(
-      (e) => !LABELS.includes(e.label) || !ENTITY_ID.test(e.id) || !e.id.startsWith(`${ID_PREFIX_BY_LABEL[e.label]}/`),
+      (e) => !LABELS.includes(e.label) || !ENTITY_ID.test(e.id) || !e.id.startsWith(`${ENTITY_ID_PREFIX[e.label]}/`),
     );
     expect(bad.map((e) => `${e.id} (${e.label})`)).toEqual([]);
   });
@@ -278,7 +234,7 @@ describe('entities', () => {
 describe('relationships', () => {
   it('have a known type and endpoints of the right labels that exist', () => {
     const bad = relationships.filter((r) => {
-      const rule = RELATIONSHIP_ENDPOINTS[r.type];
+      const rule = RELATIONSHIP_TYPES[r.type];
       const from = entityById.get(r.from);
       const to = entityById.get(r.to);
       return !rule || !from || !to || !rule.from.includes(from.label) || !rule.to.includes(to.label) || r.from === r.to;
@@ -322,7 +278,7 @@ describe('events', () => {
   it('ids are well-formed and carry their kind', () => {
     const bad = events.filter((e) => {
       const m = EVENT_ID.exec(e.id);
-      return !m || m[1] !== e.kind.toLowerCase().replace(/_/g, '-') || !(e.kind in REQUIRED_ROLES);
+      return !m || m[1] !== EVENT_KINDS[e.kind]?.slug;
     });
     expect(bad.map((e) => e.id)).toEqual([]);
   });
@@ -361,7 +317,7 @@ describe('events', () => {
   it('every participant exists, with a role allowed for the kind, once', () => {
     const bad = events.flatMap((e) =>
       e.participants
-        .filter((p) => !entityById.has(p.id) || !(ALLOWED_ROLES[e.kind] ?? []).includes(p.role))
+        .filter((p) => !entityById.has(p.id) || !roleOf(e.kind, p.role))
         .map((p) => `${e.id}: ${p.role} ${p.id}`),
     );
     expect(bad).toEqual([]);
@@ -371,29 +327,31 @@ describe('events', () => {
 
   it('each kind has its required roles', () => {
     const bad = events.filter((e) => {
-      const rule = REQUIRED_ROLES[e.kind];
-      if (!rule) return true;
+      const spec = EVENT_KINDS[e.kind];
       const roles = new Set(e.participants.map((p) => p.role));
-      return rule.all.some((r) => !roles.has(r)) || (rule.anyOf !== undefined && !rule.anyOf.some((r) => roles.has(r)));
+      return spec.roles.some((r) => r.required && !roles.has(r.role)) || (spec.anyOf !== undefined && !spec.anyOf.some((r) => roles.has(r)));
     });
     expect(bad.map((e) => e.id)).toEqual([]);
   });
 
-  it('role-specific labels: movers are people or groups, speakers are people, groups or organizations', () => {
-    const labelOf = (id: string) => entityById.get(id)?.label;
+  it('every participant has a label its role allows (registry)', () => {
     const bad = events.flatMap((e) =>
       e.participants
-        .filter(
-          (p) =>
-            (p.role === 'mover' && !['Person', 'Group'].includes(labelOf(p.id) ?? '')) ||
-            (p.role === 'speaker' && !['Person', 'Group', 'Organization'].includes(labelOf(p.id) ?? '')) ||
-            (p.role === 'product' && labelOf(p.id) !== 'Product') ||
-            (['acquirer', 'target', 'licensee', 'licensor', 'to', 'from', 'investee', 'cutter', 'founded', 'entrant', 'company', 'maker'].includes(p.role) &&
-              labelOf(p.id) !== 'Organization'),
-        )
+        .filter((p) => !roleOf(e.kind, p.role)?.labels.includes(entityById.get(p.id)?.label as EntityLabel))
         .map((p) => `${e.id}: ${p.role} ${p.id}`),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('the writer accepts every record (toFactRows applies the registry) and derives one move per Adept joiner', () => {
+    const rows = toFactRows({ sources, entities, relationships, events });
+    const implied = rows.events.filter((e) => 'via' in e.props);
+    expect(implied.map((e) => [e.id, e.participants.map((p) => `${p.props.role}:${p.entity}`)])).toEqual([
+      [
+        'event/talent-move/amazon-adept--adept-cofounders-and-team',
+        ['mover:group/adept-cofounders-and-team', 'from:org/adept', 'to:org/amazon'],
+      ],
+    ]);
   });
 
   it('every money object has an amount and an ISO 4217 currency', () => {

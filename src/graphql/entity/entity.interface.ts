@@ -1,16 +1,8 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { EntityLabel } from '../../model/vocabulary';
 
-/** What every entity row from Cypher carries (`n {.*}`): its properties and its label. */
-export interface EntityRow {
-  id: string;
-  label: EntityLabel;
-  name: string;
-  names: string[];
-  description: string | null;
-  categories?: string[] | null;
-  anonymous?: boolean;
-}
+import type { EntityRow } from '../../store/entities.store';
+
+export type { EntityRow };
 
 @InterfaceType({
   description: 'A person, organization, product or group named in the sources',

@@ -2,7 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { RelationshipType } from '../../model/vocabulary';
 import type { Context } from '../context';
 import { Direction } from './entity.args';
-import { Entity, type EntityRow } from './entity.interface';
+import { Entity } from './entity.interface';
+import type { EntityRow } from '../../store/entities.store';
 import { Group } from './group.type';
 import { relatedEntities } from './relationships';
 

@@ -1,12 +1,14 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { EventKind, RelationshipType } from '../../model/vocabulary';
+import { RelationshipType } from '../../model/vocabulary';
 import type { Context } from '../context';
+import type { EventView } from '../event/event.mapper';
 import { Acquisition, TalentMove } from '../event/event-kinds.type';
 import { Direction } from './entity.args';
-import { Entity, type EntityRow } from './entity.interface';
+import { Entity } from './entity.interface';
+import type { EntityRow } from '../../store/entities.store';
 import { Organization } from './organization.type';
 import { Product } from './product.type';
-import { eventsOf, relatedEntities, relationshipsOf } from './relationships';
+import { eventsOf, relatedEntities, relationshipsOf, type RelationshipView } from './relationships';
 import { Relationship } from './relationship.type';
 
 const { FOUNDED, WORKS_AT, PARTNER_AT, INVESTED_IN, SUBSIDIARY_OF, MAKES, MEMBER_OF } = RelationshipType;
@@ -14,17 +16,17 @@ const { FOUNDED, WORKS_AT, PARTNER_AT, INVESTED_IN, SUBSIDIARY_OF, MAKES, MEMBER
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @FieldResolver(() => [Relationship], { description: 'Founders, employees and partners' })
-  people(@Root() org: EntityRow, @Ctx() context: Context): Promise<Relationship[]> {
+  people(@Root() org: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
     return relationshipsOf(org, context, { types: [FOUNDED, WORKS_AT, PARTNER_AT], direction: Direction.IN });
   }
 
   @FieldResolver(() => [Relationship], { description: 'Who invested in this organization' })
-  investors(@Root() org: EntityRow, @Ctx() context: Context): Promise<Relationship[]> {
+  investors(@Root() org: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
     return relationshipsOf(org, context, { types: [INVESTED_IN], direction: Direction.IN });
   }
 
   @FieldResolver(() => [Relationship], { description: 'What this organization invested in' })
-  investments(@Root() org: EntityRow, @Ctx() context: Context): Promise<Relationship[]> {
+  investments(@Root() org: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
     return relationshipsOf(org, context, { types: [INVESTED_IN], direction: Direction.OUT });
   }
 
@@ -49,22 +51,22 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => [Acquisition], { description: 'Acquisitions this organization made' })
-  acquisitions(@Root() org: EntityRow, @Ctx() context: Context): Promise<Acquisition[]> {
-    return eventsOf(org, context, { kinds: [EventKind.ACQUISITION], roles: ['acquirer'] }) as unknown as Promise<Acquisition[]>;
+  acquisitions(@Root() org: EntityRow, @Ctx() context: Context): Promise<EventView[]> {
+    return eventsOf(org, context, { role: 'acquirer' });
   }
 
   @FieldResolver(() => [Acquisition], { description: 'Acquisitions of this organization' })
-  acquiredBy(@Root() org: EntityRow, @Ctx() context: Context): Promise<Acquisition[]> {
-    return eventsOf(org, context, { kinds: [EventKind.ACQUISITION], roles: ['target'] }) as unknown as Promise<Acquisition[]>;
+  acquiredBy(@Root() org: EntityRow, @Ctx() context: Context): Promise<EventView[]> {
+    return eventsOf(org, context, { role: 'target' });
   }
 
   @FieldResolver(() => [TalentMove], { description: 'People and teams who moved here' })
-  talentIn(@Root() org: EntityRow, @Ctx() context: Context): Promise<TalentMove[]> {
-    return eventsOf(org, context, { kinds: [EventKind.TALENT_MOVE], roles: ['to'] }) as unknown as Promise<TalentMove[]>;
+  talentIn(@Root() org: EntityRow, @Ctx() context: Context): Promise<EventView[]> {
+    return eventsOf(org, context, { role: 'to' });
   }
 
   @FieldResolver(() => [TalentMove], { description: 'People and teams who left' })
-  talentOut(@Root() org: EntityRow, @Ctx() context: Context): Promise<TalentMove[]> {
-    return eventsOf(org, context, { kinds: [EventKind.TALENT_MOVE], roles: ['from'] }) as unknown as Promise<TalentMove[]>;
+  talentOut(@Root() org: EntityRow, @Ctx() context: Context): Promise<EventView[]> {
+    return eventsOf(org, context, { role: 'from' });
   }
 }

@@ -1,4 +1,5 @@
 import { nameKey } from '../../model/names';
+import type { SearchQuery } from '../../store/entities.store';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -16,7 +17,7 @@ export function toLuceneQuery(text: string): string {
     .join(' ');
 }
 
-/** Parameters of `searchEntities`: the escaped query and the exact-match key. */
-export function searchParams(text: string, limit: number) {
+/** Parameters of `searchEntities`: the escaped full-text query and the normalised key for prefixes. */
+export function searchParams(text: string, limit: number): SearchQuery {
   return { query: toLuceneQuery(text), key: nameKey(text), limit };
 }

@@ -1,29 +1,21 @@
-import { badUserInput } from '../common/errors';
-
-/** The position of an event in the (sortKey, id) order. */
-export interface EventPosition {
-  sortKey: string;
-  id: string;
-}
+import { InvalidInput } from '../../errors';
 
 const PREFIX = 'event:';
 
-/** Opaque to clients: base64url of the position. */
-export function encodeCursor(position: EventPosition): string {
-  return Buffer.from(PREFIX + JSON.stringify([position.sortKey, position.id])).toString('base64url');
+/** Opaque to clients: base64url of the event's sortKey (its place in the (date, id) order). */
+export function encodeCursor(sortKey: string): string {
+  return Buffer.from(PREFIX + JSON.stringify([sortKey])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, argument = 'after'): EventPosition {
+export function decodeCursor(cursor: string, argument = 'after'): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (text.startsWith(PREFIX)) {
     try {
       const value: unknown = JSON.parse(text.slice(PREFIX.length));
-      if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-        return { sortKey: value[0] as string, id: value[1] as string };
-      }
+      if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') return value[0];
     } catch {
       // fall through to the error below
     }
   }
-  throw badUserInput(argument, 'not a cursor returned by this API');
+  throw new InvalidInput(argument, 'not a cursor returned by this API');
 }

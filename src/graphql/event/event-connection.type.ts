@@ -1,14 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Event } from './event.interface';
-
-@ObjectType()
-export class EventEdge {
-  @Field({ description: 'Opaque; pass as `after` to continue after this event' })
-  cursor: string;
-
-  @Field(() => Event)
-  node: Event;
-}
+import { Acquisition, TalentMove } from './event-kinds.type';
+import type { EventView } from './event.mapper';
 
 @ObjectType()
 export class PageInfo {
@@ -19,14 +12,41 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-@ObjectType({ description: 'A page of events in (date, id) order; undated events come last' })
-export class EventConnection {
-  @Field(() => [EventEdge])
-  edges: EventEdge[];
-
-  @Field(() => PageInfo)
+export interface ConnectionView {
+  edges: { cursor: string; node: EventView }[];
   pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Events matching the filters, over all pages' })
   totalCount: number;
+  totalCountExact: boolean;
 }
+
+/** A Relay connection of events of one GraphQL type (Event, TalentMove, Acquisition). */
+function eventConnection<T extends object>(node: abstract new (...args: never[]) => T, name: string, description: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field({ description: 'Opaque; pass as `after` to continue after this event' })
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class Connection {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'Events matching the filters over all pages: exact when totalCountExact, else at least this many (counting stops at 10,000)' })
+    totalCount: number;
+
+    @Field({ description: 'Whether totalCount is the whole count' })
+    totalCountExact: boolean;
+  }
+  return Connection;
+}
+
+export const EventConnection = eventConnection(Event, 'Event', 'A page of events in (date, id) order; undated events come last');
+export const TalentMoveConnection = eventConnection(TalentMove, 'TalentMove', 'A page of talent moves in (date, id) order');
+export const AcquisitionConnection = eventConnection(Acquisition, 'Acquisition', 'A page of acquisitions in (date, id) order');

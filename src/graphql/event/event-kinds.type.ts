@@ -1,23 +1,34 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { EVENT_KINDS } from '../../model/registry';
+import type { EventKind } from '../../model/vocabulary';
 import { Money } from '../common/money.type';
 import { Entity } from '../entity/entity.interface';
 import { Organization } from '../entity/organization.type';
+import { Product } from '../entity/product.type';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 import { Event } from './event.interface';
 
-// One object type per EventKind. Role fields (acquirer, movers…) come from the participants;
-// the other fields from the event's own properties. Names match EVENT_LABEL.
+// One object type per EventKind, named by the registry's label (src/model/registry.ts). Role
+// fields (acquirer, movers…) come from the participants; the other fields from the event's own
+// properties. test/unit/registry.test.ts proves the role fields match the registry: their names,
+// lists for `many` roles, non-null for required single roles, Organization where only
+// organizations may fill the role.
 
-@ObjectType({ implements: Event, description: 'A dispute taken to arbitration' })
+/** The registry's description of the kind whose label is `label`. */
+function describe(label: string): string {
+  return Object.values(EVENT_KINDS).find((k) => k.label === label)!.description;
+}
+
+@ObjectType({ implements: Event, description: describe('Arbitration') })
 export class Arbitration extends Event {
   @Field(() => [Entity]) claimants: Entity[];
   @Field(() => [Entity]) respondents: Entity[];
-  @Field(() => Organization, { nullable: true, description: 'The company the dispute is about' }) company: Organization | null;
+  @Field(() => Organization, { description: 'The company the dispute is about' }) company: Organization;
   @Field(() => Entity, { nullable: true }) disclosedBy: Entity | null;
   @Field(() => PartialDateScalar, { nullable: true }) disclosedOn: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'An acquisition; acqui-hire style deals keep their nuance in dealType' })
+@ObjectType({ implements: Event, description: describe('Acquisition') })
 export class Acquisition extends Event {
   @Field(() => Organization) acquirer: Organization;
   @Field(() => Organization) target: Organization;
@@ -26,7 +37,7 @@ export class Acquisition extends Event {
   @Field(() => String, { nullable: true }) dealType: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'A technology licensing deal, possibly with people joining the licensee' })
+@ObjectType({ implements: Event, description: describe('LicensingDeal') })
 export class LicensingDeal extends Event {
   @Field(() => Organization) licensee: Organization;
   @Field(() => Organization) licensor: Organization;
@@ -34,16 +45,18 @@ export class LicensingDeal extends Event {
   @Field(() => String, { nullable: true }) dealType: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'A person or team moving to an organization' })
+@ObjectType({ implements: Event, description: describe('TalentMove') })
 export class TalentMove extends Event {
   @Field(() => Entity) mover: Entity;
   @Field(() => Organization, { nullable: true }) from: Organization | null;
   @Field(() => Organization) to: Organization;
   @Field(() => String, { nullable: true }) role: string | null;
   @Field(() => String, { nullable: true }) roleEn: string | null;
+  @Field(() => ID, { nullable: true, description: 'The event this move happened in (a licensing deal taking the founders along), when another event implies it' })
+  via: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'Money raised by an organization' })
+@ObjectType({ implements: Event, description: describe('FundingRound') })
 export class FundingRound extends Event {
   @Field(() => Organization) investee: Organization;
   @Field(() => [Entity]) investors: Entity[];
@@ -54,21 +67,21 @@ export class FundingRound extends Event {
   investorsIncomplete: boolean | null;
 }
 
-@ObjectType({ implements: Event, description: 'A price cut' })
+@ObjectType({ implements: Event, description: describe('PriceCut') })
 export class PriceCut extends Event {
   @Field(() => [Organization]) cutters: Organization[];
   @Field(() => Float, { nullable: true }) percent: number | null;
   @Field(() => String, { nullable: true, description: 'What got cheaper' }) item: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'Who said what about whom: a quote or a stated judgement' })
+@ObjectType({ implements: Event, description: describe('Statement') })
 export class Statement extends Event {
   @Field(() => [Entity]) speakers: Entity[];
   @Field(() => [Entity]) about: Entity[];
   @Field(() => String, { nullable: true, description: 'What was said, in the source’s words' }) text: string | null;
 }
 
-@ObjectType({ implements: Event, description: 'An observed number, with its unit, date, qualifier and reporter' })
+@ObjectType({ implements: Event, description: describe('Metric') })
 export class Metric extends Event {
   @Field(() => String, { nullable: true }) metric: string | null;
   @Field(() => Float, { nullable: true }) value: number | null;
@@ -82,34 +95,37 @@ export class Metric extends Event {
   @Field(() => [Entity]) reporters: Entity[];
 }
 
-@ObjectType({ implements: Event, description: 'A product going live' })
+@ObjectType({ implements: Event, description: describe('ProductLaunch') })
 export class ProductLaunch extends Event {
-  @Field(() => Entity, { nullable: true }) maker: Entity | null;
-  @Field(() => Entity, { nullable: true }) product: Entity | null;
+  @Field(() => Entity) maker: Entity;
+  @Field(() => Product) product: Product;
 }
 
-@ObjectType({ implements: Event, description: 'An organization being founded' })
+@ObjectType({ implements: Event, description: describe('Founding') })
 export class Founding extends Event {
-  @Field(() => Entity, { nullable: true }) organization: Entity | null;
+  @Field(() => Organization) organization: Organization;
   @Field(() => [Entity]) founders: Entity[];
 }
 
-@ObjectType({ implements: Event, description: 'Organizations entering a market' })
+@ObjectType({ implements: Event, description: describe('MarketEntry') })
 export class MarketEntry extends Event {
   @Field(() => [Entity]) entrants: Entity[];
   @Field(() => String, { nullable: true }) market: string | null;
 }
 
-export const EVENT_TYPES = [
-  Arbitration,
-  Acquisition,
-  LicensingDeal,
-  TalentMove,
-  FundingRound,
-  PriceCut,
-  Statement,
-  Metric,
-  ProductLaunch,
-  Founding,
-  MarketEntry,
-] as const;
+/** The GraphQL type of each kind: a new EventKind does not compile until it has one. */
+export const EVENT_TYPE_OF: Record<EventKind, abstract new () => Event> = {
+  ARBITRATION: Arbitration,
+  ACQUISITION: Acquisition,
+  LICENSING_DEAL: LicensingDeal,
+  TALENT_MOVE: TalentMove,
+  FUNDING_ROUND: FundingRound,
+  PRICE_CUT: PriceCut,
+  STATEMENT: Statement,
+  METRIC: Metric,
+  PRODUCT_LAUNCH: ProductLaunch,
+  FOUNDING: Founding,
+  MARKET_ENTRY: MarketEntry,
+};
+
+export const EVENT_TYPES = Object.values(EVENT_TYPE_OF);

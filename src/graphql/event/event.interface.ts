@@ -1,7 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import type { DatePrecision } from '../../model/partialDate';
-import { EVENT_LABEL, EventKind } from '../../model/vocabulary';
+import { EVENT_LABEL } from '../../model/registry';
+import { EventKind } from '../../model/vocabulary';
 import { Citation } from '../common/citation.type';
 import { Entity } from '../entity/entity.interface';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';

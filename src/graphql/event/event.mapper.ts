@@ -1,4 +1,6 @@
-import { ROLE_FIELDS } from '../../model/vocabulary';
+import { EVENT_KINDS } from '../../model/registry';
+import type { EventKind } from '../../model/vocabulary';
+import { BOOKKEEPING_KEYS } from '../../facts/factWriter';
 import type { Citation } from '../common/citation.type';
 import { moneyFrom } from '../common/money.type';
 import type { EntityRow } from '../entity/entity.interface';
@@ -14,7 +16,7 @@ export interface EventRow extends Record<string, unknown> {
 export type EventView = Record<string, unknown> & { id: string; sortKey: string };
 
 /** Properties every event has, shown as their own fields; the rest are the kind's `attributes`. */
-const COMMON_KEYS = new Set(['id', 'kind', 'label', 'date', 'datePrecision', 'dateNote', 'summary', 'sortKey', 'participants', 'sources']);
+const COMMON_KEYS = new Set<string>(['id', 'kind', 'label', 'date', 'datePrecision', 'dateNote', 'summary', 'sortKey', 'participants', 'sources', 'via', ...BOOKKEEPING_KEYS]);
 
 const byPosition = (a: { position: number | null }, b: { position: number | null }) => (a.position ?? 0) - (b.position ?? 0);
 
@@ -33,9 +35,10 @@ export function toEventView(row: EventRow): EventView {
     amount: moneyFrom(row, 'amount'),
     attributes: Object.fromEntries(Object.entries(row).filter(([key, value]) => !COMMON_KEYS.has(key) && value !== null)),
   };
-  for (const { field, many } of Object.values(ROLE_FIELDS)) view[field] = many ? [] : null;
+  const roles = EVENT_KINDS[row.kind as EventKind]?.roles ?? [];
+  for (const { field, many } of roles) view[field] = many ? [] : null;
   for (const { role, entity } of participants) {
-    const target = ROLE_FIELDS[role];
+    const target = roles.find((r) => r.role === role);
     if (!target) continue;
     if (target.many) (view[target.field] as EntityRow[]).push(entity);
     else view[target.field] ??= entity;

@@ -1,53 +1,60 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import { EventKind } from '../../model/vocabulary';
+import { eventsStore, type EventFilter } from '../../store/events.store';
 import type { Context } from '../context';
-import { AcquisitionsArgs, EventsArgs, MAX_LIST, TalentMovesArgs, TimelineArgs } from './events.args';
-import { decodeCursor, encodeCursor } from './cursor';
-import { Acquisition, TalentMove } from './event-kinds.type';
-import { EventConnection } from './event-connection.type';
+import { selectsField } from '../selection';
+import { decodeCursor } from './cursor';
+import { AcquisitionConnection, EventConnection, TalentMoveConnection, type ConnectionView } from './event-connection.type';
 import { Event } from './event.interface';
-import { fetchEventPage } from './eventQuery';
+import { toEventView, type EventView } from './event.mapper';
+import { eventConnection } from './eventQuery';
+import { AcquisitionsArgs, EventsArgs, TalentMovesArgs, TimelineArgs, type PageArgs } from './events.args';
 
-/** Drops the filters whose value was not given. */
-function rolePairs(pairs: Record<string, string | undefined>): { role: string; id: string }[] {
+/** Drops the participant filters whose value was not given. */
+function participants(pairs: Record<string, string | undefined>): { role: string; id: string }[] {
   return Object.entries(pairs).flatMap(([role, id]) => (id === undefined ? [] : [{ role, id }]));
+}
+
+/** The connection of `filter`, its count read only when the operation asks for it. */
+function connection(context: Context, info: GraphQLResolveInfo, page: PageArgs, filter: Omit<EventFilter, 'first' | 'after'>): Promise<ConnectionView> {
+  return eventConnection(
+    context.db.reader,
+    { ...filter, first: page.first, after: page.after == null ? null : decodeCursor(page.after) },
+    selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact'),
+  );
 }
 
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => EventConnection, { description: 'Events, filtered and paged in (date, id) order' })
-  async events(@Args() args: EventsArgs, @Ctx() { db }: Context): Promise<EventConnection> {
-    const after = args.after == null ? undefined : decodeCursor(args.after);
-    const page = await fetchEventPage(db, { ...args, after });
-    const edges = page.events.map((node) => ({ cursor: encodeCursor(node), node: node as unknown as Event }));
-    return {
-      edges,
-      totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+  events(@Args() args: EventsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView> {
+    const { kinds, involving, from, to } = args;
+    return connection(context, info, args, { kinds, from, to, participants: involving === undefined ? [] : [{ role: null, id: involving }] });
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by id; null when unknown' })
-  async event(@Arg('id', () => ID) id: string, @Ctx() { db }: Context): Promise<Event | null> {
-    const page = await fetchEventPage(db, { ids: [id], first: 1 });
-    return (page.events[0] as unknown as Event) ?? null;
+  async event(@Arg('id', () => ID) id: string, @Ctx() { db }: Context): Promise<EventView | null> {
+    const [row] = await eventsStore.byIds(db.reader, [id]);
+    return row ? toEventView(row) : null;
   }
 
-  @Query(() => [Event], { description: 'The events around an entity, in date order (undated last)' })
-  async timeline(@Args() { entity, kinds }: TimelineArgs, @Ctx() { db }: Context): Promise<Event[]> {
-    const page = await fetchEventPage(db, { involving: entity, kinds, first: MAX_LIST });
-    return page.events as unknown as Event[];
+  @Query(() => EventConnection, { description: 'The events around an entity, in date order (undated last), a page at a time' })
+  timeline(@Args() args: TimelineArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView> {
+    return connection(context, info, args, { kinds: args.kinds, participants: [{ role: null, id: args.entity }] });
   }
 
-  @Query(() => [TalentMove], { description: 'Who moved where: filter by mover, origin and destination ids' })
-  async talentMoves(@Args() { mover, from, to }: TalentMovesArgs, @Ctx() { db }: Context): Promise<TalentMove[]> {
-    const page = await fetchEventPage(db, { kinds: [EventKind.TALENT_MOVE], roles: rolePairs({ mover, from, to }), first: MAX_LIST });
-    return page.events as unknown as TalentMove[];
+  @Query(() => TalentMoveConnection, {
+    description: 'Who moved where: filter by mover, origin and destination ids. Includes the moves that happened inside another event (a licensing deal taking the founders along), with `via` naming it',
+  })
+  talentMoves(@Args() args: TalentMovesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView> {
+    const { mover, from, to } = args;
+    return connection(context, info, args, { kinds: [EventKind.TALENT_MOVE], participants: participants({ mover, from, to }) });
   }
 
-  @Query(() => [Acquisition], { description: 'Who acquired whom: filter by acquirer and target ids' })
-  async acquisitions(@Args() { acquirer, target }: AcquisitionsArgs, @Ctx() { db }: Context): Promise<Acquisition[]> {
-    const page = await fetchEventPage(db, { kinds: [EventKind.ACQUISITION], roles: rolePairs({ acquirer, target }), first: MAX_LIST });
-    return page.events as unknown as Acquisition[];
+  @Query(() => AcquisitionConnection, { description: 'Who acquired whom: filter by acquirer and target ids' })
+  acquisitions(@Args() args: AcquisitionsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView> {
+    const { acquirer, target } = args;
+    return connection(context, info, args, { kinds: [EventKind.ACQUISITION], participants: participants({ acquirer, target }) });
   }
 }

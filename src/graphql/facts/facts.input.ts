@@ -1,7 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { EntityLabel, EventKind, OrganizationCategory, RelationshipType, ROLE_FIELDS } from '../../model/vocabulary';
+import { ALL_ROLES } from '../../model/registry';
+import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
 const SLUG = '[a-z0-9][a-z0-9-]*';
@@ -71,8 +72,8 @@ export class RelationshipInput {
 
 @InputType()
 export class ParticipantInput {
-  @Field({ description: `One of: ${Object.keys(ROLE_FIELDS).join(', ')}` })
-  @IsIn(Object.keys(ROLE_FIELDS))
+  @Field({ description: `One of the kind's roles (docs/model.md): ${ALL_ROLES.join(', ')}` })
+  @IsIn(ALL_ROLES)
   role: string;
 
   @Field(() => ID) @Matches(ENTITY_ID, { message: 'entity must be an entity id' }) entity: string;

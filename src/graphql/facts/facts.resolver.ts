@@ -1,73 +1,178 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { loadCypherFile } from '../../cypher/cypherFiles';
-import { writeFacts } from '../../facts/factWriter';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../../auth/principal';
+import { InvalidInput, NotFound } from '../../errors';
+import { writeFacts, type WriteMode } from '../../facts/factWriter';
 import { relationshipId, type FactSet } from '../../facts/facts';
+import type { Run } from '../../neo4j/executor';
+import { adminStore, type SourceRow } from '../../store/admin.store';
+import { entitiesStore, type EntityRow } from '../../store/entities.store';
+import { eventsStore } from '../../store/events.store';
+import { factsStore } from '../../store/facts.store';
 import { Source } from '../common/citation.type';
 import type { Context } from '../context';
-import { Entity, type EntityRow } from '../entity/entity.interface';
+import { Entity } from '../entity/entity.interface';
 import { Relationship } from '../entity/relationship.type';
-import { relationshipsOf } from '../entity/relationships';
+import type { RelationshipView } from '../entity/relationships';
 import { Event } from '../event/event.interface';
-import { eventPageParams, eventQueries } from '../event/eventQuery';
-import { toEventView, type EventRow } from '../event/event.mapper';
-import { entityQueries } from '../loaders';
-import { checkEntityInput, toEventRecord } from './factInputs';
+import { toEventView, type EventView } from '../event/event.mapper';
+import { Revision } from '../history/revision.type';
+import { toEventRecord } from './factInputs';
 import { EntityInput, EventInput, RelationshipInput, SourceInput } from './facts.input';
+import { HistoryArgs, SourcesArgs } from './facts.args';
 
-const queries = loadCypherFile('queries/sources.cypher', ['sources']);
 const NO_FACTS: FactSet = { sources: [], entities: [], relationships: [], events: [] };
+
+/** Who is writing, for the facts' bookkeeping and their revisions. */
+function author({ principal }: Context) {
+  if (!principal) throw new Error('a mutation ran without a principal (the auth checker must refuse it first)');
+  return { principal: principal.id, role: principal.role };
+}
+
+/** One fact set in one write transaction; errors name the input (`input.participants.0.entity`). */
+function write<T>(context: Context, label: string, facts: Partial<FactSet>, mode: WriteMode, reason: string | null, readBack: (run: Run) => Promise<T>): Promise<T> {
+  return context.db.writeAll(label, async (run) => {
+    await writeFacts(run, { ...NO_FACTS, ...facts }, {
+      mode,
+      by: author(context),
+      reason,
+      // The fact set's paths as the mutation's input spells them (an entity's quote is its citation's).
+      at: (path) =>
+        path.replace(/^(entities|relationships)\.0\.(quote|sourceId)$/, 'input.citation.$2').replace(/^(sources|entities|relationships|events)\.0/, 'input'),
+    });
+    return readBack(run);
+  });
+}
+
+/** Update mutations change existing facts only. */
+async function mustExist<T>(found: Promise<T | null>, id: string): Promise<T> {
+  const value = await found;
+  if (value === null) throw new NotFound(id, 'input.id');
+  return value;
+}
+
+const REASON = { description: 'Why: kept in the revision' };
 
 /**
  * Validated writes. Each mutation is one write transaction: the facts are checked (references
- * resolve, quotes are verbatim spans of their source), written with MERGE (so repeating a
- * mutation changes nothing), and read back in the same transaction.
+ * resolve, roles and endpoints obey the registry, quotes are verbatim spans of their source),
+ * written, and read back in the same transaction. add* create only: the same values again are a
+ * no-op, other values a CONFLICT; update* replace a fact and keep what it replaced as a Revision.
  */
 @Resolver()
 export class FactsResolver {
-  @Query(() => [Source], { description: 'The documents the graph cites' })
-  async sources(@Ctx() { db }: Context): Promise<Source[]> {
-    return (await db.read(queries.sources)).map((r) => r.source as Source);
+  @Query(() => [Source], { description: 'The documents the graph cites, in id order' })
+  sources(@Args() { first, after }: SourcesArgs, @Ctx() { db }: Context): Promise<SourceRow[]> {
+    return adminStore.sources(db.reader, { first, after: after ?? '' });
   }
 
-  @Mutation(() => Source, { description: 'Add (or update) a source document, with its full text' })
-  addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() { db }: Context): Promise<Source> {
-    return db.writeAll('addSource', async (run) => {
-      await writeFacts(run, { ...NO_FACTS, sources: [{ ...input }] });
-      const rows = await run(queries.sources);
-      return rows.map((r) => r.source as Source).find((s) => s.id === input.id)!;
+  @Query(() => [Revision], { description: 'The writes to a fact (entity, event, relationship or source), newest first; retracted facts included' })
+  async history(@Args() { id, limit }: HistoryArgs, @Ctx() { db }: Context): Promise<Revision[]> {
+    const rows = await factsStore.history(db.reader, id, limit);
+    const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as Record<string, unknown>));
+    return rows.map((r) => ({ ...r, action: r.action as Revision['action'], before: parse(r.before), after: parse(r.after) }));
+  }
+
+  @Mutation(() => Source, { description: 'Add a source document with its full text (create only)' })
+  @Authorized(Role.admin)
+  addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() context: Context): Promise<SourceRow> {
+    return write(context, 'addSource', { sources: [{ ...input }] }, 'create', null, (run) => mustExist(adminStore.sourceById(run, input.id), input.id));
+  }
+
+  @Mutation(() => Entity, { description: 'Add a person, organization, product or group, citing where it is mentioned (create only)' })
+  @Authorized(Role.editor)
+  addEntity(@Arg('input', () => EntityInput) input: EntityInput, @Ctx() context: Context): Promise<EntityRow> {
+    return this.writeEntity(context, input, 'create', null);
+  }
+
+  @Mutation(() => Entity, { description: 'Replace an entity’s values; the old ones stay in history(id)' })
+  @Authorized(Role.editor)
+  async updateEntity(
+    @Arg('input', () => EntityInput) input: EntityInput,
+    @Arg('reason', REASON) reason: string,
+    @Ctx() context: Context,
+  ): Promise<EntityRow> {
+    await mustExist(entitiesStore.byId(context.db.reader, input.id), input.id);
+    return this.writeEntity(context, input, 'update', checkReason(reason));
+  }
+
+  @Mutation(() => Relationship, { description: 'Add a stable relationship between two existing entities (create only)' })
+  @Authorized(Role.editor)
+  addRelationship(@Arg('input', () => RelationshipInput) input: RelationshipInput, @Ctx() context: Context): Promise<RelationshipView> {
+    return this.writeRelationship(context, input, 'create', null);
+  }
+
+  @Mutation(() => Relationship, { description: 'Replace a relationship’s values; the old ones stay in history(id)' })
+  @Authorized(Role.editor)
+  updateRelationship(
+    @Arg('input', () => RelationshipInput) input: RelationshipInput,
+    @Arg('reason', REASON) reason: string,
+    @Ctx() context: Context,
+  ): Promise<RelationshipView> {
+    return this.writeRelationship(context, input, 'update', checkReason(reason));
+  }
+
+  @Mutation(() => Event, { description: 'Add an event with its participants and verbatim quotes (create only)' })
+  @Authorized(Role.editor)
+  addEvent(@Arg('input', () => EventInput) input: EventInput, @Ctx() context: Context): Promise<EventView> {
+    return this.writeEvent(context, input, 'create', null);
+  }
+
+  @Mutation(() => Event, { description: 'Replace an event (participants and quotes included); the old values stay in history(id)' })
+  @Authorized(Role.editor)
+  async updateEvent(@Arg('input', () => EventInput) input: EventInput, @Arg('reason', REASON) reason: string, @Ctx() context: Context): Promise<EventView> {
+    await mustExist(eventsStore.byIds(context.db.reader, [input.id]).then((rows) => rows[0] ?? null), input.id);
+    return this.writeEvent(context, input, 'update', checkReason(reason));
+  }
+
+  @Mutation(() => [ID], { description: 'Hide entities or events from every read; they stay in history(id) with the reason. Returns the ids retracted' })
+  @Authorized(Role.admin)
+  retract(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('reason', REASON) reason: string,
+    @Ctx() context: Context,
+  ): Promise<string[]> {
+    const by = author(context);
+    return context.db.writeAll('retract', async (run) => {
+      const retracted = await factsStore.retract(run, ids, by, checkReason(reason));
+      const missing = ids.filter((id) => !retracted.includes(id));
+      if (missing.length) throw new NotFound(missing[0]!, 'ids');
+      await factsStore.recordRevisions(run, retracted.map((targetId) => ({ targetId, action: 'RETRACT', fields: [], before: null, after: null })), by, reason);
+      return retracted;
     });
   }
 
-  @Mutation(() => Entity, { description: 'Add (or update) a person, organization, product or group, citing where it is mentioned' })
-  addEntity(@Arg('input', () => EntityInput) input: EntityInput, @Ctx() { db }: Context): Promise<EntityRow> {
-    checkEntityInput(input);
+  private writeEntity(context: Context, input: EntityInput, mode: WriteMode, reason: string | null): Promise<EntityRow> {
     const { citation, type, ...entity } = input;
-    return db.writeAll('addEntity', async (run) => {
-      await writeFacts(run, { ...NO_FACTS, entities: [{ ...entity, label: type, quote: citation.quote, sourceId: citation.sourceId }] });
-      const [row] = await run(entityQueries.entityById, { id: input.id });
-      return row!.entity as EntityRow;
-    });
+    const facts = { entities: [{ ...entity, label: type, quote: citation.quote, sourceId: citation.sourceId }] };
+    return write(context, mode === 'create' ? 'addEntity' : 'updateEntity', facts, mode, reason, (run) => mustExist(entitiesStore.byId(run, input.id), input.id));
   }
 
-  @Mutation(() => Relationship, { description: 'Add (or update) a stable relationship between two existing entities' })
-  async addRelationship(@Arg('input', () => RelationshipInput) input: RelationshipInput, @Ctx() context: Context): Promise<Relationship> {
+  private writeRelationship(context: Context, input: RelationshipInput, mode: WriteMode, reason: string | null): Promise<RelationshipView> {
     const { citation, ...relationship } = input;
-    const from = await context.db.writeAll('addRelationship', async (run) => {
-      await writeFacts(run, { ...NO_FACTS, relationships: [{ ...relationship, quote: citation.quote, sourceId: citation.sourceId }] });
-      const [row] = await run(entityQueries.entityById, { id: input.from });
-      return row!.entity as EntityRow;
-    });
     const id = relationshipId(input);
-    return (await relationshipsOf(from, context, { types: [input.type] })).find((r) => r.id === id)!;
+    const facts = { relationships: [{ ...relationship, quote: citation.quote, sourceId: citation.sourceId }] };
+    return write(context, mode === 'create' ? 'addRelationship' : 'updateRelationship', facts, mode, reason, async (run) => {
+      const [from, to] = await Promise.all([entitiesStore.byId(run, input.from), entitiesStore.byId(run, input.to)]);
+      const rows = (await entitiesStore.relationshipsOf(run, [input.from])).get(input.from) ?? [];
+      const row = rows.find((r) => r.id === id);
+      if (!row || !from || !to) throw new NotFound(id, 'input');
+      const { outgoing: _outgoing, other: _other, ...rest } = row;
+      return { ...rest, from, to };
+    });
   }
 
-  @Mutation(() => Event, { description: 'Add (or update) an event with its participants and verbatim quotes' })
-  addEvent(@Arg('input', () => EventInput) input: EventInput, @Ctx() { db }: Context): Promise<Event> {
+  private writeEvent(context: Context, input: EventInput, mode: WriteMode, reason: string | null): Promise<EventView> {
     const record = toEventRecord(input);
-    return db.writeAll('addEvent', async (run) => {
-      await writeFacts(run, { ...NO_FACTS, events: [record] });
-      const [page] = await run(eventQueries.eventPage, eventPageParams({ ids: [input.id], first: 1 }));
-      return toEventView((page!.events as EventRow[])[0]!) as unknown as Event;
+    return write(context, mode === 'create' ? 'addEvent' : 'updateEvent', { events: [record] }, mode, reason, async (run) => {
+      const [row] = await eventsStore.byIds(run, [input.id]);
+      if (!row) throw new NotFound(input.id, 'input.id');
+      return toEventView(row);
     });
   }
+}
+
+function checkReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed || trimmed.length > 1000) throw new InvalidInput('reason', 'must say why, in 1 to 1000 characters');
+  return trimmed;
 }

@@ -1,20 +1,19 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { loadCypherFile } from '../../cypher/cypherFiles';
+import { withMetrics } from '../../graph/analytics';
 import { readSubgraph } from '../../graph/subgraph';
-import { partialDateUpperBound } from '../../model/partialDate';
+import { FLOW_CAP, graphStore } from '../../store/graph.store';
 import type { Context } from '../context';
 import { NeighborhoodArgs, ShortestPathArgs, TalentFlowArgs } from './graph.args';
 import { Graph, GraphEdge, GraphNode, Path } from './graph.type';
 import { FlowEnd, TalentFlow, TalentFlowLink } from './talentFlow.type';
 
-export const graphQueries = loadCypherFile('queries/graph.cypher', ['shortestPath', 'talentFlow']);
-
 @Resolver()
 export class GraphResolver {
   @Query(() => Path, { nullable: true, description: 'How two entities (or events) are connected: a shortest undirected path, or null' })
   async shortestPath(@Args() args: ShortestPathArgs, @Ctx() { db }: Context): Promise<Path | null> {
-    const [row] = await db.read(graphQueries.shortestPath, { ...args });
-    return (row as unknown as Path) ?? null;
+    const path = await graphStore.shortestPath(db, args);
+    // A path is a selection too: its nodes' metrics are on the path.
+    return path && { ...path, nodes: withMetrics(path.nodes, path.edges) };
   }
 
   @Query(() => Graph, { description: 'The nodes within `depth` hops of a node, nearest first, and the edges among them' })
@@ -24,16 +23,12 @@ export class GraphResolver {
     return { nodes: nodes as GraphNode[], edges: edges as GraphEdge[] };
   }
 
-  @Query(() => TalentFlow, { description: 'Talent moves aggregated from organization to organization' })
+  @Query(() => TalentFlow, {
+    description: `Talent moves aggregated from organization to organization (the latest ${FLOW_CAP.toLocaleString('en')} moves in the date range), implied moves included`,
+  })
   async talentFlow(@Args() { from, to }: TalentFlowArgs, @Ctx() { db }: Context): Promise<TalentFlow> {
-    const rows = await db.read(graphQueries.talentFlow, { from: from ?? null, to: to ? partialDateUpperBound(to) : null });
-    const links: TalentFlowLink[] = rows.map((r) => ({
-      from: r.origin as FlowEnd | null,
-      to: r.dest as FlowEnd,
-      count: r.count as number,
-      movers: r.movers as FlowEnd[],
-      events: r.events as string[],
-    }));
+    const rows = await graphStore.talentFlow(db.reader, { from, to });
+    const links: TalentFlowLink[] = rows.map((r) => ({ from: r.origin, to: r.dest, count: r.count, movers: r.movers, events: r.events }));
     const nodes = new Map<string, FlowEnd>();
     for (const link of links) for (const end of [link.from, link.to]) if (end) nodes.set(end.id, end);
     return { nodes: [...nodes.values()], links };

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { EventKind } from '../../model/vocabulary';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
@@ -18,6 +18,17 @@ export class GraphNode {
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'For events' })
   date: string | null;
+
+  @Field(() => Int, { description: 'Edges of this selection at the node (in and out): its degree in what you asked for, not in the whole graph' })
+  degree: number;
+
+  @Field(() => Float, { description: 'PageRank on this selection, following the edges’ direction (event → participant, person → organization…); the nodes’ values sum to 1' })
+  pagerank: number;
+
+  @Field(() => Int, {
+    description: 'Louvain community on this selection (seeded, so the same selection gives the same communities), numbered by size: 0 is the largest',
+  })
+  community: number;
 }
 
 @ObjectType({ description: 'An edge for graph visualisers' })

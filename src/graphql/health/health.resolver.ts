@@ -1,15 +1,12 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { loadCypherFile } from '../../cypher/cypherFiles';
 import type { Executor } from '../../neo4j/executor';
+import { adminStore } from '../../store/admin.store';
 import type { Context } from '../context';
 import { Health } from './health.type';
 
-const queries = loadCypherFile('queries/health.cypher', ['health']);
-
 /** Asks Neo4j; throws (DATABASE_UNAVAILABLE…) when it cannot answer. Serves the query and GET /healthz. */
 export async function readHealth(db: Executor): Promise<Health> {
-  const [row] = await db.read(queries.health);
-  return { status: 'ok', ...(row as Omit<Health, 'status'>) };
+  return { status: 'ok', ...(await adminStore.health(db.reader)) };
 }
 
 @Resolver()

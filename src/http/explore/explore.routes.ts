@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { DEFAULT_COLOR, LABEL_COLORS } from '../../graph/palette';
-import { EVENT_LABEL } from '../../model/vocabulary';
+import { EVENT_LABEL } from '../../model/registry';
 import { repoPath } from '../../paths';
 import { packageFile } from '../ide';
 
@@ -8,8 +8,24 @@ import { packageFile } from '../ide';
 export const EXPLORE_START = 'org/moonshot-ai';
 
 /**
- * /explore: the graph explorer (web/explore/*, Cytoscape.js from node_modules). The page asks the
- * GraphQL API for everything it shows; /explore/config.json gives it the colours and event kinds.
+ * The explorer's scripts, from node_modules (no CDN: the page works offline), in load order:
+ * fcose needs cose-base, which needs layout-base; each registers itself with the global cytoscape.
+ */
+const SCRIPTS: Record<string, [string, string]> = {
+  'cytoscape.js': ['cytoscape', 'dist/cytoscape.min.js'],
+  'layout-base.js': ['layout-base', 'layout-base.js'],
+  'cose-base.js': ['cose-base', 'cose-base.js'],
+  'cytoscape-fcose.js': ['cytoscape-fcose', 'cytoscape-fcose.js'],
+  'cytoscape-svg.js': ['cytoscape-svg', 'cytoscape-svg.js'],
+};
+
+/** Colours of Louvain communities 0, 1, 2… (then again): a qualitative palette distinct from the label colours' order. */
+export const COMMUNITY_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#17becf', '#bcbd22'];
+
+/**
+ * /explore: the graph explorer (web/explore/*, Cytoscape.js and its fcose and svg extensions from
+ * node_modules). The page asks the GraphQL API for everything it shows; /explore/config.json gives
+ * it the colours and event kinds.
  */
 export function exploreRouter(): Router {
   const router = express.Router();
@@ -18,6 +34,7 @@ export function exploreRouter(): Router {
     start: EXPLORE_START,
     colors: LABEL_COLORS,
     defaultColor: DEFAULT_COLOR,
+    communityColors: COMMUNITY_COLORS,
     eventKinds: Object.entries(EVENT_LABEL).map(([kind, label]) => ({ kind, label })),
   };
   router.get('/explore', (_req, res) => res.sendFile(web('index.html')));
@@ -26,7 +43,9 @@ export function exploreRouter(): Router {
   router.get('/explore/config.json', (_req, res) => {
     res.json(config);
   });
-  const cytoscape = packageFile('cytoscape', 'dist/cytoscape.min.js');
-  router.get('/explore/cytoscape.js', (_req, res) => res.sendFile(cytoscape, { maxAge: '1d' }));
+  for (const [name, [pkg, file]] of Object.entries(SCRIPTS)) {
+    const found = packageFile(pkg, file);
+    router.get(`/explore/${name}`, (_req, res) => res.sendFile(found, { maxAge: '1d' }));
+  }
   return router;
 }

@@ -1,21 +1,25 @@
 import { spanOf } from '../../graph/interval';
-import type { EdgeData, NodeData } from '../../graph/subgraph';
+import type { AnalysedNode, EdgeData, NodeData } from '../../graph/subgraph';
 
 /**
  * The columns of the GraphML and GEXF files, declared up front (<key>, <attributes>) so that
  * nodes and edges can stream after them. In these two formats `label` is what Gephi and yEd show
  * (the entity name or event summary; the edge type) and `type` is the node label of the API
- * (Person, Acquisition…).
+ * (Person, Acquisition…). `degree`, `pagerank` and `community` are numbers, declared as such, so
+ * Gephi and Cytoscape can size and colour by them without a plugin.
  */
 export interface Column<T> {
   name: string;
-  type: 'string' | 'boolean';
-  value(element: T): string | boolean | null | undefined;
+  /** GraphML's attr.type names; GEXF spells int "integer" (GEXF_TYPES). */
+  type: 'string' | 'boolean' | 'int' | 'double';
+  value(element: T): string | number | boolean | null | undefined;
 }
+
+export const GEXF_TYPES: Record<Column<unknown>['type'], string> = { string: 'string', boolean: 'boolean', int: 'integer', double: 'double' };
 
 const joined = (list: string[] | null, separator: string) => (list?.length ? list.join(separator) : null);
 
-export const NODE_COLUMNS: Column<NodeData>[] = [
+export const NODE_COLUMNS: Column<AnalysedNode>[] = [
   { name: 'type', type: 'string', value: (n) => n.label },
   { name: 'kind', type: 'string', value: (n) => n.kind },
   { name: 'date', type: 'string', value: (n) => n.date },
@@ -25,6 +29,9 @@ export const NODE_COLUMNS: Column<NodeData>[] = [
   { name: 'names', type: 'string', value: (n) => joined(n.names, ' | ') },
   { name: 'categories', type: 'string', value: (n) => joined(n.categories, ' ') },
   { name: 'anonymous', type: 'boolean', value: (n) => n.anonymous },
+  { name: 'degree', type: 'int', value: (n) => n.degree },
+  { name: 'pagerank', type: 'double', value: (n) => n.pagerank },
+  { name: 'community', type: 'int', value: (n) => n.community },
 ];
 
 export const EDGE_COLUMNS: Column<EdgeData>[] = [

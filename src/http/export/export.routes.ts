@@ -1,11 +1,14 @@
 import { once } from 'node:events';
 import express, { type Response, type Router } from 'express';
-import { GraphQLError } from 'graphql';
-import { SelectionError, streamSubgraph } from '../../graph/subgraph';
+import { DomainError } from '../../errors';
+import { SelectionError, streamSubgraph, subgraphCollector } from '../../graph/subgraph';
 import type { Logger } from '../../logger';
 import type { Executor } from '../../neo4j/executor';
 import { FORMATS, type ExportFormat } from './formats';
 import { describeSelection, parseSelection } from './selection';
+
+/** The HTTP face of the domain errors an export can meet. */
+const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, DATABASE_UNAVAILABLE: 503, TIMEOUT: 504 };
 
 /** Bytes gathered before a write to the socket: fewer, larger chunks than one per row. */
 const CHUNK = 64 * 1024;
@@ -38,8 +41,8 @@ function sendError(res: Response, status: number, parameter: string | undefined,
 /**
  * GET /export/graph.json | .graphml | .gexf: the whole graph, or the selection of graph(...)
  * given as a query string (?seeds=org/moonshot-ai&depth=2, ?kinds=ACQUISITION,TALENT_MOVE,
- * ?from=2024-06&to=2024-12, ?limit=100). Rows are written as Neo4j sends them: nothing holds the
- * whole graph. Bad parameters → 400 {"error": {"parameter", "message"}}.
+ * ?from=2024-06&to=2024-12, ?limit=100), each node with its degree, PageRank and community on
+ * the selection. Bad parameters → 400 {"error": {"parameter", "message"}}.
  */
 export function exportRouter({ db, logger }: { db: Executor; logger: Logger }): Router {
   const router = express.Router();
@@ -54,7 +57,6 @@ export function exportRouter({ db, logger }: { db: Executor; logger: Logger }): 
     const writer = format.writer({ selection: describeSelection(selection), date: new Date().toISOString().slice(0, 10) });
     const sink = new Sink(res);
     let started = false;
-    let total = 0;
     const start = async () => {
       if (started) return;
       started = true;
@@ -63,21 +65,18 @@ export function exportRouter({ db, logger }: { db: Executor; logger: Logger }): 
       res.setHeader('Content-Disposition', `attachment; filename="${format.file}"`);
       await sink.push(writer.begin());
     };
-    let edgesBegun = false;
     try {
-      await streamSubgraph(db, selection, async (row) => {
-        await start();
-        total = row.total;
-        if (row.element === 'node') {
-          if (edgesBegun) throw new Error('subgraph: a node came after the edges');
-          await sink.push(writer.node(row.data));
-        } else {
-          edgesBegun = true;
-          await sink.push(writer.edge(row.data));
-        }
-      });
+      // The read still streams (rows are taken as Neo4j sends them, with backpressure), but the
+      // file cannot: a node's degree, PageRank and community depend on every edge of the selection,
+      // and the edges come after the nodes. So the selection (capped by `limit`) is gathered, its
+      // metrics computed once, and only then written, in chunks, as the client reads.
+      const collector = subgraphCollector();
+      await streamSubgraph(db, selection, (row) => collector.add(row));
+      const { nodes, edges, totalNodes } = collector.done();
       await start();
-      await sink.push(writer.end(total));
+      for (const node of nodes) await sink.push(writer.node(node));
+      for (const edge of edges) await sink.push(writer.edge(edge));
+      await sink.push(writer.end(totalNodes));
       await sink.flush();
       res.end();
     } catch (error) {
@@ -88,8 +87,8 @@ export function exportRouter({ db, logger }: { db: Executor; logger: Logger }): 
         res.destroy(error instanceof Error ? error : undefined);
         return;
       }
-      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-      sendError(res, code === 'DATABASE_UNAVAILABLE' ? 503 : code === 'TIMEOUT' ? 504 : 500, undefined, error instanceof GraphQLError ? error.message : 'export failed');
+      if (error instanceof DomainError) return sendError(res, HTTP_STATUS[error.code] ?? 500, undefined, error.message);
+      sendError(res, 500, undefined, 'export failed');
     }
   };
   router.get('/export/graph.json', serve(FORMATS.json));

@@ -1,6 +1,6 @@
 import { colorOf, rgbOf } from '../../graph/palette';
-import type { EdgeData, NodeData } from '../../graph/subgraph';
-import { EDGE_COLUMNS, edgeSpan, NODE_COLUMNS, nodeSpan, present } from './attributes';
+import type { AnalysedNode, EdgeData } from '../../graph/subgraph';
+import { EDGE_COLUMNS, edgeSpan, GEXF_TYPES, NODE_COLUMNS, nodeSpan, present } from './attributes';
 import { emptyTag, startTag, textElement, XML_DECLARATION } from './xml';
 
 /** What a writer is told besides the rows. */
@@ -17,7 +17,7 @@ export interface ExportInfo {
  */
 export interface GraphWriter {
   begin(): string;
-  node(node: NodeData): string;
+  node(node: AnalysedNode): string;
   edge(edge: EdgeData): string;
   end(totalNodes: number): string;
 }
@@ -38,7 +38,8 @@ function compact<T extends object>(data: T): Partial<T> {
 /**
  * Cytoscape.js elements (`cy.add(json.elements)` or `cytoscape({ elements })`), also the .cyjs
  * shape Cytoscape desktop imports: {"elements": {"nodes": [{"data"}], "edges": [{"data"}]}, "data"}.
- * Node data are the API's (id, label, name, kind, date…) plus `start`/`end` days for dated nodes.
+ * Node data are the API's (id, label, name, kind, date…, degree, pagerank, community) plus
+ * `start`/`end` days for dated nodes.
  */
 export const cytoscapeJson: ExportFormat = {
   contentType: 'application/json; charset=utf-8',
@@ -51,8 +52,8 @@ export const cytoscapeJson: ExportFormat = {
       begin: () => '{"elements":{"nodes":[',
       node: (n) => {
         const span = nodeSpan(n);
-        const { id, label, name, kind, date, dateNote, summary, description, names, categories, anonymous } = n;
-        return entry(++nodes, { id, label, name, kind, date, start: span?.start, end: span?.end, dateNote, summary, description, names, categories, anonymous });
+        const { id, label, name, kind, date, dateNote, summary, description, names, categories, anonymous, degree, pagerank, community } = n;
+        return entry(++nodes, { id, label, name, kind, date, start: span?.start, end: span?.end, dateNote, summary, description, names, categories, anonymous, degree, pagerank, community });
       },
       edge: (e) => {
         const span = edgeSpan(e);
@@ -134,9 +135,9 @@ export const gexf: ExportFormat = {
   writer(info) {
     const attvalues = (pairs: [{ name: string }, string][]) =>
       pairs.length ? `<attvalues>${pairs.map(([c, v]) => emptyTag('attvalue', { for: c.name, value: v })).join('')}</attvalues>` : '';
-    const declare = (target: 'node' | 'edge', columns: { name: string; type: string }[]) =>
+    const declare = (target: 'node' | 'edge', columns: { name: string; type: keyof typeof GEXF_TYPES }[]) =>
       `    ${startTag('attributes', { class: target, mode: 'static' })}\n` +
-      columns.map((c) => `      ${emptyTag('attribute', { id: c.name, title: c.name, type: c.type })}\n`).join('') +
+      columns.map((c) => `      ${emptyTag('attribute', { id: c.name, title: c.name, type: GEXF_TYPES[c.type] })}\n`).join('') +
       '    </attributes>\n';
     let nodes = 0;
     let edges = 0;

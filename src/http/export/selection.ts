@@ -4,7 +4,12 @@ import { partialDatePrecision } from '../../model/partialDate';
 import { EventKind } from '../../model/vocabulary';
 import { SelectionArgs } from '../../graphql/graph/subgraph.args';
 
-/** Exports stream, so their cap is far above graph(...)'s; by default they hold the whole graph. */
+/**
+ * Exports write in chunks as the client reads, so their cap is far above graph(...)'s; by default
+ * they hold the whole graph. The selection is held in memory once for its metrics
+ * (src/graph/analytics.ts): at this cap (100k nodes, ~300k edges) that is ~0.5 GB and tens of
+ * seconds of CPU on a loaded 2-core machine, so very large exports want a smaller `limit`.
+ */
 export const MAX_EXPORT_NODES = 100_000;
 
 /** The query string of /export/graph.*: the arguments of graph(...), with the same checks. */

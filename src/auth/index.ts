@@ -1,0 +1,1 @@
+export { Role, type Principal } from './principal';

@@ -1,0 +1,75 @@
+/**
+ * Domain errors: what the store, the model and the writer throw. They know nothing of GraphQL or
+ * HTTP; each edge maps them (src/graphql/errorMapping.ts for GraphQL, the export routes for HTTP).
+ * `code` is the stable code clients see in `extensions.code`.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+/** A caller mistake; `path` names the argument or input field at fault (`input.participants.0.entity`). */
+export class InvalidInput extends DomainError {
+  override name = 'InvalidInput';
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`${path}: ${detail}`);
+  }
+}
+
+/** A write that would change or duplicate an existing fact (create-only ids, a changed cited text…). */
+export class Conflict extends DomainError {
+  override name = 'Conflict';
+  readonly code = 'CONFLICT';
+  constructor(
+    readonly id: string,
+    detail: string,
+    readonly path?: string,
+  ) {
+    super(`${id}: ${detail}`);
+  }
+}
+
+export class NotFound extends DomainError {
+  override name = 'NotFound';
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly id: string,
+    readonly path?: string,
+  ) {
+    super(`${id}: no such fact`);
+  }
+}
+
+export class DatabaseUnavailable extends DomainError {
+  override name = 'DatabaseUnavailable';
+  readonly code = 'DATABASE_UNAVAILABLE';
+  constructor() {
+    super('the graph database is unavailable');
+  }
+}
+
+export class QueryTimeout extends DomainError {
+  override name = 'QueryTimeout';
+  readonly code = 'TIMEOUT';
+  constructor(message = 'the query took too long and was stopped') {
+    super(message);
+  }
+}
+
+/** A search that stopped at its bound before it found an answer (a shortest path through hubs). */
+export class SearchBounded extends DomainError {
+  override name = 'SearchBounded';
+  readonly code = 'SEARCH_LIMIT_REACHED';
+}
+
+/** Anything else the database reported; the message names the query, never its internals. */
+export class StoreFailure extends DomainError {
+  override name = 'StoreFailure';
+  readonly code = 'INTERNAL_SERVER_ERROR';
+  constructor(query: string, cause: unknown) {
+    super(`internal error in query ${query}`, { cause });
+  }
+}

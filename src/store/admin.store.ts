@@ -1,0 +1,43 @@
+import { loadCypherFile } from '../cypher/cypherFiles';
+import type { Executor, Reader, Run } from '../neo4j/executor';
+
+/**
+ * The bookkeeping queries (cypher/admin/migrations.cypher, cypher/seed/seed.cypher,
+ * cypher/queries/health.cypher, cypher/queries/sources.cypher) with typed rows.
+ */
+const migrations = loadCypherFile('admin/migrations.cypher', ['appliedMigrations', 'recordMigration']);
+const seed = loadCypherFile('seed/seed.cypher', ['seedState', 'recordSeedState']);
+const health = loadCypherFile('queries/health.cypher', ['health']);
+const sources = loadCypherFile('queries/sources.cypher', ['sources', 'sourceById']);
+
+export interface HealthRow {
+  neo4jVersion: string;
+  entities: number;
+  events: number;
+}
+
+export interface SourceRow {
+  id: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+  language: string | null;
+}
+
+export const adminStore = {
+  appliedMigrations: (db: Executor) => db.read<{ id: string; checksum: string }>(migrations.appliedMigrations),
+  recordMigration: (db: Executor, id: string, checksum: string) => db.write(migrations.recordMigration, { id, checksum }),
+  async seedChecksum(db: Executor): Promise<string | null> {
+    return (await db.read<{ checksum: string | null }>(seed.seedState))[0]?.checksum ?? null;
+  },
+  recordSeedState: (run: Run, checksum: string) => run(seed.recordSeedState, { checksum }),
+  async health(read: Reader): Promise<HealthRow> {
+    return (await read<HealthRow>(health.health))[0]!;
+  },
+  async sources(read: Reader, page: { after: string; first: number }): Promise<SourceRow[]> {
+    return (await read<{ source: SourceRow }>(sources.sources, page)).map((r) => r.source);
+  },
+  async sourceById(read: Reader, id: string): Promise<SourceRow | null> {
+    return (await read<{ source: SourceRow }>(sources.sourceById, { id }))[0]?.source ?? null;
+  },
+};

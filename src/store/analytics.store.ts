@@ -1,0 +1,21 @@
+import { loadCypherFile } from '../cypher/cypherFiles';
+import type { EntityLabel, EventKind } from '../model/vocabulary';
+import type { Reader } from '../neo4j/executor';
+import type { EntityRow } from './entities.store';
+
+/** cypher/queries/analytics.cypher with typed parameters and rows. */
+const q = loadCypherFile('queries/analytics.cypher', ['centrality']);
+export const analyticsQueries = q;
+
+export interface CentralityRow {
+  entity: EntityRow;
+  events: number;
+  relationships: number;
+  score: number;
+}
+
+export const analyticsStore = {
+  centrality(read: Reader, filter: { labels: EntityLabel[] | null; kinds: EventKind[] | null; limit: number }): Promise<CentralityRow[]> {
+    return read<CentralityRow>(q.centrality, { ...filter });
+  },
+};

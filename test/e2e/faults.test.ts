@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, postGraphQL, startMain, waitForUrl } from '../support/process';
+
+/** The java process of the embedded Neo4j using `dataDir`, by pid. */
+function neo4jPids(dataDir: string): number[] {
+  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes('kg.launcher.Launcher') && line.includes(dataDir))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+async function healthz(url: string): Promise<number> {
+  return (await fetch(url.replace('/graphql', '/healthz'))).status;
+}
+
+/** Polls /healthz once a second until it answers 200 (jest's timeout bounds the wait). */
+async function untilHealthy(url: string): Promise<void> {
+  while ((await healthz(url)) !== 200) await new Promise((resolve) => setTimeout(resolve, 1_000));
+}
+
+/**
+ * Faults of the embedded Neo4j under `npm start`'s entry point: killed, it is restarted and the
+ * API recovers; hung (SIGSTOP), requests fail with TIMEOUT instead of waiting for it.
+ */
+describe('the API when its Neo4j fails', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-faults-'));
+  let started: ReturnType<typeof startMain>;
+  let url: string;
+
+  beforeAll(async () => {
+    started = startMain({
+      NEO4J_LOCAL_DIR: dataDir,
+      NEO4J_LOCAL_PORT: String(await freePort()),
+      NEO4J_LOCAL_HEAP_MB: '512',
+      NEO4J_LOCAL_PAGECACHE_MB: '64',
+      PORT: String(await freePort()),
+    });
+    url = await waitForUrl(started, 180_000);
+  }, 200_000);
+
+  afterAll(async () => {
+    for (const pid of neo4jPids(dataDir)) process.kill(pid, 'SIGCONT');
+    started.child.kill('SIGINT');
+    await started.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('restarts a Neo4j killed with SIGKILL; meanwhile requests get DATABASE_UNAVAILABLE with 503', async () => {
+    const [pid] = neo4jPids(dataDir);
+    expect(pid).toEqual(expect.any(Number));
+    process.kill(pid!, 'SIGKILL');
+
+    const during = await postGraphQL(url, '{ health { status } }');
+    expect({ status: during.status, codes: during.body.errors?.map((e) => e.extensions.code) }).toEqual({ status: 503, codes: ['DATABASE_UNAVAILABLE'] });
+    expect(await healthz(url)).toBe(503);
+
+    await untilHealthy(url);
+    const after = await postGraphQL(url, '{ health { status } entity(id: "org/moonshot-ai") { name } }');
+    expect(after).toEqual({ status: 200, body: { data: { health: { status: 'ok' }, entity: { name: '月之暗面' } } } });
+    const now = neo4jPids(dataDir);
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(pid);
+    expect(started.output()).toContain('"msg":"local Neo4j exited unexpectedly"');
+    expect(started.output()).toContain('"msg":"local Neo4j restarted"');
+  }, 240_000);
+
+  it('answers TIMEOUT with 503 when Neo4j hangs (SIGSTOP), and recovers when it resumes', async () => {
+    await untilHealthy(url); // leaves an idle pooled connection, which the next request takes
+    const [pid] = neo4jPids(dataDir);
+    process.kill(pid!, 'SIGSTOP');
+    try {
+      const hung = await postGraphQL(url, '{ health { status } }');
+      expect({ status: hung.status, codes: hung.body.errors?.map((e) => e.extensions.code) }).toEqual({ status: 503, codes: ['TIMEOUT'] });
+      expect(hung.body.errors![0].message).toBe('the graph database did not answer within 16000 ms');
+      expect(await healthz(url)).toBe(503);
+    } finally {
+      process.kill(pid!, 'SIGCONT');
+    }
+    await untilHealthy(url);
+    expect((await postGraphQL(url, '{ health { status } }')).body).toEqual({ data: { health: { status: 'ok' } } });
+  }, 120_000);
+});
