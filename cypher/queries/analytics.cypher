@@ -3,40 +3,37 @@
 // @query centrality
 // An entity's score is its events (one per role it plays: INVOLVES edges) plus, without a kinds
 // filter, its stable relationships (either direction). Two exclusive ways, chosen by $kinds:
-//   no kinds → a scan of the asked labels (all entities when $labels is null); every count comes
-//              from the degree store (getDegree, no relationship is expanded, hubs cost the same as
-//              leaves), kept in a top-$limit heap;
-//   kinds    → from the event_kind index to those events and their participants, counted per entity.
-// The UNWIND CASE … [] lines make a branch produce no rows before its scan, so only the labels
-// asked for are scanned (a `WHERE $param` filter would run after the scan).
-// Ties go by id, so the order is stable.
+//   no kinds → entities in the order of the entity_degree index (n.degree, kept by the writer:
+//              facts.cypher refreshDegrees), highest first, filtered by label as they come: the
+//              $limit-th degree is the threshold, and a range seek takes every entity at or above
+//              it, so ties at the threshold are ordered by id like the rest;
+//   kinds    → the latest $cap events of those kinds (event_kind_sort, newest first, per kind),
+//              their participants counted per entity: the centre of the recent acquisitions, say.
+// Both are bounded whatever the graph's size; the counts shown come from the degree store.
 // :param labels => null
 // :param kinds => null
 // :param limit => 20
+// :param cap => 10000
 CALL () {
-  UNWIND CASE WHEN $kinds IS NULL THEN coalesce($labels, ['Entity']) ELSE [] END AS label
-  CALL (label) {
-    UNWIND CASE label WHEN 'Entity' THEN [1] ELSE [] END AS _
-    MATCH (n:Entity) RETURN n
-    UNION ALL
-    UNWIND CASE label WHEN 'Person' THEN [1] ELSE [] END AS _
-    MATCH (n:Person) RETURN n
-    UNION ALL
-    UNWIND CASE label WHEN 'Organization' THEN [1] ELSE [] END AS _
-    MATCH (n:Organization) RETURN n
-    UNION ALL
-    UNWIND CASE label WHEN 'Product' THEN [1] ELSE [] END AS _
-    MATCH (n:Product) RETURN n
-    UNION ALL
-    UNWIND CASE label WHEN 'Group' THEN [1] ELSE [] END AS _
-    MATCH (n:Group) RETURN n
+  CALL () {
+    MATCH (n:Entity) WHERE $kinds IS NULL AND n.degree >= 0
+    WITH n ORDER BY n.degree DESC
+    WHERE $labels IS NULL OR n.label IN $labels
+    WITH n.degree AS degree LIMIT $limit
+    RETURN min(degree) AS threshold
   }
+  MATCH (n:Entity) WHERE n.degree >= threshold AND ($labels IS NULL OR n.label IN $labels)
   RETURN n, COUNT { (n)<-[:INVOLVES]-() } AS events,
     COUNT { (n)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]-() } AS relationships
   UNION ALL
-  MATCH (e:Event) WHERE e.kind IN $kinds
+  UNWIND coalesce($kinds, []) AS kind
+  CALL (kind) {
+    MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > ''
+    RETURN e ORDER BY e.sortKey DESC LIMIT $cap
+  }
+  WITH e ORDER BY e.sortKey DESC LIMIT $cap
   MATCH (e)-[:INVOLVES]->(n:Entity)
-  WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)
+  WHERE $labels IS NULL OR n.label IN $labels
   RETURN n, count(*) AS events, 0 AS relationships
 }
 WITH n, events, relationships, events + relationships AS score

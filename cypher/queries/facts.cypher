@@ -129,6 +129,20 @@ CALL (e, row) {
 }
 RETURN count(e) AS events;
 
+// @query refreshDegrees
+// An entity's degree as centrality ranks it: its events (one per role: INVOLVES edges) and its
+// stable relationships, both read from the degree store (no edge is expanded, hubs included).
+// Run by the writer for every entity a write touches, and once over a bulk-loaded graph.
+// :param ids => ['org/moonshot-ai']
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+SET n.degree = COUNT { (n)<-[:INVOLVES]-() } + COUNT { (n)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]-() };
+
+// @query allEntityIds
+// Every entity's id, for refreshing degrees after a bulk load (src/generate/load.ts).
+MATCH (n:Entity)
+RETURN n.id AS id;
+
 // @query recordRevisions
 // One Revision per created, changed or retracted fact: who, when, which fields, the values
 // before and after (JSON), and why. Never updated or deleted.
@@ -145,8 +159,9 @@ CREATE (r:Revision {
 
 // @query retractFacts
 // Hides facts from every read while keeping them whole: the :Entity or :Event label gives way to
-// :RetractedFact (every read starts from those labels or their indexes), and the INVOLVES edges
-// leave the relationship indexes (entityId moves to retractedEntityId).
+// :RetractedFact (every read starts from those labels or their indexes), and their INVOLVES edges
+// become RETRACTED_INVOLVES with the same properties (out of the relationship indexes, the walks
+// and the degrees). Returns the retracted ids and the entities whose degree changed.
 // :param ids => ['event/statement/x']
 // :param principal => 'admin'
 // :param reason => 'duplicate'
@@ -158,9 +173,13 @@ SET n:RetractedFact, n.retractedFrom = base, n.retractedBy = $principal, n.retra
 WITH n
 CALL (n) {
   MATCH (n)-[i:INVOLVES]-()
-  SET i.retractedEntityId = i.entityId, i.entityId = null
+  WITH i, startNode(i) AS event, endNode(i) AS entity
+  CREATE (event)-[kept:RETRACTED_INVOLVES]->(entity)
+  SET kept = properties(i)
+  DELETE i
+  RETURN collect(entity.id) AS touched
 }
-RETURN collect(n.id) AS retracted;
+RETURN collect(n.id) AS retracted, [id IN reduce(acc = [], t IN collect(touched) | acc + t) WHERE id IS NOT NULL] AS touched;
 
 // @query history
 // A fact's revisions, newest first.

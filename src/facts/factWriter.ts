@@ -182,6 +182,15 @@ function changes(rows: FactRows, found: CheckRow): Change[] {
   ];
 }
 
+/** The entities whose degree a write may change: written ones, ends of written edges, old and new participants. */
+function touchedEntities(rows: FactRows, found: CheckRow, changed: Set<string>): string[] {
+  const ids = new Set<string>(rows.entities.filter((e) => changed.has(e.id)).map((e) => e.id));
+  for (const r of rows.relationships) if (changed.has(r.id)) [r.from, r.to].forEach((id) => ids.add(id));
+  for (const e of rows.events) if (changed.has(e.id)) e.participants.forEach((p) => ids.add(p.entity));
+  for (const e of found.events) if (changed.has(e.id)) e.participants.forEach((p) => ids.add(p.id));
+  return [...ids];
+}
+
 async function writeChanges(run: Run, rows: FactRows, found: CheckRow, options: WriteOptions): Promise<string[]> {
   const retracted = new Set(found.retracted);
   const citedSources = new Set(found.sources.filter((s) => s.cited).map((s) => s.id));
@@ -212,5 +221,6 @@ async function writeChanges(run: Run, rows: FactRows, found: CheckRow, options: 
   await factsStore.writeRelationships(run, keep(rows.relationships), options.by);
   await factsStore.writeEvents(run, keep(rows.events), options.by);
   if (revisions.length) await factsStore.recordRevisions(run, revisions, options.by, options.reason ?? null);
+  await factsStore.refreshDegrees(run, touchedEntities(rows, found, changed));
   return [...changed];
 }

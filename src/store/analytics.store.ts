@@ -14,8 +14,11 @@ export interface CentralityRow {
   score: number;
 }
 
+/** With a kinds filter, centrality counts the latest this many events of those kinds. */
+export const CENTRALITY_EVENTS = 10_000;
+
 export const analyticsStore = {
   centrality(read: Reader, filter: { labels: EntityLabel[] | null; kinds: EventKind[] | null; limit: number }): Promise<CentralityRow[]> {
-    return read<CentralityRow>(q.centrality, { ...filter });
+    return read<CentralityRow>(q.centrality, { ...filter, cap: CENTRALITY_EVENTS });
   },
 };

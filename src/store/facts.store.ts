@@ -1,6 +1,6 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import type { FactRows } from '../facts/facts';
-import type { Run } from '../neo4j/executor';
+import type { Executor, Run } from '../neo4j/executor';
 
 /** cypher/queries/facts.cypher with typed parameters and rows; statements run in the caller's transaction. */
 const q = loadCypherFile('queries/facts.cypher', [
@@ -10,6 +10,8 @@ const q = loadCypherFile('queries/facts.cypher', [
   'writeEntities',
   'writeRelationships',
   'writeEvents',
+  'refreshDegrees',
+  'allEntityIds',
   'recordRevisions',
   'retractFacts',
   'history',
@@ -76,8 +78,17 @@ export const factsStore = {
   writeEvents: (run: Run, rows: FactRows['events'], by: Author) => run(q.writeEvents, { rows, principal: by.principal }),
   recordRevisions: (run: Run, rows: RevisionRow[], by: Author, reason: string | null) =>
     run(q.recordRevisions, { rows, principal: by.principal, role: by.role, reason }),
-  retract: async (run: Run, ids: string[], by: Author, reason: string): Promise<string[]> =>
-    (await run<{ retracted: string[] }>(q.retractFacts, { ids, principal: by.principal, reason }))[0]?.retracted ?? [],
+  refreshDegrees: (run: Run, ids: string[]) => run(q.refreshDegrees, { ids }),
+  /** Every entity's degree, in write transactions of `batch` entities (after a bulk load). */
+  async refreshAllDegrees(db: Executor, batch = 20_000): Promise<number> {
+    const ids = (await db.read<{ id: string }>(q.allEntityIds)).map((r) => r.id);
+    for (let i = 0; i < ids.length; i += batch) await db.writeAll('refreshDegrees', (run) => run(q.refreshDegrees, { ids: ids.slice(i, i + batch) }));
+    return ids.length;
+  },
+  async retract(run: Run, ids: string[], by: Author, reason: string): Promise<{ retracted: string[]; touched: string[] }> {
+    const [row] = await run<{ retracted: string[]; touched: string[] }>(q.retractFacts, { ids, principal: by.principal, reason });
+    return row ?? { retracted: [], touched: [] };
+  },
   history: async (run: Run, id: string, limit: number): Promise<HistoryRow[]> =>
     (await run<{ revision: HistoryRow }>(q.history, { id, limit })).map((r) => r.revision),
 };

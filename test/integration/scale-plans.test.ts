@@ -23,12 +23,8 @@ import { repoPath } from '../../src/paths';
  * suite passes now and fails as soon as one of them is fixed — then take it off the list.
  * `SCALE_PLANS_ALL=1 npx jest test/integration/scale-plans.test.ts` shows what each one still finds.
  */
-const KNOWN_SCANS: string[] = [
-  // centrality: NodeByLabelScan on Entity, Person, Organization, Product and Group (measured with
-  // SCALE_PLANS_ALL=1 after the query rewrites; every other root field's plan is free of them)
-  'centrality of acquisitions',
-];
-/** One-character searches that do not find names yet (same handling; the :Name prefix search finds them). */
+const KNOWN_SCANS: string[] = [];
+/** One-character searches that find nothing (same handling as KNOWN_SCANS): none since :Name prefix search. */
 const KNOWN_SEARCH_MISSES: string[] = [];
 
 /** SCALE_PLANS_ALL=1 runs every case as a plain test, to see what the known ones still find. */

@@ -245,6 +245,7 @@ describe('Cypher sent by the resolvers', () => {
 [
   {
     "params": {
+      "cap": 10000,
       "kinds": null,
       "labels": null,
       "limit": 20,
@@ -253,6 +254,7 @@ describe('Cypher sent by the resolvers', () => {
   },
   {
     "params": {
+      "cap": 10000,
       "kinds": [
         "ACQUISITION",
         "TALENT_MOVE",

@@ -133,7 +133,8 @@ export class FactsResolver {
   ): Promise<string[]> {
     const by = author(context);
     return context.db.writeAll('retract', async (run) => {
-      const retracted = await factsStore.retract(run, ids, by, checkReason(reason));
+      const { retracted, touched } = await factsStore.retract(run, ids, by, checkReason(reason));
+      await factsStore.refreshDegrees(run, touched);
       const missing = ids.filter((id) => !retracted.includes(id));
       if (missing.length) throw new NotFound(missing[0]!, 'ids');
       await factsStore.recordRevisions(run, retracted.map((targetId) => ({ targetId, action: 'RETRACT', fields: [], before: null, after: null })), by, reason);

@@ -8,7 +8,7 @@ import { CentralEntity } from './centrality.type';
 export class CentralityResolver {
   @Query(() => [CentralEntity], {
     description:
-      'The most connected entities of the whole graph: by the events (optionally of some kinds) and stable relationships they take part in, highest first, ties by id',
+      'The most connected entities: by the events (one per role) and stable relationships they take part in, highest first, ties by id. With kinds, by their events of those kinds among the latest 10,000 of them (the recent centre of the acquisitions, say)',
   })
   centrality(@Args() { labels, kinds, limit }: CentralityArgs, @Ctx() { db }: Context): Promise<CentralityRow[]> {
     return analyticsStore.centrality(db.reader, {
