@@ -4,7 +4,7 @@ import type { Logger } from '../../src/logger';
 /**
  * The Cypher the API actually sends, caught where the Executor logs it (debug level, with `cypher`
  * and `params`): a logger whose debug calls with Cypher are recorded instead of printed, and
- * everything else below `warn` dropped. No change to the Executor is needed.
+ * everything else below `warn` (or `error`, when quiet) dropped. No change to the Executor is needed.
  */
 export interface CapturedQuery {
   /** The named query (`entities.cypher#searchEntities` style name the Executor logs). */
@@ -19,7 +19,8 @@ export interface CypherCapture {
   take(): CapturedQuery[];
 }
 
-export function captureCypher(): CypherCapture {
+/** `quiet`: drop warnings too (the scale bench reports failures in its table instead). */
+export function captureCypher({ quiet = false } = {}): CypherCapture {
   let captured: CapturedQuery[] = [];
   const logger = pino({
     level: 'debug',
@@ -32,7 +33,7 @@ export function captureCypher(): CypherCapture {
           captured.push({ name: q.query ?? '?', cypher: q.cypher, params: q.params });
           return;
         }
-        if (level >= 40) method.apply(this, args);
+        if (level >= (quiet ? 50 : 40)) method.apply(this, args);
       },
     },
   }) as unknown as Logger;

@@ -69,7 +69,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   const nodes = Number(values.nodes);
   const config = loadConfig();
   const graph = await openGraph(nodes, Number(values.seed), values['data-dir']);
-  const capture = captureCypher();
+  const capture = captureCypher({ quiet: true });
   const db = new Executor(graph.driver, graph.database, capture.logger, config.NEO4J_TX_TIMEOUT_MS);
   await migrate(db, capture.logger);
   const app = await createApp({ db, logger: capture.logger });
@@ -91,18 +91,20 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   for (const op of rootOperations(manifest)) {
     capture.take();
     const started = Date.now();
-    try {
-      await http(op.name, op.graphql);
-    } catch (error) {
+    let failed: string | undefined;
+    await http(op.name, op.graphql).catch((error: unknown) => {
       const message = String((error as Error).message);
-      const code = /"code":"(\w+)"/.exec(message)?.[1] ?? message.slice(0, 80);
-      results.push({ field: op.field, statements: 0, scans: [], error: code, row: { name: op.name, driverP50: NaN, apiP50: Date.now() - started, ratio: NaN, driverHigh: NaN, apiHigh: NaN, n: 1 } });
-      console.log(`${op.name.padEnd(40)} error ${code} after ${Date.now() - started} ms`);
-      continue;
-    }
+      failed = /"code":"(\w+)"/.exec(message)?.[1] ?? message.slice(0, 80);
+    });
     const first = Date.now() - started;
+    // The Executor logs a statement before running it, so failed ones are captured too.
     const statements = capture.take();
     const scans = [...new Set((await Promise.all(statements.map((s) => explain(graph.driver, graph.database, s)))).flatMap((ops) => forbiddenScans(ops, eventLabels)))];
+    if (failed) {
+      results.push({ field: op.field, statements: statements.length, scans, error: failed, row: { name: op.name, driverP50: NaN, apiP50: first, ratio: NaN, driverHigh: NaN, apiHigh: NaN, n: 1 } });
+      console.log(`${op.name.padEnd(40)} error ${failed} after ${first} ms  ${statements.length}, ${scans.join(' ') || '-'}`);
+      continue;
+    }
     // Slow cases (the ones not yet rewritten) get fewer rounds, so the whole run stays in minutes.
     const [rounds, perRound] = first > 3000 ? [1, 2] : first > 300 ? [2, 3] : [Number(values.rounds), Number(values['per-round'])];
     const samples = await timeInterleaved(

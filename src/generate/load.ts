@@ -95,6 +95,8 @@ export async function importCsv(dataDir: string, files: { nodes: string[]; relat
     '--overwrite-destination=true',
     '--max-off-heap-memory=2G',
     '--bad-tolerance=0',
+    // Its report of bad entries would otherwise land in the current directory.
+    `--report-file=${path.join(dataDir, 'import.report')}`,
   ];
   const child = spawn(path.join(javaHome, 'bin', 'java'), args, { env: { ...process.env, NEO4J_HOME: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
