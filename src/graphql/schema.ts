@@ -18,6 +18,7 @@ import { Organization } from './entity/organization.type';
 import { Person } from './entity/person.type';
 import { Product } from './entity/product.type';
 import { HealthResolver } from './health/health.resolver';
+import { NodeResolver } from './node/node.resolver';
 import { SubgraphResolver } from './graph/subgraph.resolver';
 
 export const SCHEMA_FILE = repoPath('schema', 'schema.graphql');
@@ -34,6 +35,7 @@ export const resolvers = [
   SubgraphResolver,
   CentralityResolver,
   FactsResolver,
+  NodeResolver,
 ] as const;
 
 /** Types reached only through interfaces must be listed, or the schema would omit them. */

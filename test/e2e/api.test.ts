@@ -37,6 +37,16 @@ describe('GraphQL API over HTTP', () => {
       expect(await ok('{ entity(id: "person/nobody") { id } }')).toEqual({ entity: null });
     });
 
+    it('refetches any entity or event by its global id (Relay node)', async () => {
+      const { person, event, none } = await ok(`{
+        person: node(id: "person/yang-zhilin") { __typename id ... on Entity { name } }
+        event: node(id: "event/licensing-deal/amazon-adept") { __typename id ... on LicensingDeal { licensee { name } joiners { id } } }
+        none: node(id: "event/acquisition/nothing") { id } }`);
+      expect(person).toEqual({ __typename: 'Person', id: 'person/yang-zhilin', name: '楊植麟' });
+      expect(event).toEqual({ __typename: 'LicensingDeal', id: 'event/licensing-deal/amazon-adept', licensee: { name: '亞馬遜' }, joiners: [{ id: 'group/adept-cofounders-and-team' }] });
+      expect(none).toBeNull();
+    });
+
     it('shows a person page: roles with citations, moves', async () => {
       const { entity } = await ok(`{ entity(id: "person/huang-wenhao") { ... on Person {
         roles { type role to { id } citation { quote } }

@@ -1,10 +1,12 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
+import { Node } from '../node/node.interface';
 
 import type { EntityRow } from '../../store/entities.store';
 
 export type { EntityRow };
 
 @InterfaceType({
+  implements: Node,
   description: 'A person, organization, product or group named in the sources',
   resolveType: (value: EntityRow) => value.label,
 })

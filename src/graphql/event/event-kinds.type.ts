@@ -1,3 +1,4 @@
+import { Node } from '../node/node.interface';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { EVENT_KINDS } from '../../model/registry';
 import type { EventKind } from '../../model/vocabulary';
@@ -19,7 +20,7 @@ function describe(label: string): string {
   return Object.values(EVENT_KINDS).find((k) => k.label === label)!.description;
 }
 
-@ObjectType({ implements: Event, description: describe('Arbitration') })
+@ObjectType({ implements: [Event, Node], description: describe('Arbitration') })
 export class Arbitration extends Event {
   @Field(() => [Entity]) claimants: Entity[];
   @Field(() => [Entity]) respondents: Entity[];
@@ -28,7 +29,7 @@ export class Arbitration extends Event {
   @Field(() => PartialDateScalar, { nullable: true }) disclosedOn: string | null;
 }
 
-@ObjectType({ implements: Event, description: describe('Acquisition') })
+@ObjectType({ implements: [Event, Node], description: describe('Acquisition') })
 export class Acquisition extends Event {
   @Field(() => Organization) acquirer: Organization;
   @Field(() => Organization) target: Organization;
@@ -37,7 +38,7 @@ export class Acquisition extends Event {
   @Field(() => String, { nullable: true }) dealType: string | null;
 }
 
-@ObjectType({ implements: Event, description: describe('LicensingDeal') })
+@ObjectType({ implements: [Event, Node], description: describe('LicensingDeal') })
 export class LicensingDeal extends Event {
   @Field(() => Organization) licensee: Organization;
   @Field(() => Organization) licensor: Organization;
@@ -45,7 +46,7 @@ export class LicensingDeal extends Event {
   @Field(() => String, { nullable: true }) dealType: string | null;
 }
 
-@ObjectType({ implements: Event, description: describe('TalentMove') })
+@ObjectType({ implements: [Event, Node], description: describe('TalentMove') })
 export class TalentMove extends Event {
   @Field(() => Entity) mover: Entity;
   @Field(() => Organization, { nullable: true }) from: Organization | null;
@@ -56,7 +57,7 @@ export class TalentMove extends Event {
   via: string | null;
 }
 
-@ObjectType({ implements: Event, description: describe('FundingRound') })
+@ObjectType({ implements: [Event, Node], description: describe('FundingRound') })
 export class FundingRound extends Event {
   @Field(() => Organization) investee: Organization;
   @Field(() => [Entity]) investors: Entity[];
@@ -67,21 +68,21 @@ export class FundingRound extends Event {
   investorsIncomplete: boolean | null;
 }
 
-@ObjectType({ implements: Event, description: describe('PriceCut') })
+@ObjectType({ implements: [Event, Node], description: describe('PriceCut') })
 export class PriceCut extends Event {
   @Field(() => [Organization]) cutters: Organization[];
   @Field(() => Float, { nullable: true }) percent: number | null;
   @Field(() => String, { nullable: true, description: 'What got cheaper' }) item: string | null;
 }
 
-@ObjectType({ implements: Event, description: describe('Statement') })
+@ObjectType({ implements: [Event, Node], description: describe('Statement') })
 export class Statement extends Event {
   @Field(() => [Entity]) speakers: Entity[];
   @Field(() => [Entity]) about: Entity[];
   @Field(() => String, { nullable: true, description: 'What was said, in the source’s words' }) text: string | null;
 }
 
-@ObjectType({ implements: Event, description: describe('Metric') })
+@ObjectType({ implements: [Event, Node], description: describe('Metric') })
 export class Metric extends Event {
   @Field(() => String, { nullable: true }) metric: string | null;
   @Field(() => Float, { nullable: true }) value: number | null;
@@ -95,19 +96,19 @@ export class Metric extends Event {
   @Field(() => [Entity]) reporters: Entity[];
 }
 
-@ObjectType({ implements: Event, description: describe('ProductLaunch') })
+@ObjectType({ implements: [Event, Node], description: describe('ProductLaunch') })
 export class ProductLaunch extends Event {
   @Field(() => Entity) maker: Entity;
   @Field(() => Product) product: Product;
 }
 
-@ObjectType({ implements: Event, description: describe('Founding') })
+@ObjectType({ implements: [Event, Node], description: describe('Founding') })
 export class Founding extends Event {
   @Field(() => Organization) organization: Organization;
   @Field(() => [Entity]) founders: Entity[];
 }
 
-@ObjectType({ implements: Event, description: describe('MarketEntry') })
+@ObjectType({ implements: [Event, Node], description: describe('MarketEntry') })
 export class MarketEntry extends Event {
   @Field(() => [Entity]) entrants: Entity[];
   @Field(() => String, { nullable: true }) market: string | null;

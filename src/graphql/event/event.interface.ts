@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../node/node.interface';
 import type { DatePrecision } from '../../model/partialDate';
 import { EVENT_LABEL } from '../../model/registry';
 import { EventKind } from '../../model/vocabulary';
@@ -19,6 +20,7 @@ export class Participant {
 }
 
 @InterfaceType({
+  implements: Node,
   description: 'Something that happened (or was said or measured), reified as a node with its participants and citations',
   resolveType: (value: { kind: EventKind }) => EVENT_LABEL[value.kind],
 })
