@@ -35,6 +35,8 @@ export function rootOperations(m: Manifest): Operation[] {
     op('events', 'events involving hub first 20', `{ events(involving: ${json(hub)}, first: 20) ${EVENT_PAGE} }`),
     op('events', 'events involving non-hub first 20', `{ events(involving: ${json(nonHub)}, first: 20) ${EVENT_PAGE} }`),
     op('events', 'events 2024-01..2024-03 first 20', `{ events(from: "2024-01", to: "2024-03", first: 20) ${EVENT_PAGE} }`),
+    op('node', 'node of an entity', `{ node(id: ${json(hub)}) { id ... on Entity { name } } }`),
+    op('node', 'node of an event', `{ node(id: ${json(m.events[0])}) { id ... on Event { kind date } } }`),
     op('event', 'event by id', `{ event(id: ${json(m.events[0])}) { id kind date summary participants { role entity { id name } } } }`),
     op('events', 'events all totalCount', `{ events(first: 20) ${EVENT_PAGE} }`),
     op('timeline', 'timeline non-hub', `{ timeline(entity: ${json(nonHub)}, first: 20) ${EVENT_PAGE} }`),
