@@ -185,7 +185,7 @@ RETURN collect(n.id) AS retracted, [id IN reduce(acc = [], t IN collect(touched)
 // A fact's revisions, newest first.
 // :param id => 'org/moonshot-ai'
 // :param limit => 50
-MATCH (r:Revision) WHERE r.targetId = $id
-RETURN r {.id, .action, .fields, .before, .after, .principal, .role, .reason, at: toString(r.at)} AS revision
-ORDER BY r.at DESC
-LIMIT $limit;
+// ORDER BY names both properties of revision_target, so the index is read in order.
+MATCH (r:Revision) WHERE r.targetId = $id AND r.at IS NOT NULL
+WITH r ORDER BY r.targetId DESC, r.at DESC LIMIT $limit
+RETURN r {.id, .action, .fields, .before, .after, .principal, .role, .reason, at: toString(r.at)} AS revision;
