@@ -25,7 +25,7 @@ export class Conflict extends DomainError {
   readonly code = 'CONFLICT';
   constructor(
     readonly id: string,
-    detail: string,
+    readonly detail: string,
     readonly path?: string,
   ) {
     super(`${id}: ${detail}`);

@@ -39,7 +39,7 @@ export async function writeFacts(run: Run, facts: FactSet, options: WriteOptions
     return await writeChanges(run, rows, found, options);
   } catch (error) {
     if (error instanceof InvalidInput) throw new InvalidInput(at(error.path), error.detail);
-    if (error instanceof Conflict && error.path) throw new Conflict(error.id, error.message.slice(error.id.length + 2), at(error.path));
+    if (error instanceof Conflict && error.path) throw new Conflict(error.id, error.detail, at(error.path));
     throw error;
   }
 }
@@ -89,10 +89,7 @@ function citationPaths(rows: FactRows) {
   return [
     ...rows.entities.map((e, n) => ({ sourceId: e.sourceId, quote: e.quote, sourcePath: `entities.${n}.sourceId`, quotePath: `entities.${n}.quote` })),
     ...rows.relationships.map((r, n) => ({ sourceId: r.sourceId, quote: r.quote, sourcePath: `relationships.${n}.sourceId`, quotePath: `relationships.${n}.quote` })),
-    ...rows.events.flatMap((e) => {
-      const at = e.participants[0]?.path.replace(/\.participants\.\d+\.entity$/, '') ?? 'events';
-      return e.quotes.map((quote, k) => ({ sourceId: e.sourceId, quote, sourcePath: `${at}.sourceId`, quotePath: `${at}.quotes.${k}` }));
-    }),
+    ...rows.events.flatMap((e) => e.quotes.map((quote, k) => ({ sourceId: e.sourceId, quote, sourcePath: `${e.path}.sourceId`, quotePath: `${e.path}.quotes.${k}` }))),
   ];
 }
 
@@ -177,7 +174,7 @@ function changes(rows: FactRows, found: CheckRow): Change[] {
       const after = { ...e.props, label: e.label, participants: sortedPairs(e.participants.map((p) => ({ role: p.props.role, id: p.entity }))), quotes: [...e.quotes].sort() };
       const keys = [...new Set([...Object.keys(after), ...Object.keys(old?.props ?? {})])].filter((k) => k !== 'id' && !(BOOKKEEPING_KEYS as readonly string[]).includes(k));
       const before = old ? { ...pick(old.props, keys), participants: sortedPairs(old.participants), quotes: [...old.quotes].sort() } : null;
-      return { id: e.id, path: e.participants[0]?.path.replace(/\.participants\.\d+\.entity$/, '') ?? 'events', before, after };
+      return { id: e.id, path: e.path, before, after };
     }),
   ];
 }

@@ -240,6 +240,8 @@ export function toFactRows(data: FactSet, defaultSourceId = data.sources[0]?.id)
     const sortKey = eventSortKey(e.date, e.id);
     return {
       id: e.id,
+      /** Where the record is in the set (an implied move's is its event's), for errors. */
+      path,
       label: EVENT_KINDS[e.kind].label,
       sourceId: sourceOf(e, `${path}.sourceId`),
       quotes: e.quotes,

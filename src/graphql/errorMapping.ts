@@ -1,10 +1,10 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Conflict, DomainError, InvalidInput, NotFound } from '../errors';
 
 /** The GraphQL face of a domain error: its code, and the argument or input field at fault. */
-export function domainErrorExtensions(error: DomainError): Record<string, unknown> {
-  const argument = error instanceof InvalidInput ? error.path : error instanceof Conflict || error instanceof NotFound ? error.path : undefined;
+function domainErrorExtensions(error: DomainError): Record<string, unknown> {
+  const argument = error instanceof InvalidInput || error instanceof Conflict || error instanceof NotFound ? error.path : undefined;
   const id = error instanceof Conflict || error instanceof NotFound ? error.id : undefined;
   return { code: error.code, ...(argument ? { argument } : {}), ...(id ? { id } : {}) };
 }
@@ -14,9 +14,4 @@ export function mapDomainError(formatted: GraphQLFormattedError, error: unknown)
   const cause = unwrapResolverError(error);
   if (!(cause instanceof DomainError)) return formatted;
   return { ...formatted, message: cause.message, extensions: { ...formatted.extensions, ...domainErrorExtensions(cause) } };
-}
-
-/** A domain error as a GraphQLError, for code paths outside resolvers (validation plugins). */
-export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: domainErrorExtensions(error) });
 }

@@ -16,7 +16,7 @@ export interface EventRow extends Record<string, unknown> {
 export type EventView = Record<string, unknown> & { id: string; sortKey: string };
 
 /** Properties every event has, shown as their own fields; the rest are the kind's `attributes`. */
-const COMMON_KEYS = new Set<string>(['id', 'kind', 'label', 'date', 'datePrecision', 'dateNote', 'summary', 'sortKey', 'participants', 'sources', 'via', ...BOOKKEEPING_KEYS]);
+export const COMMON_KEYS = new Set<string>(['id', 'kind', 'label', 'date', 'datePrecision', 'dateNote', 'summary', 'sortKey', 'participants', 'sources', 'via', ...BOOKKEEPING_KEYS]);
 
 const byPosition = (a: { position: number | null }, b: { position: number | null }) => (a.position ?? 0) - (b.position ?? 0);
 

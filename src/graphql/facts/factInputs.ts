@@ -1,12 +1,13 @@
 import type { EventRecord } from '../../facts/facts';
 import { InvalidInput } from '../../errors';
 import { EVENT_KINDS } from '../../model/registry';
+import { COMMON_KEYS } from '../event/event.mapper';
 import type { EventInput } from './facts.input';
 
-/** Keys an event's attributes may not use: the common fields, bookkeeping and the money properties. */
+/** Keys an event's attributes may not use: the common fields (bookkeeping included) and the money properties. */
 const RESERVED = new Set([
-  'id', 'kind', 'label', 'date', 'datePrecision', 'dateNote', 'summary', 'sortKey', 'participants', 'sources', 'attributes', 'via',
-  'createdBy', 'createdAt', 'updatedBy', 'updatedAt',
+  ...COMMON_KEYS,
+  'attributes',
   ...Object.values(EVENT_KINDS).flatMap((k) => k.money.flatMap((m) => [m, `${m}Amount`, `${m}Currency`])),
 ]);
 
