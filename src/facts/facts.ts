@@ -1,6 +1,6 @@
 import { InvalidInput } from '../errors';
 import { nameForms, nameKey } from '../model/names';
-import { partialDatePrecision } from '../model/partialDate';
+import { partialDatePrecision, partialDateUpperBound } from '../model/partialDate';
 import { ENTITY_ID_PREFIX, EVENT_KINDS, RELATIONSHIP_TYPES, roleOf } from '../model/registry';
 import { EntityLabel, EventKind, RelationshipType } from '../model/vocabulary';
 
@@ -78,13 +78,25 @@ export function relationshipId(r: Pick<RelationshipRecord, 'type' | 'from' | 'to
   return `rel/${r.type.toLowerCase()}/${r.from}/${r.to}`;
 }
 
+/** Undated events sort last. */
+const UNDATED = '~';
+
 /**
  * The order of event lists: date (undated last), then id, as one string so that a single range
  * index serves both the sort and the cursor. The space sorts before '-', so "2024-05" (a month)
  * comes before "2024-05-13" (a day in it), as partial dates compare.
  */
 export function eventSortKey(date: string | null | undefined, id: string): string {
-  return `${date ?? '~'} ${id}`;
+  return `${date ?? UNDATED} ${id}`;
+}
+
+/**
+ * The sortKeys of events dated in an inclusive range of partial dates, as exclusive bounds
+ * (lower, upper). A date bound excludes undated events, as a null date matches no range; no bound
+ * at all keeps them.
+ */
+export function sortKeyRange(from?: string | null, to?: string | null): { lower: string; upper: string } {
+  return { lower: from ?? '', upper: to ? partialDateUpperBound(to) : from ? UNDATED : '\uffff' };
 }
 
 /** The id of the talent move implied by `mover` taking part in event `eventId` (see ImpliedMove). */

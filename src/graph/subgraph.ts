@@ -11,7 +11,6 @@ import { subgraphQueries } from '../store/subgraph.store';
  * /export/graph.* files (cypher/queries/subgraph.cypher): the same parameters select the same
  * nodes and edges in the same order.
  */
-export { subgraphQueries } from '../store/subgraph.store';
 
 /** Literal bound of the walk in subgraph.cypher (`{0,3}`). */
 export const MAX_SELECTION_DEPTH = 3;

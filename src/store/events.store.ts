@@ -1,5 +1,5 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { partialDateUpperBound } from '../model/partialDate';
+import { sortKeyRange } from '../facts/facts';
 import type { EventKind } from '../model/vocabulary';
 import type { Reader } from '../neo4j/executor';
 import type { EntityRow } from './entities.store';
@@ -38,9 +38,6 @@ export interface EventFilter {
 /** Counting stops here: a totalCount above it is "at least". */
 export const COUNT_CAP = 1_000;
 
-/** Undated events sort last ('~'); a date bound excludes them, as a null date matches no range. */
-const UNDATED = '~';
-
 /**
  * The parameters of eventPage / eventCount. The first participant filter is the anchor (its
  * index range is read); the others are checked per event. Cursor and `from` both become the
@@ -48,14 +45,13 @@ const UNDATED = '~';
  */
 export function eventPageParams(filter: EventFilter) {
   const [anchor = null, ...others] = [...(filter.participants ?? [])].sort((a, b) => Number(b.role !== null) - Number(a.role !== null));
-  const dated = Boolean(filter.from || filter.to);
-  const lowers = [filter.from ?? '', filter.after ?? ''];
+  const { lower, upper } = sortKeyRange(filter.from, filter.to);
   return {
     anchor,
     others,
     kinds: filter.kinds?.length ? [...new Set(filter.kinds)] : null,
-    lower: lowers.sort().at(-1)!,
-    upper: filter.to ? partialDateUpperBound(filter.to) : dated ? UNDATED : '\uffff',
+    lower: [lower, filter.after ?? ''].sort().at(-1)!,
+    upper,
     // An entity with two roles in one event has two index entries for it: read twice the page.
     scan: anchor && anchor.role === null ? (filter.first + 1) * 2 : filter.first + 1,
     first: filter.first,
@@ -63,9 +59,9 @@ export function eventPageParams(filter: EventFilter) {
 }
 
 export function eventCountParams(filter: EventFilter) {
-  const { anchor, others, kinds, upper } = eventPageParams({ ...filter, after: null });
+  const { anchor, others, kinds, lower, upper } = eventPageParams({ ...filter, after: null });
   const unfiltered = !anchor && !filter.kinds?.length && !filter.from && !filter.to;
-  return { anchor, others, kinds, lower: filter.from ?? '', upper, unfiltered, cap: COUNT_CAP };
+  return { anchor, others, kinds, lower, upper, unfiltered, cap: COUNT_CAP };
 }
 
 export interface EventPage {

@@ -1,5 +1,5 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { partialDateUpperBound } from '../model/partialDate';
+import { sortKeyRange } from '../facts/facts';
 import type { EventKind } from '../model/vocabulary';
 import { SearchBounded } from '../errors';
 import type { Executor, Reader } from '../neo4j/executor';
@@ -50,10 +50,8 @@ export const graphStore = {
     return rows[0] ?? null;
   },
   talentFlow(read: Reader, range: { from?: string | null; to?: string | null }): Promise<TalentFlowRow[]> {
-    const dated = Boolean(range.from || range.to);
     return read<TalentFlowRow>(q.talentFlow, {
-      lower: range.from ?? '',
-      upper: range.to ? partialDateUpperBound(range.to) : dated ? '~' : '\uffff',
+      ...sortKeyRange(range.from, range.to),
       cap: FLOW_CAP,
       links: FLOW_LINKS,
     });

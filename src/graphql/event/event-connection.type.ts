@@ -20,7 +20,7 @@ export interface ConnectionView {
 }
 
 /** A Relay connection of events of one GraphQL type (Event, TalentMove, Acquisition). */
-function eventConnection<T extends object>(node: abstract new (...args: never[]) => T, name: string, description: string) {
+function connectionOf<T extends object>(node: abstract new (...args: never[]) => T, name: string, description: string) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field({ description: 'Opaque; pass as `after` to continue after this event' })
@@ -47,6 +47,6 @@ function eventConnection<T extends object>(node: abstract new (...args: never[])
   return Connection;
 }
 
-export const EventConnection = eventConnection(Event, 'Event', 'A page of events in (date, id) order; undated events come last');
-export const TalentMoveConnection = eventConnection(TalentMove, 'TalentMove', 'A page of talent moves in (date, id) order');
-export const AcquisitionConnection = eventConnection(Acquisition, 'Acquisition', 'A page of acquisitions in (date, id) order');
+export const EventConnection = connectionOf(Event, 'Event', 'A page of events in (date, id) order; undated events come last');
+export const TalentMoveConnection = connectionOf(TalentMove, 'TalentMove', 'A page of talent moves in (date, id) order');
+export const AcquisitionConnection = connectionOf(Acquisition, 'Acquisition', 'A page of acquisitions in (date, id) order');
