@@ -63,6 +63,24 @@ RETURN id, collect({
   other: other {.*}
 }) AS relationships;
 
+// @query relationshipById
+// One stable relationship between two entities, in the shape of relationshipsOf seen from its
+// start: both ends by index seek, then an Expand(Into) from the end with fewer edges, so a hub in
+// 100k relationships costs what a leaf does (relationshipsOf caps a hub's list at $perEntity).
+// :param id => 'rel/founded/person/yang-zhilin/org/moonshot-ai'
+// :param from => 'person/yang-zhilin'
+// :param to => 'org/moonshot-ai'
+MATCH (n:Entity {id: $from})
+MATCH (other:Entity {id: $to})
+MATCH (n)-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(other)
+WHERE r.id = $id
+RETURN {
+  id: r.id, type: type(r), outgoing: true,
+  role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
+  citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
+  other: other {.*}
+} AS relationship;
+
 // @query mentionsOf
 // Where the sources mention many entities at once, at most $perEntity each.
 // :param ids => ['org/moonshot-ai']

@@ -9,6 +9,7 @@ const q = loadCypherFile('queries/entities.cypher', [
   'entityList',
   'searchEntities',
   'relationshipsOf',
+  'relationshipById',
   'mentionsOf',
   'entitiesByName',
 ]);
@@ -69,6 +70,10 @@ export const entitiesStore = {
   async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, RelationshipRow[]>> {
     const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY });
     return new Map(rows.map((r) => [r.id, r.relationships]));
+  },
+  /** One relationship from its start `from` to `to`, null when there is none with that id. */
+  async relationshipById(read: Reader, key: { id: string; from: string; to: string }): Promise<RelationshipRow | null> {
+    return (await read<{ relationship: RelationshipRow }>(q.relationshipById, { ...key }))[0]?.relationship ?? null;
   },
   async mentionsOf(read: Reader, ids: string[]): Promise<Map<string, MentionRow[]>> {
     const rows = await read<{ id: string; mentions: MentionRow[] }>(q.mentionsOf, { ids, perEntity: PER_ENTITY });

@@ -216,8 +216,19 @@ describe('mutations', () => {
       reason: 'the note calls it an AI company',
     });
     expect(Date.parse(history[0].at)).toBeGreaterThan(Date.now() - 60_000);
-    const unknown = await errorOf(UPDATE.replace('$reason', '$reason'), { input: { ...input, id: `org/${tag}-nowhere` }, reason: 'x' });
+    const unknown = await errorOf(UPDATE, { input: { ...input, id: `org/${tag}-nowhere` }, reason: 'x' });
     expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'input.id' });
+    // An update never creates: a relationship that does not exist is NOT_FOUND, and nothing is written.
+    const before = await countTagged();
+    const noRelationship = await errorOf('mutation($input: RelationshipInput!) { updateRelationship(input: $input, reason: "x") { id } }', {
+      input: { type: 'PARTNER_AT', from: personId, to: orgId, citation: { sourceId, quote: 'Acme AI' } },
+    });
+    expect(noRelationship.extensions).toMatchObject({ code: 'NOT_FOUND', id: `rel/partner_at/${personId}/${orgId}`, argument: 'input' });
+    expect(await countTagged()).toEqual(before);
+    const updated2 = await postGraphQL(api.url, 'mutation($input: RelationshipInput!) { updateRelationship(input: $input, reason: "since March") { id role since to { id } } }', {
+      input: { type: 'WORKS_AT', from: personId, to: orgId, role: 'chief scientist', since: '2025-03', current: true, citation: { sourceId, quote: 'joined Acme AI as chief scientist' } },
+    }, bearer(TEST_KEYS.editor));
+    expect(updated2.body).toEqual({ data: { updateRelationship: { id: `rel/works_at/${personId}/${orgId}`, role: 'chief scientist', since: '2025-03', to: { id: orgId } } } });
   });
 
   it('retracts a fact: hidden from every read, kept in history with the reason, its id not reusable', async () => {

@@ -28,9 +28,15 @@ function author({ principal }: Context) {
   return { principal: principal.id, role: principal.role };
 }
 
-/** One fact set in one write transaction; errors name the input (`input.participants.0.entity`). */
-function write<T>(context: Context, label: string, facts: Partial<FactSet>, mode: WriteMode, reason: string | null, readBack: (run: Run) => Promise<T>): Promise<T> {
+/**
+ * One fact set in one write transaction; errors name the input (`input.participants.0.entity`).
+ * `find` reads the fact back in the same transaction: before an update (which changes existing
+ * facts only: NOT_FOUND otherwise) and after the write, as the mutation's answer.
+ */
+function write<T>(context: Context, label: string, facts: Partial<FactSet>, mode: WriteMode, reason: string | null, find: (run: Run) => Promise<T | null>): Promise<T> {
   return context.db.writeAll(label, async (run) => {
+    const written = writtenFact(facts);
+    if (mode === 'update') await mustExist(find(run), written);
     await writeFacts(run, { ...NO_FACTS, ...facts }, {
       mode,
       by: author(context),
@@ -39,14 +45,19 @@ function write<T>(context: Context, label: string, facts: Partial<FactSet>, mode
       at: (path) =>
         path.replace(/^(entities|relationships)\.0\.(quote|sourceId)$/, 'input.citation.$2').replace(/^(sources|entities|relationships|events)\.0/, 'input'),
     });
-    return readBack(run);
+    return mustExist(find(run), written);
   });
 }
 
-/** Update mutations change existing facts only. */
-async function mustExist<T>(found: Promise<T | null>, id: string): Promise<T> {
+/** The one fact a mutation writes, and the input that names it (a relationship's id is derived). */
+function writtenFact(facts: Partial<FactSet>): { id: string; path: string } {
+  const [record] = [...(facts.sources ?? []), ...(facts.entities ?? []), ...(facts.events ?? [])];
+  return record ? { id: record.id, path: 'input.id' } : { id: relationshipId(facts.relationships![0]!), path: 'input' };
+}
+
+async function mustExist<T>(found: Promise<T | null>, { id, path }: { id: string; path: string }): Promise<T> {
   const value = await found;
-  if (value === null) throw new NotFound(id, 'input.id');
+  if (value === null) throw new NotFound(id, path);
   return value;
 }
 
@@ -75,7 +86,7 @@ export class FactsResolver {
   @Mutation(() => Source, { description: 'Add a source document with its full text (create only)' })
   @Authorized(Role.admin)
   addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() context: Context): Promise<SourceRow> {
-    return write(context, 'addSource', { sources: [{ ...input }] }, 'create', null, (run) => mustExist(adminStore.sourceById(run, input.id), input.id));
+    return write(context, 'addSource', { sources: [{ ...input }] }, 'create', null, (run) => adminStore.sourceById(run, input.id));
   }
 
   @Mutation(() => Entity, { description: 'Add a person, organization, product or group, citing where it is mentioned (create only)' })
@@ -86,12 +97,11 @@ export class FactsResolver {
 
   @Mutation(() => Entity, { description: 'Replace an entity’s values; the old ones stay in history(id)' })
   @Authorized(Role.editor)
-  async updateEntity(
+  updateEntity(
     @Arg('input', () => EntityInput) input: EntityInput,
     @Arg('reason', REASON) reason: string,
     @Ctx() context: Context,
   ): Promise<EntityRow> {
-    await mustExist(entitiesStore.byId(context.db.reader, input.id), input.id);
     return this.writeEntity(context, input, 'update', checkReason(reason));
   }
 
@@ -119,8 +129,7 @@ export class FactsResolver {
 
   @Mutation(() => Event, { description: 'Replace an event (participants and quotes included); the old values stay in history(id)' })
   @Authorized(Role.editor)
-  async updateEvent(@Arg('input', () => EventInput) input: EventInput, @Arg('reason', REASON) reason: string, @Ctx() context: Context): Promise<EventView> {
-    await mustExist(eventsStore.byIds(context.db.reader, [input.id]).then((rows) => rows[0] ?? null), input.id);
+  updateEvent(@Arg('input', () => EventInput) input: EventInput, @Arg('reason', REASON) reason: string, @Ctx() context: Context): Promise<EventView> {
     return this.writeEvent(context, input, 'update', checkReason(reason));
   }
 
@@ -145,20 +154,18 @@ export class FactsResolver {
   private writeEntity(context: Context, input: EntityInput, mode: WriteMode, reason: string | null): Promise<EntityRow> {
     const { citation, type, ...entity } = input;
     const facts = { entities: [{ ...entity, label: type, quote: citation.quote, sourceId: citation.sourceId }] };
-    return write(context, mode === 'create' ? 'addEntity' : 'updateEntity', facts, mode, reason, (run) => mustExist(entitiesStore.byId(run, input.id), input.id));
+    return write(context, mode === 'create' ? 'addEntity' : 'updateEntity', facts, mode, reason, (run) => entitiesStore.byId(run, input.id));
   }
 
   private writeRelationship(context: Context, input: RelationshipInput, mode: WriteMode, reason: string | null): Promise<RelationshipView> {
     const { citation, ...relationship } = input;
-    const id = relationshipId(input);
     const facts = { relationships: [{ ...relationship, quote: citation.quote, sourceId: citation.sourceId }] };
     return write(context, mode === 'create' ? 'addRelationship' : 'updateRelationship', facts, mode, reason, async (run) => {
-      const [from, to] = await Promise.all([entitiesStore.byId(run, input.from), entitiesStore.byId(run, input.to)]);
-      const rows = (await entitiesStore.relationshipsOf(run, [input.from])).get(input.from) ?? [];
-      const row = rows.find((r) => r.id === id);
-      if (!row || !from || !to) throw new NotFound(id, 'input');
-      const { outgoing: _outgoing, other: _other, ...rest } = row;
-      return { ...rest, from, to };
+      const row = await entitiesStore.relationshipById(run, { id: relationshipId(input), from: input.from, to: input.to });
+      const from = row && (await entitiesStore.byId(run, input.from));
+      if (!row || !from) return null;
+      const { outgoing: _outgoing, other, ...rest } = row;
+      return { ...rest, from, to: other };
     });
   }
 
@@ -166,8 +173,7 @@ export class FactsResolver {
     const record = toEventRecord(input);
     return write(context, mode === 'create' ? 'addEvent' : 'updateEvent', { events: [record] }, mode, reason, async (run) => {
       const [row] = await eventsStore.byIds(run, [input.id]);
-      if (!row) throw new NotFound(input.id, 'input.id');
-      return toEventView(row);
+      return row ? toEventView(row) : null;
     });
   }
 }
