@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
+import { ensureDerived } from './db/derived';
 import { migrate } from './db/migrations';
 import { createApp, type App } from './http/app';
 import { logger } from './logger';
@@ -8,7 +9,8 @@ import { Executor } from './neo4j/executor';
 import { seed } from './seed/seed';
 
 /**
- * npm start: configuration → Neo4j (NEO4J_URI, or the local one) → migrations → seed → GraphQL.
+ * npm start: configuration → Neo4j (NEO4J_URI, or the local one) → migrations → seed → derived
+ * data (src/db/derived.ts) → GraphQL.
  * Any failure before serving is one line on stderr and a non-zero exit.
  */
 async function main(): Promise<void> {
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
   await migrate(db, logger);
   if (config.SEED) await seed(db, logger);
+  await ensureDerived(db, logger);
   app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config });
   const url = await app.listen(config.PORT, config.HOST);
   logger.info({ url, neo4j: graph.uri }, 'GraphQL ready');

@@ -4,7 +4,7 @@
 // An entity's score is its events (one per role it plays: INVOLVES edges) plus, without a kinds
 // filter, its stable relationships (either direction). Two exclusive ways, chosen by $kinds:
 //   no kinds → entities in the order of the entity_degree index (n.degree, kept by the writer:
-//              facts.cypher refreshDegrees), highest first, filtered by label as they come: the
+//              facts.cypher refreshEntityStats), highest first, filtered by label as they come: the
 //              $limit-th degree is the threshold, and a range seek takes every entity at or above
 //              it, so ties at the threshold are ordered by id like the rest;
 //   kinds    → the latest $cap events of those kinds (event_kind_sort, newest first, per kind),

@@ -129,17 +129,34 @@ CALL (e, row) {
 }
 RETURN count(e) AS events;
 
-// @query refreshDegrees
-// An entity's degree as centrality ranks it: its events (one per role: INVOLVES edges) and its
-// stable relationships, both read from the degree store (no edge is expanded, hubs included).
-// Run by the writer for every entity a write touches, and once over a bulk-loaded graph.
+// @query refreshEntityStats
+// What an entity's reads are ordered by, kept by the writer for every entity a write touches and
+// recomputed once over a bulk-loaded graph (src/db/derived.ts):
+//   degree       its events (one per role: INVOLVES edges) and stable relationships, from the
+//                degree store (no edge is expanded, hubs included), as centrality ranks it;
+//   nameSort     "<name key> <id>": entities in name order, one key per entity for cursors;
+//   degreeSort   "<degree, 10 digits> <id>", read highest first;
+//   latestEvent  the date of its latest dated event, read from the INVOLVES (entityId, sortKey)
+//                index backwards (one entry); latestSort "<that date> <id>", newest first, and
+//                " <id>" (below every date) for an entity without dated events.
 // :param ids => ['org/moonshot-ai']
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-SET n.degree = COUNT { (n)<-[:INVOLVES]-() } + COUNT { (n)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]-() };
+WITH n,
+  COUNT { (n)<-[:INVOLVES]-() } + COUNT { (n)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]-() } AS degree,
+  COLLECT {
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey < '~'
+    RETURN i.sortKey ORDER BY i.entityId DESC, i.sortKey DESC LIMIT 1
+  }[0] AS latestKey
+WITH n, degree, CASE WHEN latestKey IS NULL THEN null ELSE split(latestKey, ' ')[0] END AS latest
+SET n.degree = degree,
+    n.nameSort = n.key + ' ' + n.id,
+    n.degreeSort = right('000000000' + toString(degree), 10) + ' ' + n.id,
+    n.latestEvent = latest,
+    n.latestSort = coalesce(latest, '') + ' ' + n.id;
 
 // @query allEntityIds
-// Every entity's id, for refreshing degrees after a bulk load (src/generate/load.ts).
+// Every entity's id, for recomputing their stats over the whole graph (src/db/derived.ts).
 MATCH (n:Entity)
 RETURN n.id AS id;
 

@@ -179,7 +179,7 @@ function changes(rows: FactRows, found: CheckRow): Change[] {
   ];
 }
 
-/** The entities whose degree a write may change: written ones, ends of written edges, old and new participants. */
+/** The entities whose degree or sort keys a write may change: written ones, ends of written edges, old and new participants. */
 function touchedEntities(rows: FactRows, found: CheckRow, changed: Set<string>): string[] {
   const ids = new Set<string>(rows.entities.filter((e) => changed.has(e.id)).map((e) => e.id));
   for (const r of rows.relationships) if (changed.has(r.id)) [r.from, r.to].forEach((id) => ids.add(id));
@@ -218,6 +218,6 @@ async function writeChanges(run: Run, rows: FactRows, found: CheckRow, options: 
   await factsStore.writeRelationships(run, keep(rows.relationships), options.by);
   await factsStore.writeEvents(run, keep(rows.events), options.by);
   if (revisions.length) await factsStore.recordRevisions(run, revisions, options.by, options.reason ?? null);
-  await factsStore.refreshDegrees(run, touchedEntities(rows, found, changed));
+  await factsStore.refreshEntityStats(run, touchedEntities(rows, found, changed));
   return [...changed];
 }

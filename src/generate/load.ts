@@ -13,7 +13,7 @@ import { repoPath } from '../paths';
 import { ARRAY_DELIMITER, CsvWriter } from './csv';
 import { GraphGenerator, REAL_SEED_SOURCE_ID, type Manifest } from './graph';
 import { Progress } from './progress';
-import { factsStore } from '../store/facts.store';
+import { ensureDerived } from '../db/derived';
 import { toRecords, type NodeRecord, type RelRecord } from './records';
 import { eventKinds } from './kinds';
 import { EntityLabel, RelationshipType } from '../model/vocabulary';
@@ -127,9 +127,9 @@ export async function migrateLoaded(driver: Driver, database: string, logger: Lo
   return (Date.now() - started) / 1000;
 }
 
-/** What the writer keeps per entity and a bulk load does not write: the degrees centrality reads. */
+/** What the writer keeps and a bulk load does not write: every derived value (src/db/derived.ts). */
 export async function finishLoaded(driver: Driver, database: string, logger: Logger): Promise<void> {
-  await factsStore.refreshAllDegrees(new Executor(driver, database, logger, 30 * 60_000));
+  await ensureDerived(new Executor(driver, database, logger, 30 * 60_000), logger, { force: true });
 }
 
 /** The store holds what was generated: as many nodes under each label and relationships of each type. */

@@ -2,11 +2,12 @@ import { loadCypherFile } from '../cypher/cypherFiles';
 import type { Executor, Reader, Run } from '../neo4j/executor';
 
 /**
- * The bookkeeping queries (cypher/admin/migrations.cypher, cypher/seed/seed.cypher,
+ * The bookkeeping queries (cypher/admin/migrations.cypher, cypher/admin/derived.cypher, cypher/seed/seed.cypher,
  * cypher/queries/health.cypher, cypher/queries/sources.cypher) with typed rows.
  */
 const migrations = loadCypherFile('admin/migrations.cypher', ['appliedMigrations', 'recordMigration']);
 const seed = loadCypherFile('seed/seed.cypher', ['seedState', 'recordSeedState']);
+const derived = loadCypherFile('admin/derived.cypher', ['derivedState', 'recordDerivedState']);
 const health = loadCypherFile('queries/health.cypher', ['health']);
 const sources = loadCypherFile('queries/sources.cypher', ['sources', 'sourceById']);
 
@@ -31,6 +32,12 @@ export const adminStore = {
     return (await db.read<{ checksum: string | null }>(seed.seedState))[0]?.checksum ?? null;
   },
   recordSeedState: (run: Run, checksum: string) => run(seed.recordSeedState, { checksum }),
+  /** The version of each derived-data step the graph was computed with (src/db/derived.ts). */
+  async derivedVersions(db: Executor): Promise<Record<string, number>> {
+    const versions = (await db.read<{ versions: string | null }>(derived.derivedState))[0]?.versions;
+    return versions ? (JSON.parse(versions) as Record<string, number>) : {};
+  },
+  recordDerivedVersions: (db: Executor, versions: Record<string, number>) => db.write(derived.recordDerivedState, { versions: JSON.stringify(versions) }),
   async health(read: Reader): Promise<HealthRow> {
     return (await read<HealthRow>(health.health))[0]!;
   },

@@ -10,7 +10,7 @@ const q = loadCypherFile('queries/facts.cypher', [
   'writeEntities',
   'writeRelationships',
   'writeEvents',
-  'refreshDegrees',
+  'refreshEntityStats',
   'allEntityIds',
   'recordRevisions',
   'retractFacts',
@@ -78,11 +78,12 @@ export const factsStore = {
   writeEvents: (run: Run, rows: FactRows['events'], by: Author) => run(q.writeEvents, { rows, principal: by.principal }),
   recordRevisions: (run: Run, rows: RevisionRow[], by: Author, reason: string | null) =>
     run(q.recordRevisions, { rows, principal: by.principal, role: by.role, reason }),
-  refreshDegrees: (run: Run, ids: string[]) => run(q.refreshDegrees, { ids }),
-  /** Every entity's degree, in write transactions of `batch` entities (after a bulk load). */
-  async refreshAllDegrees(db: Executor, batch = 20_000): Promise<number> {
+  /** Degree and sort keys of the entities a write touched (cypher/queries/facts.cypher). */
+  refreshEntityStats: (run: Run, ids: string[]) => run(q.refreshEntityStats, { ids }),
+  /** Every entity's stats, in write transactions of `batch` entities (src/db/derived.ts). */
+  async refreshAllEntityStats(db: Executor, batch = 20_000): Promise<number> {
     const ids = (await db.read<{ id: string }>(q.allEntityIds)).map((r) => r.id);
-    for (let i = 0; i < ids.length; i += batch) await db.writeAll('refreshDegrees', (run) => run(q.refreshDegrees, { ids: ids.slice(i, i + batch) }));
+    for (let i = 0; i < ids.length; i += batch) await db.writeAll('refreshEntityStats', (run) => run(q.refreshEntityStats, { ids: ids.slice(i, i + batch) }));
     return ids.length;
   },
   async retract(run: Run, ids: string[], by: Author, reason: string): Promise<{ retracted: string[]; touched: string[] }> {

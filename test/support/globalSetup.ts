@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
+import { ensureDerived } from '../../src/db/derived';
 import { migrate } from '../../src/db/migrations';
 import { logger } from '../../src/logger';
 import { connectDriver } from '../../src/neo4j/connection';
@@ -33,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
     const db = new Executor(driver, config.NEO4J_DATABASE, logger, 60_000);
     await migrate(db, logger);
     await seed(db, logger);
+    await ensureDerived(db, logger);
   } finally {
     await driver.close();
   }

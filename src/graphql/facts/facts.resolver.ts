@@ -143,7 +143,7 @@ export class FactsResolver {
     const by = author(context);
     return context.db.writeAll('retract', async (run) => {
       const { retracted, touched } = await factsStore.retract(run, ids, by, checkReason(reason));
-      await factsStore.refreshDegrees(run, touched);
+      await factsStore.refreshEntityStats(run, touched);
       const missing = ids.filter((id) => !retracted.includes(id));
       if (missing.length) throw new NotFound(missing[0]!, 'ids');
       await factsStore.recordRevisions(run, retracted.map((targetId) => ({ targetId, action: 'RETRACT', fields: [], before: null, after: null })), by, reason);
