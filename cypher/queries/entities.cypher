@@ -8,19 +8,137 @@
 MATCH (n:Entity {id: $id})
 RETURN n {.*} AS entity;
 
-// @query entityList
-// In id order, read from the uniqueness index on Entity.id; the filters are checked along the way
-// and the read stops once the page is full (the offset is capped by the API).
+// @query entityPage
+// A page of `entities` in one of three orders, each a string per entity kept by the writer
+// (facts.cypher refreshEntityStats) and read from its range index from the cursor on:
+//   NAME          n.nameSort "<name key> <id>", ascending; with a name prefix, the :Name keys
+//                 starting with it in key order instead, each entity at its first such name;
+//   DEGREE        n.degreeSort "<degree, 10 digits> <id>", highest first;
+//   LATEST_EVENT  n.latestSort "<date of its latest event> <id>", newest first.
+// Or, when a selective filter found a small complete set of entities ($candidates, from
+// entityCandidates), those, sorted. Either way at most $scan entries are read, then the filters
+// are checked entry by entry until $first + 1 pass: a page costs at most $scan index entries
+// whatever the graph's size. `scanned` and `lastRead` tell the caller whether the scan stopped
+// at its cap (then the next page starts after lastRead).
+// :param order => 'DEGREE'
+// :param candidates => null
+// :param after => ''
+// :param before => '\uffff'
+// :param nameFrom => ''
 // :param label => 'Organization'
-// :param category => 'AI_STARTUP'
-// :param offset => 0
-// :param limit => 50
-MATCH (n:Entity) WHERE n.id > ''
-WITH n ORDER BY n.id
-WHERE ($label IS NULL OR n.label = $label) AND ($category IS NULL OR $category IN coalesce(n.categories, []))
-RETURN n {.*} AS entity
-SKIP $offset
-LIMIT $limit;
+// :param category => null
+// :param prefix => null
+// :param byEvents => true
+// :param kinds => ['ACQUISITION']
+// :param lower => '2024'
+// :param upper => '2024-12\uffff'
+// :param scan => 2000
+// :param first => 20
+// :param countOnly => false
+CALL () {
+  UNWIND CASE WHEN $candidates IS NULL AND $order = 'NAME' AND $prefix IS NULL THEN [1] ELSE [] END AS walk
+  MATCH (n:Entity) WHERE n.nameSort > $after
+  WITH n ORDER BY n.nameSort LIMIT $scan
+  RETURN n, n.nameSort AS key
+  UNION ALL
+  UNWIND CASE WHEN $candidates IS NULL AND $order = 'NAME' AND $prefix IS NOT NULL THEN [1] ELSE [] END AS walk
+  MATCH (k:Name) WHERE k.key STARTS WITH $prefix AND k.key >= $nameFrom
+  WITH k ORDER BY k.key LIMIT $scan
+  MATCH (k)<-[:NAMED]-(n:Entity)
+  WITH n, k.key + ' ' + n.id AS key ORDER BY key
+  RETURN n, key
+  UNION ALL
+  UNWIND CASE WHEN $candidates IS NULL AND $order = 'DEGREE' THEN [1] ELSE [] END AS walk
+  MATCH (n:Entity) WHERE n.degreeSort < $before
+  WITH n ORDER BY n.degreeSort DESC LIMIT $scan
+  RETURN n, n.degreeSort AS key
+  UNION ALL
+  UNWIND CASE WHEN $candidates IS NULL AND $order = 'LATEST_EVENT' THEN [1] ELSE [] END AS walk
+  MATCH (n:Entity) WHERE n.latestSort < $before
+  WITH n ORDER BY n.latestSort DESC LIMIT $scan
+  RETURN n, n.latestSort AS key
+  UNION ALL
+  UNWIND coalesce($candidates, []) AS id
+  MATCH (n:Entity {id: id})
+  WITH n, CASE $order WHEN 'NAME' THEN n.nameSort WHEN 'DEGREE' THEN n.degreeSort ELSE n.latestSort END AS key
+  WITH n, key ORDER BY CASE $order WHEN 'NAME' THEN key ELSE '' END, key DESC
+  RETURN n, key
+}
+WITH collect({n: n, key: key}) AS scanned
+CALL (scanned) {
+  UNWIND scanned AS row
+  WITH row.n AS n, row.key AS key
+  WHERE CASE $order WHEN 'NAME' THEN key > $after ELSE key < $before END
+    AND ($label IS NULL OR n.label = $label)
+    AND ($category IS NULL OR $category IN coalesce(n.categories, []))
+    AND ($prefix IS NULL OR n.key STARTS WITH $prefix OR EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix })
+    // with a prefix in name order, an entity is listed at the first of its names that has it
+    AND NOT ($prefix IS NOT NULL AND $order = 'NAME' AND $candidates IS NULL
+             AND EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix AND k.key < split(key, ' ')[0] })
+    // an event of the kinds in the date range: one seek per kind, or one in date order
+    AND (NOT $byEvents
+         OR ($kinds IS NULL AND EXISTS { MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey > $lower AND i.sortKey < $upper })
+         OR ($kinds IS NOT NULL AND EXISTS {
+               UNWIND $kinds AS kind
+               MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper
+             }))
+  WITH n, key LIMIT $first + 1
+  RETURN collect(CASE WHEN $countOnly THEN {key: key} ELSE {entity: n {.*}, key: key} END) AS rows
+}
+RETURN rows, size(scanned) AS scanned, scanned[-1].key AS lastRead;
+
+// @query entityCandidates
+// The entities a selective filter names, when they are few: those bearing a name that starts with
+// $prefix (from the :Name key index), and those taking part in events of $kinds in the date range
+// (from the event indexes). Each source reads at most $cap + 1 entries; `complete` says whether it
+// found them all, and only a complete set may stand in for a walk of the whole order.
+// :param prefix => '月'
+// :param byEvents => true
+// :param kinds => ['ARBITRATION']
+// :param lower => ''
+// :param upper => '\uffff'
+// :param cap => 1000
+CALL () {
+  WITH $prefix AS prefix WHERE prefix IS NOT NULL
+  MATCH (k:Name) WHERE k.key STARTS WITH prefix
+  WITH k ORDER BY k.key LIMIT $cap + 1
+  WITH collect(k) AS names WHERE $prefix IS NOT NULL // an aggregate of no rows is still a row
+  RETURN 'names' AS source, size(names) <= $cap AS complete,
+         COLLECT { UNWIND names AS k MATCH (k)<-[:NAMED]-(n:Entity) RETURN DISTINCT n.id } AS ids
+  UNION ALL
+  WITH $byEvents AS byEvents WHERE byEvents
+  CALL () {
+    UNWIND CASE WHEN $kinds IS NULL THEN [1] ELSE [] END AS all
+    MATCH (e:Event) WHERE e.sortKey > $lower AND e.sortKey < $upper
+    WITH e ORDER BY e.sortKey LIMIT $cap + 1
+    RETURN e
+    UNION ALL
+    UNWIND coalesce($kinds, []) AS kind
+    CALL (kind) {
+      MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > $lower AND e.sortKey < $upper
+      WITH e ORDER BY e.kind, e.sortKey LIMIT $cap + 1
+      RETURN e
+    }
+    RETURN e
+  }
+  WITH collect(e) AS events WHERE $byEvents
+  RETURN 'events' AS source, size(events) <= $cap AS complete,
+         COLLECT { UNWIND events AS e MATCH (e)-[:INVOLVES]->(n:Entity) RETURN DISTINCT n.id } AS ids
+}
+RETURN source, complete, ids;
+
+// @query entityCount
+// How many entities there are, or of one label, from the count store (no entity is read). A
+// retracted entity keeps its own label (only :Entity gives way to :RetractedFact), so those of the
+// label are taken off: as many as were retracted, never the graph's size.
+// :param label => 'Person'
+RETURN CASE $label
+  WHEN 'Person' THEN COUNT { (:Person) }
+  WHEN 'Organization' THEN COUNT { (:Organization) }
+  WHEN 'Product' THEN COUNT { (:Product) }
+  WHEN 'Group' THEN COUNT { (:Group) }
+  ELSE COUNT { (:Entity) }
+END - CASE WHEN $label IS NULL THEN 0 ELSE COUNT { (r:RetractedFact) WHERE r.label = $label } END AS count;
 
 // @query searchEntities
 // Prefix matches of the normalised name (one character and up, any script: keys are simplified)

@@ -92,8 +92,8 @@ describe('GraphQL API over HTTP', () => {
     });
 
     it('lists entities by type and category', async () => {
-      const { entities } = await ok('{ entities(type: Organization, category: CLOUD_PROVIDER) { name } }');
-      expect(entities.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(['火山引擎', '阿里雲', '百度智能雲', '騰訊雲']));
+      const { entities } = await ok('{ entities(type: Organization, category: CLOUD_PROVIDER) { edges { node { name } } } }');
+      expect(nodes(entities).map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(['火山引擎', '阿里雲', '百度智能雲', '騰訊雲']));
     });
   });
 

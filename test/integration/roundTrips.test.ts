@@ -46,11 +46,11 @@ describe('bounded round trips', () => {
   });
 
   it('an organization page and entity lists', async () => {
-    const query = `query($limit: Int!) { entities(type: Organization, limit: $limit) { name ... on Organization {
+    const query = `query($limit: Int!) { entities(type: Organization, first: $limit) { edges { node { name ... on Organization {
       categories people { type from { name } citation { quote } } investors { from { name } } investments { to { name } }
       subsidiaries { name } parent { name } products { name }
       acquisitions { target { name } price { amount } } acquiredBy { acquirer { name } } talentIn { mover { name } } talentOut { to { name } }
-      events { kind sources { quote } } mentions { quote } } } }`;
+      events { kind sources { quote } } mentions { quote } } } } } }`;
     const few = await roundTrips(query, { limit: 1 });
     const many = await roundTrips(query, { limit: 40 });
     expect(many.rows).toBeGreaterThan(few.rows * 5);

@@ -103,6 +103,83 @@ describe('Cypher sent by the resolvers', () => {
 `);
   });
 
+  it('entities: a selective filter is looked up first, then the page reads its candidates; the prefix becomes a name key', async () => {
+    const rows = {
+      entityCandidates: [{ source: 'names', complete: true, ids: ['person/a', 'person/b'] }],
+      entityPage: [{ rows: [], scanned: 2, lastRead: null }],
+    };
+    expect(await sentBy('{ entities(namePrefix: "楊", type: Person, hasEventOf: [TALENT_MOVE], eventsFrom: "2024-05", orderBy: DEGREE, first: 5) { edges { cursor } } }', rows)).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "byEvents": true,
+      "cap": 1000,
+      "kinds": [
+        "TALENT_MOVE",
+      ],
+      "lower": "2024-05",
+      "prefix": "杨",
+      "upper": "~",
+    },
+    "query": "entities.cypher#entityCandidates",
+  },
+  {
+    "params": {
+      "after": "",
+      "before": "￿",
+      "byEvents": true,
+      "candidates": [
+        "person/a",
+        "person/b",
+      ],
+      "category": null,
+      "countOnly": false,
+      "first": 5,
+      "kinds": [
+        "TALENT_MOVE",
+      ],
+      "label": "Person",
+      "lower": "2024-05",
+      "nameFrom": "杨",
+      "order": "DEGREE",
+      "prefix": "杨",
+      "scan": 2000,
+      "upper": "~",
+    },
+    "query": "entities.cypher#entityPage",
+  },
+]
+`);
+  });
+
+  it('entities: without a selective filter the page walks its order from the cursor', async () => {
+    const after = Buffer.from('entity:LATEST_EVENT:["2024-05 org/x"]').toString('base64url');
+    expect(await sentBy(`{ entities(category: AI_STARTUP, orderBy: LATEST_EVENT, after: "${after}") { edges { cursor } } }`, { entityPage: [{ rows: [], scanned: 0, lastRead: null }] })).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "after": "2024-05 org/x",
+      "before": "2024-05 org/x",
+      "byEvents": false,
+      "candidates": null,
+      "category": "AI_STARTUP",
+      "countOnly": false,
+      "first": 20,
+      "kinds": null,
+      "label": null,
+      "lower": "",
+      "nameFrom": "2024-05",
+      "order": "LATEST_EVENT",
+      "prefix": null,
+      "scan": 2000,
+      "upper": "￿",
+    },
+    "query": "entities.cypher#entityPage",
+  },
+]
+`);
+  });
+
   it('search: user text escaped for Lucene, with the normalised key for exact matches', async () => {
     expect(await sentBy('{ search(text: "月之暗面 (Moonshot) AND 楊植麟:", limit: 3) { id } }')).toMatchInlineSnapshot(`
 [

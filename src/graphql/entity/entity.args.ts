@@ -1,6 +1,10 @@
-import { IsDefined, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
+import { PageArgs } from '../common/page.args';
+import { PartialDateScalar } from '../scalars/partialDate.scalar';
+
+const EVENT_KIND_COUNT = Object.keys(EventKind).length;
 
 registerEnumType(EntityLabel, { name: 'EntityType', description: 'The kinds of entity' });
 
@@ -17,10 +21,7 @@ export const MAX_SEARCH = 50;
  * makes up to one term per character (bigrams): 100 characters stay far below it.
  */
 export const MAX_SEARCH_TEXT = 100;
-export const MAX_ENTITIES = 500;
 export const MAX_NESTED_EVENTS = 100;
-/** SKIP walks the index entry by entry: past this, page by a filter instead. */
-export const MAX_OFFSET = 10_000;
 
 @ArgsType()
 export class SearchArgs {
@@ -36,25 +37,47 @@ export class SearchArgs {
   limit: number;
 }
 
+export enum EntityOrder {
+  NAME = 'NAME',
+  DEGREE = 'DEGREE',
+  LATEST_EVENT = 'LATEST_EVENT',
+}
+registerEnumType(EntityOrder, {
+  name: 'EntityOrder',
+  description: 'The orders of `entities`, each read from an index',
+  valuesConfig: {
+    NAME: { description: 'By name key (simplified, lower-cased: code point order), then id; with a namePrefix, each entity at its first name that has it' },
+    DEGREE: { description: 'Most connected first: events (one per role) and stable relationships, then id' },
+    LATEST_EVENT: { description: 'Latest dated event first ("2024" after the months of 2024); entities without dated events last' },
+  },
+});
+
 @ArgsType()
-export class EntitiesArgs {
+export class EntitiesArgs extends PageArgs {
   @Field(() => EntityLabel, { nullable: true })
   type?: EntityLabel;
 
   @Field(() => OrganizationCategory, { nullable: true })
   category?: OrganizationCategory;
 
-  @Field(() => Int, { nullable: true, defaultValue: 100, description: `1 to ${MAX_ENTITIES}` })
-  @IsDefined()
-  @Min(1)
-  @Max(MAX_ENTITIES)
-  limit: number;
+  @Field({ nullable: true, description: 'A name form (traditional, simplified, English, alias) starts with this: 月, 杨, Moon' })
+  @MinLength(1)
+  @MaxLength(MAX_SEARCH_TEXT)
+  namePrefix?: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0, description: `0 to ${MAX_OFFSET}` })
-  @IsDefined()
-  @Min(0)
-  @Max(MAX_OFFSET)
-  offset: number;
+  @Field(() => [EventKind], { nullable: true, description: 'Takes part in an event of one of these kinds (within eventsFrom/eventsTo when given)' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(EVENT_KIND_COUNT)
+  hasEventOf?: EventKind[];
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Takes part in an event on or after this date (inclusive)' })
+  eventsFrom?: string;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Takes part in an event on or before this date (inclusive: "2024-05" keeps 2024-05-20)' })
+  eventsTo?: string;
+
+  @Field(() => EntityOrder, { defaultValue: EntityOrder.NAME })
+  orderBy: EntityOrder;
 }
 
 @ArgsType()

@@ -1,4 +1,5 @@
-import { Field, ID, InterfaceType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType } from 'type-graphql';
+import { PartialDateScalar } from '../scalars/partialDate.scalar';
 import { Node } from '../node/node.interface';
 
 import type { EntityRow } from '../../store/entities.store';
@@ -28,4 +29,10 @@ export abstract class Entity {
 
   @Field({ description: 'True for the unnamed people and groups the source quotes ("一位資深獵頭")' })
   anonymous: boolean;
+
+  @Field(() => Int, { description: 'Its events (one per role) and stable relationships in the whole graph, as `centrality` and `entities(orderBy: DEGREE)` rank it' })
+  degree: number;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'The date of its latest dated event' })
+  latestEvent: string | null;
 }

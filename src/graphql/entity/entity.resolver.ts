@@ -1,13 +1,19 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { InvalidInput } from '../../errors';
 import { nameKey } from '../../model/names';
 import { entitiesStore, type EntityRow, type MentionRow } from '../../store/entities.store';
 import { Citation } from '../common/citation.type';
+import type { ConnectionView } from '../common/connection.type';
+import { decodeCursor } from '../common/cursor';
+import { selectsField } from '../selection';
 import type { Context } from '../context';
 import { Event } from '../event/event.interface';
 import type { EventView } from '../event/event.mapper';
 import { EntitiesArgs, EntityEventsArgs, RelationshipsArgs, SearchArgs } from './entity.args';
+import { EntityConnection } from './entity-connection.type';
 import { Entity } from './entity.interface';
+import { entityConnection } from './entityQuery';
 import { eventsOf, relationshipsOf, type RelationshipView } from './relationships';
 import { Relationship } from './relationship.type';
 import { searchParams } from './searchQuery';
@@ -19,9 +25,28 @@ export class EntityResolver {
     return entitiesStore.byId(db.reader, id);
   }
 
-  @Query(() => [Entity], { description: 'Entities by type and organization category, in id order' })
-  entities(@Args() { type, category, limit, offset }: EntitiesArgs, @Ctx() { db }: Context): Promise<EntityRow[]> {
-    return entitiesStore.list(db.reader, { label: type ?? null, category: category ?? null, limit, offset });
+  @Query(() => EntityConnection, { description: 'Entities filtered by type, category, name prefix and their events, in name, degree or latest-event order' })
+  entities(@Args() args: EntitiesArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EntityRow>> {
+    const { type, category, namePrefix, hasEventOf, eventsFrom, eventsTo, orderBy, first, after } = args;
+    const prefix = namePrefix === undefined ? null : nameKey(namePrefix);
+    if (prefix === '') throw new InvalidInput('namePrefix', 'must contain a letter or a character');
+    const list = `entity:${orderBy}`;
+    return entityConnection(
+      db.reader,
+      {
+        order: orderBy,
+        label: type ?? null,
+        category: category ?? null,
+        prefix,
+        eventKinds: hasEventOf ?? null,
+        eventsFrom: eventsFrom ?? null,
+        eventsTo: eventsTo ?? null,
+        first,
+        after: after == null ? null : decodeCursor(list, after),
+      },
+      list,
+      selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact'),
+    );
   }
 
   @Query(() => [Entity], { description: 'Exact look-up of a name in any form (楊植麟, 杨植麟, Yang Zhilin); several when entities share it' })

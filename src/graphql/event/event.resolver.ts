@@ -4,12 +4,14 @@ import { EventKind } from '../../model/vocabulary';
 import { eventsStore, type EventFilter } from '../../store/events.store';
 import type { Context } from '../context';
 import { selectsField } from '../selection';
-import { decodeCursor } from './cursor';
-import { AcquisitionConnection, EventConnection, TalentMoveConnection, type ConnectionView } from './event-connection.type';
+import { decodeCursor } from '../common/cursor';
+import type { ConnectionView } from '../common/connection.type';
+import { AcquisitionConnection, EventConnection, TalentMoveConnection } from './event-connection.type';
 import { Event } from './event.interface';
 import { toEventView, type EventView } from './event.mapper';
 import { eventConnection } from './eventQuery';
-import { AcquisitionsArgs, EventsArgs, TalentMovesArgs, TimelineArgs, type PageArgs } from './events.args';
+import type { PageArgs } from '../common/page.args';
+import { AcquisitionsArgs, EventsArgs, TalentMovesArgs, TimelineArgs } from './events.args';
 
 /** Drops the participant filters whose value was not given. */
 function participants(pairs: Record<string, string | undefined>): { role: string; id: string }[] {
@@ -17,10 +19,10 @@ function participants(pairs: Record<string, string | undefined>): { role: string
 }
 
 /** The connection of `filter`, its count read only when the operation asks for it. */
-function connection(context: Context, info: GraphQLResolveInfo, page: PageArgs, filter: Omit<EventFilter, 'first' | 'after'>): Promise<ConnectionView> {
+function connection(context: Context, info: GraphQLResolveInfo, page: PageArgs, filter: Omit<EventFilter, 'first' | 'after'>): Promise<ConnectionView<EventView>> {
   return eventConnection(
     context.db.reader,
-    { ...filter, first: page.first, after: page.after == null ? null : decodeCursor(page.after) },
+    { ...filter, first: page.first, after: page.after == null ? null : decodeCursor('event', page.after) },
     selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact'),
   );
 }
@@ -28,7 +30,7 @@ function connection(context: Context, info: GraphQLResolveInfo, page: PageArgs, 
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => EventConnection, { description: 'Events, filtered and paged in (date, id) order' })
-  events(@Args() args: EventsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView> {
+  events(@Args() args: EventsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     const { kinds, involving, from, to } = args;
     return connection(context, info, args, { kinds, from, to, participants: involving === undefined ? [] : [{ role: null, id: involving }] });
   }
@@ -40,20 +42,20 @@ export class EventResolver {
   }
 
   @Query(() => EventConnection, { description: 'The events around an entity, in date order (undated last), a page at a time' })
-  timeline(@Args() args: TimelineArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView> {
+  timeline(@Args() args: TimelineArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     return connection(context, info, args, { kinds: args.kinds, participants: [{ role: null, id: args.entity }] });
   }
 
   @Query(() => TalentMoveConnection, {
     description: 'Who moved where: filter by mover, origin and destination ids. Includes the moves that happened inside another event (a licensing deal taking the founders along), with `via` naming it',
   })
-  talentMoves(@Args() args: TalentMovesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView> {
+  talentMoves(@Args() args: TalentMovesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     const { mover, from, to } = args;
     return connection(context, info, args, { kinds: [EventKind.TALENT_MOVE], participants: participants({ mover, from, to }) });
   }
 
   @Query(() => AcquisitionConnection, { description: 'Who acquired whom: filter by acquirer and target ids' })
-  acquisitions(@Args() args: AcquisitionsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView> {
+  acquisitions(@Args() args: AcquisitionsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     const { acquirer, target } = args;
     return connection(context, info, args, { kinds: [EventKind.ACQUISITION], participants: participants({ acquirer, target }) });
   }
