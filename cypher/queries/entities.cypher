@@ -36,24 +36,24 @@ RETURN n {.*} AS entity;
 // :param first => 20
 // :param countOnly => false
 CALL () {
-  UNWIND CASE WHEN $candidates IS NULL AND $order = 'NAME' AND $prefix IS NULL THEN [1] ELSE [] END AS walk
+  WITH $order AS order WHERE $candidates IS NULL AND order = 'NAME' AND $prefix IS NULL
   MATCH (n:Entity) WHERE n.nameSort > $after
   WITH n ORDER BY n.nameSort LIMIT $scan
   RETURN n, n.nameSort AS key
   UNION ALL
-  UNWIND CASE WHEN $candidates IS NULL AND $order = 'NAME' AND $prefix IS NOT NULL THEN [1] ELSE [] END AS walk
+  WITH $order AS order WHERE $candidates IS NULL AND order = 'NAME' AND $prefix IS NOT NULL
   MATCH (k:Name) WHERE k.key STARTS WITH $prefix AND k.key >= $nameFrom
   WITH k ORDER BY k.key LIMIT $scan
   MATCH (k)<-[:NAMED]-(n:Entity)
   WITH n, k.key + ' ' + n.id AS key ORDER BY key
   RETURN n, key
   UNION ALL
-  UNWIND CASE WHEN $candidates IS NULL AND $order = 'DEGREE' THEN [1] ELSE [] END AS walk
+  WITH $order AS order WHERE $candidates IS NULL AND order = 'DEGREE'
   MATCH (n:Entity) WHERE n.degreeSort < $before
   WITH n ORDER BY n.degreeSort DESC LIMIT $scan
   RETURN n, n.degreeSort AS key
   UNION ALL
-  UNWIND CASE WHEN $candidates IS NULL AND $order = 'LATEST_EVENT' THEN [1] ELSE [] END AS walk
+  WITH $order AS order WHERE $candidates IS NULL AND order = 'LATEST_EVENT'
   MATCH (n:Entity) WHERE n.latestSort < $before
   WITH n ORDER BY n.latestSort DESC LIMIT $scan
   RETURN n, n.latestSort AS key
@@ -75,13 +75,12 @@ CALL (scanned) {
     // with a prefix in name order, an entity is listed at the first of its names that has it
     AND NOT ($prefix IS NOT NULL AND $order = 'NAME' AND $candidates IS NULL
              AND EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix AND k.key < split(key, ' ')[0] })
-    // an event of the kinds in the date range: one seek per kind, or one in date order
-    AND (NOT $byEvents
-         OR ($kinds IS NULL AND EXISTS { MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey > $lower AND i.sortKey < $upper })
-         OR ($kinds IS NOT NULL AND EXISTS {
-               UNWIND $kinds AS kind
-               MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper
-             }))
+    // an event in the date range (one seek in date order), of the kinds if given (one seek per
+    // kind); each check is written `NOT guard OR EXISTS` so that the planner skips it unless needed
+    AND (NOT $byEvents OR $kinds IS NOT NULL
+         OR EXISTS { MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey > $lower AND i.sortKey < $upper })
+    AND ($kinds IS NULL
+         OR EXISTS { UNWIND $kinds AS kind MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper })
   WITH n, key LIMIT $first + 1
   RETURN collect(CASE WHEN $countOnly THEN {key: key} ELSE {entity: n {.*}, key: key} END) AS rows
 }

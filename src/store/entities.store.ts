@@ -62,7 +62,7 @@ export const ENTITY_SCAN = 2_000;
 export const CANDIDATE_CAP = 1_000;
 /** Filtered counts stop at this many entities, read from at most COUNT_SCAN index entries. */
 export const ENTITY_COUNT_CAP = 1_000;
-export const ENTITY_COUNT_SCAN = 20_000;
+export const ENTITY_COUNT_SCAN = 5_000;
 
 interface PageRow {
   rows: { entity?: EntityRow; key: string }[];
@@ -91,10 +91,10 @@ function pageParams(filter: EntityFilter, candidates: string[] | null) {
 }
 
 /** A complete, small set of entities that the filters name, or null when none is small enough. */
-async function candidatesOf(read: Reader, filter: EntityFilter): Promise<string[] | null> {
+async function candidatesOf(read: Reader, filter: EntityFilter, forCount = false): Promise<string[] | null> {
   const params = pageParams(filter, null);
-  // In name order a prefix is walked in its own key order (entityPage); candidates would sort differently.
-  const prefix = filter.order === 'NAME' ? null : params.prefix;
+  // A page in name order walks a prefix in its own key order (entityPage); candidates would sort differently.
+  const prefix = filter.order === 'NAME' && !forCount ? null : params.prefix;
   if (prefix === null && !params.byEvents) return null;
   const rows = await read<{ source: string; complete: boolean; ids: string[] }>(q.entityCandidates, {
     prefix,
@@ -142,12 +142,17 @@ export const entitiesStore = {
   /** A page of entities in `filter.order`, bounded by ENTITY_SCAN index entries (cypher: entityPage). */
   async page(read: Reader, filter: EntityFilter): Promise<EntityPage> {
     const candidates = await candidatesOf(read, filter);
-    const [row] = await read<PageRow>(q.entityPage, { ...pageParams(filter, candidates), scan: ENTITY_SCAN, first: filter.first, countOnly: false });
+    const params = pageParams(filter, candidates);
+    // When every entry read is on the page (no filter, or only the prefix that name order walks),
+    // read no more than the page.
+    const walkedPrefix = filter.order === 'NAME' && candidates === null ? null : params.prefix;
+    const scan = params.label ?? params.category ?? walkedPrefix ?? (params.byEvents || null) ? ENTITY_SCAN : filter.first + 1;
+    const [row] = await read<PageRow>(q.entityPage, { ...params, scan, first: filter.first, countOnly: false });
     const { rows, scanned, lastRead } = row!;
     const entities = rows.slice(0, filter.first).map((r) => ({ entity: r.entity!, key: r.key }));
     if (rows.length > filter.first) return { entities, hasNextPage: true, endKey: entities.at(-1)?.key ?? null };
     // The walk stopped at its cap before the filters filled the page: more may follow.
-    if (candidates === null && scanned >= ENTITY_SCAN) return { entities, hasNextPage: true, endKey: lastRead };
+    if (candidates === null && scanned >= scan) return { entities, hasNextPage: true, endKey: lastRead };
     return { entities, hasNextPage: false, endKey: entities.at(-1)?.key ?? null };
   },
   /**
@@ -162,7 +167,7 @@ export const entitiesStore = {
       return { count: row!.count, exact: true };
     }
     const all = { ...filter, after: null };
-    const candidates = await candidatesOf(read, all);
+    const candidates = await candidatesOf(read, all, true);
     const [row] = await read<PageRow>(q.entityPage, { ...pageParams(all, candidates), scan: ENTITY_COUNT_SCAN, first: ENTITY_COUNT_CAP, countOnly: true });
     const { rows, scanned } = row!;
     const more = rows.length > ENTITY_COUNT_CAP || (candidates === null && scanned >= ENTITY_COUNT_SCAN);
