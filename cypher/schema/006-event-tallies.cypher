@@ -6,3 +6,6 @@ CREATE CONSTRAINT tally_id IF NOT EXISTS FOR (t:Tally) REQUIRE t.id IS UNIQUE;
 CREATE INDEX tally_kind_period IF NOT EXISTS FOR (t:Tally) ON (t.measure, t.kind, t.period);
 // The top destinations, highest count first (rank: the count's complement, then the id).
 CREATE INDEX tally_rank IF NOT EXISTS FOR (t:Tally) ON (t.measure, t.rank);
+// The derived data's versions (src/db/derived.ts) had no constraint on their one node's id; every
+// label of the graph has one (test/integration/migrations.test.ts).
+CREATE CONSTRAINT derived_state_id IF NOT EXISTS FOR (n:DerivedState) REQUIRE n.id IS UNIQUE;
