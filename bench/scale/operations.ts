@@ -59,6 +59,9 @@ export function rootOperations(m: Manifest): Operation[] {
     op('graph', 'graph seeds hub depth 1 limit 500', `{ graph(seeds: [${json(hub)}], depth: 1, limit: 500) { totalNodes truncated nodes { id } edges { id } } }`),
     op('graph', 'graph ACQUISITION 2024 limit 500', '{ graph(kinds: [ACQUISITION], from: "2024-01", to: "2024-12", limit: 500) { totalNodes truncated nodes { id } edges { id } } }'),
     op('talentFlow', 'talentFlow 2024', '{ talentFlow(from: "2024-01", to: "2024-12") { nodes { id } links { count } } }'),
+    op('eventStats', 'eventStats by kind and month', '{ eventStats { byKind { kind count } byPeriod { total undated periods { period precision count } } } }'),
+    op('eventStats', 'eventStats 2 kinds by year 2020..2024-06', '{ eventStats { byPeriod(by: YEAR, kinds: [ACQUISITION, TALENT_MOVE], from: "2020", to: "2024-06") { total periods { period count } } } }'),
+    op('eventStats', 'eventStats top 100 destinations', '{ eventStats { movesByDestination(limit: 100) { moves organization { id name } } } }'),
     op('health', 'health', '{ health { status entities events } }'),
   ];
 }

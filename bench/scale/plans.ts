@@ -41,8 +41,9 @@ export function forbiddenScans(operators: PlanOperator[], eventLabels: readonly 
   });
 }
 
-export async function explain(driver: Driver, database: string, query: CapturedQuery): Promise<PlanOperator[]> {
-  const session = driver.session({ database, defaultAccessMode: 'READ' });
+/** The plan of a captured query; `WRITE` for the writer's statements (EXPLAIN runs nothing either way). */
+export async function explain(driver: Driver, database: string, query: CapturedQuery, mode: 'READ' | 'WRITE' = 'READ'): Promise<PlanOperator[]> {
+  const session = driver.session({ database, defaultAccessMode: mode });
   try {
     const result = await session.run(`EXPLAIN ${query.cypher}`, toDriverValue(query.params) as Record<string, unknown>);
     return planOperators(result.summary.plan as unknown as PlanNode);

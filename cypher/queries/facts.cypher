@@ -178,25 +178,31 @@ CREATE (r:Revision {
 // Hides facts from every read while keeping them whole: the :Entity or :Event label gives way to
 // :RetractedFact (every read starts from those labels or their indexes), and their INVOLVES edges
 // become RETRACTED_INVOLVES with the same properties (out of the relationship indexes, the walks
-// and the degrees). Returns the retracted ids and the entities whose degree changed.
+// and the degrees). Returns the retracted ids, the entities whose degree changed, and what the
+// event tallies must recount (cypher/queries/stats.cypher): the kind and date of each retracted
+// event, and the destinations of the moves that lost an edge in role $destinationRole.
 // :param ids => ['event/statement/x']
 // :param principal => 'admin'
 // :param reason => 'duplicate'
+// :param destinationRole => 'to'
 UNWIND $ids AS id
 MATCH (n {id: id}) WHERE n:Entity OR n:Event
 WITH n, CASE WHEN n:Event THEN 'Event' ELSE 'Entity' END AS base
 REMOVE n:Entity:Event
 SET n:RetractedFact, n.retractedFrom = base, n.retractedBy = $principal, n.retractedAt = datetime(), n.retractedReason = $reason
-WITH n
+WITH n, base
 CALL (n) {
   MATCH (n)-[i:INVOLVES]-()
   WITH i, startNode(i) AS event, endNode(i) AS entity
   CREATE (event)-[kept:RETRACTED_INVOLVES]->(entity)
   SET kept = properties(i)
   DELETE i
-  RETURN collect(entity.id) AS touched
+  RETURN collect(entity.id) AS touched, collect(CASE WHEN kept.role = $destinationRole THEN entity.id END) AS destinations
 }
-RETURN collect(n.id) AS retracted, [id IN reduce(acc = [], t IN collect(touched) | acc + t) WHERE id IS NOT NULL] AS touched;
+WITH collect(n.id) AS retracted, collect(touched) AS touched, collect(destinations) AS destinations,
+     collect(CASE WHEN base = 'Event' THEN {kind: n.kind, date: n.date} END) AS events
+RETURN retracted, [id IN reduce(acc = [], t IN touched | acc + t) WHERE id IS NOT NULL] AS touched,
+       events, reduce(acc = [], d IN destinations | acc + d) AS destinations;
 
 // @query history
 // A fact's revisions, newest first.

@@ -2,6 +2,7 @@ import type { Logger } from '../logger';
 import type { Executor } from '../neo4j/executor';
 import { adminStore } from '../store/admin.store';
 import { factsStore } from '../store/facts.store';
+import { statsStore } from '../store/stats.store';
 
 /**
  * Derived data: values the writer keeps in step with the facts on every write, so that reads stay
@@ -19,6 +20,8 @@ export interface DerivedStep {
 
 export const DERIVED_STEPS: readonly DerivedStep[] = [
   { name: 'entityStats', version: 1, recomputeAll: (db) => factsStore.refreshAllEntityStats(db) },
+  // Event counts per (kind, period) and talent moves per destination (cypher/queries/stats.cypher).
+  { name: 'eventTallies', version: 1, recomputeAll: (db) => statsStore.recomputeAllTallies(db) },
 ];
 
 /** Recomputes the steps this graph lacks (all of them with `force`); returns their names. */

@@ -1,8 +1,9 @@
 import { Conflict, InvalidInput } from '../errors';
-import { RELATIONSHIP_TYPES } from '../model/registry';
+import { MOVE_DESTINATION_ROLE, RELATIONSHIP_TYPES } from '../model/registry';
 import type { EntityLabel, RelationshipType } from '../model/vocabulary';
 import type { Run } from '../neo4j/executor';
 import { factsStore, type Author, type CheckRow, type RevisionRow, type StoredProps } from '../store/facts.store';
+import { statsStore, type TallyChanges } from '../store/stats.store';
 import { toFactRows, type FactRows, type FactSet } from './facts';
 
 /**
@@ -188,6 +189,27 @@ function touchedEntities(rows: FactRows, found: CheckRow, changed: Set<string>):
   return [...ids];
 }
 
+/**
+ * The tallies a write may change (cypher/queries/stats.cypher): the (kind, date) of every changed
+ * event before and after, and the destinations of its moves (role 'to') before and after, so an
+ * event that moves to another month or organization is counted out of the old one and into the new.
+ */
+function touchedTallies(rows: FactRows, found: CheckRow, changed: Set<string>): TallyChanges {
+  const before = found.events.filter((e) => changed.has(e.id));
+  const after = rows.events.filter((e) => changed.has(e.id));
+  const date = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    events: [
+      ...before.map((e) => ({ kind: String(e.props.kind), date: date(e.props.date) })),
+      ...after.map((e) => ({ kind: e.props.kind, date: e.props.date })),
+    ],
+    destinations: [
+      ...before.flatMap((e) => e.participants.filter((p) => p.role === MOVE_DESTINATION_ROLE).map((p) => p.id)),
+      ...after.flatMap((e) => e.participants.filter((p) => p.props.role === MOVE_DESTINATION_ROLE).map((p) => p.entity)),
+    ],
+  };
+}
+
 async function writeChanges(run: Run, rows: FactRows, found: CheckRow, options: WriteOptions): Promise<string[]> {
   const retracted = new Set(found.retracted);
   const citedSources = new Set(found.sources.filter((s) => s.cited).map((s) => s.id));
@@ -219,5 +241,6 @@ async function writeChanges(run: Run, rows: FactRows, found: CheckRow, options: 
   await factsStore.writeEvents(run, keep(rows.events), options.by);
   if (revisions.length) await factsStore.recordRevisions(run, revisions, options.by, options.reason ?? null);
   await factsStore.refreshEntityStats(run, touchedEntities(rows, found, changed));
+  await statsStore.refreshTallies(run, touchedTallies(rows, found, changed));
   return [...changed];
 }

@@ -20,6 +20,7 @@ import { Product } from './entity/product.type';
 import { HealthResolver } from './health/health.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { SubgraphResolver } from './graph/subgraph.resolver';
+import { StatsResolver } from './stats/stats.resolver';
 
 export const SCHEMA_FILE = repoPath('schema', 'schema.graphql');
 
@@ -34,6 +35,7 @@ export const resolvers = [
   GraphResolver,
   SubgraphResolver,
   CentralityResolver,
+  StatsResolver,
   FactsResolver,
   NodeResolver,
 ] as const;

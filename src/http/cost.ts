@@ -20,6 +20,10 @@ export const FIELD_COSTS: Record<string, number> = {
   'Query.neighborhood': 100,
   'Query.graph': 200,
   'Query.talentFlow': 100,
+  // eventStats reads tallies: each field one index read of at most kinds × periods entries.
+  'EventStats.byKind': 5,
+  'EventStats.byPeriod': 5,
+  'EventStats.movesByDestination': 5,
   'Mutation.addSource': 50,
   'Mutation.addEntity': 50,
   'Mutation.addRelationship': 50,

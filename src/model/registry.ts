@@ -201,6 +201,12 @@ export function roleOf(kind: EventKind, roleName: string): RoleSpec | undefined 
   return EVENT_KINDS[kind].roles.find((r) => r.role === roleName);
 }
 
+/**
+ * The role of a talent move's destination. Only TALENT_MOVE has it (test/unit/registry.test.ts),
+ * so its INVOLVES edges are the moves into an organization (eventStats' destinations).
+ */
+export const MOVE_DESTINATION_ROLE = 'to';
+
 /** Every role name of any kind, for input documentation. */
 export const ALL_ROLES = [...new Set(EVENT_KIND_LIST.flatMap((k) => EVENT_KINDS[k].roles.map((r) => r.role)))];
 

@@ -1,6 +1,8 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import type { FactRows } from '../facts/facts';
+import { MOVE_DESTINATION_ROLE } from '../model/registry';
 import type { Executor, Run } from '../neo4j/executor';
+import type { TallyChanges } from './stats.store';
 
 /** cypher/queries/facts.cypher with typed parameters and rows; statements run in the caller's transaction. */
 const q = loadCypherFile('queries/facts.cypher', [
@@ -86,9 +88,16 @@ export const factsStore = {
     for (let i = 0; i < ids.length; i += batch) await db.writeAll('refreshEntityStats', (run) => run(q.refreshEntityStats, { ids: ids.slice(i, i + batch) }));
     return ids.length;
   },
-  async retract(run: Run, ids: string[], by: Author, reason: string): Promise<{ retracted: string[]; touched: string[] }> {
-    const [row] = await run<{ retracted: string[]; touched: string[] }>(q.retractFacts, { ids, principal: by.principal, reason });
-    return row ?? { retracted: [], touched: [] };
+  /** Retracts facts; `tallies` is what the event tallies must recount (statsStore.refreshTallies). */
+  async retract(run: Run, ids: string[], by: Author, reason: string): Promise<{ retracted: string[]; touched: string[]; tallies: TallyChanges }> {
+    const [row] = await run<{ retracted: string[]; touched: string[] } & TallyChanges>(q.retractFacts, {
+      ids,
+      principal: by.principal,
+      reason,
+      destinationRole: MOVE_DESTINATION_ROLE,
+    });
+    if (!row) return { retracted: [], touched: [], tallies: { events: [], destinations: [] } };
+    return { retracted: row.retracted, touched: row.touched, tallies: { events: row.events, destinations: row.destinations } };
   },
   history: async (run: Run, id: string, limit: number): Promise<HistoryRow[]> =>
     (await run<{ revision: HistoryRow }>(q.history, { id, limit })).map((r) => r.revision),

@@ -13,6 +13,7 @@ import { connectDriver } from '../../src/neo4j/connection';
 import { Executor } from '../../src/neo4j/executor';
 import type { LocalNeo4j } from '../../src/neo4j/localNeo4j';
 import { repoPath } from '../../src/paths';
+import { statsStore } from '../../src/store/stats.store';
 
 /**
  * The CI-sized scale check (issue 8): a generated graph of ~50k nodes in its own embedded Neo4j
@@ -114,6 +115,37 @@ describe('scale: query plans on a generated graph', () => {
     );
     expect(ids.length).toBe(manifest.counts.nodes.Product);
     expect(ids).toEqual(records.map((r) => r.get('id') as string));
+  });
+
+  it('eventStats counts the generated events of every kind exactly (the derived step eventTallies after the bulk load)', () => {
+    const { eventStats } = answers.get('eventStats by kind and month') as { eventStats: { byKind: { kind: string; count: number }[]; byPeriod: { total: number } } };
+    const expected = eventKinds().map((k) => ({ kind: k.kind, count: manifest.counts.nodes[k.kind] ?? 0 }));
+    expect(eventStats.byKind).toEqual(expected);
+    expect(eventStats.byPeriod.total).toBe(expected.reduce((n, k) => n + k.count, 0));
+  });
+
+  it('the writer keeps the tallies from indexes: lock and recount statements seek, never scan', async () => {
+    const db = new Executor(driver, 'neo4j', capture.logger, 60_000);
+    capture.take();
+    // Rolled back: the statements are only captured, then explained.
+    await db
+      .writeAll('tallies', async (run) => {
+        await statsStore.refreshTallies(run, { events: [{ kind: 'ACQUISITION', date: '2024-05-13' }, { kind: 'STATEMENT', date: '2023' }, { kind: 'METRIC', date: null }], destinations: manifest.hubs });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    const queries = capture.take();
+    expect(queries.map((q) => q.name)).toEqual(['lockTallies', 'countEventTallies', 'countMoveTallies']);
+    const findings: string[] = [];
+    const seeks: string[] = [];
+    for (const query of queries) {
+      const plan = await explain(driver, 'neo4j', query, 'WRITE');
+      for (const scan of forbiddenScans(plan, eventLabels)) findings.push(`${query.name}: ${scan}`);
+      seeks.push(...plan.filter((o) => /IndexSeek|IndexScan/.test(o.operator)).map((o) => `${query.name}: ${o.operator}`));
+    }
+    expect(findings).toEqual([]);
+    expect(seeks.some((s) => s.startsWith('countEventTallies') && /Seek/.test(s))).toBe(true);
+    expect(seeks.some((s) => s.startsWith('countMoveTallies') && /Seek/.test(s))).toBe(true);
   });
 
   for (const [text, name] of [['陳', 'search 1 char 陳'], ['杨', 'search 1 char 杨']] as const) {

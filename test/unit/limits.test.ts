@@ -54,6 +54,7 @@ describe('request limits', () => {
     expect(cost('{ neighborhood(id: "x") { nodes { id } } }')).toBe(100 + 200 * 2);
     expect(cost('{ shortestPath(from: "a", to: "b") { length } }')).toBe(100 + 1);
     expect(cost('{ talentFlow { links { count } } }')).toBe(100 + 2);
+    expect(cost('{ eventStats { byKind { count } movesByDestination(limit: 100) { moves } } }')).toBe(1 + (5 + 1) + (5 + 100 * 1));
   });
 
   it('lets the explorer and every example through, and refuses 1,000 aliased neighbourhoods', () => {

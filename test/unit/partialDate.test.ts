@@ -1,4 +1,5 @@
 import { partialDatePrecision, partialDateUpperBound } from '../../src/model/partialDate';
+import { periodSortKeyRange, tallyPeriod } from '../../src/facts/facts';
 
 describe('partial dates', () => {
   it.each([
@@ -18,5 +19,28 @@ describe('partial dates', () => {
     const bound = partialDateUpperBound('2024-05');
     expect('2024-05' <= bound && '2024-05-31' <= bound).toBe(true);
     expect('2024-06' <= bound).toBe(false);
+  });
+});
+
+describe('tally periods (eventStats)', () => {
+  it.each([
+    ['2024-05-13', '2024-05'],
+    ['2024-05', '2024-05'],
+    ['2024', '2024'],
+    [null, '~'],
+  ])('an event dated %j is tallied under %j, never a month the source does not give', (date, period) => {
+    expect(tallyPeriod(date)).toBe(period);
+  });
+
+  it('a period holds exactly the sortKeys of its events: a month its days, a year only its year-only dates', () => {
+    const inside = (period: string, sortKey: string) => {
+      const { lower, upper } = periodSortKeyRange(period);
+      return sortKey >= lower && sortKey < upper;
+    };
+    const keys = ['2024 event/a/x', '2024-05 event/a/x', '2024-05-13 event/a/x', '2024-06 event/a/x', '~ event/a/x'].map((k, n) => k.replace('x', String(n)));
+    expect(keys.filter((k) => inside('2024-05', k))).toEqual([keys[1], keys[2]]);
+    expect(keys.filter((k) => inside('2024', k))).toEqual([keys[0]]);
+    expect(keys.filter((k) => inside('~', k))).toEqual([keys[4]]);
+    for (const key of keys) expect(['2024', '2024-05', '2024-06', '~'].filter((p) => inside(p, key))).toHaveLength(1);
   });
 });

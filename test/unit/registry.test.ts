@@ -3,7 +3,7 @@ import path from 'node:path';
 import { getNamedType, GraphQLList, GraphQLNonNull, GraphQLObjectType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { LABEL_COLORS } from '../../src/graph/palette';
 import { buildGraphQLSchema } from '../../src/graphql/schema';
-import { EVENT_KINDS, EVENT_KIND_LIST, RELATIONSHIP_TYPE_LIST, STABLE_TYPES_PATTERN, type RoleSpec } from '../../src/model/registry';
+import { EVENT_KINDS, EVENT_KIND_LIST, MOVE_DESTINATION_ROLE, RELATIONSHIP_TYPE_LIST, STABLE_TYPES_PATTERN, type RoleSpec } from '../../src/model/registry';
 import { modelTables } from '../../src/model/modelDoc';
 import { repoPath } from '../../src/paths';
 
@@ -18,6 +18,12 @@ const printType = (type: GraphQLOutputType): string =>
   type instanceof GraphQLNonNull ? `${printType(type.ofType)}!` : type instanceof GraphQLList ? `[${printType(type.ofType)}]` : getNamedType(type).name;
 
 describe('the registry is the one source of the model', () => {
+  it('gives the move destination role to TALENT_MOVE only, an Organization (eventStats counts moves by it)', () => {
+    const holders = EVENT_KIND_LIST.filter((kind) => EVENT_KINDS[kind].roles.some((r) => r.role === MOVE_DESTINATION_ROLE));
+    expect(holders).toEqual(['TALENT_MOVE']);
+    expect(EVENT_KINDS.TALENT_MOVE.roles.find((r) => r.role === MOVE_DESTINATION_ROLE)).toMatchObject({ labels: ['Organization'], many: false, required: true });
+  });
+
   let schema: GraphQLSchema;
   beforeAll(async () => {
     schema = await buildGraphQLSchema();

@@ -343,4 +343,89 @@ describe('Cypher sent by the resolvers', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(sent).toEqual([]);
   });
+
+  it('eventStats: every kind of the registry, dates as bounds on the tallies\' periods, kinds deduplicated, the limit as a parameter', async () => {
+    const sent = await sentBy(
+      `{ eventStats { byKind(from: "2024") { kind count }
+         byPeriod(by: YEAR, kinds: [ACQUISITION, TALENT_MOVE, ACQUISITION], from: "2024-05", to: "2024-10") { total undated periods { period precision count } }
+         movesByDestination(limit: 3) { moves organization { id name } } } }`,
+    );
+    expect(sent).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "kinds": [
+        "ARBITRATION",
+        "ACQUISITION",
+        "LICENSING_DEAL",
+        "TALENT_MOVE",
+        "FUNDING_ROUND",
+        "PRICE_CUT",
+        "STATEMENT",
+        "METRIC",
+        "PRODUCT_LAUNCH",
+        "FOUNDING",
+        "MARKET_ENTRY",
+      ],
+      "lower": "2024",
+      "upper": "~",
+    },
+    "query": "stats.cypher#eventCountsByKind",
+  },
+  {
+    "params": {
+      "by": "YEAR",
+      "kinds": [
+        "ACQUISITION",
+        "TALENT_MOVE",
+      ],
+      "lower": "2024-05",
+      "upper": "2024-10￿",
+    },
+    "query": "stats.cypher#eventCountsByPeriod",
+  },
+  {
+    "params": {
+      "limit": 3,
+    },
+    "query": "stats.cypher#topDestinations",
+  },
+]
+`);
+  });
+
+  it('eventStats.byPeriod: by month by default, undated apart, year-only events in their own bucket', async () => {
+    const { db } = fakeExecutor({
+      eventCountsByPeriod: [
+        { period: '2024', count: 2 },
+        { period: '2024-05', count: 3 },
+        { period: '~', count: 4 },
+      ],
+    });
+    const result = await graphql({ schema, source: '{ eventStats { byPeriod { total undated periods { period precision count } } } }', contextValue: createContext(db) });
+    expect(result).toEqual({
+      data: {
+        eventStats: {
+          byPeriod: {
+            total: 9,
+            undated: 4,
+            periods: [
+              { period: '2024', precision: 'YEAR', count: 2 },
+              { period: '2024-05', precision: 'MONTH', count: 3 },
+            ],
+          },
+        },
+      },
+    });
+  });
+
+  it.each(['movesByDestination(limit: 0) { moves }', 'movesByDestination(limit: 101) { moves }', 'byPeriod(from: "2024-05-13") { total }', 'byKind(to: "2024-05-13") { count }'])(
+    'eventStats { %s } is BAD_USER_INPUT, nothing sent (the argument named over HTTP: test/e2e/stats.test.ts)',
+    async (field) => {
+      const { db, sent } = fakeExecutor();
+      const result = await graphql({ schema, source: `{ eventStats { ${field} } }`, contextValue: createContext(db) });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(sent).toEqual([]);
+    },
+  );
 });

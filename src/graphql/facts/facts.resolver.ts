@@ -8,6 +8,7 @@ import { adminStore, type SourceRow } from '../../store/admin.store';
 import { entitiesStore, type EntityRow } from '../../store/entities.store';
 import { eventsStore } from '../../store/events.store';
 import { factsStore } from '../../store/facts.store';
+import { statsStore } from '../../store/stats.store';
 import { Source } from '../common/citation.type';
 import type { Context } from '../context';
 import { Entity } from '../entity/entity.interface';
@@ -142,8 +143,9 @@ export class FactsResolver {
   ): Promise<string[]> {
     const by = author(context);
     return context.db.writeAll('retract', async (run) => {
-      const { retracted, touched } = await factsStore.retract(run, ids, by, checkReason(reason));
+      const { retracted, touched, tallies } = await factsStore.retract(run, ids, by, checkReason(reason));
       await factsStore.refreshEntityStats(run, touched);
+      await statsStore.refreshTallies(run, tallies);
       const missing = ids.filter((id) => !retracted.includes(id));
       if (missing.length) throw new NotFound(missing[0]!, 'ids');
       await factsStore.recordRevisions(run, retracted.map((targetId) => ({ targetId, action: 'RETRACT', fields: [], before: null, after: null })), by, reason);
