@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
   await migrate(db, logger);
   if (config.SEED) await seed(db, logger);
-  await ensureDerived(db, logger);
+  // A whole-graph recompute is a one-off batch: its own long transaction timeout, not a request's.
+  await ensureDerived(new Executor(graph.driver, config.NEO4J_DATABASE, logger, 30 * 60_000), logger);
   app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config });
   const url = await app.listen(config.PORT, config.HOST);
   logger.info({ url, neo4j: graph.uri }, 'GraphQL ready');

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ensureDerived } from '../../src/db/derived';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config';
 import { migrate } from '../../src/db/migrations';
@@ -72,6 +73,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   const capture = captureCypher({ quiet: true });
   const db = new Executor(graph.driver, graph.database, capture.logger, config.NEO4J_TX_TIMEOUT_MS);
   await migrate(db, capture.logger);
+  await ensureDerived(db, capture.logger);
   const app = await createApp({ db, logger: capture.logger });
   const url = await app.listen(0, '127.0.0.1');
   const http = graphqlOverHttp(url);
@@ -88,7 +90,9 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   const table = new Table(40, 0.99);
   console.log(`${table.header()}  statements, scans`);
   const results: Result[] = [];
-  for (const op of rootOperations(manifest)) {
+  // BENCH_ONLY=entities,eventStats times only those root fields.
+  const only = process.env.BENCH_ONLY?.split(',').map((f) => f.trim());
+  for (const op of rootOperations(manifest).filter((o) => !only || only.includes(o.field))) {
     capture.take();
     const started = Date.now();
     let failed: string | undefined;
