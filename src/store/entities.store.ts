@@ -140,8 +140,10 @@ export const entitiesStore = {
     return (await read<{ entity: EntityRow }>(q.entityById, { id }))[0]?.entity ?? null;
   },
   /** A page of entities in `filter.order`, bounded by ENTITY_SCAN index entries (cypher: entityPage). */
-  async page(read: Reader, filter: EntityFilter): Promise<EntityPage> {
-    const candidates = await candidatesOf(read, filter);
+  /** The small complete set of entities a page's selective filters name, or null (shared by page and count). */
+  candidates: (read: Reader, filter: EntityFilter) => candidatesOf(read, filter),
+  async page(read: Reader, filter: EntityFilter, known?: string[] | null): Promise<EntityPage> {
+    const candidates = known !== undefined ? known : await candidatesOf(read, filter);
     const params = pageParams(filter, candidates);
     // When every entry read is on the page (no filter, or only the prefix that name order walks),
     // read no more than the page.
@@ -160,14 +162,16 @@ export const entitiesStore = {
    * given; otherwise counted by the page's own walk up to ENTITY_COUNT_CAP matches within
    * ENTITY_COUNT_SCAN entries, `exact` when the walk saw every entity.
    */
-  async count(read: Reader, filter: EntityFilter): Promise<{ count: number; exact: boolean }> {
+  async count(read: Reader, filter: EntityFilter, pageCandidates?: string[] | null): Promise<{ count: number; exact: boolean }> {
     const { category, prefix, eventKinds, eventsFrom, eventsTo, label } = filter;
     if (category === null && prefix === null && eventKinds === null && eventsFrom === null && eventsTo === null) {
       const [row] = await read<{ count: number }>(q.entityCount, { label });
       return { count: row!.count, exact: true };
     }
     const all = { ...filter, after: null };
-    const candidates = await candidatesOf(read, all, true);
+    // The page's candidates serve, except for a prefix that the page walks in name order.
+    const countsOwn = pageCandidates === undefined || (filter.order === 'NAME' && prefix !== null);
+    const candidates = countsOwn ? await candidatesOf(read, all, true) : pageCandidates;
     const [row] = await read<PageRow>(q.entityPage, { ...pageParams(all, candidates), scan: ENTITY_COUNT_SCAN, first: ENTITY_COUNT_CAP, countOnly: true });
     const { rows, scanned } = row!;
     const more = rows.length > ENTITY_COUNT_CAP || (candidates === null && scanned >= ENTITY_COUNT_SCAN);
