@@ -14,7 +14,8 @@ describe('mutations', () => {
   const text = 'Li Lei, formerly of 零一萬物, joined Acme AI as chief scientist in March 2025.';
 
   beforeAll(async () => {
-    api = await startTestApp();
+    // Many writes in a few seconds, 12 of them at once: the per-key rate limit (tested in trust.test.ts) is off here.
+    api = await startTestApp({ RATE_LIMIT_PRINCIPAL_PER_SECOND: 0 });
   });
   afterAll(async () => {
     // Only what this file wrote: its facts, their revisions, and the name forms no entity bears any more.
