@@ -62,7 +62,7 @@ export const ENTITY_SCAN = 2_000;
 export const CANDIDATE_CAP = 1_000;
 /** Filtered counts stop at this many entities, read from at most COUNT_SCAN index entries. */
 export const ENTITY_COUNT_CAP = 1_000;
-export const ENTITY_COUNT_SCAN = 5_000;
+export const ENTITY_COUNT_SCAN = ENTITY_SCAN;
 
 interface PageRow {
   rows: { entity?: EntityRow; key: string }[];
