@@ -15,99 +15,40 @@ RETURN n {.*} AS entity;
 //                 starting with it in key order instead, each entity at its first such name;
 //   DEGREE        n.degreeSort "<degree, 10 digits> <id>", highest first;
 //   LATEST_EVENT  n.latestSort "<date of its latest event> <id>", newest first.
-// Or, when a selective filter found a small complete set of entities ($candidates, from
-// entityCandidates), those, sorted. Either way at most $scan entries are read, then the filters
-// are checked entry by entry until $first + 1 pass: a page costs at most $scan index entries
-// whatever the graph's size. `scanned` and `lastRead` tell the caller whether the scan stopped
-// at its cap (then the next page starts after lastRead).
+// First, the selective filters are asked for their entities: the :Name keys starting with the
+// prefix ($prefixNames: not for a page in name order, which walks them in its own order) and the
+// events of the kinds in the date range, at most $cap + 1 index entries each. When one of them is
+// complete (at most $cap), its entities are sorted instead of walking the order. Otherwise the walk
+// reads at most $scan entries of the order's index and checks the filters entry by entry until
+// $first + 1 pass: a page costs at most $scan + 2 × ($cap + 1) index entries whatever the graph's
+// size. `scanned` and `lastRead` tell whether a walk stopped at its cap (the next page starts after
+// lastRead); `walked` is false when a complete set stood in for the walk.
 // :param order => 'DEGREE'
-// :param candidates => null
 // :param after => ''
 // :param before => '\uffff'
 // :param nameFrom => ''
 // :param label => 'Organization'
 // :param category => null
 // :param prefix => null
+// :param prefixNames => true
 // :param byEvents => true
 // :param kinds => ['ACQUISITION']
 // :param lower => '2024'
 // :param upper => '2024-12\uffff'
+// :param cap => 5000
 // :param scan => 2000
 // :param first => 20
 // :param countOnly => false
 CALL () {
-  WITH $order AS order WHERE $candidates IS NULL AND order = 'NAME' AND $prefix IS NULL
-  MATCH (n:Entity) WHERE n.nameSort > $after
-  WITH n ORDER BY n.nameSort LIMIT $scan
-  RETURN n, n.nameSort AS key
-  UNION ALL
-  WITH $order AS order WHERE $candidates IS NULL AND order = 'NAME' AND $prefix IS NOT NULL
-  MATCH (k:Name) WHERE k.key STARTS WITH $prefix AND k.key >= $nameFrom
-  WITH k ORDER BY k.key LIMIT $scan
-  MATCH (k)<-[:NAMED]-(n:Entity)
-  WITH n, k.key + ' ' + n.id AS key ORDER BY key
-  RETURN n, key
-  UNION ALL
-  WITH $order AS order WHERE $candidates IS NULL AND order = 'DEGREE'
-  MATCH (n:Entity) WHERE n.degreeSort < $before
-  WITH n ORDER BY n.degreeSort DESC LIMIT $scan
-  RETURN n, n.degreeSort AS key
-  UNION ALL
-  WITH $order AS order WHERE $candidates IS NULL AND order = 'LATEST_EVENT'
-  MATCH (n:Entity) WHERE n.latestSort < $before
-  WITH n ORDER BY n.latestSort DESC LIMIT $scan
-  RETURN n, n.latestSort AS key
-  UNION ALL
-  UNWIND coalesce($candidates, []) AS id
-  MATCH (n:Entity {id: id})
-  WITH n, CASE $order WHEN 'NAME' THEN n.nameSort WHEN 'DEGREE' THEN n.degreeSort ELSE n.latestSort END AS key
-  WITH n, key ORDER BY CASE $order WHEN 'NAME' THEN key ELSE '' END, key DESC
-  RETURN n, key
-}
-WITH collect({n: n, key: key}) AS scanned
-CALL (scanned) {
-  UNWIND scanned AS row
-  WITH row.n AS n, row.key AS key
-  WHERE CASE $order WHEN 'NAME' THEN key > $after ELSE key < $before END
-    AND ($label IS NULL OR n.label = $label)
-    AND ($category IS NULL OR $category IN coalesce(n.categories, []))
-    AND ($prefix IS NULL OR n.key STARTS WITH $prefix OR EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix })
-    // with a prefix in name order, an entity is listed at the first of its names that has it
-    AND NOT ($prefix IS NOT NULL AND $order = 'NAME' AND $candidates IS NULL
-             AND EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix AND k.key < split(key, ' ')[0] })
-    // an event in the date range (one seek in date order), of the kinds if given (one seek per
-    // kind); each check is written `NOT guard OR EXISTS` so that the planner skips it unless needed
-    AND (NOT $byEvents OR $kinds IS NOT NULL
-         OR EXISTS { MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey > $lower AND i.sortKey < $upper })
-    AND ($kinds IS NULL
-         OR EXISTS { UNWIND $kinds AS kind MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper })
-  WITH n, key LIMIT $first + 1
-  RETURN collect(CASE WHEN $countOnly THEN {key: key} ELSE {entity: n {.*}, key: key} END) AS rows
-}
-RETURN rows, size(scanned) AS scanned, scanned[-1].key AS lastRead;
-
-// @query entityCandidates
-// The entities a selective filter names, when they are few: those bearing a name that starts with
-// $prefix (from the :Name key index), and those taking part in events of $kinds in the date range
-// (from the event indexes). Each source reads at most $cap + 1 entries; `complete` says whether it
-// found them all, and only a complete set may stand in for a walk of the whole order.
-// :param prefix => '月'
-// :param byEvents => true
-// :param kinds => ['ARBITRATION']
-// :param lower => ''
-// :param upper => '\uffff'
-// :param cap => 1000
-CALL () {
-  WITH $prefix AS prefix WHERE prefix IS NOT NULL
+  WITH $prefix AS prefix WHERE prefix IS NOT NULL AND $prefixNames
   MATCH (k:Name) WHERE k.key STARTS WITH prefix
   WITH k ORDER BY k.key LIMIT $cap + 1
-  WITH collect(k) AS names WHERE $prefix IS NOT NULL // an aggregate of no rows is still a row
-  RETURN 'names' AS source, size(names) <= $cap AS complete,
-         COLLECT { UNWIND names AS k MATCH (k)<-[:NAMED]-(n:Entity) RETURN DISTINCT n.id } AS ids
+  WITH collect(k) AS found WHERE $prefix IS NOT NULL AND $prefixNames // an aggregate of no rows is still a row
+  RETURN 'names' AS source, found
   UNION ALL
   WITH $byEvents AS byEvents WHERE byEvents
   CALL () {
-    UNWIND CASE WHEN $kinds IS NULL THEN [1] ELSE [] END AS all
+    WITH $kinds AS kinds WHERE kinds IS NULL
     MATCH (e:Event) WHERE e.sortKey > $lower AND e.sortKey < $upper
     WITH e ORDER BY e.sortKey LIMIT $cap + 1
     RETURN e
@@ -120,11 +61,70 @@ CALL () {
     }
     RETURN e
   }
-  WITH collect(e) AS events WHERE $byEvents
-  RETURN 'events' AS source, size(events) <= $cap AS complete,
-         COLLECT { UNWIND events AS e MATCH (e)-[:INVOLVES]->(n:Entity) RETURN DISTINCT n.id } AS ids
+  WITH collect(e) AS found WHERE $byEvents
+  RETURN 'events' AS source, found
 }
-RETURN source, complete, ids;
+WITH collect(CASE WHEN size(found) <= $cap THEN {source: source, found: found} END) AS complete
+WITH reduce(best = null, c IN complete | CASE WHEN best IS NULL OR size(c.found) < size(best.found) THEN c ELSE best END) AS small
+// The walk of the order, guarded by parameters only (a guard on a computed value lets the planner
+// seek the whole range): it reads at most $scan entries even when a complete set replaces it.
+CALL () {
+  CALL () {
+    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NULL
+    MATCH (n:Entity) WHERE n.nameSort > $after
+    WITH n ORDER BY n.nameSort LIMIT $scan
+    RETURN n, n.nameSort AS key
+    UNION ALL
+    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NOT NULL
+    MATCH (k:Name) WHERE k.key STARTS WITH $prefix AND k.key >= $nameFrom
+    WITH k ORDER BY k.key LIMIT $scan
+    MATCH (k)<-[:NAMED]-(n:Entity)
+    WITH n, k.key + ' ' + n.id AS key ORDER BY key
+    RETURN n, key
+    UNION ALL
+    WITH $order AS order WHERE order = 'DEGREE'
+    MATCH (n:Entity) WHERE n.degreeSort < $before
+    WITH n ORDER BY n.degreeSort DESC LIMIT $scan
+    RETURN n, n.degreeSort AS key
+    UNION ALL
+    WITH $order AS order WHERE order = 'LATEST_EVENT'
+    MATCH (n:Entity) WHERE n.latestSort < $before
+    WITH n ORDER BY n.latestSort DESC LIMIT $scan
+    RETURN n, n.latestSort AS key
+  }
+  RETURN collect({n: n, key: key}) AS walk
+}
+// A complete set's entities, sorted: those bearing the names, or taking part in the events.
+CALL (small) {
+  WITH small WHERE small IS NOT NULL
+  UNWIND small.found AS item
+  MATCH (item)-[:NAMED|INVOLVES]-(n:Entity)
+  WITH DISTINCT n
+  WITH n, CASE $order WHEN 'NAME' THEN n.nameSort WHEN 'DEGREE' THEN n.degreeSort ELSE n.latestSort END AS key
+  WITH n, key ORDER BY CASE $order WHEN 'NAME' THEN key ELSE '' END, key DESC
+  RETURN collect({n: n, key: key}) AS set
+}
+WITH small IS NULL AS walked, CASE WHEN small IS NULL THEN walk ELSE set END AS scanned
+CALL (walked, scanned) {
+  UNWIND scanned AS row
+  WITH row.n AS n, row.key AS key
+  WHERE CASE $order WHEN 'NAME' THEN key > $after ELSE key < $before END
+    AND ($label IS NULL OR n.label = $label)
+    AND ($category IS NULL OR $category IN coalesce(n.categories, []))
+    AND ($prefix IS NULL OR n.key STARTS WITH $prefix OR EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix })
+    // with a prefix walked in name order, an entity is listed at the first of its names that has it
+    AND NOT ($prefix IS NOT NULL AND $order = 'NAME' AND walked
+             AND EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix AND k.key < split(key, ' ')[0] })
+    // an event in the date range (one seek in date order), of the kinds if given (one seek per
+    // kind); each check is written `NOT guard OR EXISTS` so that the planner skips it unless needed
+    AND (NOT $byEvents OR $kinds IS NOT NULL
+         OR EXISTS { MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey > $lower AND i.sortKey < $upper })
+    AND ($kinds IS NULL
+         OR EXISTS { UNWIND $kinds AS kind MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper })
+  WITH n, key LIMIT $first + 1
+  RETURN count(*) AS matched, collect(CASE WHEN $countOnly THEN null ELSE {entity: n {.*}, key: key} END) AS rows
+}
+RETURN rows, matched, walked, size(scanned) AS scanned, scanned[-1].key AS lastRead;
 
 // @query entityCount
 // How many entities there are, or of one label, from the count store (no entity is read). A

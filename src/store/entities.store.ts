@@ -8,7 +8,6 @@ import type { CitationRow } from './events.store';
 const q = loadCypherFile('queries/entities.cypher', [
   'entityById',
   'entityPage',
-  'entityCandidates',
   'entityCount',
   'searchEntities',
   'relationshipsOf',
@@ -58,25 +57,29 @@ export interface EntityPage {
 
 /** Index entries a page of `entities` reads at most; a sparse filter may then fill less than a page. */
 export const ENTITY_SCAN = 2_000;
-/** A selective filter's entities stand in for a walk of the whole order when at most this many. */
-export const CANDIDATE_CAP = 1_000;
+/** A selective filter's names or events stand in for a walk of the whole order when at most this many. */
+export const CANDIDATE_CAP = 5_000;
 /** Filtered counts stop at this many entities, read from at most COUNT_SCAN index entries. */
 export const ENTITY_COUNT_CAP = 1_000;
 export const ENTITY_COUNT_SCAN = ENTITY_SCAN;
 
 interface PageRow {
-  rows: { entity?: EntityRow; key: string }[];
+  /** The page's entities (none when only counting). */
+  rows: { entity: EntityRow; key: string }[];
+  /** How many passed the filters, up to $first + 1. */
+  matched: number;
+  /** False when a selective filter's small complete set stood in for the walk. */
+  walked: boolean;
   scanned: number;
   lastRead: string | null;
 }
 
-function pageParams(filter: EntityFilter, candidates: string[] | null) {
+function pageParams(filter: EntityFilter) {
   const { order, label, category, prefix, eventKinds, eventsFrom, eventsTo, after } = filter;
   const byEvents = eventKinds !== null || eventsFrom !== null || eventsTo !== null;
   const { lower, upper } = sortKeyRange(eventsFrom, eventsTo);
   return {
     order,
-    candidates,
     after: after ?? '',
     before: after ?? '\uffff',
     nameFrom: [prefix ?? '', after?.split(' ')[0] ?? ''].sort().at(-1)!,
@@ -88,24 +91,6 @@ function pageParams(filter: EntityFilter, candidates: string[] | null) {
     lower,
     upper,
   };
-}
-
-/** A complete, small set of entities that the filters name, or null when none is small enough. */
-async function candidatesOf(read: Reader, filter: EntityFilter, forCount = false): Promise<string[] | null> {
-  const params = pageParams(filter, null);
-  // A page in name order walks a prefix in its own key order (entityPage); candidates would sort differently.
-  const prefix = filter.order === 'NAME' && !forCount ? null : params.prefix;
-  if (prefix === null && !params.byEvents) return null;
-  const rows = await read<{ source: string; complete: boolean; ids: string[] }>(q.entityCandidates, {
-    prefix,
-    byEvents: params.byEvents,
-    kinds: params.kinds,
-    lower: params.lower,
-    upper: params.upper,
-    cap: CANDIDATE_CAP,
-  });
-  const complete = rows.filter((r) => r.complete).sort((a, b) => a.ids.length - b.ids.length);
-  return complete[0]?.ids ?? null;
 }
 
 /** A stable relationship seen from one of its ends. */
@@ -140,42 +125,41 @@ export const entitiesStore = {
     return (await read<{ entity: EntityRow }>(q.entityById, { id }))[0]?.entity ?? null;
   },
   /** A page of entities in `filter.order`, bounded by ENTITY_SCAN index entries (cypher: entityPage). */
-  /** The small complete set of entities a page's selective filters name, or null (shared by page and count). */
-  candidates: (read: Reader, filter: EntityFilter) => candidatesOf(read, filter),
-  async page(read: Reader, filter: EntityFilter, known?: string[] | null): Promise<EntityPage> {
-    const candidates = known !== undefined ? known : await candidatesOf(read, filter);
-    const params = pageParams(filter, candidates);
-    // When every entry read is on the page (no filter, or only the prefix that name order walks),
-    // read no more than the page.
-    const walkedPrefix = filter.order === 'NAME' && candidates === null ? null : params.prefix;
+  /** A page of entities in `filter.order`, bounded by ENTITY_SCAN index entries (cypher: entityPage). */
+  async page(read: Reader, filter: EntityFilter): Promise<EntityPage> {
+    const params = pageParams(filter);
+    // When every entry a walk reads is on the page (no filter, or only the prefix that name order
+    // walks), it reads no more than the page.
+    const walkedPrefix = filter.order === 'NAME' ? null : params.prefix;
     const scan = params.label ?? params.category ?? walkedPrefix ?? (params.byEvents || null) ? ENTITY_SCAN : filter.first + 1;
-    const [row] = await read<PageRow>(q.entityPage, { ...params, scan, first: filter.first, countOnly: false });
-    const { rows, scanned, lastRead } = row!;
-    const entities = rows.slice(0, filter.first).map((r) => ({ entity: r.entity!, key: r.key }));
+    // A page in name order walks a prefix in its own key order; a set found by prefix would sort differently.
+    const prefixNames = filter.order !== 'NAME';
+    const [row] = await read<PageRow>(q.entityPage, { ...params, prefixNames, cap: CANDIDATE_CAP, scan, first: filter.first, countOnly: false });
+    const { rows, walked, scanned, lastRead } = row!;
+    const entities = rows.slice(0, filter.first);
     if (rows.length > filter.first) return { entities, hasNextPage: true, endKey: entities.at(-1)?.key ?? null };
     // The walk stopped at its cap before the filters filled the page: more may follow.
-    if (candidates === null && scanned >= scan) return { entities, hasNextPage: true, endKey: lastRead };
+    if (walked && scanned >= scan) return { entities, hasNextPage: true, endKey: lastRead };
     return { entities, hasNextPage: false, endKey: entities.at(-1)?.key ?? null };
   },
   /**
    * How many entities the filters match: exact from the count store when at most a label is
-   * given; otherwise counted by the page's own walk up to ENTITY_COUNT_CAP matches within
-   * ENTITY_COUNT_SCAN entries, `exact` when the walk saw every entity.
+   * given, or when a selective filter's complete set was counted; otherwise counted by the page's
+   * walk, up to ENTITY_COUNT_CAP matches within ENTITY_COUNT_SCAN entries (at least that many).
    */
-  async count(read: Reader, filter: EntityFilter, pageCandidates?: string[] | null): Promise<{ count: number; exact: boolean }> {
+  async count(read: Reader, filter: EntityFilter): Promise<{ count: number; exact: boolean }> {
     const { category, prefix, eventKinds, eventsFrom, eventsTo, label } = filter;
     if (category === null && prefix === null && eventKinds === null && eventsFrom === null && eventsTo === null) {
       const [row] = await read<{ count: number }>(q.entityCount, { label });
       return { count: row!.count, exact: true };
     }
-    const all = { ...filter, after: null };
-    // The page's candidates serve, except for a prefix that the page walks in name order.
-    const countsOwn = pageCandidates === undefined || (filter.order === 'NAME' && prefix !== null);
-    const candidates = countsOwn ? await candidatesOf(read, all, true) : pageCandidates;
-    const [row] = await read<PageRow>(q.entityPage, { ...pageParams(all, candidates), scan: ENTITY_COUNT_SCAN, first: ENTITY_COUNT_CAP, countOnly: true });
-    const { rows, scanned } = row!;
-    const more = rows.length > ENTITY_COUNT_CAP || (candidates === null && scanned >= ENTITY_COUNT_SCAN);
-    return { count: Math.min(rows.length, ENTITY_COUNT_CAP), exact: !more };
+    const params = pageParams({ ...filter, after: null });
+    // `first` does not bound a count: the walk (ENTITY_COUNT_SCAN entries) or the complete set does.
+    const [row] = await read<PageRow>(q.entityPage, { ...params, prefixNames: true, cap: CANDIDATE_CAP, scan: ENTITY_COUNT_SCAN, first: 10_000_000, countOnly: true });
+    const { matched, walked, scanned } = row!;
+    if (!walked) return { count: matched, exact: true };
+    const more = matched > ENTITY_COUNT_CAP || scanned >= ENTITY_COUNT_SCAN;
+    return { count: Math.min(matched, ENTITY_COUNT_CAP), exact: !more };
   },
   async search(read: Reader, search: SearchQuery): Promise<EntityRow[]> {
     const scan = Math.max(50, search.limit * 3);

@@ -103,35 +103,16 @@ describe('Cypher sent by the resolvers', () => {
 `);
   });
 
-  it('entities: a selective filter is looked up first, then the page reads its candidates; the prefix becomes a name key', async () => {
-    const rows = {
-      entityCandidates: [{ source: 'names', complete: true, ids: ['person/a', 'person/b'] }],
-      entityPage: [{ rows: [], scanned: 2, lastRead: null }],
-    };
+  it('entities: one statement, with the selective filters (prefix as a name key, kinds, dates) and the walk\'s bounds', async () => {
+    const rows = { entityPage: [{ rows: [], matched: 0, walked: false, scanned: 2, lastRead: null }] };
     expect(await sentBy('{ entities(namePrefix: "楊", type: Person, hasEventOf: [TALENT_MOVE], eventsFrom: "2024-05", orderBy: DEGREE, first: 5) { edges { cursor } } }', rows)).toMatchInlineSnapshot(`
 [
-  {
-    "params": {
-      "byEvents": true,
-      "cap": 1000,
-      "kinds": [
-        "TALENT_MOVE",
-      ],
-      "lower": "2024-05",
-      "prefix": "杨",
-      "upper": "~",
-    },
-    "query": "entities.cypher#entityCandidates",
-  },
   {
     "params": {
       "after": "",
       "before": "￿",
       "byEvents": true,
-      "candidates": [
-        "person/a",
-        "person/b",
-      ],
+      "cap": 5000,
       "category": null,
       "countOnly": false,
       "first": 5,
@@ -143,6 +124,7 @@ describe('Cypher sent by the resolvers', () => {
       "nameFrom": "杨",
       "order": "DEGREE",
       "prefix": "杨",
+      "prefixNames": true,
       "scan": 2000,
       "upper": "~",
     },
@@ -152,16 +134,17 @@ describe('Cypher sent by the resolvers', () => {
 `);
   });
 
-  it('entities: without a selective filter the page walks its order from the cursor', async () => {
+  it('entities: the cursor of the order is the bound of the walk; a count walks from the start', async () => {
     const after = Buffer.from('entity:LATEST_EVENT:["2024-05 org/x"]').toString('base64url');
-    expect(await sentBy(`{ entities(category: AI_STARTUP, orderBy: LATEST_EVENT, after: "${after}") { edges { cursor } } }`, { entityPage: [{ rows: [], scanned: 0, lastRead: null }] })).toMatchInlineSnapshot(`
+    const rows = { entityPage: [{ rows: [], matched: 0, walked: true, scanned: 0, lastRead: null }] };
+    expect(await sentBy(`{ entities(category: AI_STARTUP, orderBy: LATEST_EVENT, after: "${after}") { totalCount edges { cursor } } }`, rows)).toMatchInlineSnapshot(`
 [
   {
     "params": {
       "after": "2024-05 org/x",
       "before": "2024-05 org/x",
       "byEvents": false,
-      "candidates": null,
+      "cap": 5000,
       "category": "AI_STARTUP",
       "countOnly": false,
       "first": 20,
@@ -171,6 +154,28 @@ describe('Cypher sent by the resolvers', () => {
       "nameFrom": "2024-05",
       "order": "LATEST_EVENT",
       "prefix": null,
+      "prefixNames": true,
+      "scan": 2000,
+      "upper": "￿",
+    },
+    "query": "entities.cypher#entityPage",
+  },
+  {
+    "params": {
+      "after": "",
+      "before": "￿",
+      "byEvents": false,
+      "cap": 5000,
+      "category": "AI_STARTUP",
+      "countOnly": true,
+      "first": 10000000,
+      "kinds": null,
+      "label": null,
+      "lower": "",
+      "nameFrom": "",
+      "order": "LATEST_EVENT",
+      "prefix": null,
+      "prefixNames": true,
       "scan": 2000,
       "upper": "￿",
     },

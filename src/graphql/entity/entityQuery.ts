@@ -6,11 +6,7 @@ import { encodeCursor } from '../common/cursor';
 /** A page of entities as a Relay connection (cursors of `list`), its count read only when asked for. */
 export async function entityConnection(read: Reader, filter: EntityFilter, list: string, withCount: boolean): Promise<ConnectionView<EntityRow>> {
   const none = { count: 0, exact: false };
-  const candidates = await entitiesStore.candidates(read, filter);
-  const [page, total] = await Promise.all([
-    entitiesStore.page(read, filter, candidates),
-    withCount ? entitiesStore.count(read, filter, candidates) : none,
-  ]);
+  const [page, total] = await Promise.all([entitiesStore.page(read, filter), withCount ? entitiesStore.count(read, filter) : none]);
   return {
     edges: page.entities.map(({ entity, key }) => ({ cursor: encodeCursor(list, key), node: entity })),
     totalCount: total.count,
