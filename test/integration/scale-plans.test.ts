@@ -93,28 +93,51 @@ describe('scale: query plans on a generated graph', () => {
     });
   }
 
-  it('entities pages through a sparse filter in degree order exactly as a full sort would, short pages included', async () => {
+  /** Every page of `entities(<args>)` through the app, following the cursors. */
+  const allEntities = async (args: string, first: number) => {
     const db = new Executor(driver, 'neo4j', capture.logger, 60_000);
-    const query = `query($after: String) { entities(type: Product, orderBy: DEGREE, first: 100, after: $after) {
-      pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const query = `query($after: String) { entities(${args}, first: ${first}, after: $after) {
+      totalCount totalCountExact pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    type Page = { totalCount: number; totalCountExact: boolean; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] };
     const ids: string[] = [];
+    const pages: Page[] = [];
     let after: string | null = null;
-    for (let page = 0; page < 200; page++) {
+    for (let page = 0; page < 300; page++) {
       const response = await app.apollo.executeOperation({ query, variables: { after } }, { contextValue: createContext(db) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       expect(response.body.singleResult.errors).toBeUndefined();
-      const { entities } = response.body.singleResult.data as { entities: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } };
+      const { entities } = response.body.singleResult.data as { entities: Page };
+      pages.push(entities);
       ids.push(...entities.edges.map((e) => e.node.id));
-      if (!entities.pageInfo.hasNextPage) break;
+      if (!entities.pageInfo.hasNextPage) return { ids, pages };
       after = entities.pageInfo.endCursor;
     }
+    throw new Error('more than 300 pages');
+  };
+  const DEGREE = 'COUNT { (n)<-[:INVOLVES]-() } + COUNT { (n)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]-() }';
+
+  it('entities pages through a sparse filter in degree order exactly as a full sort would, short pages included', async () => {
+    const { ids } = await allEntities('type: Product, orderBy: DEGREE', 100);
     // The same order recomputed from the edges themselves, not from the stored sort keys.
-    const { records } = await driver.executeQuery(
-      `MATCH (n:Product) WHERE n:Entity
-       RETURN n.id AS id ORDER BY COUNT { (n)<-[:INVOLVES]-() } + COUNT { (n)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]-() } DESC, n.id DESC`,
-    );
+    const { records } = await driver.executeQuery(`MATCH (n:Product) WHERE n:Entity RETURN n.id AS id ORDER BY ${DEGREE} DESC, n.id DESC`);
     expect(ids.length).toBe(manifest.counts.nodes.Product);
     expect(ids).toEqual(records.map((r) => r.get('id') as string));
+  });
+
+  it('entities with a name prefix: the set its names name, by degree, and the walk of its names in name order', async () => {
+    // Every entity bearing a name whose key starts with 陈, and the first such key of each.
+    const { records } = await driver.executeQuery(
+      `MATCH (k:Name)<-[:NAMED]-(n:Entity) WHERE k.key STARTS WITH '陈'
+       WITH n, min(k.key) AS first RETURN n.id AS id, first, ${DEGREE} AS degree`,
+    );
+    const expected = records.map((r) => ({ id: r.get('id') as string, first: r.get('first') as string, degree: Number(r.get('degree')) }));
+    expect(expected.length).toBeGreaterThan(100);
+    const byDegree = await allEntities('namePrefix: "陳", orderBy: DEGREE', 50);
+    const degreeKey = (e: (typeof expected)[number]) => `${String(e.degree).padStart(10, '0')} ${e.id}`;
+    expect(byDegree.ids).toEqual(expected.map(degreeKey).sort().reverse().map((k) => k.slice(11)));
+    expect({ count: byDegree.pages[0]!.totalCount, exact: byDegree.pages[0]!.totalCountExact }).toEqual({ count: expected.length, exact: true });
+    const byName = await allEntities('namePrefix: "陳"', 50);
+    expect(byName.ids).toEqual(expected.map((e) => `${e.first} ${e.id}`).sort().map((k) => k.slice(k.indexOf(' ') + 1)));
   });
 
   it('eventStats counts the generated events of every kind exactly (the derived step eventTallies after the bulk load)', () => {
