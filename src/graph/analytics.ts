@@ -93,8 +93,22 @@ export function computeMetrics(nodes: readonly MetricNode[], edges: readonly Met
   return metrics;
 }
 
-/** The nodes with their metrics, in their order. */
+/**
+ * The nodes with their metrics, in their order. The metrics are computed for the whole selection on
+ * the first read of any of them (a getter), so a query that selects none (`nodes { id name }`)
+ * costs no PageRank or Louvain; exports and JSON read them like plain properties.
+ */
 export function withMetrics<N extends MetricNode>(nodes: readonly N[], edges: readonly MetricEdge[]): (N & NodeMetrics)[] {
-  const metrics = computeMetrics(nodes, edges);
-  return nodes.map((n) => ({ ...n, ...metrics.get(n.id)! }));
+  let metrics: Map<string, NodeMetrics> | undefined;
+  const of = (id: string): NodeMetrics => (metrics ??= computeMetrics(nodes, edges)).get(id)!;
+  return nodes.map((n) =>
+    Object.defineProperties(
+      { ...n },
+      {
+        degree: { get: () => of(n.id).degree, enumerable: true },
+        pagerank: { get: () => of(n.id).pagerank, enumerable: true },
+        community: { get: () => of(n.id).community, enumerable: true },
+      },
+    ) as N & NodeMetrics,
+  );
 }
