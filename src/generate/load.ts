@@ -64,13 +64,14 @@ export async function writeCsv(generator: GraphGenerator, dir: string, fingerpri
   const names = new Set<string>();
   for (const chunk of generator.chunks()) {
     const { nodes, relationships } = toRecords(chunk, names);
-    for (const n of nodes) await csv.node(n);
-    for (const r of relationships) await csv.relationship(r);
+    for (const n of nodes) csv.node(n);
+    for (const r of relationships) csv.relationship(r);
+    await csv.drain();
     records += nodes.length + relationships.length;
     // The plan counts facts; :Name nodes are derived from them.
     progress.add(nodes.filter((n) => n.table !== 'Name').length);
   }
-  await csv.node(stateNode(generator, fingerprint));
+  csv.node(stateNode(generator, fingerprint));
   const files = await csv.close();
   const { seconds } = progress.finish();
   return { files, records: records + 1, seconds };
