@@ -225,6 +225,25 @@ describe('eventStats', () => {
     expect(retracted).toEqual(before);
   });
 
+  it('counts every one of many concurrent writers: tallies and the entity\'s own stats are locked, then recounted', async () => {
+    const before = await stats();
+    const entityOf = async () =>
+      (await ok('query($id: ID!) { entity(id: $id) { degree latestEvent } }', { id: orgB })).entity as { degree: number; latestEvent: string | null };
+    const orgBefore = await entityOf();
+    const writers = Array.from({ length: 10 }, (_, n) =>
+      ok('mutation($input: EventInput!) { addEvent(input: $input) { id } }', { input: move({ id: `${eventId}-many-${n}`, date: `${YEAR}-03`, participants: [{ role: 'mover', entity: personId }, { role: 'to', entity: orgB }] }) }, editor),
+    );
+    await Promise.all(writers);
+    const after = await stats();
+    expect(after.month.periods.find((p: any) => p.period === `${YEAR}-03`)).toEqual({ period: `${YEAR}-03`, precision: 'MONTH', count: 10 });
+    expect(talentMoves(after)).toBe(talentMoves(before) + 10);
+    expect(movesTo(after, orgB)).toBe(movesTo(before, orgB) + 10);
+    expect(await entityOf()).toEqual({ degree: orgBefore.degree + 10, latestEvent: `${YEAR}-03` });
+    await ok('mutation($ids: [ID!]!) { retract(ids: $ids, reason: "a test") }', { ids: Array.from({ length: 10 }, (_, n) => `${eventId}-many-${n}`) });
+    expect(await stats()).toEqual(before);
+    expect(await entityOf()).toEqual(orgBefore);
+  });
+
   it('keeps the counts a whole-graph recompute finds (the writer’s tallies do not drift)', async () => {
     const kept = await stats();
     expect(await statsStore.recomputeAllTallies(api.graph.db)).toBeGreaterThan(EVENT_KIND_LIST.length);
