@@ -78,11 +78,13 @@ function pageParams(filter: EntityFilter) {
   const { order, label, category, prefix, eventKinds, eventsFrom, eventsTo, after } = filter;
   const byEvents = eventKinds !== null || eventsFrom !== null || eventsTo !== null;
   const { lower, upper } = sortKeyRange(eventsFrom, eventsTo);
+  // A prefix walked in name order starts at the later of the prefix and the cursor's name key.
+  const afterName = after?.split(' ')[0] ?? '';
   return {
     order,
     after: after ?? '',
     before: after ?? '\uffff',
-    nameFrom: [prefix ?? '', after?.split(' ')[0] ?? ''].sort().at(-1)!,
+    nameFrom: prefix !== null && prefix > afterName ? prefix : afterName,
     label,
     category,
     prefix,
