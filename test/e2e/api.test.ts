@@ -155,6 +155,16 @@ describe('GraphQL API over HTTP', () => {
   });
 
   describe('events', () => {
+    it('takes explicit nulls as no filter', async () => {
+      const ids = (connection: any) => connection.edges.map((e: { node: { id: string } }) => e.node.id);
+      const plain = await ok('{ events(first: 5) { edges { node { id } } } talentMoves(first: 5) { edges { node { id } } } }');
+      const nulls = await ok(`{ events(first: 5, kinds: null, involving: null, from: null, to: null) { edges { node { id } } }
+        talentMoves(first: 5, mover: null, from: null, to: null) { edges { node { id } } } }`);
+      expect(ids(nulls.events)).toEqual(ids(plain.events));
+      expect(ids(nulls.talentMoves)).toEqual(ids(plain.talentMoves));
+      expect(ids(plain.events)).toHaveLength(5);
+    });
+
     it('pages through every event in (date, id) order with opaque cursors', async () => {
       const seen: { id: string; date: string | null }[] = [];
       let after: string | null = null;

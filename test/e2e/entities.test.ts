@@ -130,6 +130,13 @@ describe('entities connection', () => {
     expect({ totalCount: entities.totalCount, exact: entities.totalCountExact }).toEqual({ totalCount: arbitration.nodes.length, exact: true });
   });
 
+  it('takes explicit nulls as no filter', async () => {
+    const nulls = { type: null, category: null, namePrefix: null, hasEventOf: null, eventsFrom: null, eventsTo: null, first: 3 };
+    const { entities } = await ok(PAGE, nulls);
+    expect(entities.edges.map((e: { node: Node }) => e.node.id)).toEqual((await ok(PAGE, { first: 3 })).entities.edges.map((e: { node: Node }) => e.node.id));
+    expect(entities.edges).toHaveLength(3);
+  });
+
   it('refuses bad arguments with the argument named', async () => {
     const cursor = (await ok(PAGE, { first: 1 })).entities.pageInfo.endCursor;
     expect((await errorOf(PAGE, { after: cursor, orderBy: 'DEGREE' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });

@@ -28,7 +28,7 @@ export class EntityResolver {
   @Query(() => EntityConnection, { description: 'Entities filtered by type, category, name prefix and their events, in name, degree or latest-event order' })
   entities(@Args() args: EntitiesArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EntityRow>> {
     const { type, category, namePrefix, hasEventOf, eventsFrom, eventsTo, orderBy, first, after } = args;
-    const prefix = namePrefix === undefined ? null : nameKey(namePrefix);
+    const prefix = namePrefix == null ? null : nameKey(namePrefix);
     if (prefix === '') throw new InvalidInput('namePrefix', 'must contain a letter or a character');
     const list = `entity:${orderBy}`;
     return entityConnection(

@@ -13,9 +13,9 @@ import { eventConnection } from './eventQuery';
 import type { PageArgs } from '../common/page.args';
 import { AcquisitionsArgs, EventsArgs, TalentMovesArgs, TimelineArgs } from './events.args';
 
-/** Drops the participant filters whose value was not given. */
-function participants(pairs: Record<string, string | undefined>): { role: string; id: string }[] {
-  return Object.entries(pairs).flatMap(([role, id]) => (id === undefined ? [] : [{ role, id }]));
+/** Drops the participant filters whose value was not given (omitted or null). */
+function participants(pairs: Record<string, string | null | undefined>): { role: string; id: string }[] {
+  return Object.entries(pairs).flatMap(([role, id]) => (id == null ? [] : [{ role, id }]));
 }
 
 /** The connection of `filter`, its count read only when the operation asks for it. */
@@ -32,7 +32,7 @@ export class EventResolver {
   @Query(() => EventConnection, { description: 'Events, filtered and paged in (date, id) order' })
   events(@Args() args: EventsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     const { kinds, involving, from, to } = args;
-    return connection(context, info, args, { kinds, from, to, participants: involving === undefined ? [] : [{ role: null, id: involving }] });
+    return connection(context, info, args, { kinds, from, to, participants: involving == null ? [] : [{ role: null, id: involving }] });
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by id; null when unknown' })
