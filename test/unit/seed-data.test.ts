@@ -132,7 +132,7 @@ describe('verbatim quotes', () => {
 
   it('every event has at least one quote, and no quote twice', () => {
     expect(events.filter((e) => !Array.isArray(e.quotes) || e.quotes.length === 0).map((e) => e.id)).toEqual([]);
-    expect(events.filter((e) => duplicates(e.quotes).length > 0).map((e) => e.id)).toEqual([]);
+    expect(events.filter((e) => duplicates(e.quotes ?? []).length > 0).map((e) => e.id)).toEqual([]);
   });
 
   it('every entity name is written as in the article', () => {
@@ -406,7 +406,7 @@ describe('events', () => {
       .filter((e) => e.kind === 'STATEMENT')
       .filter((e) => {
         const text = e.props['text'];
-        return typeof text !== 'string' || !e.quotes.some((q) => q.includes(text));
+        return typeof text !== 'string' || !(e.quotes ?? []).some((q) => q.includes(text));
       });
     expect(bad.map((e) => e.id)).toEqual([]);
   });
