@@ -249,6 +249,32 @@ CALL (row) {
       r.sourceId = primary.sourceId, r.quote = primary.quote
 };
 
+// @query factCitations
+// One fact's citations from one source, and whether another source states it too (both from the
+// citation indexes, seeking by fact id): what withdrawing that source would leave.
+// :param fact => {kind: 'ENTITY', id: 'org/moonshot-ai', from: null, to: null}
+// :param sourceId => 'source/techxingqiu-2024-12-llm-shakeout'
+CALL () {
+  WITH $fact AS f WHERE f.kind = 'ENTITY'
+  OPTIONAL MATCH (n:Entity {id: f.id})
+  RETURN n IS NOT NULL AS exists,
+         COLLECT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
+         EXISTS { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = f.id AND c.sourceId <> $sourceId } AS otherSources
+  UNION
+  WITH $fact AS f WHERE f.kind = 'EVENT'
+  OPTIONAL MATCH (e:Event {id: f.id})
+  RETURN e IS NOT NULL AS exists,
+         COLLECT { MATCH ()-[c:CITES]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
+         EXISTS { MATCH ()-[c:CITES]->() WHERE c.factId = f.id AND c.sourceId <> $sourceId } AS otherSources
+  UNION
+  WITH $fact AS f WHERE f.kind = 'RELATIONSHIP'
+  OPTIONAL MATCH (:Entity {id: f.from})-[r]->(:Entity {id: f.to}) WHERE r.id = f.id
+  RETURN r IS NOT NULL AS exists,
+         COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
+         EXISTS { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId <> $sourceId } AS otherSources
+}
+RETURN exists, citations, otherSources;
+
 // @query refreshEntityStats
 // What an entity's reads are ordered by, kept by the writer for every entity a write touches and
 // recomputed once over a bulk-loaded graph (src/db/derived.ts):

@@ -1,9 +1,10 @@
 import { Conflict, type DomainError, InvalidInput, NotFound } from '../errors';
+import { sameEvent, type EventReport } from '../model/eventIdentity';
 import type { Run } from '../neo4j/executor';
 import { factsStore, type Author, type CheckRow, type CitationWrite, type RevisionRow } from '../store/facts.store';
 import { statsStore } from '../store/stats.store';
 import { checkParams, classify, type FactResult, type Plan, type WriteMode } from './factPlan';
-import { toFactRows, type FactRows, type FactSet } from './facts';
+import { factKindOf, relationshipEnds, toFactRows, type FactRows, type FactSet } from './facts';
 
 export type { FactResult, Outcome, WriteMode } from './factPlan';
 
@@ -32,7 +33,10 @@ export async function writeFacts(run: Run, facts: FactSet, options: WriteOptions
   const params = checkParams(rows);
   const found = await factsStore.check(run, params.query);
   const newEvents = options.mode === 'create' ? rows.events.filter((e) => !found.events.some((x) => x.id === e.id) && !e.allowSimilar) : [];
-  const similar = await factsStore.similarEvents(run, newEvents);
+  const similar = await factsStore.similarEvents(
+    run,
+    newEvents.map((e) => ({ id: e.id, kind: e.props.kind, date: e.props.date, entityIds: e.participants.map((p) => p.entity) })),
+  );
   const plan = classify(rows, found, params, similar, options.mode);
   if (options.dryRun) return plan.results.map((r) => (r.error ? { ...r, error: relocate(r.error, at) } : r));
   const problem = plan.results.find((r) => r.error);
@@ -79,4 +83,48 @@ async function writePlan(run: Run, rows: FactRows, found: CheckRow, plan: Plan, 
   await statsStore.refreshTallies(run, plan.tallies);
 }
 
-export type { CitationWrite, RevisionRow };
+/**
+ * Withdraws one source from a fact: its citations of that source are removed, kept in the
+ * fact's history (WITHDRAW, with the reason). The fact stays while another source states it; its
+ * only source cannot be withdrawn (retract the fact instead). Returns how many citations went.
+ */
+export async function withdrawSource(run: Run, factId: string, sourceId: string, by: Author, reason: string): Promise<number> {
+  const kind = factKindOf(factId);
+  if (!kind) throw new InvalidInput('factId', `"${factId}" is not the id of an entity, event or relationship`);
+  const ends = relationshipEnds(factId);
+  const fact = { kind, id: factId, from: ends?.from ?? null, to: ends?.to ?? null };
+  const { exists, citations, otherSources } = await factsStore.factCitations(run, fact, sourceId);
+  if (!exists) throw new NotFound(factId, 'factId');
+  if (!citations.length) throw new NotFound(sourceId, 'source');
+  if (!otherSources) throw new Conflict(factId, `${sourceId} is its only source: retract the fact instead`, 'source');
+  await factsStore.removeCitations(run, citations.map((c) => ({ kind, factId, sourceId, quote: c.quote })));
+  await factsStore.refreshCitationCounts(run, [{ kind, factId, from: fact.from, to: fact.to }]);
+  await factsStore.recordRevisions(run, [{ targetId: factId, action: 'WITHDRAW', fields: ['citations'], before: JSON.stringify({ citations }), after: null }], by, reason);
+  return citations.length;
+}
+
+/**
+ * Retracts entities or events: hidden from every read, kept whole with the reason in history(id);
+ * the degrees and tallies they counted in are recomputed. Every id must name a fact.
+ */
+export async function retractFacts(run: Run, ids: string[], by: Author, reason: string): Promise<string[]> {
+  const { retracted, touched, tallies } = await factsStore.retract(run, ids, by, reason);
+  const missing = ids.filter((id) => !retracted.includes(id));
+  if (missing.length) throw new NotFound(missing[0]!, 'ids');
+  if (touched.length) await factsStore.refreshEntityStats(run, touched);
+  await statsStore.refreshTallies(run, tallies);
+  await factsStore.recordRevisions(run, retracted.map((targetId) => ({ targetId, action: 'RETRACT', fields: [], before: null, after: null })), by, reason);
+  return retracted;
+}
+
+export type { Author, CitationWrite, RevisionRow };
+
+/**
+ * The events already in the graph that a report (kind, participants, date) would duplicate
+ * (src/model/eventIdentity.ts), at most `limit` candidates read per report: what a writer looks
+ * up before adding an event from a new source, to cite the existing one instead.
+ */
+export async function findSimilarEvents(run: Run, report: EventReport, limit = 50): Promise<string[]> {
+  const [found] = await factsStore.similarEvents(run, [{ id: '', kind: report.kind, date: report.date, entityIds: report.participants.map((p) => p.id) }], limit);
+  return (found?.candidates ?? []).filter((c) => sameEvent(report, c)).map((c) => c.id);
+}

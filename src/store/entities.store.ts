@@ -11,7 +11,7 @@ const q = loadCypherFile('queries/entities.cypher', [
   'entityCount',
   'searchEntities',
   'relationshipsOf',
-  'relationshipById',
+  'relationshipsByIds',
   'mentionsOf',
   'entitiesByName',
 ]);
@@ -29,6 +29,8 @@ export interface EntityRow {
   /** Kept by the writer (facts.cypher refreshEntityStats). */
   degree?: number | null;
   latestEvent?: string | null;
+  /** Kept by the writer (facts.cypher refreshCitationCounts). */
+  sourceCount?: number | null;
 }
 
 export type EntityOrder = 'NAME' | 'DEGREE' | 'LATEST_EVENT';
@@ -105,14 +107,19 @@ export interface RelationshipRow {
   since: string | null;
   until: string | null;
   current: boolean | null;
+  /** Its primary citation (the first). */
   citation: { quote: string; source: CitationRow['source'] | null };
+  citations: CitationRow[];
+  sourceCount: number | null;
   other: EntityRow;
 }
 
-export type MentionRow = Omit<CitationRow, 'position'>;
+export type MentionRow = CitationRow;
 
 /** Relationships and mentions listed per entity, at most (a hub's first ones). */
 export const PER_ENTITY = 500;
+/** Citations listed per relationship, at most. */
+export const PER_FACT = 100;
 
 export interface SearchQuery {
   /** The normalised key, for prefix matches. */
@@ -171,12 +178,16 @@ export const entitiesStore = {
     return (await read<{ entity: EntityRow }>(q.entitiesByName, { key, limit: 100 })).map((r) => r.entity);
   },
   async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, RelationshipRow[]>> {
-    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY });
+    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY, perFact: PER_FACT });
     return new Map(rows.map((r) => [r.id, r.relationships]));
   },
   /** One relationship from its start `from` to `to`, null when there is none with that id. */
   async relationshipById(read: Reader, key: { id: string; from: string; to: string }): Promise<RelationshipRow | null> {
-    return (await read<{ relationship: RelationshipRow }>(q.relationshipById, { ...key }))[0]?.relationship ?? null;
+    return (await this.relationshipsByIds(read, [key]))[0]?.relationship ?? null;
+  },
+  /** Relationships by id and ends, each with its start entity; unknown ones are left out. */
+  async relationshipsByIds(read: Reader, keys: { id: string; from: string; to: string }[]): Promise<{ from: EntityRow; relationship: RelationshipRow }[]> {
+    return keys.length ? read<{ from: EntityRow; relationship: RelationshipRow }>(q.relationshipsByIds, { keys, perFact: PER_FACT }) : [];
   },
   async mentionsOf(read: Reader, ids: string[]): Promise<Map<string, MentionRow[]>> {
     const rows = await read<{ id: string; mentions: MentionRow[] }>(q.mentionsOf, { ids, perEntity: PER_ENTITY });

@@ -17,6 +17,7 @@ const q = loadCypherFile('queries/facts.cypher', [
   'addCitations',
   'removeCitations',
   'refreshCitationCounts',
+  'factCitations',
   'refreshEntityStats',
   'allEntityIds',
   'recordRevisions',
@@ -91,9 +92,9 @@ export const factsStore = {
   lockNames: (run: Run, keys: string[]) => run(q.lockNames, { keys }),
   check: async (run: Run, params: Record<string, unknown>): Promise<CheckRow> => (await run<CheckRow>(q.checkFacts, params))[0]!,
   /** For each new event, the stored events of its kind that its least connected participant takes part in at a compatible date. */
-  async similarEvents(run: Run, events: FactRows['events'], limit = 50): Promise<SimilarEvent[]> {
+  async similarEvents(run: Run, events: { id: string; kind: string; date: string | null; entityIds: string[] }[], limit = 50): Promise<SimilarEvent[]> {
     if (!events.length) return [];
-    const reports = events.map((e, key) => ({ key, kind: e.props.kind, entityIds: [...new Set(e.participants.map((p) => p.entity))], ranges: compatibleSortKeyRanges(e.props.date) }));
+    const reports = events.map((e, key) => ({ key, kind: e.kind, entityIds: [...new Set(e.entityIds)], ranges: compatibleSortKeyRanges(e.date) }));
     const rows = await run<{ key: number; candidates: (SimilarEvent['candidates'][number] & { props?: StoredProps })[] }>(q.similarEvents, { reports, limit });
     return rows.map((r) => ({ id: events[r.key]!.id, candidates: r.candidates.map(({ id, kind, date, participants, ...props }) => ({ id, kind, date, participants, props: { ...props } })) }));
   },
@@ -103,6 +104,10 @@ export const factsStore = {
   writeEvents: (run: Run, rows: FactRows['events'], by: Author) => run(q.writeEvents, { rows, principal: by.principal }),
   addCitations: (run: Run, rows: CitationWrite[], by: Author) => run(q.addCitations, { rows, principal: by.principal }),
   removeCitations: (run: Run, rows: CitationRemoval[]) => run(q.removeCitations, { rows }),
+  /** A fact's citations from one source, and whether another source states it. */
+  async factCitations(run: Run, fact: { kind: FactKind; id: string; from: string | null; to: string | null }, sourceId: string) {
+    return (await run<{ exists: boolean; citations: { sourceId: string; quote: string }[]; otherSources: boolean }>(q.factCitations, { fact, sourceId }))[0]!;
+  },
   refreshCitationCounts: (run: Run, rows: { kind: FactKind; factId: string; from: string | null; to: string | null }[]) => run(q.refreshCitationCounts, { rows }),
   recordRevisions: (run: Run, rows: RevisionRow[], by: Author, reason: string | null) =>
     run(q.recordRevisions, { rows, principal: by.principal, role: by.role, reason }),

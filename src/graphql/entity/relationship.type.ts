@@ -35,6 +35,9 @@ export class Relationship {
   @Field(() => Boolean, { nullable: true, description: 'False when the source says the relationship has ended' })
   current: boolean | null;
 
-  @Field(() => Citation)
+  @Field(() => Citation, { description: 'Its first citation; `citations` lists them all' })
   citation: Citation;
+
+  /** Resolved by RelationshipResolver.citations (filterable by source). */
+  citations: Citation[];
 }
