@@ -21,3 +21,5 @@ CREATE INDEX subsidiary_of_derived IF NOT EXISTS FOR ()-[r:SUBSIDIARY_OF]-() ON 
 CREATE INDEX invested_in_derived IF NOT EXISTS FOR ()-[r:INVESTED_IN]-() ON (r.derivedVersion);
 CREATE INDEX makes_derived IF NOT EXISTS FOR ()-[r:MAKES]-() ON (r.derivedVersion);
 CREATE INDEX member_of_derived IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.derivedVersion);
+// The bulk import's progress through a file larger than one transaction (src/import/importFile.ts).
+CREATE CONSTRAINT import_state_id IF NOT EXISTS FOR (n:ImportState) REQUIRE n.id IS UNIQUE;

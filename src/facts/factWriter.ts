@@ -16,6 +16,8 @@ export interface WriteOptions {
   at?: (path: string) => string;
   /** Check and classify every record, write nothing, and report problems per record instead of throwing. */
   dryRun?: boolean;
+  /** The source of records that name none (the set's first source when omitted). */
+  defaultSourceId?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface WriteOptions {
  */
 export async function writeFacts(run: Run, facts: FactSet, options: WriteOptions): Promise<FactResult[]> {
   const at = options.at ?? ((p: string) => p);
-  const rows = toFactRows(facts);
+  const rows = toFactRows(facts, options.defaultSourceId ?? facts.sources[0]?.id);
   const keys = [...new Set(rows.entities.flatMap((e) => e.props.keys))];
   if (keys.length && !options.dryRun) await factsStore.lockNames(run, keys);
   const params = checkParams(rows);
