@@ -69,9 +69,9 @@ RETURN [e IN page WHERE e.derivedVersion IS NULL OR e.derivedVersion <> $version
 
 // @query deriveEvents
 // An event's sort key and date precision (src/facts/facts.ts), its kind label and `label`, the
-// scope keys of its INVOLVES edges (positions kept, else their order), its citations' keys and
+// scope keys of its INVOLVES edges (positions kept, else the registry's order of roles: $rows.roles), its citations' keys and
 // offsets, its citation counts and its derivation version.
-// :param rows => [{id: 'event/x/y', label: 'Acquisition', props: {sortKey: '2024 event/x/y', datePrecision: 'YEAR', derivedVersion: 1}}]
+// :param rows => [{id: 'event/x/y', label: 'Acquisition', roles: ['acquirer', 'target'], props: {sortKey: '2024 event/x/y', datePrecision: 'YEAR', derivedVersion: 1}}]
 UNWIND $rows AS row
 MATCH (e:Event {id: row.id})
 SET e:$(row.label)
@@ -79,7 +79,7 @@ SET e += row.props, e.label = row.label
 WITH e, row
 CALL (e, row) {
   MATCH (e)-[i:INVOLVES]->(x:Entity)
-  WITH i, x ORDER BY coalesce(i.position, 1000000), x.id
+  WITH i, x ORDER BY coalesce(i.position, 1000000), coalesce([k IN range(0, size(row.roles) - 1) WHERE row.roles[k] = i.role][0], 1000), x.id
   WITH collect({i: i, x: x}) AS ps
   UNWIND range(0, size(ps) - 1) AS n
   WITH ps[n].i AS i, ps[n].x AS x, n

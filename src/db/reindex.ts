@@ -70,7 +70,7 @@ export async function reindex(db: Executor, logger: Logger, progress: ReindexPro
         return [];
       }
       const date = e.date ?? null;
-      return [{ id: e.id, label: spec.label, props: { sortKey: eventSortKey(date, e.id), datePrecision: date ? partialDatePrecision(date) : null, derivedVersion: version } }];
+      return [{ id: e.id, label: spec.label, roles: spec.roles.map((r) => r.role), props: { sortKey: eventSortKey(date, e.id), datePrecision: date ? partialDatePrecision(date) : null, derivedVersion: version } }];
     });
     if (rows.length) await db.writeAll('deriveEvents', (run) => run(q.deriveEvents, { rows }));
     done.events += rows.length;

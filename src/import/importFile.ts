@@ -89,6 +89,7 @@ export async function importFacts(db: Executor, parsed: ParsedFile, fileText: st
       relocate(paths),
     );
     options.progress?.(total, total);
+    report.results.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return report;
   }
 
@@ -119,6 +120,7 @@ export async function importFacts(db: Executor, parsed: ParsedFile, fileText: st
     for (const { results: r, at } of results) collect(r, at);
     done += group.length;
   }
+  report.results.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return report;
 }
 

@@ -72,7 +72,7 @@ function progressBar(started: number) {
 
 function print(report: ImportReport, dryRun: boolean, seconds: number): void {
   for (const r of report.results) {
-    const what = r.error ? `${r.outcome} ${r.error.code}: ${r.error.message}` : `${r.outcome}${r.fields.length ? ` (${r.fields.join(', ')})` : ''}${r.citationsAdded ? ` +${r.citationsAdded} citation(s)` : ''}`;
+    const what = r.error ? `${r.outcome}: ${r.error.message.replace(/^line \d+: /, '')}` : `${r.outcome}${r.fields.length ? ` (${r.fields.join(', ')})` : ''}${r.citationsAdded ? ` +${r.citationsAdded} citation(s)` : ''}`;
     if (dryRun || r.outcome !== 'UNCHANGED') console.log(`${r.line === undefined ? '' : `line ${r.line}: `}${r.fact.toLowerCase()} ${r.id || r.path}: ${what}`);
   }
   const counts = Object.entries(report.counts).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ');
