@@ -228,17 +228,9 @@ describe('Cypher sent by the resolvers', () => {
         "org/b",
       ],
       "perEntity": 500,
+      "perFact": 100,
     },
     "query": "entities.cypher#relationshipsOf",
-  },
-  {
-    "params": {
-      "ids": [
-        "org/a",
-      ],
-      "perEntity": 500,
-    },
-    "query": "entities.cypher#mentionsOf",
   },
   {
     "params": {
@@ -250,6 +242,15 @@ describe('Cypher sent by the resolvers', () => {
       "role": null,
     },
     "query": "events.cypher#eventsOfEntities",
+  },
+  {
+    "params": {
+      "ids": [
+        "org/a",
+      ],
+      "perEntity": 500,
+    },
+    "query": "entities.cypher#mentionsOf",
   },
 ]
 `);
