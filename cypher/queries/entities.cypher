@@ -176,6 +176,7 @@ WITH id, n, r, other ORDER BY type(r), other.id
 RETURN id, collect({
   id: r.id, type: type(r), outgoing: startNode(r) = n,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
+  inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
   citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
   other: other {.*}
 }) AS relationships;
@@ -194,6 +195,7 @@ WHERE r.id = $id
 RETURN {
   id: r.id, type: type(r), outgoing: true,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
+  inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
   citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
   other: other {.*}
 } AS relationship;

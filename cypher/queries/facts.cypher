@@ -45,7 +45,7 @@ RETURN
                     participants: [(e)-[i:INVOLVES]->(x) | {role: i.role, id: x.id}],
                     quotes: [(e)-[c:CITES]->(:Source) | c.quote]} } AS events,
   COLLECT { UNWIND $relationshipIds AS id MATCH ()-[r {id: id}]->() WHERE r.sourceId IS NOT NULL
-            RETURN {id: id, props: r {.role, .roleEn, .since, .until, .current, .quote, .sourceId}} } AS relationships,
+            RETURN {id: id, props: r {.role, .roleEn, .since, .until, .current, .inferred, .inferredBasis, .quote, .sourceId}} } AS relationships,
   COLLECT { UNWIND $nodes AS k MATCH (n {id: k.id}) WHERE n:RetractedFact RETURN k.id } AS retracted,
   [e IN $names | {id: e.id, existing: COLLECT {
      UNWIND e.keys AS key MATCH (k:Name {key: key})<-[:NAMED]-(n:Entity)

@@ -105,6 +105,8 @@ export interface RelationshipRow {
   since: string | null;
   until: string | null;
   current: boolean | null;
+  inferred: boolean;
+  inferredBasis: string | null;
   citation: { quote: string; source: CitationRow['source'] | null };
   other: EntityRow;
 }
