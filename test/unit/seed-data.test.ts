@@ -100,7 +100,7 @@ function names(text: string, id: string): boolean {
 }
 
 /**
- * The article's words that give an organization each category (docs/model.md, "Categories"): an
+ * The article's words that give an organization each category (docs/model.md, "Provenance and vagueness"): an
  * organization has a category only when its mention (its `quote`) contains one of them. A name
  * that says what the organization is counts (斯坦福大學, 金沙江創投); a name that only suggests a
  * parent or a trade does not. MEDIA is stated by the source record: the organization publishes it.
@@ -464,7 +464,7 @@ describe('events', () => {
   });
 });
 
-describe('citations state their facts on their own (docs/model.md, "Provenance")', () => {
+describe('citations state their facts on their own (docs/model.md, "Provenance and vagueness")', () => {
   it('every entity’s mention names it', () => {
     expect(entities.filter((e) => !names(e.quote, e.id)).map((e) => `${e.id}: ${e.quote}`)).toEqual([]);
   });
