@@ -178,6 +178,7 @@ WITH id, n, r, other ORDER BY type(r), other.id
 RETURN id, collect({
   id: r.id, type: type(r), outgoing: startNode(r) = n,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
+  inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
   citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
   citations: COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) WHERE c.factId = r.id
                        RETURN {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}
@@ -200,6 +201,7 @@ WHERE r.id = key.id
 RETURN n {.*} AS from, {
   id: r.id, type: type(r), outgoing: true,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
+  inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
   citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
   citations: COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) WHERE c.factId = r.id
                        RETURN {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}

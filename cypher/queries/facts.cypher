@@ -51,7 +51,7 @@ RETURN
                     participants: [(e)-[i:INVOLVES]->(x) | {role: i.role, id: x.id}]} } AS events,
   COLLECT { UNWIND $relationships AS k
             MATCH (:Entity {id: k.from})-[r]->(:Entity {id: k.to}) WHERE r.id = k.id
-            RETURN {id: k.id, props: r {.role, .roleEn, .since, .until, .current}} } AS relationships,
+            RETURN {id: k.id, props: r {.role, .roleEn, .since, .until, .current, .inferred, .inferredBasis}} } AS relationships,
   COLLECT { UNWIND $nodes AS k MATCH (n:RetractedFact {id: k.id}) RETURN k.id } AS retracted,
   COLLECT {
     UNWIND $facts AS f

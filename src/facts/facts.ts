@@ -64,6 +64,9 @@ export interface RelationshipRecord extends Cited {
   since?: string;
   until?: string;
   current?: boolean;
+  /** True when the source does not state the relationship and it is read from elsewhere (a name); `inferredBasis` says from what. */
+  inferred?: boolean;
+  inferredBasis?: string;
   quote?: string;
 }
 
@@ -222,7 +225,9 @@ function checkRoles(e: EventRecord, path: string): void {
 
 /**
  * The talent moves implied by an event's roles (a licensing deal's joiners), as TALENT_MOVE
- * records citing the same quotes; each also records the event it happened in (`via`).
+ * records citing the same quotes; each also records the event it happened in (`via`). The
+ * summary is in words: the event's own summary, which names the movers (the record holds ids
+ * only, and the names of entities written earlier are not at hand here).
  */
 export function impliedMoves(e: EventRecord): EventRecord[] {
   const move = EVENT_KINDS[e.kind].impliesMove;
@@ -236,7 +241,7 @@ export function impliedMoves(e: EventRecord): EventRecord[] {
     kind: EventKind.TALENT_MOVE,
     date: e.date,
     dateNote: e.dateNote,
-    summary: `${mover} moved to ${to} in ${e.id}`,
+    summary: `Talent move in the ${e.kind.toLowerCase().replaceAll('_', ' ')}: ${e.summary}`,
     participants: [{ role: 'mover', id: mover }, ...(from ? [{ role: 'from', id: from }] : []), { role: 'to', id: to }],
     props: { via: e.id },
     citations: e.citations,
@@ -316,6 +321,8 @@ function relationshipRow(r: RelationshipRecord, path: string, defaultSourceId?: 
   check(ENTITY_ID.test(r.to), `${path}.to`, `"${r.to}" is not an entity id`);
   checkDate(r.since, `${path}.since`);
   checkDate(r.until, `${path}.until`);
+  check(!r.inferred || r.inferredBasis?.trim(), `${path}.inferredBasis`, 'an inferred relationship says what it is inferred from');
+  check(r.inferred || !r.inferredBasis, `${path}.inferred`, 'a basis of inference is given only with inferred: true');
   return {
     id: relationshipId(r),
     path,
@@ -329,6 +336,9 @@ function relationshipRow(r: RelationshipRecord, path: string, defaultSourceId?: 
       since: r.since ?? null,
       until: r.until ?? null,
       current: r.current ?? null,
+      // Stored only when true: a relationship without it is stated by its quote.
+      inferred: r.inferred ? true : null,
+      inferredBasis: r.inferred ? r.inferredBasis! : null,
       derivedVersion: FACT_DERIVATION_VERSION,
     },
   };

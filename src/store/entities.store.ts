@@ -107,6 +107,8 @@ export interface RelationshipRow {
   since: string | null;
   until: string | null;
   current: boolean | null;
+  inferred: boolean;
+  inferredBasis: string | null;
   /** Its primary citation (the first). */
   citation: { quote: string; source: CitationRow['source'] | null };
   citations: CitationRow[];

@@ -124,6 +124,17 @@ describe('mutations', () => {
     expect(await countTagged()).toEqual(before);
   });
 
+  it('refuses an inferred relationship that does not say what it is inferred from, writing nothing', async () => {
+    const before = await countTagged();
+    const input = { type: 'INVESTED_IN', from: personId, to: orgId, citation: { sourceId, quote: 'Acme AI' } };
+    const noBasis = await errorOf(ADD_REL, { input: { ...input, inferred: true } });
+    expect(noBasis.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.inferredBasis' });
+    expect(noBasis.message).toMatch(/says what it is inferred from/);
+    const basisOnly = await errorOf(ADD_REL, { input: { ...input, inferredBasis: 'a guess' } });
+    expect(basisOnly.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.inferred' });
+    expect(await countTagged()).toEqual(before);
+  });
+
   it('rejects unknown participants and sources, writing nothing', async () => {
     const before = await countTagged();
     const unknownEntity = await errorOf(ADD_EVENT, {

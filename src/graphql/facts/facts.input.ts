@@ -92,6 +92,8 @@ export class RelationshipInput {
   @Field(() => PartialDateScalar, { nullable: true }) since?: string;
   @Field(() => PartialDateScalar, { nullable: true }) until?: string;
   @Field(() => Boolean, { nullable: true }) current?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'True when the cited source does not state the relationship (then say why in inferredBasis)' }) inferred?: boolean;
+  @Field(() => String, { nullable: true, description: 'What the relationship is inferred from; required with inferred: true' }) @MaxLength(1000) inferredBasis?: string;
 
   @Field(() => CitationInput, { nullable: true, description: 'One citation (or use `citations`, or both)' })
   @IsOptional()
