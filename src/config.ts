@@ -1,7 +1,7 @@
 import { bool, cleanEnv, makeValidator, num, port, str, url } from 'envalid';
 import { parseApiKeys } from './auth/apiKeys';
-import { DEFAULT_MAX_COST } from './http/cost';
-import { DEFAULT_DOCUMENT_LIMITS } from './http/documentLimits';
+import { DEFAULT_MAX_COST } from './guard/cost';
+import { DEFAULT_DOCUMENT_LIMITS } from './guard/documentLimits';
 
 /** Bolt URIs the driver accepts: bolt, neo4j (routing) and their TLS variants. */
 const boltUri = makeValidator<string>((input) => {
