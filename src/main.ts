@@ -7,6 +7,7 @@ import { logger } from './logger';
 import { openGraph, type GraphConnection } from './neo4j/connection';
 import { Executor } from './neo4j/executor';
 import { seed } from './seed/seed';
+import { startTracing } from './telemetry/tracing';
 
 /**
  * npm start: configuration → Neo4j (NEO4J_URI, or the local one) → migrations → seed → derived
@@ -16,6 +17,8 @@ import { seed } from './seed/seed';
 async function main(): Promise<void> {
   const config = loadConfig();
   logger.level = config.LOG_LEVEL;
+  // OpenTelemetry traces when the standard OTEL_* variables ask for them (src/telemetry/tracing.ts).
+  const tracing = startTracing();
 
   let graph: GraphConnection | undefined;
   let app: App | undefined;
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     await app?.close().catch(() => undefined);
     await graph?.close().catch(() => undefined);
+    await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -39,7 +43,7 @@ async function main(): Promise<void> {
   await ensureDerived(new Executor(graph.driver, config.NEO4J_DATABASE, logger, 30 * 60_000), logger);
   app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config });
   const url = await app.listen(config.PORT, config.HOST);
-  logger.info({ url, neo4j: graph.uri }, 'GraphQL ready');
+  logger.info({ url, neo4j: graph.uri, tracing: Boolean(tracing) }, 'GraphQL ready');
   console.log(`GraphQL API ready at ${url}`);
 }
 

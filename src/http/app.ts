@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express from 'express';
 import type { Principal } from '../auth/principal';
 import { loadConfig, type Config } from '../config';
@@ -15,6 +16,7 @@ import { createContext, type Context } from '../graphql/context';
 import { readHealth } from '../graphql/health/health.resolver';
 import { buildGraphQLSchema } from '../graphql/schema';
 import { graphqlFailure, guardHttp } from './guard.http';
+import { graphqlTelemetry, httpSpans, inRequestTrace, metricsRouter } from './observability';
 import { unavailablePlugin } from './unavailable';
 import { readExamples } from './examples';
 import { exploreRouter } from './explore/explore.routes';
@@ -59,6 +61,9 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
 
   const expressApp = express();
   if (settings.TRUST_PROXY) expressApp.set('trust proxy', /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY);
+  expressApp.use(httpSpans);
+  // gzip or brotli (whichever the client prefers) for every answer over 1 KiB: GraphQL, exports, the IDE's and explorer's files.
+  expressApp.use(compression());
   const server = http.createServer(expressApp);
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
@@ -68,7 +73,7 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
     parseOptions: guard.parseOptions,
     validationRules: guard.validationRules,
     formatError: guard.formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ...guardPlugins(guard), unavailablePlugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ...guardPlugins(guard), unavailablePlugin, graphqlTelemetry],
     logger,
   });
   await apollo.start();
@@ -81,12 +86,14 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
       (error: unknown) => res.status(503).json({ status: 'unavailable', message: error instanceof Error ? error.message : 'unavailable' }),
     );
   });
+  expressApp.use(metricsRouter());
   if (ide) expressApp.use(ideRouter(readExamples()));
   expressApp.use(exportRouter({ db, logger }));
   expressApp.use(exploreRouter());
   expressApp.use(
     '/graphql',
     ...guardHttp(guard),
+    inRequestTrace,
     expressMiddleware(apollo, { context: async ({ res }) => createContext(guarded, (res.locals.principal as Principal | null) ?? null) }),
     graphqlFailure(logger),
   );
