@@ -54,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NEO4J_LOCAL_HEAP_MB: num({ default: 1024 }),
       NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15_000, desc: 'timeout of each API transaction' }),
+      NEO4J_STARTUP_TIMEOUT_MS: num({ default: 30 * 60_000, desc: 'timeout of each start-up transaction (migrations, seed, derived data), independent of the API’s' }),
       NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),
       NEO4J_ACQUIRE_TIMEOUT_MS: num({ default: 20_000, desc: 'waiting for a pooled connection (a busy API queues here)' }),
       NEO4J_RETRY_TIME_MS: num({ default: 3_000, desc: 'how long the driver retries a transaction that failed transiently' }),

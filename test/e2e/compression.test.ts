@@ -44,7 +44,7 @@ describe('compression and caching', () => {
       expect(decode(encoding, packed.bytes).equals(plain.bytes)).toBe(true);
       expect(packed.bytes.length).toBeLessThan(plain.bytes.length * 0.5);
     }
-    // A client that takes both gets brotli, the smaller.
+    // A client that takes both (as browsers do) gets brotli.
     expect((await request(base + file, { 'accept-encoding': 'gzip, deflate, br' })).headers['content-encoding']).toBe('br');
   });
 
