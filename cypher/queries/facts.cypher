@@ -140,15 +140,25 @@ CALL (n, row) {
 };
 
 // @query writeRelationships
-// Creates or updates stable relationships; their citations are written by addCitations.
+// Creates or updates stable relationships; their citations are written by addCitations. The
+// existing one is found between its two ends (Expand(Into) from the end with fewer edges): a MERGE
+// on a dynamic type ($(row.type)) is planned as a scan of every relationship.
 // :param rows => [{id: 'rel/x', type: 'FOUNDED', from: 'person/x', to: 'org/y', props: {}}]
 // :param principal => 'seed'
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
-ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
-ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
+OPTIONAL MATCH (a)-[old]->(b) WHERE old.id = row.id
+CALL (row, a, b, old) {
+  WITH row, a, b WHERE old IS NULL
+  CREATE (a)-[r:$(row.type) {id: row.id}]->(b)
+  SET r.createdBy = $principal, r.createdAt = datetime()
+  RETURN r
+  UNION
+  WITH old WHERE old IS NOT NULL
+  SET old.updatedBy = $principal, old.updatedAt = datetime()
+  RETURN old AS r
+}
 SET r += row.props;
 
 // @query writeEvents

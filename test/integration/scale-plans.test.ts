@@ -15,7 +15,7 @@ import type { LocalNeo4j } from '../../src/neo4j/localNeo4j';
 import { repoPath } from '../../src/paths';
 import { statsStore } from '../../src/store/stats.store';
 import { writeFacts } from '../../src/facts/factWriter';
-import { EntityLabel, EventKind } from '../../src/model/vocabulary';
+import { EntityLabel, EventKind, RelationshipType } from '../../src/model/vocabulary';
 
 /**
  * The CI-sized scale check (issue 8): a generated graph of ~50k nodes in its own embedded Neo4j
@@ -173,7 +173,7 @@ describe('scale: query plans on a generated graph', () => {
     expect(seeks.some((s) => s.startsWith('countMoveTallies') && /Seek/.test(s))).toBe(true);
   });
 
-  it('the writer checks and cites from indexes: a new event, an entity and a corroboration of a hub seek, never scan', async () => {
+  it('the writer checks and cites from indexes: a new event, an entity, a relationship to a hub and a corroboration of a hub seek, never scan', async () => {
     const db = new Executor(driver, 'neo4j', capture.logger, 60_000);
     const [hub, other] = [manifest.hubs[0]!, manifest.nonHubs[0] ?? manifest.hubs[1]!];
     const source = 'source/generated/00000';
@@ -188,7 +188,7 @@ describe('scale: query plans on a generated graph', () => {
           {
             sources: [],
             entities: [{ id: 'org/scale-plan-new', label: EntityLabel.Organization, name: 'Scale Plan Co', sourceId: source, quote }],
-            relationships: [],
+            relationships: [{ type: RelationshipType.WORKS_AT, from: manifest.people[0]!, to: hub, sourceId: source, quote }],
             events: [{ id: 'event/acquisition/scale-plan', kind: EventKind.ACQUISITION, date: '2024-05', summary: 'S', participants: [{ role: 'acquirer', id: hub }, { role: 'target', id: other }], sourceId: source, quotes: [quote] }],
             corroborations: [{ factId: hub, citations: [{ sourceId: source, quote }] }],
           },
@@ -198,7 +198,7 @@ describe('scale: query plans on a generated graph', () => {
       })
       .catch((error: Error) => expect(String((error.cause as Error | undefined)?.message ?? error.message)).toBe('roll back'));
     const queries = capture.take();
-    expect(queries.map((q) => q.name)).toEqual(expect.arrayContaining(['checkFacts', 'similarEvents', 'writeEntities', 'writeEvents', 'addCitations', 'refreshCitationCounts', 'refreshEntityStats']));
+    expect(queries.map((q) => q.name)).toEqual(expect.arrayContaining(['checkFacts', 'similarEvents', 'writeEntities', 'writeRelationships', 'writeEvents', 'addCitations', 'refreshCitationCounts', 'refreshEntityStats']));
     const findings: string[] = [];
     for (const query of queries) for (const scan of forbiddenScans(await explain(driver, 'neo4j', query, 'WRITE'), eventLabels)) findings.push(`${query.name}: ${scan}`);
     expect(findings).toEqual([]);
