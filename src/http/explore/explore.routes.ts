@@ -23,9 +23,10 @@ const SCRIPTS: Record<string, [string, string]> = {
 export const COMMUNITY_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#17becf', '#bcbd22'];
 
 /**
- * /explore: the graph explorer (web/explore/*, Cytoscape.js and its fcose and svg extensions from
- * node_modules). The page asks the GraphQL API for everything it shows; /explore/config.json gives
- * it the colours and event kinds.
+ * /explore: the graph explorer (web/explore/: index.html, explore.css and its ES modules, loaded by
+ * the browser as they are, with Cytoscape.js and its fcose and svg extensions from node_modules).
+ * The page asks the GraphQL API for everything it shows; /explore/config.json gives it the colours
+ * and event kinds.
  */
 export function exploreRouter(): Router {
   const router = express.Router();
@@ -38,8 +39,6 @@ export function exploreRouter(): Router {
     eventKinds: Object.entries(EVENT_LABEL).map(([kind, label]) => ({ kind, label })),
   };
   router.get('/explore', (_req, res) => res.sendFile(web('index.html')));
-  router.get('/explore/explore.js', (_req, res) => res.sendFile(web('explore.js')));
-  router.get('/explore/explore.css', (_req, res) => res.sendFile(web('explore.css')));
   router.get('/explore/config.json', (_req, res) => {
     res.json(config);
   });
@@ -47,5 +46,7 @@ export function exploreRouter(): Router {
     const found = packageFile(pkg, file);
     router.get(`/explore/${name}`, (_req, res) => res.sendFile(found, { maxAge: '1d' }));
   }
+  // the page's own modules and stylesheet (web/explore/**/*.js, explore.css); never a directory listing
+  router.use('/explore', express.static(repoPath('web', 'explore'), { index: false, redirect: false, extensions: [] }));
   return router;
 }
