@@ -1,5 +1,15 @@
 /** Test tiers: unit (no database) and integration (+ e2e over HTTP) against a real Neo4j. */
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+/**
+ * The explorer's browser modules (web/explore/*.js: ES modules, // @ts-check) and their unit tests, compiled
+ * with tsconfig.web.json; their types are checked by npm run typecheck (ts-jest's own check mixed up the
+ * two configs when one worker ran both kinds of tests).
+ */
+const webJest = {
+  '^.+/test/unit/explore/.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.web.json', diagnostics: false }],
+  '^.+/web/.+\\.js$': ['ts-jest', { tsconfig: 'tsconfig.web.json', diagnostics: false }],
+  ...tsJest,
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -8,7 +18,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      transform: tsJest,
+      transform: webJest,
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       setupFiles: ['reflect-metadata'],
     },
