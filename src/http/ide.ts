@@ -49,7 +49,7 @@ export function ideRouter(examples: ExampleOperation[]): Router {
   router.get('/ide/examples.json', (_req, res) => {
     res.json(examples);
   });
-  router.get('/ide/ide.js', (_req, res) => res.sendFile(repoPath('web', 'ide', 'ide.js')));
+  for (const script of ['ide.js', 'explorerLink.js']) router.get(`/ide/${script}`, (_req, res) => res.sendFile(repoPath('web', 'ide', script)));
   for (const [name, file] of Object.entries(IDE_ASSETS)) {
     router.get(`/ide/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
   }
