@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
 import { repoPath } from '../../src/paths';
 
-/** Cytoscape and the document as the page sees them (the explorer puts `cy` on window). */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const g = globalThis as any;
 
 /** Opens an explorer address and waits until its first view is drawn. */
 export async function openExplorer(page: Page, url: string): Promise<void> {
@@ -13,7 +11,7 @@ export async function openExplorer(page: Page, url: string): Promise<void> {
 
 /** Model positions of the nodes drawn, by id. */
 export function positions(page: Page): Promise<Record<string, { x: number; y: number }>> {
-  return page.evaluate(() => Object.fromEntries(g.cy.nodes(':visible').map((n: any) => [n.id(), { ...n.position() }])));
+  return page.evaluate(() => Object.fromEntries((globalThis as any).cy.nodes(':visible').map((n: any) => [n.id(), { ...n.position() }])));
 }
 
 /**
@@ -22,7 +20,7 @@ export function positions(page: Page): Promise<Record<string, { x: number; y: nu
  */
 export function drawnLabels(page: Page): Promise<{ id: string; box: { x1: number; x2: number; y1: number; y2: number } }[]> {
   return page.evaluate(() => {
-    const cy = g.cy;
+    const cy = (globalThis as any).cy;
     const zoom = cy.zoom();
     return cy
       .nodes(':visible')
@@ -41,7 +39,7 @@ export function median(values: number[]): number {
 export async function seriousViolations(page: Page, exclude: string[] = []): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   await page.addScriptTag({ path: repoPath('node_modules', 'axe-core', 'axe.min.js') });
   return page.evaluate(async (excluded) => {
-    const result = await g.axe.run({ exclude: excluded.map((s: string) => [s]) }, { resultTypes: ['violations'] });
+    const result = await (globalThis as any).axe.run({ exclude: excluded.map((s: string) => [s]) }, { resultTypes: ['violations'] });
     return result.violations
       .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
       .map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n: any) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
@@ -51,7 +49,7 @@ export async function seriousViolations(page: Page, exclude: string[] = []): Pro
 /** Where a node is on the page (for a real mouse or finger), or null when another node is too close to hit it alone. */
 export function spotOf(page: Page, id: string): Promise<{ x: number; y: number } | null> {
   return page.evaluate((nodeId) => {
-    const cy = g.cy;
+    const cy = (globalThis as any).cy;
     const node = cy.getElementById(nodeId);
     const p = node.renderedPosition();
     const crowded = cy.nodes(':visible').some((o: any) => o.id() !== nodeId && Math.hypot(o.renderedPosition().x - p.x, o.renderedPosition().y - p.y) < 24);

@@ -6,6 +6,8 @@
 /** Rendered size of a label, in CSS pixels, once the graph is zoomed out (zoomed in, labels grow with it). */
 export const LABEL_PX = 12;
 const EVENT_LABEL_PX = 10.5;
+/** The labels' font (views/style.js draws them in it, and they are measured in it here). */
+export const LABEL_FONT = 'system-ui, "Noto Sans CJK TC", "Noto Sans CJK SC", sans-serif';
 /** Widest label on screen before its ellipsis, in CSS pixels. */
 const LABEL_MAX_PX = 150;
 
@@ -27,7 +29,8 @@ export function placeLabels(candidates, viewport) {
   const nodes = candidates.map((c) => ({ id: c.id, x1: c.x - c.r, x2: c.x + c.r, y1: c.y - c.r, y2: c.y + c.r }));
   const placed = new Set();
   for (const c of order) {
-    const box = { x1: c.x - c.width / 2 - 2, x2: c.x + c.width / 2 + 2, y1: c.y + c.r + 1, y2: c.y + c.r + 3 + c.height };
+    // the label sits under its node (text-margin-y 3), on a background padded by 1 px; 2 px to spare around
+    const box = { x1: c.x - c.width / 2 - 3, x2: c.x + c.width / 2 + 3, y1: c.y + c.r + 1, y2: c.y + c.r + 6 + c.height };
     const onScreen = box.x2 > 0 && box.x1 < viewport.width && box.y2 > 0 && box.y1 < viewport.height;
     if (!c.always && !onScreen) continue;
     /** @param {{ x1: number, x2: number, y1: number, y2: number }} o */
@@ -50,7 +53,7 @@ function unitWidth(text) {
   if (w !== undefined) return w;
   if (!measurer) measurer = document.createElement('canvas').getContext('2d');
   if (!measurer) return text.length * 0.6;
-  measurer.font = '100px system-ui, "Noto Sans CJK TC", "Noto Sans CJK SC", sans-serif';
+  measurer.font = `100px ${LABEL_FONT}`;
   w = measurer.measureText(text).width / 100;
   widths.set(text, w);
   return w;

@@ -637,11 +637,14 @@ class Explorer {
     const marked = TRANSIENT_CLASSES.map((c) => [c, cy.elements(`.${c}`)]);
     selected.unselect();
     for (const [c, els] of marked) els.removeClass(c);
+    // the labels those marks forced are dropped too (refreshLabels picks them for the view alone)
+    refreshLabels(cy);
     try {
       return draw();
     } finally {
       for (const [c, els] of marked) els.addClass(c);
       selected.select();
+      refreshLabels(cy);
     }
   }
 

@@ -1,4 +1,5 @@
 // @ts-check
+import { LABEL_FONT } from '../labels.js';
 // The canvas stylesheet. Labels are drawn only on nodes marked `labelled` (labels.js picks them
 // per zoom) or hovered; their font size is data(fontSize), so they stay readable zoomed out.
 
@@ -10,6 +11,7 @@ export const STYLE = [
       'background-color': 'data(color)',
       label: '',
       'font-size': 12,
+      'font-family': LABEL_FONT,
       'text-valign': 'bottom',
       'text-margin-y': 3,
       'text-wrap': 'ellipsis',
