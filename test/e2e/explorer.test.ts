@@ -468,7 +468,7 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     // close one, bring it back from the Examples list
     const name = 'MoonshotNeighbourhood';
     await page.getByRole('tab', { name: new RegExp(`^${name}(\\s|$)`) }).click();
-    await page.getByRole('tab', { name: new RegExp(`^${name}(\\s|$)`) }).getByRole('button', { name: /Close/i }).click();
+    await page.locator('.graphiql-tab-active').getByRole('button', { name: /Close/i }).click();
     await page.waitForFunction((n) => !Array.from((globalThis as any).document.querySelectorAll('.graphiql-tab')).some((t: any) => t.textContent.includes(n)), name);
     await page.getByRole('button', { name: /Show Examples/i }).click();
     await page.locator('.ide-examples').getByRole('button', { name, exact: true }).click();

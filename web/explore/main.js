@@ -337,12 +337,11 @@ class Explorer {
       node.addClass('highlight');
       setTimeout(() => node.removeClass('highlight'), 2500);
     }
-    const zoom = Math.max(this.cy.zoom(), 1);
+    // a jump, not an animation: the node is where it is said to be at once
     this.cy.stop();
-    this.cy.animate({ center: { eles: node }, zoom, duration: 250, complete: () => refreshLabels(this.cy) });
-    // a jump as well: tests and screen readers read the position at once
-    this.cy.zoom(zoom);
+    this.cy.zoom(Math.max(this.cy.zoom(), 1));
     this.cy.center(node);
+    refreshLabels(this.cy);
   }
 
   /**

@@ -81,6 +81,59 @@ function ExamplesList({ examples }) {
   );
 }
 
+/**
+ * Opens the query of the address in a tab of its own once GraphiQL is up (its stored tabs win
+ * over defaultTabs, so the query is added to them rather than given as a default).
+ * @param {{ query: string | null }} props
+ */
+function OpenAsked({ query }) {
+  const editor = GraphiQL.React.useEditorContext({ nonNull: true });
+  const done = React.useRef(false);
+  React.useEffect(() => {
+    if (done.current || !query || !editor.queryEditor) return;
+    done.current = true;
+    const at = editor.tabs.findIndex((/** @type {any} */ t) => t.query === query);
+    if (at >= 0) editor.changeTab(at);
+    else {
+      editor.addTab();
+      setTimeout(() => editor.queryEditor && editor.queryEditor.setValue(query), 0);
+    }
+  }, [editor.queryEditor]);
+  return null;
+}
+
+/** Sets an attribute only when it changes (the observer that calls this sees every set). @param {Element} el @param {string} name @param {string} value */
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/** Names the editors for screen readers and unnests the tabs' close buttons (GraphiQL leaves both to the page). */
+function patchAccessibility() {
+  const names = [
+    ['.graphiql-query-editor', 'Query editor'],
+    ['.graphiql-editor-tool .graphiql-editor:nth-child(1)', 'Variables editor'],
+    ['.graphiql-editor-tool .graphiql-editor:nth-child(2)', 'Headers editor'],
+    ['.result-window', 'Response'],
+  ];
+  for (const [selector, label] of names) {
+    document.querySelectorAll(`${selector} textarea`).forEach((t) => t.getAttribute('aria-label') || t.setAttribute('aria-label', /** @type {string} */ (label)));
+  }
+  document.querySelectorAll('.CodeMirror-scroll:not([tabindex])').forEach((scroll) => scroll.setAttribute('tabindex', '-1'));
+  // a tab (li role=tab) holding two buttons is nested interaction: the title button becomes the tab
+  document.querySelectorAll('.graphiql-tabs > li[role="tab"]').forEach((li) => {
+    const button = li.querySelector('button');
+    if (!button) return;
+    setAttr(button, 'role', 'tab');
+    setAttr(button, 'aria-selected', li.getAttribute('aria-selected') || 'false');
+    setAttr(li, 'role', 'presentation');
+    if (li.hasAttribute('aria-selected')) li.removeAttribute('aria-selected');
+  });
+  document.querySelectorAll('.graphiql-tabs > li[role="presentation"]').forEach((li) => {
+    const button = li.querySelector('button[role="tab"]');
+    if (button) setAttr(button, 'aria-selected', String(li.classList.contains('graphiql-tab-active')));
+  });
+}
+
 /** The query in the address (#query=…), from the explorer's "Open in the GraphQL IDE". */
 function queryFromHash() {
   const match = /^#query=(.*)$/s.exec(window.location.hash);
@@ -103,7 +156,6 @@ async function start() {
   }
   const tabs = examples.map((/** @type {{ query: string }} */ example) => ({ query: example.query }));
   const asked = queryFromHash();
-  if (asked) tabs.unshift({ query: asked });
   const plugins = examples.length ? [{ title: 'Examples', icon: GraphiQL.React.StarIcon, content: () => h(ExamplesList, { examples }) }] : [];
   const root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(
@@ -116,9 +168,10 @@ async function start() {
         shouldPersistHeaders: false,
         plugins,
       },
-      h(GraphiQL.Footer, null, h(OpenInExplorer)),
+      h(GraphiQL.Footer, null, h(OpenInExplorer), h(OpenAsked, { query: asked })),
     ),
   );
+  new MutationObserver(patchAccessibility).observe(document.getElementById('graphiql') || document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'aria-selected'] });
 }
 
 void start();
