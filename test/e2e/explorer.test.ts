@@ -85,8 +85,8 @@ describe('the explorer, as people use it (headless Chromium)', () => {
       const n = (globalThis as any).cy.getElementById('person/yang-zhilin');
       return { p: n.renderedPosition(), w: (globalThis as any).cy.width(), h: (globalThis as any).cy.height(), zoom: (globalThis as any).cy.zoom(), ring: n.hasClass('highlight') };
     });
-    expect(Math.abs(view.p.x - view.w / 2)).toBeLessThan(5);
-    expect(Math.abs(view.p.y - view.h / 2)).toBeLessThan(5);
+    expect(Math.abs(view.p.x - view.w / 2)).toBeLessThan(10);
+    expect(Math.abs(view.p.y - view.h / 2)).toBeLessThan(10);
     expect(view.zoom).toBeGreaterThanOrEqual(1);
     expect(view.ring).toBe(true);
     expect((await drawnLabels(page)).map((l) => l.id)).toContain('person/yang-zhilin');
@@ -468,7 +468,7 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     // close one, bring it back from the Examples list
     const name = 'MoonshotNeighbourhood';
     await page.getByRole('tab', { name: new RegExp(`^${name}(\\s|$)`) }).click();
-    await page.locator('.graphiql-tab-active').getByRole('button', { name: /Close/i }).click();
+    await page.locator('.graphiql-tab-active button:not([role="tab"])').click();
     await page.waitForFunction((n) => !Array.from((globalThis as any).document.querySelectorAll('.graphiql-tab')).some((t: any) => t.textContent.includes(n)), name);
     await page.getByRole('button', { name: /Show Examples/i }).click();
     await page.locator('.ide-examples').getByRole('button', { name, exact: true }).click();

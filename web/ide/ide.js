@@ -92,12 +92,13 @@ function OpenAsked({ query }) {
   React.useEffect(() => {
     if (done.current || !query || !editor.queryEditor) return;
     done.current = true;
-    const at = editor.tabs.findIndex((/** @type {any} */ t) => t.query === query);
-    if (at >= 0) editor.changeTab(at);
-    else {
-      editor.addTab();
-      setTimeout(() => editor.queryEditor && editor.queryEditor.setValue(query), 0);
-    }
+    // after GraphiQL has restored its stored tabs
+    setTimeout(() => {
+      const at = editor.tabs.findIndex((/** @type {any} */ t) => t.query === query);
+      if (at >= 0) editor.changeTab(at);
+      else editor.addTab();
+      setTimeout(() => at < 0 && editor.queryEditor && editor.queryEditor.setValue(query), 100);
+    }, 100);
   }, [editor.queryEditor]);
   return null;
 }
@@ -118,7 +119,8 @@ function patchAccessibility() {
   for (const [selector, label] of names) {
     document.querySelectorAll(`${selector} textarea`).forEach((t) => t.getAttribute('aria-label') || t.setAttribute('aria-label', /** @type {string} */ (label)));
   }
-  document.querySelectorAll('.CodeMirror-scroll:not([tabindex])').forEach((scroll) => scroll.setAttribute('tabindex', '-1'));
+  // a scrolling editor region reachable by keyboard, so a long query or result can be scrolled
+  document.querySelectorAll('.CodeMirror-scroll').forEach((scroll) => setAttr(scroll, 'tabindex', '0'));
   // a tab (li role=tab) holding two buttons is nested interaction: the title button becomes the tab
   document.querySelectorAll('.graphiql-tabs > li[role="tab"]').forEach((li) => {
     const button = li.querySelector('button');
@@ -127,6 +129,16 @@ function patchAccessibility() {
     setAttr(button, 'aria-selected', li.getAttribute('aria-selected') || 'false');
     setAttr(li, 'role', 'presentation');
     if (li.hasAttribute('aria-selected')) li.removeAttribute('aria-selected');
+    // only tabs may sit in a tab list: the close button is for the mouse (a closed example comes back from Examples)
+    li.querySelectorAll('button:not([role="tab"])').forEach((close) => {
+      setAttr(close, 'tabindex', '-1');
+      setAttr(close, 'aria-hidden', 'true');
+    });
+  });
+  // the "new tab" button sits in the tab list, where only tabs may be
+  document.querySelectorAll('.graphiql-tabs > button').forEach((add) => {
+    setAttr(add, 'role', 'tab');
+    setAttr(add, 'aria-selected', 'false');
   });
   document.querySelectorAll('.graphiql-tabs > li[role="presentation"]').forEach((li) => {
     const button = li.querySelector('button[role="tab"]');
