@@ -1,13 +1,9 @@
 /** Test tiers: unit (no database) and integration (+ e2e over HTTP) against a real Neo4j. */
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
-/**
- * The explorer's browser modules (web/explore/*.js: ES modules, // @ts-check) and their unit tests, compiled
- * with tsconfig.web.json; their types are checked by npm run typecheck (ts-jest's own check mixed up the
- * two configs when one worker ran both kinds of tests).
- */
+/** The explorer's browser modules and their unit tests: test/support/webTransform.js (tsconfig.web.json). */
 const webJest = {
-  '^.+/test/unit/explore/.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.web.json', diagnostics: false }],
-  '^.+/web/.+\\.js$': ['ts-jest', { tsconfig: 'tsconfig.web.json', diagnostics: false }],
+  '^.+/test/unit/explore/.+\\.ts$': '<rootDir>/test/support/webTransform.js',
+  '^.+/web/.+\\.js$': '<rootDir>/test/support/webTransform.js',
   ...tsJest,
 };
 
