@@ -7,8 +7,7 @@
 /** @typedef {{ x1: number, x2: number, y1: number, y2: number }} Box */
 /** @typedef {{ x: number, y: number }} Point */
 
-/** A string's 32-bit FNV-1a hash: the seed of a view's layout. */
-/** @param {string} text */
+/** A string's 32-bit FNV-1a hash: the seed of a view's layout. @param {string} text */
 export function hashString(text) {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

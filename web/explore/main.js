@@ -120,7 +120,7 @@ class Explorer {
   /** Before a change that Undo can take back. @param {string} label */
   remember(label) {
     if (!this.scene.dataNodes().length) return;
-    this.history.push({ label, selection: this.selection, elements: this.scene.save(), hidden: [...this.scene.hidden], expanded: [...this.expanded] });
+    this.history.push({ label, selection: this.selection, elements: this.scene.save(), hidden: [...this.scene.hidden], expanded: [...this.expanded], viewport: { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } });
     this.syncUndo();
   }
 
@@ -414,6 +414,8 @@ class Explorer {
     this.scene.restore(last.elements, last.hidden);
     this.scene.restyle();
     this.scene.retime();
+    // the view as it was seen, not only the graph
+    if (last.viewport) this.cy.viewport({ zoom: last.viewport.zoom, pan: last.viewport.pan });
     this.redraw();
     this.syncLink();
     this.showCounts(`undid ${last.label}`);

@@ -7,8 +7,8 @@
 /** graph(seeds: …) takes at most this many seeds (the API's MAX_SEEDS). */
 export const MAX_SEEDS = 50;
 
-/** The selection a page address asks for: ?id=…, ?seeds=a,b, ?view=whole|flow, ?path=a,b. */
 /**
+ * The selection a page address asks for: ?id=…, ?seeds=a,b, ?view=whole|flow, ?path=a,b.
  * @param {string} search location.search
  * @param {string} start the default centre
  * @returns {Selection}
@@ -61,8 +61,7 @@ export function withSeed(selection, id) {
   return { kind: 'seeds', seeds: [...selection.seeds, id] };
 }
 
-/** Whether graph(seeds: …) can take one more seed. */
-/** @param {Selection} selection */
+/** Whether graph(seeds: …) can take one more seed. @param {Selection} selection */
 export function canAddSeed(selection) {
   return selection.kind === 'seeds' && selection.seeds.length < MAX_SEEDS;
 }
@@ -79,10 +78,11 @@ export function filterVariables(allKinds, hiddenKinds, dates) {
   return { kinds: narrowed ? kinds : null, from: dates.from, to: dates.to };
 }
 
-/** What the scene was before a change: enough to put it back (elements with positions, the selection, what was hidden). */
 /**
+ * What the scene was before a change: enough to put it back (elements with positions, the
+ * selection, what was hidden).
  * @template T
- * @typedef {{ label: string, selection: Selection, elements: T, hidden: string[], expanded: string[] }} Snapshot
+ * @typedef {{ label: string, selection: Selection, elements: T, hidden: string[], expanded: string[], viewport?: { zoom: number, pan: { x: number, y: number } } }} Snapshot
  */
 
 /**

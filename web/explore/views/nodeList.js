@@ -20,6 +20,8 @@ export class NodeList {
     /** @type {Row[]} */
     this.rows = [];
     this.selected = /** @type {string | null} */ (null);
+    /** Set while a re-render puts focus back: that focus is not a choice of the user's. */
+    this.restoring = false;
     table.querySelectorAll('th button').forEach((button) =>
       button.addEventListener('click', () => {
         this.sortBy = /** @type {keyof Row} */ (/** @type {HTMLElement} */ (button).dataset.sort);
@@ -57,7 +59,7 @@ export class NodeList {
         const name = el('button', row.name);
         name.type = 'button';
         name.dataset.id = row.id;
-        name.addEventListener('focus', () => this.actions.focus(row.id));
+        name.addEventListener('focus', () => this.restoring || this.actions.focus(row.id));
         name.addEventListener('click', () => this.actions.expand(row.id));
         name.addEventListener('keydown', (event) => this.onKey(event, row.id, name));
         const first = el('td');
@@ -66,7 +68,10 @@ export class NodeList {
         return tr;
       }),
     );
+    // keyboard focus stays on its row across a re-render, without selecting it again
+    this.restoring = true;
     if (focused) /** @type {HTMLElement | null} */ (this.body.querySelector(`button[data-id="${CSS.escape(focused)}"]`))?.focus({ preventScroll: true });
+    this.restoring = false;
   }
 
   /** @param {KeyboardEvent} event @param {string} id @param {HTMLElement} button */
