@@ -28,11 +28,12 @@ describe('facts from many sources', () => {
   });
   afterAll(async () => {
     await api.graph.driver.executeQuery(
-      `MATCH (n) WHERE any(p IN $prefixes WHERE n.id STARTS WITH p) DETACH DELETE n
+      // Only what this file wrote: every id carries its tag (the plain-Cypher facts included).
+      `MATCH (n) WHERE n.id CONTAINS $tag DETACH DELETE n
        WITH count(*) AS done MATCH (r:Revision) WHERE r.targetId CONTAINS $tag DELETE r
        WITH count(*) AS done MATCH (s:ImportState) WHERE s.principal = 'test-import' DELETE s
        WITH count(*) AS done MATCH (k:Name) WHERE k.key IN $keys AND NOT (k)<-[:NAMED]-() DELETE k`,
-      { prefixes: ['person/', 'org/', 'event/', 'source/', 'tally/movesTo/org/'].map((p) => `${p}${tag}`).concat([`event/acquisition/${tag}`]), tag, keys: NAMES.map(nameKey) },
+      { tag, keys: [...NAMES, `Zhou Yi ${tag}`, `Kestrel AI ${tag}`, '周一'].map(nameKey) },
     );
     await statsStore.recomputeAllTallies(api.graph.db);
     await api.close();

@@ -49,8 +49,23 @@ export class CorroborationInput {
   citations: CitationInput[];
 }
 
+/** What an entity or relationship input cites: one citation, a list, or both (at least one in all). */
 @InputType()
-export class EntityInput {
+abstract class CitedInput {
+  @Field(() => CitationInput, { nullable: true, description: 'One citation (or use `citations`, or both)' })
+  @IsOptional()
+  @ValidateNested()
+  citation?: CitationInput;
+
+  @Field(() => [CitationInput], { nullable: true, description: CITATIONS })
+  @IsOptional()
+  @ArrayMaxSize(MAX_CITATIONS)
+  @ValidateNested({ each: true })
+  citations?: CitationInput[];
+}
+
+@InputType()
+export class EntityInput extends CitedInput {
   @Field(() => ID, { description: 'person/…, org/…, product/… or group/…, matching the type' })
   @Matches(ENTITY_ID, { message: 'id must look like person|org|product|group/<lowercase-slug>' })
   id: string;
@@ -69,21 +84,10 @@ export class EntityInput {
 
   @Field({ defaultValue: false, description: 'Accept a name another entity of this type already has (otherwise refused as a likely duplicate)' })
   allowSameName: boolean;
-
-  @Field(() => CitationInput, { nullable: true, description: 'One citation (or use `citations`, or both)' })
-  @IsOptional()
-  @ValidateNested()
-  citation?: CitationInput;
-
-  @Field(() => [CitationInput], { nullable: true, description: CITATIONS })
-  @IsOptional()
-  @ArrayMaxSize(MAX_CITATIONS)
-  @ValidateNested({ each: true })
-  citations?: CitationInput[];
 }
 
 @InputType()
-export class RelationshipInput {
+export class RelationshipInput extends CitedInput {
   @Field(() => RelationshipType) type: RelationshipType;
   @Field(() => ID) @Matches(ENTITY_ID, { message: 'from must be an entity id' }) from: string;
   @Field(() => ID) @Matches(ENTITY_ID, { message: 'to must be an entity id' }) to: string;
@@ -94,17 +98,6 @@ export class RelationshipInput {
   @Field(() => Boolean, { nullable: true }) current?: boolean;
   @Field(() => Boolean, { nullable: true, description: 'True when the cited source does not state the relationship (then say why in inferredBasis)' }) inferred?: boolean;
   @Field(() => String, { nullable: true, description: 'What the relationship is inferred from; required with inferred: true' }) @MaxLength(1000) inferredBasis?: string;
-
-  @Field(() => CitationInput, { nullable: true, description: 'One citation (or use `citations`, or both)' })
-  @IsOptional()
-  @ValidateNested()
-  citation?: CitationInput;
-
-  @Field(() => [CitationInput], { nullable: true, description: CITATIONS })
-  @IsOptional()
-  @ArrayMaxSize(MAX_CITATIONS)
-  @ValidateNested({ each: true })
-  citations?: CitationInput[];
 }
 
 @InputType()
