@@ -114,6 +114,16 @@ export type MentionRow = Omit<CitationRow, 'position'>;
 /** Relationships and mentions listed per entity, at most (a hub's first ones). */
 export const PER_ENTITY = 500;
 
+/** A list cut at PER_ENTITY, saying whether it was. */
+export interface Capped<T> {
+  rows: T[];
+  truncated: boolean;
+}
+
+function capped<T>(rows: T[]): Capped<T> {
+  return { rows: rows.slice(0, PER_ENTITY), truncated: rows.length > PER_ENTITY };
+}
+
 export interface SearchQuery {
   /** The normalised key, for prefix matches. */
   key: string;
@@ -170,16 +180,18 @@ export const entitiesStore = {
   async byName(read: Reader, key: string): Promise<EntityRow[]> {
     return (await read<{ entity: EntityRow }>(q.entitiesByName, { key, limit: 100 })).map((r) => r.entity);
   },
-  async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, RelationshipRow[]>> {
-    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY });
-    return new Map(rows.map((r) => [r.id, r.relationships]));
+  /** Each entity's stable relationships, at most PER_ENTITY, and whether it has more (one more is read to tell). */
+  async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<RelationshipRow>>> {
+    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY + 1 });
+    return new Map(rows.map((r) => [r.id, capped(r.relationships)]));
   },
   /** One relationship from its start `from` to `to`, null when there is none with that id. */
   async relationshipById(read: Reader, key: { id: string; from: string; to: string }): Promise<RelationshipRow | null> {
     return (await read<{ relationship: RelationshipRow }>(q.relationshipById, { ...key }))[0]?.relationship ?? null;
   },
-  async mentionsOf(read: Reader, ids: string[]): Promise<Map<string, MentionRow[]>> {
-    const rows = await read<{ id: string; mentions: MentionRow[] }>(q.mentionsOf, { ids, perEntity: PER_ENTITY });
-    return new Map(rows.map((r) => [r.id, r.mentions]));
+  /** Each entity's mentions, at most PER_ENTITY, and whether it has more. */
+  async mentionsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<MentionRow>>> {
+    const rows = await read<{ id: string; mentions: MentionRow[] }>(q.mentionsOf, { ids, perEntity: PER_ENTITY + 1 });
+    return new Map(rows.map((r) => [r.id, capped(r.mentions)]));
   },
 };

@@ -2,13 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { InvalidInput } from '../../errors';
 import { nameKey } from '../../model/names';
-import { entitiesStore, type EntityRow, type MentionRow } from '../../store/entities.store';
+import { entitiesStore, PER_ENTITY, type EntityRow, type MentionRow } from '../../store/entities.store';
 import { Citation } from '../common/citation.type';
 import type { ConnectionView } from '../common/connection.type';
 import { decodeCursor } from '../common/cursor';
 import { selectsField } from '../selection';
 import type { Context } from '../context';
-import { Event } from '../event/event.interface';
+import { EventConnection } from '../event/event-connection.type';
 import type { EventView } from '../event/event.mapper';
 import { EntitiesArgs, EntityEventsArgs, RelationshipsArgs, SearchArgs } from './entity.args';
 import { EntityConnection } from './entity-connection.type';
@@ -65,18 +65,30 @@ export class EntityResolver {
     return entitiesStore.search(db.reader, params);
   }
 
-  @FieldResolver(() => [Citation], { description: 'Where the sources mention this entity (at most 500)' })
-  mentions(@Root() entity: EntityRow, @Ctx() { loaders }: Context): Promise<MentionRow[]> {
-    return loaders.mentions.load(entity.id);
+  @FieldResolver(() => [Citation], { description: `Where the sources mention this entity: at most ${PER_ENTITY} (mentionsTruncated says whether there are more)` })
+  async mentions(@Root() entity: EntityRow, @Ctx() { loaders }: Context): Promise<MentionRow[]> {
+    return (await loaders.mentions.load(entity.id)).rows;
   }
 
-  @FieldResolver(() => [Relationship], { description: 'Stable relationships, with their citations (at most 500)' })
+  @FieldResolver(() => Boolean, { description: `True when the sources mention this entity more than ${PER_ENTITY} times: \`mentions\` holds ${PER_ENTITY} of them` })
+  async mentionsTruncated(@Root() entity: EntityRow, @Ctx() { loaders }: Context): Promise<boolean> {
+    return (await loaders.mentions.load(entity.id)).truncated;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: `True when this entity has more than ${PER_ENTITY} stable relationships: \`relationships\` and every list drawn from them (people, investors, investments, subsidiaries, products, members, roles, employments, maker) hold only the ${PER_ENTITY} read first`,
+  })
+  async relationshipsTruncated(@Root() entity: EntityRow, @Ctx() { loaders }: Context): Promise<boolean> {
+    return (await loaders.relationships.load(entity.id)).truncated;
+  }
+
+  @FieldResolver(() => [Relationship], { description: `Stable relationships, with their citations: at most ${PER_ENTITY} (relationshipsTruncated says whether there are more)` })
   relationships(@Root() entity: EntityRow, @Args() args: RelationshipsArgs, @Ctx() context: Context): Promise<RelationshipView[]> {
     return relationshipsOf(entity, context, args);
   }
 
-  @FieldResolver(() => [Event], { description: 'The first events this entity takes part in, in date order (use `timeline` to page through all)' })
-  events(@Root() entity: EntityRow, @Args() { kinds, first }: EntityEventsArgs, @Ctx() context: Context): Promise<EventView[]> {
-    return eventsOf(entity, context, { kinds, first });
+  @FieldResolver(() => EventConnection, { description: 'The events this entity takes part in, in date order (undated last)' })
+  events(@Root() entity: EntityRow, @Args() args: EntityEventsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
+    return eventsOf(entity, context, info, { kinds: args.kinds }, args);
   }
 }

@@ -10,7 +10,7 @@ import { AcquisitionConnection, EventConnection, TalentMoveConnection } from './
 import { Event } from './event.interface';
 import { toEventView, type EventView } from './event.mapper';
 import { eventConnection } from './eventQuery';
-import type { PageArgs } from '../common/page.args';
+import { pageRequest, type BidirectionalPageArgs } from '../common/page.args';
 import { AcquisitionsArgs, EventsArgs, TalentMovesArgs, TimelineArgs } from './events.args';
 
 /** Drops the participant filters whose value was not given (omitted or null). */
@@ -18,13 +18,18 @@ function participants(pairs: Record<string, string | null | undefined>): { role:
   return Object.entries(pairs).flatMap(([role, id]) => (id == null ? [] : [{ role, id }]));
 }
 
-/** The connection of `filter`, its count read only when the operation asks for it. */
-function connection(context: Context, info: GraphQLResolveInfo, page: PageArgs, filter: Omit<EventFilter, 'first' | 'after'>): Promise<ConnectionView<EventView>> {
-  return eventConnection(
-    context.db.reader,
-    { ...filter, first: page.first, after: page.after == null ? null : decodeCursor('event', page.after) },
-    selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact'),
-  );
+/** The connection of `filter`, its count and far side read only when the operation asks for them. */
+function connection(
+  context: Context,
+  info: GraphQLResolveInfo,
+  page: BidirectionalPageArgs,
+  filter: Omit<EventFilter, 'first' | 'after' | 'before' | 'backward'>,
+): Promise<ConnectionView<EventView>> {
+  const request = pageRequest(page, (cursor, argument) => decodeCursor('event', cursor, argument));
+  return eventConnection(context.db.reader, filter, request, {
+    count: selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact'),
+    farSide: selectsField(info, 'pageInfo', request.backward ? 'hasNextPage' : 'hasPreviousPage'),
+  });
 }
 
 @Resolver(() => Event)
