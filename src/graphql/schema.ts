@@ -12,6 +12,7 @@ import { EVENT_TYPES } from './event/event-kinds.type';
 import { EventResolver } from './event/event.resolver';
 import { FactsResolver } from './facts/facts.resolver';
 import { CentralityResolver } from './graph/centrality.resolver';
+import { GraphNodeResolver } from './graph/graph-node.resolver';
 import { GraphResolver } from './graph/graph.resolver';
 import { Group } from './entity/group.type';
 import { Organization } from './entity/organization.type';
@@ -33,6 +34,7 @@ export const resolvers = [
   GroupResolver,
   EventResolver,
   GraphResolver,
+  GraphNodeResolver,
   SubgraphResolver,
   CentralityResolver,
   StatsResolver,

@@ -7,6 +7,7 @@ import type { CitationRow } from './events.store';
 /** cypher/queries/entities.cypher with typed parameters and rows. */
 const q = loadCypherFile('queries/entities.cypher', [
   'entityById',
+  'entitiesByIds',
   'entityPage',
   'entityCount',
   'searchEntities',
@@ -136,7 +137,9 @@ export const entitiesStore = {
   async byId(read: Reader, id: string): Promise<EntityRow | null> {
     return (await read<{ entity: EntityRow }>(q.entityById, { id }))[0]?.entity ?? null;
   },
-  /** A page of entities in `filter.order`, bounded by ENTITY_SCAN index entries (cypher: entityPage). */
+  async byIds(read: Reader, ids: string[]): Promise<EntityRow[]> {
+    return (await read<{ entity: EntityRow }>(q.entitiesByIds, { ids })).map((r) => r.entity);
+  },
   /** A page of entities in `filter.order`, bounded by ENTITY_SCAN index entries (cypher: entityPage). */
   async page(read: Reader, filter: EntityFilter): Promise<EntityPage> {
     const params = pageParams(filter);

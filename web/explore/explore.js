@@ -7,7 +7,7 @@
 (function () {
   'use strict';
 
-  var GRAPH_FIELDS = 'nodes { id label name kind date degree pagerank community } edges { id source target type role quote }';
+  var GRAPH_FIELDS = 'nodes { id: nodeId label name kind date degree pagerank community } edges { id: edgeId source target type role quote }';
   /** graph(seeds: …) takes at most this many seeds (MAX_SEEDS); past it, expansions add neighbourhoods without new metrics. */
   var MAX_SEEDS = 50;
   var FLOW_UNKNOWN = 'flow/unknown-origin';

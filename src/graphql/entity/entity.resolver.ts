@@ -25,7 +25,7 @@ export class EntityResolver {
     return entitiesStore.byId(db.reader, id);
   }
 
-  @Query(() => EntityConnection, { description: 'Entities filtered by type, category, name prefix and their events, in name, degree or latest-event order' })
+  @Query(() => EntityConnection, { nullable: true, description: 'Entities filtered by type, category, name prefix and their events, in name, degree or latest-event order' })
   entities(@Args() args: EntitiesArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EntityRow>> {
     const { type, category, namePrefix, hasEventOf, eventsFrom, eventsTo, orderBy, first, after } = args;
     const prefix = namePrefix == null ? null : nameKey(namePrefix);
@@ -49,7 +49,7 @@ export class EntityResolver {
     );
   }
 
-  @Query(() => [Entity], { description: 'Exact look-up of a name in any form (楊植麟, 杨植麟, Yang Zhilin); several when entities share it' })
+  @Query(() => [Entity], { nullable: true, description: 'Exact look-up of a name in any form (楊植麟, 杨植麟, Yang Zhilin); several when entities share it' })
   entitiesByName(@Arg('name') name: string, @Ctx() { db }: Context): Promise<EntityRow[]> {
     const key = nameKey(name);
     if (!key) throw new InvalidInput('name', 'must contain a letter or a character');
@@ -57,7 +57,7 @@ export class EntityResolver {
   }
 
   @Query(() => [Entity], {
-    description: 'Ranked name search over traditional, simplified and English names: the exact name first, then names starting with the text (one character and up, for typeahead), then names containing its words',
+    nullable: true, description: 'Ranked name search over traditional, simplified and English names: the exact name first, then names starting with the text (one character and up, for typeahead), then names containing its words',
   })
   search(@Args() { text, limit }: SearchArgs, @Ctx() { db }: Context): Promise<EntityRow[]> {
     const params = searchParams(text, limit);
