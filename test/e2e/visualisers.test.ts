@@ -8,7 +8,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { startVisualApp, type VisualApp } from '../support/visualApp';
 
-const GRAPH = 'totalNodes truncated nodes { id label name kind date } edges { id source target type role quote }';
+const GRAPH = 'totalNodes truncated nodes { id: nodeId label name kind date } edges { id: edgeId source target type role quote }';
 const PYTHON = '/usr/bin/python3';
 
 /** Debian's networkx reads a GraphML and a GEXF file and reports what it found. */
@@ -113,7 +113,7 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
 
     it('by seed and depth is the neighbourhood, seed first', async () => {
       const { graph, neighborhood } = await ok(
-        `{ graph(seeds: ["org/moonshot-ai"], depth: 2) { ${GRAPH} } neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { id } edges { id } } }`,
+        `{ graph(seeds: ["org/moonshot-ai"], depth: 2) { ${GRAPH} } neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { id: nodeId } edges { id: edgeId } } }`,
       );
       expect(graph.nodes[0].id).toBe('org/moonshot-ai');
       const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
@@ -212,7 +212,7 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
     });
 
     it('every node carries its degree, pagerank and community on the selection: the same in graph(...), JSON, GraphML and GEXF, read back by cytoscape, graphology and networkx', async () => {
-      const { graph } = await ok('{ graph(seeds: ["org/moonshot-ai"], depth: 2) { nodes { id degree pagerank community } } }');
+      const { graph } = await ok('{ graph(seeds: ["org/moonshot-ai"], depth: 2) { nodes { id: nodeId degree pagerank community } } }');
       const query = '?seeds=org/moonshot-ai&depth=2';
       const [json, graphml, gexf] = await Promise.all(['graph.json', 'graph.graphml', 'graph.gexf'].map((file) => download(file, query)));
       const ids: string[] = graph.nodes.map((n: { id: string }) => n.id);
