@@ -3,7 +3,7 @@ import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graph
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { operationShapes } from './documentShape';
 import { refusalError } from './refusals';
-import { DEFAULT_PAGE } from '../graphql/common/page.args';
+import { DEFAULT_PAGE } from '../graphql/common/pageSize';
 
 /**
  * What a root field costs by itself, from the Cypher it runs: a name look-up is an index seek;

@@ -2,9 +2,9 @@ import { IsDefined, IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { InvalidInput } from '../../errors';
 
-export const MAX_PAGE = 100;
-/** The page size when neither `first` nor `last` is given. */
-export const DEFAULT_PAGE = 20;
+import { DEFAULT_PAGE, MAX_PAGE } from './pageSize';
+
+export { DEFAULT_PAGE, MAX_PAGE };
 
 /** `first` and `after` of a connection that pages forward only (entities). */
 @ArgsType()
