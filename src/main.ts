@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { ensureDerived } from './db/derived';
 import { migrate } from './db/migrations';
+import { reindexIfNeeded } from './db/reindex';
 import { createApp, type App } from './http/app';
 import { logger } from './logger';
 import { openGraph, type GraphConnection } from './neo4j/connection';
@@ -34,9 +35,12 @@ async function main(): Promise<void> {
   graph = await openGraph(config, logger);
   const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
   await migrate(db, logger);
-  if (config.SEED) await seed(db, logger);
   // A whole-graph recompute is a one-off batch: its own long transaction timeout, not a request's.
-  await ensureDerived(new Executor(graph.driver, config.NEO4J_DATABASE, logger, 30 * 60_000), logger);
+  const batch = new Executor(graph.driver, config.NEO4J_DATABASE, logger, 30 * 60_000);
+  // Facts written by other tools (or an older writer) are derived before anything reads them.
+  await reindexIfNeeded(batch, logger);
+  if (config.SEED) await seed(db, logger);
+  await ensureDerived(batch, logger);
   app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config });
   const url = await app.listen(config.PORT, config.HOST);
   logger.info({ url, neo4j: graph.uri }, 'GraphQL ready');

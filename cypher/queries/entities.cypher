@@ -170,9 +170,11 @@ LIMIT $limit
 RETURN n {.*} AS entity, rank;
 
 // @query relationshipsOf
-// The stable relationships of many entities at once, at most $perEntity each.
+// The stable relationships of many entities at once, at most $perEntity each, each with its
+// citations (at most $perFact, from the relationship_cited_in_fact index) and its primary one.
 // :param ids => ['org/moonshot-ai', 'person/yang-zhilin']
 // :param perEntity => 500
+// :param perFact => 100
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -183,25 +185,35 @@ WITH id, n, r, other ORDER BY type(r), other.id
 RETURN id, collect({
   id: r.id, type: type(r), outgoing: startNode(r) = n,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
+  inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
   citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
+  citations: COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) WHERE c.factId = r.id
+                       RETURN {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}
+                       ORDER BY c.position LIMIT $perFact },
+  sourceCount: r.sourceCount,
   other: other {.*}
 }) AS relationships;
 
-// @query relationshipById
-// One stable relationship between two entities, in the shape of relationshipsOf seen from its
+// @query relationshipsByIds
+// Stable relationships by id and ends (one or many, e.g. a page of a source's facts), in the shape of relationshipsOf seen from its
 // start: both ends by index seek, then an Expand(Into) from the end with fewer edges, so a hub in
 // 100k relationships costs what a leaf does (relationshipsOf caps a hub's list at $perEntity).
-// :param id => 'rel/founded/person/yang-zhilin/org/moonshot-ai'
-// :param from => 'person/yang-zhilin'
-// :param to => 'org/moonshot-ai'
-MATCH (n:Entity {id: $from})
-MATCH (other:Entity {id: $to})
+// :param keys => [{id: 'rel/founded/person/yang-zhilin/org/moonshot-ai', from: 'person/yang-zhilin', to: 'org/moonshot-ai'}]
+// :param perFact => 100
+UNWIND $keys AS key
+MATCH (n:Entity {id: key.from})
+MATCH (other:Entity {id: key.to})
 MATCH (n)-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(other)
-WHERE r.id = $id
-RETURN {
+WHERE r.id = key.id
+RETURN n {.*} AS from, {
   id: r.id, type: type(r), outgoing: true,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
+  inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
   citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
+  citations: COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) WHERE c.factId = r.id
+                       RETURN {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}
+                       ORDER BY c.position LIMIT $perFact },
+  sourceCount: r.sourceCount,
   other: other {.*}
 } AS relationship;
 
@@ -215,7 +227,8 @@ CALL (n) {
   MATCH (n)-[m:MENTIONED_IN]->(s:Source)
   RETURN m, s LIMIT $perEntity
 }
-RETURN id, collect({quote: m.quote, source: s {.id, .title, .publisher, .date, .language}}) AS mentions;
+WITH id, m, s ORDER BY m.position
+RETURN id, collect({quote: m.quote, position: m.position, offset: m.offset, source: s {.id, .title, .publisher, .date, .language}}) AS mentions;
 
 // @query entitiesByName
 // Exact look-up of a name in any of its forms (traditional, simplified, English, alias) by its

@@ -60,7 +60,7 @@ WITH e ORDER BY sortKey LIMIT $first + 1
 RETURN e {
   .*,
   participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
-  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
+  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
 } AS event;
 
 // @query eventPageBackward
@@ -165,7 +165,7 @@ MATCH (e:Event {id: id})
 RETURN e {
   .*,
   participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
-  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
+  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
 } AS event;
 
 // @query eventsOfEntities
@@ -204,7 +204,7 @@ CALL (id) {
 WITH id, collect(e {
   .*,
   participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
-  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
+  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
 }) AS events
 RETURN id, events;
 

@@ -15,43 +15,98 @@ SET k.key = key;
 
 // @query checkFacts
 // What the writer must know before it writes, in one round trip: references that do not resolve,
-// quotes that are not verbatim spans of their source's text, the labels of referenced entities
-// (for the registry's role and endpoint rules), ids used by a node of another label, the stored
-// state of every fact the write names (to tell a repeat from a change), and entities of the same
+// where each quote is in its source's text (null: not a verbatim span), the labels of referenced
+// entities (for the registry's role and endpoint rules), ids used by a node of another label, the
+// stored state of every fact the write names (to tell a repeat from a change), the citations each
+// fact already has from the sources the write cites (from the citation indexes: a hub cited a
+// million times costs what its own citations from those sources cost), and entities of the same
 // label that already bear a name the write gives an entity (names it already bears are its own).
+// The offset of a quote is the length of the text before its first occurrence.
 // :param entityIds => ['person/yang-zhilin']
 // :param newEntityIds => []
-// :param citations => [{sourceId: 'source/techxingqiu-2024-12-llm-shakeout', quote: '月之暗面'}]
+// :param citations => [{key: 0, sourceId: 'source/techxingqiu-2024-12-llm-shakeout', quote: '月之暗面'}]
 // :param newSources => []
 // :param sourceIds => []
 // :param nodes => [{id: 'org/moonshot-ai', label: 'Organization'}]
-// :param relationshipIds => []
+// :param relationships => [{id: 'rel/founded/person/yang-zhilin/org/moonshot-ai', from: 'person/yang-zhilin', to: 'org/moonshot-ai'}]
+// :param facts => [{key: 0, kind: 'ENTITY', id: 'org/moonshot-ai', from: null, to: null, sourceIds: ['source/techxingqiu-2024-12-llm-shakeout']}]
 // :param names => [{id: 'org/moonshot-2', label: 'Organization', keys: ['月之暗面']}]
 RETURN
   [id IN $entityIds WHERE NOT id IN $newEntityIds AND NOT EXISTS { MATCH (:Entity {id: id}) }] AS missingEntities,
   [c IN $citations WHERE NOT c.sourceId IN [s IN $newSources | s.id] AND NOT EXISTS { MATCH (:Source {id: c.sourceId}) } | c.sourceId] AS missingSources,
-  [c IN $citations WHERE
-     NOT coalesce([s IN $newSources WHERE s.id = c.sourceId | s.text][0], COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN s.text }[0], '') CONTAINS c.quote
-   | c.quote] AS unquotable,
+  COLLECT {
+    UNWIND $citations AS c
+    WITH c, coalesce([s IN $newSources WHERE s.id = c.sourceId | s.text][0], COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN s.text }[0], '') AS text
+    RETURN {key: c.key, offset: CASE WHEN text CONTAINS c.quote THEN size(split(text, c.quote)[0]) END}
+  } AS quoted,
   COLLECT { UNWIND $entityIds AS id MATCH (n:Entity {id: id}) RETURN {id: id, label: n.label} } AS entityLabels,
   [k IN $nodes WHERE EXISTS { MATCH (n {id: k.id}) WHERE (n:Entity OR n:Event OR n:RetractedFact) AND n.label <> k.label } | k.id] AS labelConflicts,
   COLLECT { UNWIND $sourceIds AS id MATCH (s:Source {id: id})
             RETURN {id: id, props: s {.title, .publisher, .date, .language, .file, .text},
-                    cited: EXISTS { (s)<-[:CITES|MENTIONED_IN]-() }} } AS sources,
+                    cited: EXISTS { (s)<-[:CITES|MENTIONED_IN|RELATIONSHIP_CITED_IN]-() }} } AS sources,
   COLLECT { UNWIND $nodes AS k MATCH (n:Entity {id: k.id})
             RETURN {id: k.id, props: n {.label, .name, .aliases, .description, .categories, .anonymous}} } AS entities,
   COLLECT { UNWIND $nodes AS k MATCH (e:Event {id: k.id})
             RETURN {id: k.id, props: properties(e),
-                    participants: [(e)-[i:INVOLVES]->(x) | {role: i.role, id: x.id}],
-                    quotes: [(e)-[c:CITES]->(:Source) | c.quote]} } AS events,
-  COLLECT { UNWIND $relationshipIds AS id MATCH ()-[r {id: id}]->() WHERE r.sourceId IS NOT NULL
-            RETURN {id: id, props: r {.role, .roleEn, .since, .until, .current, .quote, .sourceId}} } AS relationships,
-  COLLECT { UNWIND $nodes AS k MATCH (n {id: k.id}) WHERE n:RetractedFact RETURN k.id } AS retracted,
+                    participants: [(e)-[i:INVOLVES]->(x) | {role: i.role, id: x.id}]} } AS events,
+  COLLECT { UNWIND $relationships AS k
+            MATCH (:Entity {id: k.from})-[r]->(:Entity {id: k.to}) WHERE r.id = k.id
+            RETURN {id: k.id, props: r {.role, .roleEn, .since, .until, .current, .inferred, .inferredBasis}} } AS relationships,
+  COLLECT { UNWIND $nodes AS k MATCH (n:RetractedFact {id: k.id}) RETURN k.id } AS retracted,
+  COLLECT {
+    UNWIND $facts AS f
+    CALL (f) {
+      WITH f WHERE f.kind = 'ENTITY'
+      OPTIONAL MATCH (n:Entity {id: f.id})
+      RETURN n IS NOT NULL AS exists, n.citationCount AS citationCount,
+             COLLECT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = f.id AND c.sourceId IN f.sourceIds
+                       RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations
+      UNION
+      WITH f WHERE f.kind = 'EVENT'
+      OPTIONAL MATCH (e:Event {id: f.id})
+      RETURN e IS NOT NULL AS exists, e.citationCount AS citationCount,
+             COLLECT { MATCH ()-[c:CITES]->() WHERE c.factId = f.id AND c.sourceId IN f.sourceIds
+                       RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations
+      UNION
+      WITH f WHERE f.kind = 'RELATIONSHIP'
+      OPTIONAL MATCH (:Entity {id: f.from})-[r]->(:Entity {id: f.to}) WHERE r.id = f.id
+      RETURN r IS NOT NULL AS exists, r.citationCount AS citationCount,
+             COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId IN f.sourceIds
+                       RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations
+    }
+    RETURN {key: f.key, exists: exists, citationCount: coalesce(citationCount, 0), citations: citations}
+  } AS facts,
   [e IN $names | {id: e.id, existing: COLLECT {
      UNWIND e.keys AS key MATCH (k:Name {key: key})<-[:NAMED]-(n:Entity)
      WHERE n.label = e.label AND n.id <> e.id AND NOT EXISTS { (k)<-[:NAMED]-(:Entity {id: e.id}) }
      RETURN DISTINCT n.id }}]
     AS sameNames;
+
+// @query similarEvents
+// Events that may report the same thing as a new one (docs/model.md, "One event, many sources"):
+// the same kind, involving the new event's least connected participant (its degree) in a
+// compatible date range: the sortKey ranges of its date's year, month and day prefixes plus the
+// year-only and undated keys. At most $limit candidates each; the writer compares participants.
+// :param reports => [{key: 0, kind: 'ACQUISITION', entityIds: ['org/oppo', 'org/wave-intelligence'], ranges: [{lower: '2024-10', upper: '2024-10\uffff'}, {lower: '2024 ', upper: '2024 \uffff'}, {lower: '~ ', upper: '~ \uffff'}]}]
+// :param limit => 50
+UNWIND $reports AS report
+CALL (report) {
+  UNWIND report.entityIds AS id
+  MATCH (n:Entity {id: id})
+  RETURN n.id AS anchor ORDER BY n.degree, n.id LIMIT 1
+}
+CALL (report, anchor) {
+  UNWIND report.ranges AS range
+  CALL (report, anchor, range) {
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = anchor AND i.kind = report.kind AND i.sortKey >= range.lower AND i.sortKey < range.upper
+    RETURN i ORDER BY i.entityId, i.kind, i.sortKey LIMIT $limit
+  }
+  WITH DISTINCT startNode(i) AS e
+  WHERE e:Event
+  RETURN e LIMIT $limit
+}
+RETURN report.key AS key, collect(e {.*,
+  participants: [(e)-[i:INVOLVES]->(x) | {role: i.role, id: x.id}]}) AS candidates;
 
 // @query writeSources
 // :param rows => [{id: 'source/x', props: {title: 'T', publisher: 'P', text: 'T says X.'}}]
@@ -63,8 +118,9 @@ ON MATCH SET s.updatedBy = $principal, s.updatedAt = datetime()
 SET s += row.props;
 
 // @query writeEntities
-// Creates or updates entities with their name forms (:Name, locked by lockNames) and a mention.
-// :param rows => [{id: 'person/x', label: 'Person', props: {name: 'X', keys: ['x']}, sourceId: 'source/x', quote: 'X'}]
+// Creates or updates entities with their name forms (:Name, locked by lockNames); their
+// citations are written by addCitations.
+// :param rows => [{id: 'person/x', label: 'Person', props: {name: 'X', keys: ['x']}}]
 // :param principal => 'seed'
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
@@ -81,12 +137,11 @@ CALL (n, row) {
   UNWIND row.props.keys AS key
   MATCH (k:Name {key: key})
   MERGE (n)-[:NAMED]->(k)
-}
-MATCH (s:Source {id: row.sourceId})
-MERGE (n)-[m:MENTIONED_IN {quote: row.quote}]->(s);
+};
 
 // @query writeRelationships
-// :param rows => [{id: 'rel/x', type: 'FOUNDED', from: 'person/x', to: 'org/y', props: {}, sourceId: 'source/x', quote: 'Q'}]
+// Creates or updates stable relationships; their citations are written by addCitations.
+// :param rows => [{id: 'rel/x', type: 'FOUNDED', from: 'person/x', to: 'org/y', props: {}}]
 // :param principal => 'seed'
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
@@ -94,11 +149,12 @@ MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
 ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
 ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
-SET r += row.props, r.sourceId = row.sourceId, r.quote = row.quote;
+SET r += row.props;
 
 // @query writeEvents
-// Creates or updates events; participants and quotes become exactly the given ones.
-// :param rows => [{id: 'event/x/y', label: 'Acquisition', props: {kind: 'ACQUISITION', summary: 'S', sortKey: '~ event/x/y'}, participants: [], quotes: ['Q'], sourceId: 'source/x'}]
+// Creates or updates events; participants become exactly the given ones. Their citations are
+// written by addCitations.
+// :param rows => [{id: 'event/x/y', label: 'Acquisition', props: {kind: 'ACQUISITION', summary: 'S', sortKey: '~ event/x/y'}, participants: []}]
 // :param principal => 'seed'
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
@@ -117,17 +173,107 @@ CALL (e, row) {
   MERGE (e)-[i:INVOLVES {id: p.props.id}]->(x)
   SET i += p.props
 }
-CALL (e, row) {
-  MATCH (e)-[old:CITES]->() WHERE NOT old.quote IN row.quotes
-  DELETE old
-}
-CALL (e, row) {
-  MATCH (s:Source {id: row.sourceId})
-  UNWIND range(0, size(row.quotes) - 1) AS n
-  MERGE (e)-[c:CITES {quote: row.quotes[n]}]->(s)
-  SET c.position = n
-}
 RETURN count(e) AS events;
+
+// @query addCitations
+// Adds citations: an event's are CITES edges to the source, an entity's MENTIONED_IN edges, a
+// stable relationship's RELATIONSHIP_CITED_IN edges from its start entity (a relationship cannot
+// have edges of its own). Each carries the fact's id and the source's id (for the citation
+// indexes, migration 007), the quote, its offset in the source's text, its position among the
+// fact's citations, and who added it when. MERGE on (fact, source, quote): the same quote twice is one citation.
+// :param rows => [{kind: 'EVENT', factId: 'event/x/y', from: null, sourceId: 'source/x', quote: 'Q', offset: 0, position: 0}]
+// :param principal => 'seed'
+UNWIND $rows AS row
+MATCH (s:Source {id: row.sourceId})
+CALL (row, s) {
+  WITH row WHERE row.kind = 'EVENT'
+  MATCH (x:Event {id: row.factId})
+  MERGE (x)-[c:CITES {quote: row.quote}]->(s)
+  RETURN c
+  UNION
+  WITH row WHERE row.kind = 'ENTITY'
+  MATCH (x:Entity {id: row.factId})
+  MERGE (x)-[c:MENTIONED_IN {quote: row.quote}]->(s)
+  RETURN c
+  UNION
+  WITH row WHERE row.kind = 'RELATIONSHIP'
+  MATCH (x:Entity {id: row.from})
+  MERGE (x)-[c:RELATIONSHIP_CITED_IN {factId: row.factId, quote: row.quote}]->(s)
+  RETURN c
+}
+SET c.factId = row.factId, c.sourceId = row.sourceId, c.offset = row.offset, c.position = row.position,
+    c.citedBy = coalesce(c.citedBy, $principal), c.citedAt = coalesce(c.citedAt, datetime());
+
+// @query removeCitations
+// Removes citations (an update that restates what a source says, or a withdrawn source), found
+// from the citation indexes by fact and source.
+// :param rows => [{kind: 'EVENT', factId: 'event/x/y', sourceId: 'source/x', quote: 'Q'}]
+UNWIND $rows AS row
+CALL (row) {
+  WITH row WHERE row.kind = 'EVENT'
+  MATCH ()-[c:CITES]->() WHERE c.factId = row.factId AND c.sourceId = row.sourceId AND c.quote = row.quote
+  DELETE c
+  UNION
+  WITH row WHERE row.kind = 'ENTITY'
+  MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = row.factId AND c.sourceId = row.sourceId AND c.quote = row.quote
+  DELETE c
+  UNION
+  WITH row WHERE row.kind = 'RELATIONSHIP'
+  MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId AND c.sourceId = row.sourceId AND c.quote = row.quote
+  DELETE c
+};
+
+// @query refreshCitationCounts
+// How many citations and distinct sources each written fact has (from the citation indexes), kept
+// on the fact for reads (`sourceCount`) and for the next citation's position; a relationship's
+// first citation (lowest position) is also kept on it as `sourceId` and `quote`: its primary one.
+// :param rows => [{kind: 'RELATIONSHIP', factId: 'rel/founded/person/yang-zhilin/org/moonshot-ai', from: 'person/yang-zhilin', to: 'org/moonshot-ai'}]
+UNWIND $rows AS row
+CALL (row) {
+  WITH row WHERE row.kind = 'EVENT'
+  MATCH (x:Event {id: row.factId})
+  SET x.citationCount = COUNT { MATCH ()-[c:CITES]->() WHERE c.factId = row.factId },
+      x.sourceCount = size(COLLECT { MATCH ()-[c:CITES]->() WHERE c.factId = row.factId RETURN DISTINCT c.sourceId })
+  UNION
+  WITH row WHERE row.kind = 'ENTITY'
+  MATCH (x:Entity {id: row.factId})
+  SET x.citationCount = COUNT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = row.factId },
+      x.sourceCount = size(COLLECT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = row.factId RETURN DISTINCT c.sourceId })
+  UNION
+  WITH row WHERE row.kind = 'RELATIONSHIP'
+  MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to}) WHERE r.id = row.factId
+  WITH r, row, COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId
+                         RETURN c {.sourceId, .quote} ORDER BY c.position LIMIT 1 }[0] AS primary
+  SET r.citationCount = COUNT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId },
+      r.sourceCount = size(COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId RETURN DISTINCT c.sourceId }),
+      r.sourceId = primary.sourceId, r.quote = primary.quote
+};
+
+// @query factCitations
+// One fact's citations from one source, and whether another source states it too (both from the
+// citation indexes, seeking by fact id): what withdrawing that source would leave.
+// :param fact => {kind: 'ENTITY', id: 'org/moonshot-ai', from: null, to: null}
+// :param sourceId => 'source/techxingqiu-2024-12-llm-shakeout'
+CALL () {
+  WITH $fact AS f WHERE f.kind = 'ENTITY'
+  OPTIONAL MATCH (n:Entity {id: f.id})
+  RETURN n IS NOT NULL AS exists,
+         COLLECT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
+         EXISTS { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = f.id AND c.sourceId <> $sourceId } AS otherSources
+  UNION
+  WITH $fact AS f WHERE f.kind = 'EVENT'
+  OPTIONAL MATCH (e:Event {id: f.id})
+  RETURN e IS NOT NULL AS exists,
+         COLLECT { MATCH ()-[c:CITES]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
+         EXISTS { MATCH ()-[c:CITES]->() WHERE c.factId = f.id AND c.sourceId <> $sourceId } AS otherSources
+  UNION
+  WITH $fact AS f WHERE f.kind = 'RELATIONSHIP'
+  OPTIONAL MATCH (:Entity {id: f.from})-[r]->(:Entity {id: f.to}) WHERE r.id = f.id
+  RETURN r IS NOT NULL AS exists,
+         COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
+         EXISTS { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId <> $sourceId } AS otherSources
+}
+RETURN exists, citations, otherSources;
 
 // @query refreshEntityStats
 // What an entity's reads are ordered by, kept by the writer for every entity a write touches and

@@ -26,7 +26,23 @@ export interface SourceRecord {
   text?: string;
 }
 
-export interface EntityRecord {
+/** A verbatim span of a source that states a fact; the set's first source when `sourceId` is omitted. */
+export interface CitationRecord {
+  sourceId?: string;
+  quote: string;
+}
+
+/**
+ * How a record cites: `citations` (one or more, any sources), or the shorthand of one source
+ * (`sourceId`) with its `quote` (entities, relationships) or `quotes` (events); both may be given.
+ */
+export interface Cited {
+  citations?: CitationRecord[];
+  /** The source of the shorthand quote(s); the first source of the set when omitted. */
+  sourceId?: string;
+}
+
+export interface EntityRecord extends Cited {
   id: string;
   label: EntityLabel;
   name: string;
@@ -34,14 +50,12 @@ export interface EntityRecord {
   categories?: string[];
   description?: string;
   anonymous?: boolean;
-  quote: string;
-  /** The source the quote is from; the first source of the set when omitted. */
-  sourceId?: string;
+  quote?: string;
   /** Accept a name another entity of the same label already has (two people called 李明). */
   allowSameName?: boolean;
 }
 
-export interface RelationshipRecord {
+export interface RelationshipRecord extends Cited {
   type: RelationshipType;
   from: string;
   to: string;
@@ -50,11 +64,13 @@ export interface RelationshipRecord {
   since?: string;
   until?: string;
   current?: boolean;
-  quote: string;
-  sourceId?: string;
+  /** True when the source does not state the relationship and it is read from elsewhere (a name); `inferredBasis` says from what. */
+  inferred?: boolean;
+  inferredBasis?: string;
+  quote?: string;
 }
 
-export interface EventRecord {
+export interface EventRecord extends Cited {
   id: string;
   kind: EventKind;
   date: string | null;
@@ -62,8 +78,15 @@ export interface EventRecord {
   summary: string;
   participants: { role: string; id: string }[];
   props?: Record<string, unknown>;
-  quotes: string[];
-  sourceId?: string;
+  quotes?: string[];
+  /** Report a distinct event although one of the same kind, participants and a compatible date exists. */
+  allowSimilar?: boolean;
+}
+
+/** More citations for a fact that exists (an entity, event or relationship id): a second source's report. */
+export interface CorroborationRecord {
+  factId: string;
+  citations: CitationRecord[];
 }
 
 export interface FactSet {
@@ -71,11 +94,41 @@ export interface FactSet {
   entities: EntityRecord[];
   relationships: RelationshipRecord[];
   events: EventRecord[];
+  corroborations?: CorroborationRecord[];
 }
+
+/** What a citation is attached to: each kind keeps its citations on its own relationship type. */
+export type FactKind = 'ENTITY' | 'EVENT' | 'RELATIONSHIP';
+
+/** One citation as the writer handles it: its source, quote, and where it is in the record. */
+export interface CitationRow {
+  sourceId: string;
+  quote: string;
+  /** Where the quote is in the record (`events.3.quotes.1`), for errors. */
+  path: string;
+  sourcePath: string;
+}
+
+/** Properties the writer keeps for itself on every fact; they never count as a change. */
+export const BOOKKEEPING_KEYS = ['createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'derivedVersion', 'citationCount', 'sourceCount'] as const;
 
 /** The id of a stable relationship, derived so that it is the same on every load. */
 export function relationshipId(r: Pick<RelationshipRecord, 'type' | 'from' | 'to'>): string {
   return `rel/${r.type.toLowerCase()}/${r.from}/${r.to}`;
+}
+
+/** The ends of a relationship id (`rel/<type>/<from>/<to>`, entity ids being `<prefix>/<slug>`). */
+export function relationshipEnds(id: string): { type: string; from: string; to: string } | null {
+  const parts = id.split('/');
+  if (parts.length !== 6 || parts[0] !== 'rel') return null;
+  return { type: parts[1]!.toUpperCase(), from: `${parts[2]}/${parts[3]}`, to: `${parts[4]}/${parts[5]}` };
+}
+
+/** The kind of fact an id names, by its prefix. */
+export function factKindOf(id: string): FactKind | null {
+  if (id.startsWith('event/')) return 'EVENT';
+  if (id.startsWith('rel/')) return 'RELATIONSHIP';
+  return ENTITY_ID.test(id) ? 'ENTITY' : null;
 }
 
 /** Undated events sort last. */
@@ -172,7 +225,9 @@ function checkRoles(e: EventRecord, path: string): void {
 
 /**
  * The talent moves implied by an event's roles (a licensing deal's joiners), as TALENT_MOVE
- * records citing the same quotes; each also records the event it happened in (`via`).
+ * records citing the same quotes; each also records the event it happened in (`via`). The
+ * summary is in words: the event's own summary, which names the movers (the record holds ids
+ * only, and the names of entities written earlier are not at hand here).
  */
 export function impliedMoves(e: EventRecord): EventRecord[] {
   const move = EVENT_KINDS[e.kind].impliesMove;
@@ -186,119 +241,175 @@ export function impliedMoves(e: EventRecord): EventRecord[] {
     kind: EventKind.TALENT_MOVE,
     date: e.date,
     dateNote: e.dateNote,
-    summary: `${mover} moved to ${to} in ${e.id}`,
+    summary: `Talent move in the ${e.kind.toLowerCase().replaceAll('_', ' ')}: ${e.summary}`,
     participants: [{ role: 'mover', id: mover }, ...(from ? [{ role: 'from', id: from }] : []), { role: 'to', id: to }],
     props: { via: e.id },
+    citations: e.citations,
     quotes: e.quotes,
     sourceId: e.sourceId,
   }));
 }
 
-export type FactRows = ReturnType<typeof toFactRows>;
+/**
+ * A record's citations, the shorthand ones first, each with its source (the set's default when
+ * the record names none) and its path; the same (source, quote) twice counts once.
+ */
+export function citationsOf(record: Cited & { quote?: string; quotes?: string[] }, path: string, defaultSourceId: string | undefined): CitationRow[] {
+  const rows: CitationRow[] = [];
+  const add = (sourceId: string | undefined, quote: unknown, quotePath: string, sourcePath: string) => {
+    const source = sourceId ?? defaultSourceId;
+    check(source, sourcePath, 'no source to cite');
+    check(typeof quote === 'string' && quote.length > 0, quotePath, 'a quote is a non-empty string');
+    if (!rows.some((c) => c.sourceId === source && c.quote === quote)) rows.push({ sourceId: source, quote, path: quotePath, sourcePath });
+  };
+  if (record.quote !== undefined) add(record.sourceId, record.quote, `${path}.quote`, `${path}.sourceId`);
+  (record.quotes ?? []).forEach((q, k) => add(record.sourceId, q, `${path}.quotes.${k}`, `${path}.sourceId`));
+  (record.citations ?? []).forEach((c, k) => add(c.sourceId, c.quote, `${path}.citations.${k}.quote`, `${path}.citations.${k}.sourceId`));
+  check(rows.length, path, 'cites no source: give at least one citation (a source and a verbatim quote)');
+  return rows;
+}
 
 /**
- * Turns facts into the parameter rows of cypher/queries/facts.cypher, checking them against the
- * registry. Problems are InvalidInput naming the record's path in the set (`events.3.participants.0.role`).
- * `defaultSourceId` is the source of records that do not name their own.
+ * The version of what the writer derives on each fact (sort keys, INVOLVES keys, name keys and
+ * :Name nodes, citation keys), stored as `derivedVersion` on every entity, event and relationship
+ * it writes. Facts without it (written by other tools) or with an older one are derived again by
+ * `npm run reindex` and at start-up (src/db/reindex.ts). Bump it when a derivation changes.
+ */
+export const FACT_DERIVATION_VERSION = 1;
+
+export type FactRows = ReturnType<typeof toFactRows>;
+
+/** A record refused before the database is asked: its path and why. */
+export interface Refusal {
+  path: string;
+  error: InvalidInput;
+}
+
+/** The entity row of a record: its name forms, keys and values (also used by the reindex). */
+export function entityRow(e: EntityRecord, path: string, defaultSourceId?: string) {
+  check(Object.values(EntityLabel).includes(e.label), `${path}.label`, `unknown label ${e.label}`);
+  check(ENTITY_ID.test(e.id) && e.id.startsWith(`${ENTITY_ID_PREFIX[e.label]}/`), `${path}.id`, `a ${e.label} id looks like ${ENTITY_ID_PREFIX[e.label]}/<slug>`);
+  check(!e.categories?.length || e.label === EntityLabel.Organization, `${path}.categories`, 'only organizations have categories');
+  check(typeof e.name === 'string', `${path}.name`, 'an entity has a name');
+  const names = nameForms(e.name, e.aliases);
+  const keys = [...new Set(names.map(nameKey))].filter(Boolean);
+  check(keys.length, `${path}.name`, 'must contain a letter or a character');
+  return {
+    id: e.id,
+    path,
+    label: e.label,
+    citations: citationsOf(e, path, defaultSourceId),
+    allowSameName: e.allowSameName ?? false,
+    props: {
+      name: e.name,
+      names,
+      namesText: names.join(' | '),
+      key: nameKey(e.name),
+      keys,
+      aliases: e.aliases ?? [],
+      description: e.description ?? null,
+      categories: e.label === EntityLabel.Organization ? (e.categories ?? []) : null,
+      anonymous: e.anonymous ?? false,
+      derivedVersion: FACT_DERIVATION_VERSION,
+    },
+  };
+}
+
+function relationshipRow(r: RelationshipRecord, path: string, defaultSourceId?: string) {
+  check(RELATIONSHIP_TYPES[r.type], `${path}.type`, `unknown type ${r.type}`);
+  check(ENTITY_ID.test(r.from), `${path}.from`, `"${r.from}" is not an entity id`);
+  check(ENTITY_ID.test(r.to), `${path}.to`, `"${r.to}" is not an entity id`);
+  checkDate(r.since, `${path}.since`);
+  checkDate(r.until, `${path}.until`);
+  check(!r.inferred || r.inferredBasis?.trim(), `${path}.inferredBasis`, 'an inferred relationship says what it is inferred from');
+  check(r.inferred || !r.inferredBasis, `${path}.inferred`, 'a basis of inference is given only with inferred: true');
+  return {
+    id: relationshipId(r),
+    path,
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    citations: citationsOf(r, path, defaultSourceId),
+    props: {
+      role: r.role ?? null,
+      roleEn: r.roleEn ?? null,
+      since: r.since ?? null,
+      until: r.until ?? null,
+      current: r.current ?? null,
+      // Stored only when true: a relationship without it is stated by its quote.
+      inferred: r.inferred ? true : null,
+      inferredBasis: r.inferred ? r.inferredBasis! : null,
+      derivedVersion: FACT_DERIVATION_VERSION,
+    },
+  };
+}
+
+/** The event row of a record: its sort key, the INVOLVES edges' keys and its flattened properties (also used by the reindex). */
+export function eventRow(e: EventRecord, path: string, defaultSourceId?: string) {
+  check(EVENT_KINDS[e.kind], `${path}.kind`, `unknown kind ${e.kind}`);
+  const slug = EVENT_ID.exec(e.id)?.[1];
+  check(slug === EVENT_KINDS[e.kind].slug, `${path}.id`, `a ${e.kind} id looks like event/${EVENT_KINDS[e.kind].slug}/<slug>`);
+  checkDate(e.date, `${path}.date`);
+  check(Array.isArray(e.participants), `${path}.participants`, 'an event lists its participants');
+  checkRoles(e, path);
+  const sortKey = eventSortKey(e.date, e.id);
+  return {
+    id: e.id,
+    /** Where the record is in the set (an implied move's is its event's), for errors. */
+    path,
+    label: EVENT_KINDS[e.kind].label,
+    citations: citationsOf(e, path, defaultSourceId),
+    allowSimilar: e.allowSimilar ?? false,
+    // INVOLVES carries its event's kind and sort key and its entity's id, so that one entity's
+    // events are read from a relationship index in order (cypher/schema/003-scale-indexes.cypher).
+    participants: e.participants.map((p, position) => ({
+      entity: p.id,
+      path: `${path}.participants.${position}.entity`,
+      labels: roleOf(e.kind, p.role)!.labels,
+      props: { id: `${e.id}#${p.role}#${p.id}`, role: p.role, position, entityId: p.id, kind: e.kind, sortKey },
+    })),
+    props: {
+      ...flattenProps(e.kind, e.props ?? {}, `${path}.props`),
+      kind: e.kind,
+      date: e.date ?? null,
+      datePrecision: e.date ? partialDatePrecision(e.date) : null,
+      dateNote: e.dateNote ?? null,
+      summary: e.summary,
+      sortKey,
+      derivedVersion: FACT_DERIVATION_VERSION,
+    },
+  };
+}
+
+/**
+ * Turns facts into the parameter rows of cypher/queries/facts.cypher, checking each record against
+ * the registry. A record that fails is left out and listed in `refused` with an InvalidInput
+ * naming its path in the set (`events.3.participants.0.role`); the writer decides whether that
+ * stops the write. `defaultSourceId` is the source of records that do not name their own.
  */
 export function toFactRows(data: FactSet, defaultSourceId = data.sources[0]?.id) {
-  const sourceOf = (record: { sourceId?: string }, path: string) => {
-    const sourceId = record.sourceId ?? defaultSourceId;
-    check(sourceId, path, 'no source to cite');
-    return sourceId;
-  };
+  const refused: Refusal[] = [];
+  const each = <T, R>(list: T[], name: string, map: (item: T, path: string) => R[]): R[] =>
+    list.flatMap((item, n) => {
+      const path = `${name}.${n}`;
+      try {
+        return map(item, path);
+      } catch (error) {
+        if (!(error instanceof InvalidInput)) throw error;
+        refused.push({ path, error });
+        return [];
+      }
+    });
 
-  const sources = data.sources.map(({ id, ...props }) => ({ id, props }));
-
-  const entities = data.entities.map((e, n) => {
-    const path = `entities.${n}`;
-    check(Object.values(EntityLabel).includes(e.label), `${path}.label`, `unknown label ${e.label}`);
-    check(ENTITY_ID.test(e.id) && e.id.startsWith(`${ENTITY_ID_PREFIX[e.label]}/`), `${path}.id`, `a ${e.label} id looks like ${ENTITY_ID_PREFIX[e.label]}/<slug>`);
-    check(!e.categories?.length || e.label === EntityLabel.Organization, `${path}.categories`, 'only organizations have categories');
-    const names = nameForms(e.name, e.aliases);
-    const keys = [...new Set(names.map(nameKey))].filter(Boolean);
-    check(keys.length, `${path}.name`, 'must contain a letter or a character');
-    return {
-      id: e.id,
-      label: e.label,
-      sourceId: sourceOf(e, `${path}.sourceId`),
-      quote: e.quote,
-      allowSameName: e.allowSameName ?? false,
-      props: {
-        name: e.name,
-        names,
-        namesText: names.join(' | '),
-        key: nameKey(e.name),
-        keys,
-        aliases: e.aliases ?? [],
-        description: e.description ?? null,
-        categories: e.label === EntityLabel.Organization ? (e.categories ?? []) : null,
-        anonymous: e.anonymous ?? false,
-      },
-    };
+  const sources = each(data.sources, 'sources', ({ id, ...props }, path) => [{ id, path, props }]);
+  const entities = each(data.entities, 'entities', (e, path) => [entityRow(e, path, defaultSourceId)]);
+  const relationships = each(data.relationships, 'relationships', (r, path) => [relationshipRow(r, path, defaultSourceId)]);
+  const events = each(data.events, 'events', (e, path) => [eventRow(e, path, defaultSourceId), ...impliedMoves(e).map((move) => eventRow(move, path, defaultSourceId))]);
+  const corroborations = each(data.corroborations ?? [], 'corroborations', (c, path) => {
+    const kind = factKindOf(c.factId);
+    check(kind, `${path}.factId`, `"${c.factId}" is not the id of an entity, event or relationship`);
+    return [{ factId: c.factId, kind, path, ends: relationshipEnds(c.factId), citations: citationsOf(c, path, defaultSourceId) }];
   });
 
-  const relationships = data.relationships.map((r, n) => {
-    const path = `relationships.${n}`;
-    check(RELATIONSHIP_TYPES[r.type], `${path}.type`, `unknown type ${r.type}`);
-    check(ENTITY_ID.test(r.from), `${path}.from`, `"${r.from}" is not an entity id`);
-    check(ENTITY_ID.test(r.to), `${path}.to`, `"${r.to}" is not an entity id`);
-    checkDate(r.since, `${path}.since`);
-    checkDate(r.until, `${path}.until`);
-    return {
-      id: relationshipId(r),
-      type: r.type,
-      from: r.from,
-      to: r.to,
-      sourceId: sourceOf(r, `${path}.sourceId`),
-      quote: r.quote,
-      props: {
-        role: r.role ?? null,
-        roleEn: r.roleEn ?? null,
-        since: r.since ?? null,
-        until: r.until ?? null,
-        current: r.current ?? null,
-      },
-    };
-  });
-
-  const eventRow = (e: EventRecord, path: string) => {
-    check(EVENT_KINDS[e.kind], `${path}.kind`, `unknown kind ${e.kind}`);
-    const slug = EVENT_ID.exec(e.id)?.[1];
-    check(slug === EVENT_KINDS[e.kind].slug, `${path}.id`, `a ${e.kind} id looks like event/${EVENT_KINDS[e.kind].slug}/<slug>`);
-    checkDate(e.date, `${path}.date`);
-    checkRoles(e, path);
-    const sortKey = eventSortKey(e.date, e.id);
-    return {
-      id: e.id,
-      /** Where the record is in the set (an implied move's is its event's), for errors. */
-      path,
-      label: EVENT_KINDS[e.kind].label,
-      sourceId: sourceOf(e, `${path}.sourceId`),
-      quotes: e.quotes,
-      // INVOLVES carries its event's kind and sort key and its entity's id, so that one entity's
-      // events are read from a relationship index in order (cypher/schema/004-scale-indexes.cypher).
-      participants: e.participants.map((p, position) => ({
-        entity: p.id,
-        path: `${path}.participants.${position}.entity`,
-        labels: roleOf(e.kind, p.role)!.labels,
-        props: { id: `${e.id}#${p.role}#${p.id}`, role: p.role, position, entityId: p.id, kind: e.kind, sortKey },
-      })),
-      props: {
-        ...flattenProps(e.kind, e.props ?? {}, `${path}.props`),
-        kind: e.kind,
-        date: e.date ?? null,
-        datePrecision: e.date ? partialDatePrecision(e.date) : null,
-        dateNote: e.dateNote ?? null,
-        summary: e.summary,
-        sortKey,
-      },
-    };
-  };
-  const events = data.events.flatMap((e, n) => {
-    const row = eventRow(e, `events.${n}`);
-    return [row, ...impliedMoves(e).map((move) => eventRow(move, `events.${n}`))];
-  });
-
-  return { sources, entities, relationships, events };
+  return { sources, entities, relationships, events, corroborations, refused };
 }

@@ -322,11 +322,12 @@ export class GraphGenerator {
     for (const e of chunk.events.flatMap((event) => [event, ...impliedMoves(event)])) {
       add(this.nodeCounts, e.kind);
       add(this.relCounts, 'INVOLVES', e.participants.length);
-      add(this.relCounts, 'CITES', e.quotes.length);
+      add(this.relCounts, 'CITES', e.quotes?.length ?? 0);
     }
     this.impliedMoves += chunk.events.reduce((n, event) => n + impliedMoves(event).length, 0);
     add(this.relCounts, 'MENTIONED_IN', chunk.entities.length);
     for (const r of chunk.relationships) add(this.relCounts, r.type);
+    add(this.relCounts, 'RELATIONSHIP_CITED_IN', chunk.relationships.length);
   }
 
   /** After `chunks()` has run to the end: the ids benchmarks and tests use, and the counts. */

@@ -1,4 +1,4 @@
-import { toFactRows, type FactSet } from '../facts/facts';
+import { toFactRows, type CitationRow, type FactSet } from '../facts/facts';
 
 /**
  * Fact records → plain nodes and relationships for the bulk loaders. The stored properties come
@@ -28,7 +28,7 @@ export interface Records {
 }
 
 type Rows = ReturnType<typeof toFactRows>;
-const KNOWN_ROWS = new Set(['sources', 'entities', 'relationships', 'events']);
+const KNOWN_ROWS = new Set(['sources', 'entities', 'relationships', 'events', 'corroborations', 'refused']);
 const warned = new Set<string>();
 
 /**
@@ -40,6 +40,7 @@ export const nameNodeId = (key: string) => `name:${key}`;
 
 export function toRecords(facts: FactSet, names: Set<string> = new Set()): Records {
   const rows: Rows = toFactRows(facts);
+  if (rows.refused.length) throw rows.refused[0]!.error;
   for (const key of Object.keys(rows)) {
     if (!KNOWN_ROWS.has(key) && !warned.has(key)) {
       warned.add(key);
@@ -48,10 +49,25 @@ export function toRecords(facts: FactSet, names: Set<string> = new Set()): Recor
   }
   const nodes: NodeRecord[] = [];
   const relationships: RelRecord[] = [];
+  const texts = new Map(rows.sources.map((s) => [s.id, typeof s.props.text === 'string' ? s.props.text : null]));
+  // A citation edge's properties as addCitations (cypher/queries/facts.cypher) sets them; the offset
+  // is known when the source's text is in the same chunk.
+  const cite = (type: string, from: { label: string; id: string }, factId: string, citations: CitationRow[]) => {
+    citations.forEach((c, position) => {
+      const offset = texts.get(c.sourceId)?.indexOf(c.quote);
+      relationships.push({
+        type,
+        from,
+        to: { label: 'Source', id: c.sourceId },
+        props: { quote: c.quote, factId, sourceId: c.sourceId, offset: offset === undefined || offset < 0 ? null : offset, position, citedBy: 'generator' },
+      });
+    });
+    return { citationCount: citations.length, sourceCount: new Set(citations.map((c) => c.sourceId)).size };
+  };
   for (const s of rows.sources) nodes.push({ table: 'Source', labels: ['Source'], props: { ...s.props, id: s.id } });
   for (const e of rows.entities) {
-    nodes.push({ table: e.label, labels: ['Entity', e.label], props: { ...e.props, id: e.id, label: e.label } });
-    relationships.push({ type: 'MENTIONED_IN', from: { label: 'Entity', id: e.id }, to: { label: 'Source', id: e.sourceId }, props: { quote: e.quote } });
+    const counts = cite('MENTIONED_IN', { label: 'Entity', id: e.id }, e.id, e.citations);
+    nodes.push({ table: e.label, labels: ['Entity', e.label], props: { ...e.props, ...counts, id: e.id, label: e.label } });
     for (const key of e.props.keys) {
       const id = nameNodeId(key);
       if (!names.has(key)) {
@@ -62,22 +78,22 @@ export function toRecords(facts: FactSet, names: Set<string> = new Set()): Recor
     }
   }
   for (const r of rows.relationships) {
+    const counts = cite('RELATIONSHIP_CITED_IN', { label: 'Entity', id: r.from }, r.id, r.citations);
+    const primary = r.citations[0]!;
     relationships.push({
       type: r.type,
       from: { label: 'Entity', id: r.from },
       to: { label: 'Entity', id: r.to },
-      props: { ...r.props, id: r.id, sourceId: r.sourceId, quote: r.quote },
+      props: { ...r.props, ...counts, id: r.id, sourceId: primary.sourceId, quote: primary.quote },
     });
   }
   for (const e of rows.events) {
-    nodes.push({ table: e.label, labels: ['Event', e.label], props: { ...e.props, id: e.id, label: e.label } });
+    const counts = cite('CITES', { label: 'Event', id: e.id }, e.id, e.citations);
+    nodes.push({ table: e.label, labels: ['Event', e.label], props: { ...e.props, ...counts, id: e.id, label: e.label } });
     // A participant row's props are the INVOLVES properties, as writeEvents sets them.
     for (const p of e.participants) {
       relationships.push({ type: 'INVOLVES', from: { label: 'Event', id: e.id }, to: { label: 'Entity', id: p.entity }, props: p.props });
     }
-    e.quotes.forEach((quote, position) => {
-      relationships.push({ type: 'CITES', from: { label: 'Event', id: e.id }, to: { label: 'Source', id: e.sourceId }, props: { quote, position } });
-    });
   }
   return { nodes, relationships };
 }

@@ -8,6 +8,7 @@ import { GroupResolver } from './entity/group.resolver';
 import { OrganizationResolver } from './entity/organization.resolver';
 import { PersonResolver } from './entity/person.resolver';
 import { ProductResolver } from './entity/product.resolver';
+import { RelationshipResolver } from './entity/relationship.resolver';
 import { EVENT_TYPES } from './event/event-kinds.type';
 import { EventResolver } from './event/event.resolver';
 import { FactsResolver } from './facts/facts.resolver';
@@ -22,6 +23,7 @@ import { HealthResolver } from './health/health.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { SubgraphResolver } from './graph/subgraph.resolver';
 import { StatsResolver } from './stats/stats.resolver';
+import { SourceResolver } from './source/source.resolver';
 
 export const SCHEMA_FILE = repoPath('schema', 'schema.graphql');
 
@@ -32,6 +34,7 @@ export const resolvers = [
   OrganizationResolver,
   ProductResolver,
   GroupResolver,
+  RelationshipResolver,
   EventResolver,
   GraphResolver,
   GraphNodeResolver,
@@ -39,6 +42,7 @@ export const resolvers = [
   CentralityResolver,
   StatsResolver,
   FactsResolver,
+  SourceResolver,
   NodeResolver,
 ] as const;
 

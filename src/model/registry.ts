@@ -46,6 +46,11 @@ export interface EventKindSpec {
   money: readonly string[];
   color: string;
   impliesMove?: ImpliedMove;
+  /**
+   * Properties that, beside the kind, the participants and a compatible date, tell two reports of
+   * this kind apart (two statements by one speaker differ by their text). See src/model/eventIdentity.ts.
+   */
+  identity?: readonly string[];
 }
 
 const role = (role: string, field: string, labels: readonly EntityLabel[], opts: { many?: boolean; required?: boolean } = {}): RoleSpec => ({
@@ -120,6 +125,7 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     description: 'A price cut',
     roles: [role('cutter', 'cutters', [Organization], { many: true, required: true })],
     money: [],
+    identity: ['item'],
     color: '#f7b6d2',
   },
   STATEMENT: {
@@ -128,6 +134,7 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     description: 'Who said what about whom: a quote or a stated judgement',
     roles: [role('speaker', 'speakers', ANY, { many: true, required: true }), role('about', 'about', ANY, { many: true })],
     money: [],
+    identity: ['text'],
     color: '#c7c7c7',
   },
   METRIC: {
@@ -137,6 +144,7 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     roles: [role('subject', 'subjects', ANY, { many: true }), role('reporter', 'reporters', ANY, { many: true })],
     anyOf: ['reporter', 'subject'],
     money: [],
+    identity: ['metric', 'period', 'scope', 'value'],
     color: '#dbdb8d',
   },
   PRODUCT_LAUNCH: {
@@ -161,6 +169,7 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     description: 'Organizations entering a market',
     roles: [role('entrant', 'entrants', [Organization, Group], { many: true, required: true })],
     money: [],
+    identity: ['market'],
     color: '#9edae5',
   },
 };

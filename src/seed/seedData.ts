@@ -8,7 +8,7 @@ export const SEED_DIR = path.join(CYPHER_DIR, 'seed');
 export const SEED_FILES = ['sources.json', 'entities.json', 'relationships.json', 'events.json'] as const;
 
 /** Bump when src/facts/facts.ts derives new stored properties, so stored graphs get them. */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export type SeedData = FactSet & { checksum: string };
 

@@ -9,7 +9,7 @@ const migrations = loadCypherFile('admin/migrations.cypher', ['appliedMigrations
 const seed = loadCypherFile('seed/seed.cypher', ['seedState', 'recordSeedState']);
 const derived = loadCypherFile('admin/derived.cypher', ['derivedState', 'recordDerivedState']);
 const health = loadCypherFile('queries/health.cypher', ['health']);
-const sources = loadCypherFile('queries/sources.cypher', ['sources', 'sourceById']);
+const sources = loadCypherFile('queries/sources.cypher', ['sources', 'sourceById', 'sourceFacts']);
 
 export interface HealthRow {
   neo4jVersion: string;
@@ -23,6 +23,15 @@ export interface SourceRow {
   publisher: string | null;
   date: string | null;
   language: string | null;
+}
+
+/** A fact a source states, with that source's citations of it. */
+export interface SourceFactRow {
+  factId: string;
+  kind: 'ENTITY' | 'EVENT' | 'RELATIONSHIP';
+  /** The node the citations hang on: the entity, the event, or a relationship's start. */
+  start: string;
+  citations: { quote: string; position: number | null; offset: number | null }[];
 }
 
 export const adminStore = {
@@ -44,6 +53,8 @@ export const adminStore = {
   async sources(read: Reader, page: { after: string; first: number }): Promise<SourceRow[]> {
     return (await read<{ source: SourceRow }>(sources.sources, page)).map((r) => r.source);
   },
+  /** At most `first` + 1 facts citing `sourceId` after the fact id `after` (sourceFacts). */
+  sourceFacts: (read: Reader, page: { sourceId: string; after: string; first: number; perFact: number }) => read<SourceFactRow>(sources.sourceFacts, page),
   async sourceById(read: Reader, id: string): Promise<SourceRow | null> {
     return (await read<{ source: SourceRow }>(sources.sourceById, { id }))[0]?.source ?? null;
   },

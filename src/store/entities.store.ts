@@ -12,7 +12,7 @@ const q = loadCypherFile('queries/entities.cypher', [
   'entityCount',
   'searchEntities',
   'relationshipsOf',
-  'relationshipById',
+  'relationshipsByIds',
   'mentionsOf',
   'entitiesByName',
 ]);
@@ -30,6 +30,8 @@ export interface EntityRow {
   /** Kept by the writer (facts.cypher refreshEntityStats). */
   degree?: number | null;
   latestEvent?: string | null;
+  /** Kept by the writer (facts.cypher refreshCitationCounts). */
+  sourceCount?: number | null;
 }
 
 export type EntityOrder = 'NAME' | 'DEGREE' | 'LATEST_EVENT';
@@ -106,14 +108,21 @@ export interface RelationshipRow {
   since: string | null;
   until: string | null;
   current: boolean | null;
+  inferred: boolean;
+  inferredBasis: string | null;
+  /** Its primary citation (the first). */
   citation: { quote: string; source: CitationRow['source'] | null };
+  citations: CitationRow[];
+  sourceCount: number | null;
   other: EntityRow;
 }
 
-export type MentionRow = Omit<CitationRow, 'position'>;
+export type MentionRow = CitationRow;
 
 /** Relationships and mentions listed per entity, at most (a hub's first ones). */
 export const PER_ENTITY = 500;
+/** Citations listed per relationship, at most. */
+export const PER_FACT = 100;
 
 /** A list cut at PER_ENTITY, saying whether it was. */
 export interface Capped<T> {
@@ -185,12 +194,16 @@ export const entitiesStore = {
   },
   /** Each entity's stable relationships, at most PER_ENTITY, and whether it has more (one more is read to tell). */
   async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<RelationshipRow>>> {
-    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY + 1 });
+    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY + 1, perFact: PER_FACT });
     return new Map(rows.map((r) => [r.id, capped(r.relationships)]));
   },
   /** One relationship from its start `from` to `to`, null when there is none with that id. */
   async relationshipById(read: Reader, key: { id: string; from: string; to: string }): Promise<RelationshipRow | null> {
-    return (await read<{ relationship: RelationshipRow }>(q.relationshipById, { ...key }))[0]?.relationship ?? null;
+    return (await this.relationshipsByIds(read, [key]))[0]?.relationship ?? null;
+  },
+  /** Relationships by id and ends, each with its start entity; unknown ones are left out. */
+  async relationshipsByIds(read: Reader, keys: { id: string; from: string; to: string }[]): Promise<{ from: EntityRow; relationship: RelationshipRow }[]> {
+    return keys.length ? read<{ from: EntityRow; relationship: RelationshipRow }>(q.relationshipsByIds, { keys, perFact: PER_FACT }) : [];
   },
   /** Each entity's mentions, at most PER_ENTITY, and whether it has more. */
   async mentionsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<MentionRow>>> {

@@ -11,6 +11,8 @@ export const eventQueries = q;
 export interface CitationRow {
   quote: string;
   position: number | null;
+  /** Where the quote starts in the source's text (characters); null when not derived. */
+  offset: number | null;
   source: { id: string; title: string; publisher: string | null; date: string | null; language: string | null };
 }
 

@@ -1,5 +1,6 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
-import type { FactRows } from '../facts/facts';
+import { compatibleSortKeyRanges } from '../model/eventIdentity';
+import type { FactKind, FactRows } from '../facts/facts';
 import { MOVE_DESTINATION_ROLE } from '../model/registry';
 import type { Executor, Run } from '../neo4j/executor';
 import type { TallyChanges } from './stats.store';
@@ -8,10 +9,15 @@ import type { TallyChanges } from './stats.store';
 const q = loadCypherFile('queries/facts.cypher', [
   'lockNames',
   'checkFacts',
+  'similarEvents',
   'writeSources',
   'writeEntities',
   'writeRelationships',
   'writeEvents',
+  'addCitations',
+  'removeCitations',
+  'refreshCitationCounts',
+  'factCitations',
   'refreshEntityStats',
   'allEntityIds',
   'recordRevisions',
@@ -19,36 +25,47 @@ const q = loadCypherFile('queries/facts.cypher', [
   'history',
 ]);
 
-export interface CheckParams {
-  entityIds: string[];
-  newEntityIds: string[];
-  citations: { sourceId: string; quote: string }[];
-  newSources: { id: string; text: string | null }[];
-  sourceIds: string[];
-  nodes: { id: string; label: string }[];
-  relationshipIds: string[];
-  names: { id: string; label: string; keys: string[] }[];
-}
-
 export type StoredProps = Record<string, unknown>;
 
 export interface CheckRow {
   missingEntities: string[];
   missingSources: string[];
-  unquotable: string[];
+  /** Where each citation's quote starts in its source's text; null when it is not a verbatim span. */
+  quoted: { key: number; offset: number | null }[];
   entityLabels: { id: string; label: string }[];
   labelConflicts: string[];
   sources: { id: string; props: StoredProps; cited: boolean }[];
   entities: { id: string; props: StoredProps }[];
-  events: { id: string; props: StoredProps; participants: { role: string; id: string }[]; quotes: string[] }[];
+  events: { id: string; props: StoredProps; participants: { role: string; id: string }[] }[];
   relationships: { id: string; props: StoredProps }[];
   retracted: string[];
+  /** Per fact the write names (by key): whether it exists, its citation count, its citations from the sources the write cites. */
+  facts: { key: number; exists: boolean; citationCount: number; citations: { sourceId: string; quote: string }[] }[];
   sameNames: { id: string; existing: string[] }[];
 }
 
+/** Events that may report the same as a new one (cypher/queries/facts.cypher similarEvents). */
+export interface SimilarEvent {
+  id: string;
+  candidates: { id: string; kind: string; date: string | null; participants: { role: string; id: string }[]; props: StoredProps }[];
+}
+
+/** A citation to add: on an event (CITES), an entity (MENTIONED_IN) or a relationship (RELATIONSHIP_CITED_IN from `from`). */
+export interface CitationWrite {
+  kind: FactKind;
+  factId: string;
+  from: string | null;
+  sourceId: string;
+  quote: string;
+  offset: number;
+  position: number;
+}
+
+export type CitationRemoval = Pick<CitationWrite, 'kind' | 'factId' | 'sourceId' | 'quote'>;
+
 export interface RevisionRow {
   targetId: string;
-  action: 'CREATE' | 'UPDATE' | 'RETRACT';
+  action: 'CREATE' | 'UPDATE' | 'CORROBORATE' | 'WITHDRAW' | 'RETRACT';
   fields: string[];
   before: string | null;
   after: string | null;
@@ -73,11 +90,25 @@ export interface HistoryRow {
 
 export const factsStore = {
   lockNames: (run: Run, keys: string[]) => run(q.lockNames, { keys }),
-  check: async (run: Run, params: CheckParams): Promise<CheckRow> => (await run<CheckRow>(q.checkFacts, { ...params }))[0]!,
+  check: async (run: Run, params: Record<string, unknown>): Promise<CheckRow> => (await run<CheckRow>(q.checkFacts, params))[0]!,
+  /** For each new event, the stored events of its kind that its least connected participant takes part in at a compatible date. */
+  async similarEvents(run: Run, events: { id: string; kind: string; date: string | null; entityIds: string[] }[], limit = 50): Promise<SimilarEvent[]> {
+    if (!events.length) return [];
+    const reports = events.map((e, key) => ({ key, kind: e.kind, entityIds: [...new Set(e.entityIds)], ranges: compatibleSortKeyRanges(e.date) }));
+    const rows = await run<{ key: number; candidates: (SimilarEvent['candidates'][number] & { props?: StoredProps })[] }>(q.similarEvents, { reports, limit });
+    return rows.map((r) => ({ id: events[r.key]!.id, candidates: r.candidates.map(({ id, kind, date, participants, ...props }) => ({ id, kind, date, participants, props: { ...props } })) }));
+  },
   writeSources: (run: Run, rows: FactRows['sources'], by: Author) => run(q.writeSources, { rows, principal: by.principal }),
   writeEntities: (run: Run, rows: FactRows['entities'], by: Author) => run(q.writeEntities, { rows, principal: by.principal }),
   writeRelationships: (run: Run, rows: FactRows['relationships'], by: Author) => run(q.writeRelationships, { rows, principal: by.principal }),
   writeEvents: (run: Run, rows: FactRows['events'], by: Author) => run(q.writeEvents, { rows, principal: by.principal }),
+  addCitations: (run: Run, rows: CitationWrite[], by: Author) => run(q.addCitations, { rows, principal: by.principal }),
+  removeCitations: (run: Run, rows: CitationRemoval[]) => run(q.removeCitations, { rows }),
+  /** A fact's citations from one source, and whether another source states it. */
+  async factCitations(run: Run, fact: { kind: FactKind; id: string; from: string | null; to: string | null }, sourceId: string) {
+    return (await run<{ exists: boolean; citations: { sourceId: string; quote: string }[]; otherSources: boolean }>(q.factCitations, { fact, sourceId }))[0]!;
+  },
+  refreshCitationCounts: (run: Run, rows: { kind: FactKind; factId: string; from: string | null; to: string | null }[]) => run(q.refreshCitationCounts, { rows }),
   recordRevisions: (run: Run, rows: RevisionRow[], by: Author, reason: string | null) =>
     run(q.recordRevisions, { rows, principal: by.principal, role: by.role, reason }),
   /** Degree and sort keys of the entities a write touched (cypher/queries/facts.cypher). */

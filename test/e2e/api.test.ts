@@ -82,6 +82,23 @@ describe('GraphQL API over HTTP', () => {
       expect(bytedance.categories).toContain('BIG_TECH');
     });
 
+    it('says which relationships the article does not state, and what they are inferred from', async () => {
+      const { alibabaCloud, volcano, moonshot } = await ok(`{
+        alibabaCloud: entity(id: "org/alibaba-cloud") { relationships(types: [SUBSIDIARY_OF]) { to { name } inferred inferredBasis citation { quote } } }
+        volcano: entity(id: "org/volcano-engine") { relationships(types: [SUBSIDIARY_OF]) { to { name } inferred inferredBasis citation { quote } } }
+        moonshot: entity(id: "org/moonshot-ai") { ... on Organization { investors { from { name } inferred inferredBasis } } } }`);
+      expect(alibabaCloud.relationships).toEqual([
+        {
+          to: { name: '阿里' },
+          inferred: true,
+          inferredBasis: 'The name 阿里雲 (Alibaba Cloud) contains its parent’s name 阿里; the article does not state the link.',
+          citation: { quote: '阿里雲、百度智能雲、騰訊雲' },
+        },
+      ]);
+      expect(volcano.relationships).toEqual([{ to: { name: '字節跳動' }, inferred: false, inferredBasis: null, citation: { quote: '字節跳動旗下的火山引擎' } }]);
+      expect(moonshot.investors).toEqual([{ from: { name: '金沙江創投' }, inferred: true, inferredBasis: expect.stringContaining('前投資人') }]);
+    });
+
     it('looks a name up exactly, in any of its forms', async () => {
       for (const [name, id] of [['杨植麟', 'person/yang-zhilin'], ['Moonshot AI', 'org/moonshot-ai'], ['bytedance', 'org/bytedance'], ['字節', 'org/bytedance']]) {
         const { entitiesByName } = await ok('query($name: String!) { entitiesByName(name: $name) { id } }', { name });

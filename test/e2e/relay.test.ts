@@ -184,10 +184,10 @@ describe('Relay and Apollo Client conventions', () => {
       expect(body.errors![0]).toMatchObject({ path: ['events'], extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
     });
 
-    it('every root query field but the write model’s sources and history is nullable; an error in a non-null one nulls the whole answer', async () => {
+    it('every root query field but the write model’s sources, history and similarEvents is nullable; an error in a non-null one nulls the whole answer', async () => {
       const { data } = await api.gql('{ __schema { queryType { fields { name type { kind } } } } }');
       const nonNull = data.__schema.queryType.fields.filter((f: { type: { kind: string } }) => f.type.kind === 'NON_NULL').map((f: { name: string }) => f.name);
-      expect(nonNull.sort()).toEqual(['history', 'sources']);
+      expect(nonNull.sort()).toEqual(['history', 'similarEvents', 'sources']);
       const { status, body } = await postGraphQL(api.url, '{ health { status } sources(first: 0) { id } }', undefined, bearer(TEST_KEYS.admin));
       expect(status).toBe(200);
       expect(body.data).toBeNull();

@@ -184,8 +184,8 @@ describe('eventStats', () => {
   const none = { total: 0, undated: 0, periods: [] };
 
   it('follows an event through add, a new date, a new destination and retraction', async () => {
-    await ok('mutation($input: SourceInput!) { addSource(input: $input) { id } }', { input: { id: sourceId, title: 'A stats test note', text } });
-    const entity = 'mutation($input: EntityInput!) { addEntity(input: $input) { id } }';
+    await ok('mutation($input: SourceInput!) { addSource(input: $input) { source { id } } }', { input: { id: sourceId, title: 'A stats test note', text } });
+    const entity = 'mutation($input: EntityInput!) { addEntity(input: $input) { entity { id } } }';
     await ok(entity, { input: { id: personId, type: 'Person', name: `Wang Wu ${tag}`, citation: { sourceId, quote: 'Wang Wu' } } }, editor);
     await ok(entity, { input: { id: orgA, type: 'Organization', name: `Stats Org A ${tag}`, citation: { sourceId, quote: 'Stats Org A' } } }, editor);
     await ok(entity, { input: { id: orgB, type: 'Organization', name: `Stats Org B ${tag}`, citation: { sourceId, quote: 'Stats Org B' } } }, editor);
@@ -194,7 +194,7 @@ describe('eventStats', () => {
     expect(movesTo(before, orgA)).toBe(0);
 
     // Added: counted in its month, its kind and its destination.
-    await ok('mutation($input: EventInput!) { addEvent(input: $input) { id } }', { input: move() }, editor);
+    await ok('mutation($input: EventInput!) { addEvent(input: $input) { event { id } } }', { input: move() }, editor);
     const added = await stats();
     expect(added.month).toEqual({ total: 1, undated: 0, periods: [{ period: `${YEAR}-02`, precision: 'MONTH', count: 1 }] });
     expect(added.year).toEqual({ total: 1, undated: 0, periods: [{ period: YEAR, precision: 'YEAR', count: 1 }] });
@@ -203,7 +203,7 @@ describe('eventStats', () => {
     expect(movesTo(added, orgA)).toBe(1);
 
     // The date now known only to the year: out of February, into the year's own bucket.
-    const update = 'mutation($input: EventInput!, $reason: String!) { updateEvent(input: $input, reason: $reason) { id date } }';
+    const update = 'mutation($input: EventInput!, $reason: String!) { updateEvent(input: $input, reason: $reason) { event { id date } } }';
     await ok(update, { input: move({ date: YEAR }), reason: 'the note gives only the year' }, editor);
     const redated = await stats();
     expect(redated.month).toEqual({ total: 1, undated: 0, periods: [{ period: YEAR, precision: 'YEAR', count: 1 }] });
@@ -226,7 +226,7 @@ describe('eventStats', () => {
   });
 
   it('counts every one of ten concurrent writers of one month that share no participant', async () => {
-    const entity = 'mutation($input: EntityInput!) { addEntity(input: $input) { id } }';
+    const entity = 'mutation($input: EntityInput!) { addEntity(input: $input) { entity { id } } }';
     const ids = Array.from({ length: 10 }, (_, n) => ({ mover: `${personId}-${n}`, to: `${orgA}-many-${n}`, event: `${eventId}-many-${n}` }));
     for (const [n, { mover, to }] of ids.entries()) {
       await ok(entity, { input: { id: mover, type: 'Person', name: `Mover ${n} ${tag}`, citation: { sourceId, quote: 'Wang Wu' } } }, editor);
@@ -235,7 +235,7 @@ describe('eventStats', () => {
     const before = await stats();
     await Promise.all(
       ids.map(({ mover, to, event }) =>
-        ok('mutation($input: EventInput!) { addEvent(input: $input) { id } }', { input: move({ id: event, date: `${YEAR}-03`, participants: [{ role: 'mover', entity: mover }, { role: 'to', entity: to }] }) }, editor),
+        ok('mutation($input: EventInput!) { addEvent(input: $input) { event { id } } }', { input: move({ id: event, date: `${YEAR}-03`, participants: [{ role: 'mover', entity: mover }, { role: 'to', entity: to }] }) }, editor),
       ),
     );
     const after = await stats();
@@ -253,7 +253,7 @@ describe('eventStats', () => {
   });
 
   it('counts a retracted destination down to nothing', async () => {
-    await ok('mutation($input: EventInput!) { addEvent(input: $input) { id } }', { input: move({ id: `${eventId}-2` }) }, editor);
+    await ok('mutation($input: EventInput!) { addEvent(input: $input) { event { id } } }', { input: move({ id: `${eventId}-2` }) }, editor);
     expect(movesTo(await stats(), orgA)).toBe(1);
     await ok('mutation($ids: [ID!]!) { retract(ids: $ids, reason: "a test") }', { ids: [orgA] });
     const after = await stats();

@@ -35,7 +35,7 @@ function expectRefusal(result: Awaited<ReturnType<typeof post>>, status: number,
 }
 
 const tag = `test-trust-${process.pid}`;
-const ADD_SOURCE = 'mutation($input: SourceInput!) { addSource(input: $input) { id } }';
+const ADD_SOURCE = 'mutation($input: SourceInput!) { addSource(input: $input) { source { id } } }';
 const source = (suffix: string) => ({ id: `source/${tag}-${suffix}`, title: 'A trust test', publisher: 'tests', date: '2025-03', text: 'Li Lei joined Acme AI.' });
 
 describe('who may write', () => {
@@ -82,14 +82,14 @@ describe('who may write', () => {
 
   it('lets an admin key add a source', async () => {
     const result = await post(api, { query: ADD_SOURCE, variables: { input: source('admin') } }, bearer(TEST_KEYS.admin));
-    expect(result).toMatchObject({ status: 200, body: { data: { addSource: { id: `source/${tag}-admin` } } } });
+    expect(result).toMatchObject({ status: 200, body: { data: { addSource: { source: { id: `source/${tag}-admin` } } } } });
     expect(await exists(`source/${tag}-admin`)).toBe(1);
   });
 
   it('verifies JWTs against the issuer’s JWKS and takes the role from the role claim', async () => {
     expectRefusal(await post(api, { query: ADD_SOURCE, variables: { input: source('jwt-editor') } }, bearer(await token('editor'))), 403, 'FORBIDDEN', 'addSource');
     const admin = await post(api, { query: ADD_SOURCE, variables: { input: source('jwt-admin') } }, bearer(await token('admin')));
-    expect(admin).toMatchObject({ status: 200, body: { data: { addSource: { id: `source/${tag}-jwt-admin` } } } });
+    expect(admin).toMatchObject({ status: 200, body: { data: { addSource: { source: { id: `source/${tag}-jwt-admin` } } } } });
     expect(await exists(`source/${tag}-jwt-editor`)).toBe(0);
     const wrongAudience = await post(api, { query: '{ health { status } }' }, bearer(await token('admin', 'another-api')));
     expectRefusal(wrongAudience, 401, 'UNAUTHENTICATED');

@@ -47,11 +47,11 @@ describe('mutations', () => {
     return body.errors![0];
   };
 
-  const ADD_SOURCE = 'mutation($input: SourceInput!) { addSource(input: $input) { id title } }';
-  const ADD_ENTITY = 'mutation($input: EntityInput!) { addEntity(input: $input) { id name names label mentions { quote source { id } } } }';
-  const ADD_REL = 'mutation($input: RelationshipInput!) { addRelationship(input: $input) { id type from { id } to { id } role citation { quote } } }';
-  const ADD_EVENT = `mutation($input: EventInput!) { addEvent(input: $input) { id kind date summary attributes
-    participants { role entity { id } } sources { quote source { id } } ... on TalentMove { mover { name } from { name } to { name } } } }`;
+  const ADD_SOURCE = 'mutation($input: SourceInput!) { addSource(input: $input) { source { id title } } }';
+  const ADD_ENTITY = 'mutation($input: EntityInput!) { addEntity(input: $input) { entity { id name names label mentions { quote source { id } } } } }';
+  const ADD_REL = 'mutation($input: RelationshipInput!) { addRelationship(input: $input) { relationship { id type from { id } to { id } role citation { quote } } } }';
+  const ADD_EVENT = `mutation($input: EventInput!) { addEvent(input: $input) { event { id kind date summary attributes
+    participants { role entity { id } } sources { quote source { id } } ... on TalentMove { mover { name } from { name } to { name } } } } }`;
 
   const event = (overrides: Record<string, unknown> = {}) => ({
     id: eventId,
@@ -72,17 +72,17 @@ describe('mutations', () => {
 
   it('adds a source, entities, a relationship and an event, each citing a verbatim quote', async () => {
     expect((await api.gql(ADD_SOURCE, { input: { id: sourceId, title: 'A test note', publisher: 'tests', date: '2025-03', text } })).data)
-      .toEqual({ addSource: { id: sourceId, title: 'A test note' } });
+      .toEqual({ addSource: { source: { id: sourceId, title: 'A test note' } } });
     const person = await api.gql(ADD_ENTITY, { input: { id: personId, type: 'Person', name: 'Li Lei', aliases: ['李雷'], citation: { sourceId, quote: 'Li Lei' } } });
     expect(person.errors).toBeUndefined();
-    expect(person.data.addEntity).toMatchObject({ id: personId, label: 'Person', mentions: [{ quote: 'Li Lei', source: { id: sourceId } }] });
-    expect(person.data.addEntity.names).toEqual(['Li Lei', '李雷']);
+    expect(person.data.addEntity.entity).toMatchObject({ id: personId, label: 'Person', mentions: [{ quote: 'Li Lei', source: { id: sourceId } }] });
+    expect(person.data.addEntity.entity.names).toEqual(['Li Lei', '李雷']);
     const org = await api.gql(ADD_ENTITY, { input: { id: orgId, type: 'Organization', name: 'Acme AI', categories: ['AI_STARTUP'], citation: { sourceId, quote: 'Acme AI' } } });
     expect(org.errors).toBeUndefined();
 
     const rel = await api.gql(ADD_REL, { input: { type: 'WORKS_AT', from: personId, to: orgId, role: 'chief scientist', since: '2025-03', citation: { sourceId, quote: 'joined Acme AI as chief scientist' } } });
     expect(rel.errors).toBeUndefined();
-    expect(rel.data.addRelationship).toEqual({
+    expect(rel.data.addRelationship.relationship).toEqual({
       id: `rel/works_at/${personId}/${orgId}`,
       type: 'WORKS_AT',
       from: { id: personId },
@@ -93,7 +93,7 @@ describe('mutations', () => {
 
     const added = await api.gql(ADD_EVENT, { input: event() });
     expect(added.errors).toBeUndefined();
-    expect(added.data.addEvent).toMatchObject({
+    expect(added.data.addEvent.event).toMatchObject({
       id: eventId,
       kind: 'TALENT_MOVE',
       date: '2025-03',
@@ -121,6 +121,17 @@ describe('mutations', () => {
     const error = await errorOf(ADD_EVENT, { input: event({ id: `event/talent-move/${tag}-invented`, quotes: ['joined Acme AI as CEO'] }) });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.quotes.0' });
     expect(error.message).toMatch(/not a verbatim span/);
+    expect(await countTagged()).toEqual(before);
+  });
+
+  it('refuses an inferred relationship that does not say what it is inferred from, writing nothing', async () => {
+    const before = await countTagged();
+    const input = { type: 'INVESTED_IN', from: personId, to: orgId, citation: { sourceId, quote: 'Acme AI' } };
+    const noBasis = await errorOf(ADD_REL, { input: { ...input, inferred: true } });
+    expect(noBasis.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.inferredBasis' });
+    expect(noBasis.message).toMatch(/says what it is inferred from/);
+    const basisOnly = await errorOf(ADD_REL, { input: { ...input, inferredBasis: 'a guess' } });
+    expect(basisOnly.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.inferred' });
     expect(await countTagged()).toEqual(before);
   });
 
@@ -155,7 +166,7 @@ describe('mutations', () => {
     expect(twoMovers.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.participants.1.role' });
     const badDate = await errorOf(ADD_EVENT, { input: event({ date: '2025-3' }) });
     expect(badDate.extensions.code).toBe('BAD_USER_INPUT');
-    const badLiteral = await errorOf(`mutation { addSource(input: { id: "source/${tag}-x", title: "x", text: "x", date: "2025-02-30" }) { id } }`, {});
+    const badLiteral = await errorOf(`mutation { addSource(input: { id: "source/${tag}-x", title: "x", text: "x", date: "2025-02-30" }) { source { id } } }`, {});
     expect(badLiteral.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.date' });
     const reserved = await errorOf(ADD_EVENT, { input: event({ attributes: { kind: 'X' } }) });
     expect(reserved.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.attributes.kind' });
@@ -205,10 +216,10 @@ describe('mutations', () => {
   });
 
   it('updates through update mutations, keeping what was replaced, who did it and why', async () => {
-    const UPDATE = 'mutation($input: EntityInput!, $reason: String!) { updateEntity(input: $input, reason: $reason) { id description } }';
+    const UPDATE = 'mutation($input: EntityInput!, $reason: String!) { updateEntity(input: $input, reason: $reason) { entity { id description } } }';
     const input = { id: orgId, type: 'Organization', name: 'Acme AI', description: 'An AI startup', categories: ['AI_STARTUP'], citation: { sourceId, quote: 'Acme AI' } };
     const updated = await postGraphQL(api.url, UPDATE, { input, reason: 'the note calls it an AI company' }, bearer(TEST_KEYS.editor));
-    expect(updated.body).toEqual({ data: { updateEntity: { id: orgId, description: 'An AI startup' } } });
+    expect(updated.body).toEqual({ data: { updateEntity: { entity: { id: orgId, description: 'An AI startup' } } } });
     const { history } = (await api.gql(`{ history(id: "${orgId}") { action fields before after principal role reason at } }`)).data;
     expect(history.map((r: { action: string }) => r.action)).toEqual(['UPDATE', 'CREATE']);
     expect(history[0]).toMatchObject({
@@ -224,15 +235,15 @@ describe('mutations', () => {
     expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'input.id' });
     // An update never creates: a relationship that does not exist is NOT_FOUND, and nothing is written.
     const before = await countTagged();
-    const noRelationship = await errorOf('mutation($input: RelationshipInput!) { updateRelationship(input: $input, reason: "x") { id } }', {
+    const noRelationship = await errorOf('mutation($input: RelationshipInput!) { updateRelationship(input: $input, reason: "x") { relationship { id } } }', {
       input: { type: 'PARTNER_AT', from: personId, to: orgId, citation: { sourceId, quote: 'Acme AI' } },
     });
     expect(noRelationship.extensions).toMatchObject({ code: 'NOT_FOUND', id: `rel/partner_at/${personId}/${orgId}`, argument: 'input' });
     expect(await countTagged()).toEqual(before);
-    const updated2 = await postGraphQL(api.url, 'mutation($input: RelationshipInput!) { updateRelationship(input: $input, reason: "since March") { id role since to { id } } }', {
+    const updated2 = await postGraphQL(api.url, 'mutation($input: RelationshipInput!) { updateRelationship(input: $input, reason: "since March") { relationship { id role since to { id } } } }', {
       input: { type: 'WORKS_AT', from: personId, to: orgId, role: 'chief scientist', since: '2025-03', current: true, citation: { sourceId, quote: 'joined Acme AI as chief scientist' } },
     }, bearer(TEST_KEYS.editor));
-    expect(updated2.body).toEqual({ data: { updateRelationship: { id: `rel/works_at/${personId}/${orgId}`, role: 'chief scientist', since: '2025-03', to: { id: orgId } } } });
+    expect(updated2.body).toEqual({ data: { updateRelationship: { relationship: { id: `rel/works_at/${personId}/${orgId}`, role: 'chief scientist', since: '2025-03', to: { id: orgId } } } } });
   });
 
   it('retracts a fact: hidden from every read, kept in history with the reason, its id not reusable', async () => {

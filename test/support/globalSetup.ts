@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { ensureDerived } from '../../src/db/derived';
 import { migrate } from '../../src/db/migrations';
+import { reindexIfNeeded } from '../../src/db/reindex';
 import { logger } from '../../src/logger';
 import { connectDriver } from '../../src/neo4j/connection';
 import { Executor } from '../../src/neo4j/executor';
@@ -33,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     const db = new Executor(driver, config.NEO4J_DATABASE, logger, 60_000);
     await migrate(db, logger);
+    await reindexIfNeeded(db, logger);
     await seed(db, logger);
     await ensureDerived(db, logger);
   } finally {

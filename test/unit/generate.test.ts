@@ -50,7 +50,7 @@ describe('the synthetic graph generator', () => {
       expect(ids.has(r.from) && ids.has(r.to)).toBe(true);
     }
     for (const e of facts.events) {
-      for (const q of e.quotes) expect(text.get(e.sourceId!)).toContain(q);
+      for (const q of e.quotes ?? []) expect(text.get(e.sourceId!)).toContain(q);
       for (const p of e.participants) expect(ids.has(p.id)).toBe(true);
     }
   });

@@ -228,17 +228,9 @@ describe('Cypher sent by the resolvers', () => {
         "org/b",
       ],
       "perEntity": 501,
+      "perFact": 100,
     },
     "query": "entities.cypher#relationshipsOf",
-  },
-  {
-    "params": {
-      "ids": [
-        "org/a",
-      ],
-      "perEntity": 501,
-    },
-    "query": "entities.cypher#mentionsOf",
   },
   {
     "params": {
@@ -252,6 +244,15 @@ describe('Cypher sent by the resolvers', () => {
       "scan": 102,
     },
     "query": "events.cypher#eventsOfEntities",
+  },
+  {
+    "params": {
+      "ids": [
+        "org/a",
+      ],
+      "perEntity": 501,
+    },
+    "query": "entities.cypher#mentionsOf",
   },
 ]
 `);

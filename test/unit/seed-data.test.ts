@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityRecord, EventRecord, RelationshipRecord, SourceRecord } from '../../src/facts/facts';
+import { nameForms } from '../../src/model/names';
 import { partialDatePrecision } from '../../src/model/partialDate';
 import { toFactRows } from '../../src/facts/facts';
 import { ENTITY_ID_PREFIX, EVENT_KINDS, RELATIONSHIP_TYPES, roleOf } from '../../src/model/registry';
@@ -84,6 +85,46 @@ const duplicates = (values: readonly string[]): string[] => values.filter((v, i)
 
 const CJK = /[\u3400-\u9fff]/;
 
+/** An entity or event id, as it must never appear in words meant for readers. */
+const RAW_ID = /\b(person|org|product|group|event|source)\/[a-z0-9]/;
+
+/**
+ * Whether a citation names an entity: one of its name forms (as written, simplified, aliases) is in
+ * the text, or the entity is the publisher of the cited source (the article's own voice: its
+ * statements and estimates are Tech星球's, which the text never names).
+ */
+function names(text: string, id: string): boolean {
+  const e = entityById.get(id);
+  if (!e) return false;
+  return nameForms(e.name, e.aliases).some((form) => text.includes(form)) || sources.some((s) => s.publisher === e.name);
+}
+
+/**
+ * The article's words that give an organization each category (docs/model.md, "Provenance and vagueness"): an
+ * organization has a category only when its mention (its `quote`) contains one of them. A name
+ * that says what the organization is counts (斯坦福大學, 金沙江創投); a name that only suggests a
+ * parent or a trade does not. MEDIA is stated by the source record: the organization publishes it.
+ */
+const CATEGORY_WORDS: Record<OrganizationCategory, readonly string[]> = {
+  AI_STARTUP: ['創業公司', '初創公司', '獨角獸公司'],
+  BIG_TECH: ['巨頭', '大廠'],
+  CLOUD_PROVIDER: ['雲廠商'],
+  VENTURE_INVESTOR: ['投資方', '投資人', '投資機構', '創投'],
+  PRIVATE_EQUITY: ['私募股權'],
+  RESEARCH_INSTITUTE: ['研究中心', '研究院'],
+  UNIVERSITY: ['大學'],
+  DATA_PROVIDER: ['數據', '統計'],
+  MEDIA: [],
+  HANDSET_MAKER: ['手機廠商'],
+  E_COMMERCE: ['電子商務'],
+  INTERNET_COMPANY: ['平臺巨頭', '互聯網公司'],
+};
+
+function categoryStated(e: SeedEntity, category: OrganizationCategory): boolean {
+  if (category === OrganizationCategory.MEDIA) return sources.some((s) => s.publisher === e.name);
+  return CATEGORY_WORDS[category].some((word) => (e.quote ?? "").includes(word));
+}
+
 /** All verbatim spans the data claims come from the article, with where they sit. */
 function allQuotes(): Array<{ at: string; text: unknown }> {
   return [
@@ -132,7 +173,7 @@ describe('verbatim quotes', () => {
 
   it('every event has at least one quote, and no quote twice', () => {
     expect(events.filter((e) => !Array.isArray(e.quotes) || e.quotes.length === 0).map((e) => e.id)).toEqual([]);
-    expect(events.filter((e) => duplicates(e.quotes).length > 0).map((e) => e.id)).toEqual([]);
+    expect(events.filter((e) => duplicates(e.quotes ?? []).length > 0).map((e) => e.id)).toEqual([]);
   });
 
   it('every entity name is written as in the article', () => {
@@ -190,11 +231,10 @@ describe('entities', () => {
     expect([...owners].filter(([, ids]) => ids.size > 1).map(([key, ids]) => `${key}: ${[...ids].join(', ')}`)).toEqual([]);
   });
 
-  it('organizations, and only organizations, have one or more known categories', () => {
+  it('organizations, and only organizations, have a list of known categories (empty when the article gives none)', () => {
     const bad = entities.filter((e) =>
       e.label === 'Organization'
         ? !Array.isArray(e.categories) ||
-          e.categories.length === 0 ||
           e.categories.some((c) => !ORG_CATEGORIES.has(c)) ||
           duplicates(e.categories).length > 0
         : e.categories !== undefined,
@@ -406,7 +446,7 @@ describe('events', () => {
       .filter((e) => e.kind === 'STATEMENT')
       .filter((e) => {
         const text = e.props['text'];
-        return typeof text !== 'string' || !e.quotes.some((q) => q.includes(text));
+        return typeof text !== 'string' || !(e.quotes ?? []).some((q) => q.includes(text));
       });
     expect(bad.map((e) => e.id)).toEqual([]);
   });
@@ -421,5 +461,74 @@ describe('events', () => {
 
   it('counts per kind match the table', () => {
     expect(countBy(events, (e) => e.kind)).toEqual(EXPECTED_EVENT_KINDS);
+  });
+});
+
+describe('citations state their facts on their own (docs/model.md, "Provenance and vagueness")', () => {
+  it('every entity’s mention names it', () => {
+    expect(entities.filter((e) => !names(e.quote ?? "", e.id)).map((e) => `${e.id}: ${e.quote}`)).toEqual([]);
+  });
+
+  it('every relationship’s quote names both its ends', () => {
+    const bad = relationships.filter((r) => !names(r.quote ?? "", r.from) || !names(r.quote ?? "", r.to));
+    expect(bad.map((r) => `(${r.from})-[${r.type}]->(${r.to}): ${r.quote}`)).toEqual([]);
+  });
+
+  it('every participant of an event is named in one of its quotes (the quotes together state the event)', () => {
+    const bad = events.flatMap((e) =>
+      e.participants.filter((p) => !(e.quotes ?? []).some((q) => names(q, p.id))).map((p) => `${e.id}: ${p.role} ${p.id}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('every quote lies within one paragraph (no line breaks)', () => {
+    expect(allQuotes().filter((q) => typeof q.text === 'string' && q.text.includes('\n')).map((q) => q.at)).toEqual([]);
+  });
+
+  it('the check fails when a citation leaves a participant unnamed', () => {
+    // 豆包's launch once cited only 從2023年8月上線: neither the product nor its maker.
+    expect(names('從2023年8月上線', 'product/doubao')).toBe(false);
+    expect(names('從2023年8月上線', 'org/bytedance')).toBe(false);
+    expect(names('字节跳动', 'org/bytedance')).toBe(true); // a simplified form counts
+    expect(names('粗估來看', 'org/tech-xingqiu')).toBe(true); // the article's own voice
+  });
+});
+
+describe('nothing the article does not state', () => {
+  it('no organization has a category its mention does not state', () => {
+    const bad = entities.flatMap((e) =>
+      (e.categories ?? []).filter((c) => !categoryStated(e, c as OrganizationCategory)).map((c) => `${e.id}: ${c} (${e.quote})`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('an inferred relationship says what it is inferred from, and only an inferred one has a basis', () => {
+    const bad = relationships.filter(
+      (r) =>
+        (r.inferred !== undefined && r.inferred !== true) ||
+        (r.inferred === true && (typeof r.inferredBasis !== 'string' || r.inferredBasis.trim() === '')) ||
+        (r.inferred !== true && r.inferredBasis !== undefined),
+    );
+    expect(bad.map((r) => `(${r.from})-[${r.type}]->(${r.to})`)).toEqual([]);
+    // The basis is English; the article's words it quotes are the article's.
+    const unquoted = relationships.flatMap((r) => (r.inferredBasis?.match(/[\u3400-\u9fff“”「」、,]+/g) ?? []).filter((run) => !article.includes(run)));
+    expect(unquoted).toEqual([]);
+  });
+
+  it('parent links read from names are marked inferred; the one the article states is not', () => {
+    const subsidiaries = relationships.filter((r) => r.type === 'SUBSIDIARY_OF');
+    expect(Object.fromEntries(subsidiaries.map((r) => [r.from, r.inferred === true]))).toEqual({
+      'org/volcano-engine': false, // 字節跳動旗下的火山引擎
+      'org/alibaba-cloud': true,
+      'org/baidu-ai-cloud': true,
+      'org/tencent-cloud': true,
+    });
+  });
+
+  it('summaries are words, never raw ids, the writer’s implied moves included', () => {
+    const rows = toFactRows({ sources, entities, relationships, events });
+    const bad = rows.events.filter((e) => RAW_ID.test(String(e.props.summary))).map((e) => `${e.id}: ${String(e.props.summary)}`);
+    expect(bad).toEqual([]);
+    expect(RAW_ID.test('group/adept-cofounders-and-team moved to org/amazon')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
 @ObjectType({ description: 'A document the facts come from' })
@@ -26,4 +26,12 @@ export class Citation {
 
   @Field(() => Source)
   source: Source;
+
+  @Field(() => Int, { nullable: true, description: 'Where the quote starts in the source’s text, in characters (UTF-16 code units) from its beginning' })
+  offset: number | null;
+}
+
+/** A fact's citations, all or one source's. */
+export function citationsFrom<T extends { source: { id: string } | null }>(citations: T[], source: string | null | undefined): T[] {
+  return source == null ? citations : citations.filter((c) => c.source?.id === source);
 }

@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { InvalidInput } from '../../errors';
 import { nameKey } from '../../model/names';
 import { entitiesStore, PER_ENTITY, type EntityRow, type MentionRow } from '../../store/entities.store';
-import { Citation } from '../common/citation.type';
+import { Citation, citationsFrom } from '../common/citation.type';
+import { CitationsArgs } from '../common/citations.args';
 import type { ConnectionView } from '../common/connection.type';
 import { decodeCursor } from '../common/cursor';
 import { selectsField } from '../selection';
@@ -65,9 +66,16 @@ export class EntityResolver {
     return entitiesStore.search(db.reader, params);
   }
 
-  @FieldResolver(() => [Citation], { description: `Where the sources mention this entity: at most ${PER_ENTITY} (mentionsTruncated says whether there are more)` })
-  async mentions(@Root() entity: EntityRow, @Ctx() { loaders }: Context): Promise<MentionRow[]> {
-    return (await loaders.mentions.load(entity.id)).rows;
+  @FieldResolver(() => [Citation], {
+    description: `Where the sources mention this entity, every source or one: at most ${PER_ENTITY} (mentionsTruncated says whether there are more)`,
+  })
+  async mentions(@Root() entity: EntityRow, @Args() { source }: CitationsArgs, @Ctx() { loaders }: Context): Promise<MentionRow[]> {
+    return citationsFrom((await loaders.mentions.load(entity.id)).rows, source);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many distinct sources mention this entity' })
+  sourceCount(@Root() entity: EntityRow): number {
+    return typeof entity.sourceCount === 'number' ? entity.sourceCount : 0;
   }
 
   @FieldResolver(() => Boolean, { description: `True when the sources mention this entity more than ${PER_ENTITY} times: \`mentions\` holds ${PER_ENTITY} of them` })

@@ -35,6 +35,15 @@ export class Relationship {
   @Field(() => Boolean, { nullable: true, description: 'False when the source says the relationship has ended' })
   current: boolean | null;
 
-  @Field(() => Citation)
+  @Field(() => Boolean, { description: 'True when the source does not state the relationship and it is read from elsewhere (see inferredBasis)' })
+  inferred: boolean;
+
+  @Field(() => String, { nullable: true, description: 'What an inferred relationship is inferred from, e.g. a name that contains its parent’s name' })
+  inferredBasis: string | null;
+
+  @Field(() => Citation, { description: 'Its first citation; `citations` lists them all' })
   citation: Citation;
+
+  /** Resolved by RelationshipResolver.citations (filterable by source). */
+  citations: Citation[];
 }

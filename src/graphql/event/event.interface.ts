@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../node/node.interface';
 import type { DatePrecision } from '../../model/partialDate';
 import { EVENT_LABEL } from '../../model/registry';
@@ -46,8 +46,11 @@ export abstract class Event {
   @Field(() => [Participant])
   participants: Participant[];
 
-  @Field(() => [Citation], { description: 'Verbatim spans of the sources that state this event' })
+  /** Resolved by EventResolver.sources (filterable by source). */
   sources: Citation[];
+
+  @Field(() => Int, { description: 'How many distinct sources state this event' })
+  sourceCount: number;
 
   @Field(() => GraphQLJSONObject, { description: 'Every property of the event beyond the common fields (price, qualifier, mode…), as stored' })
   attributes: Record<string, unknown>;

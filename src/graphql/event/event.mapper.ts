@@ -1,6 +1,6 @@
 import { EVENT_KINDS } from '../../model/registry';
 import type { EventKind } from '../../model/vocabulary';
-import { BOOKKEEPING_KEYS } from '../../facts/factWriter';
+import { BOOKKEEPING_KEYS } from '../../facts/facts';
 import type { Citation } from '../common/citation.type';
 import { moneyFrom } from '../common/money.type';
 import type { EntityRow } from '../entity/entity.interface';
@@ -10,7 +10,7 @@ export interface EventRow extends Record<string, unknown> {
   id: string;
   sortKey: string;
   participants: { role: string; position: number | null; entity: EntityRow }[];
-  sources: (Citation & { position: number | null })[];
+  sources: (Omit<Citation, 'offset'> & { position: number | null; offset?: number | null })[];
 }
 
 export type EventView = Record<string, unknown> & { id: string; sortKey: string };
@@ -29,7 +29,8 @@ export function toEventView(row: EventRow): EventView {
   const view: EventView = {
     ...row,
     participants,
-    sources: [...row.sources].sort(byPosition).map(({ quote, source }) => ({ quote, source })),
+    sources: [...row.sources].sort(byPosition).map(({ quote, source, offset }) => ({ quote, source, offset: offset ?? null })),
+    sourceCount: typeof row.sourceCount === 'number' ? row.sourceCount : new Set(row.sources.map((c) => c.source.id)).size,
     price: moneyFrom(row, 'price'),
     valuation: moneyFrom(row, 'valuation'),
     amount: moneyFrom(row, 'amount'),

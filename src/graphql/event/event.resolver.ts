@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { EventKind } from '../../model/vocabulary';
 import { eventsStore, type EventFilter } from '../../store/events.store';
 import type { Context } from '../context';
@@ -7,6 +7,8 @@ import { selectsField } from '../selection';
 import { decodeCursor } from '../common/cursor';
 import type { ConnectionView } from '../common/connection.type';
 import { AcquisitionConnection, EventConnection, TalentMoveConnection } from './event-connection.type';
+import { Citation, citationsFrom } from '../common/citation.type';
+import { CitationsArgs } from '../common/citations.args';
 import { Event } from './event.interface';
 import { toEventView, type EventView } from './event.mapper';
 import { eventConnection } from './eventQuery';
@@ -63,5 +65,10 @@ export class EventResolver {
   acquisitions(@Args() args: AcquisitionsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     const { acquirer, target } = args;
     return connection(context, info, args, { kinds: [EventKind.ACQUISITION], participants: participants({ acquirer, target }) });
+  }
+
+  @FieldResolver(() => [Citation], { description: 'Verbatim spans of the sources that state this event, every source or one' })
+  sources(@Root() event: EventView, @Args() { source }: CitationsArgs): Citation[] {
+    return citationsFrom(event.sources as Citation[], source);
   }
 }

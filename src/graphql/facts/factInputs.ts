@@ -36,5 +36,7 @@ export function toEventRecord(input: EventInput): EventRecord {
     props: { ...attributes, ...money },
     quotes: input.quotes,
     sourceId: input.sourceId,
+    citations: input.citations?.map((c) => ({ sourceId: c.sourceId, quote: c.quote })),
+    allowSimilar: input.allowSimilar,
   };
 }

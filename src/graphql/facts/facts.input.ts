@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsIn, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { ALL_ROLES } from '../../model/registry';
@@ -33,6 +33,22 @@ export class CitationInput {
   @Field() @MinLength(1) @MaxLength(2000) quote: string;
 }
 
+const MAX_CITATIONS = 50;
+const CITATIONS = `Citations, from any sources (at most ${MAX_CITATIONS}); a fact needs at least one`;
+
+@InputType({ description: 'More citations for a fact that exists: a second source stating it' })
+export class CorroborationInput {
+  @Field(() => ID, { description: 'The id of an entity, event or relationship' })
+  @MaxLength(300)
+  factId: string;
+
+  @Field(() => [CitationInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CITATIONS)
+  @ValidateNested({ each: true })
+  citations: CitationInput[];
+}
+
 @InputType()
 export class EntityInput {
   @Field(() => ID, { description: 'person/…, org/…, product/… or group/…, matching the type' })
@@ -54,7 +70,16 @@ export class EntityInput {
   @Field({ defaultValue: false, description: 'Accept a name another entity of this type already has (otherwise refused as a likely duplicate)' })
   allowSameName: boolean;
 
-  @Field(() => CitationInput) @ValidateNested() citation: CitationInput;
+  @Field(() => CitationInput, { nullable: true, description: 'One citation (or use `citations`, or both)' })
+  @IsOptional()
+  @ValidateNested()
+  citation?: CitationInput;
+
+  @Field(() => [CitationInput], { nullable: true, description: CITATIONS })
+  @IsOptional()
+  @ArrayMaxSize(MAX_CITATIONS)
+  @ValidateNested({ each: true })
+  citations?: CitationInput[];
 }
 
 @InputType()
@@ -67,7 +92,19 @@ export class RelationshipInput {
   @Field(() => PartialDateScalar, { nullable: true }) since?: string;
   @Field(() => PartialDateScalar, { nullable: true }) until?: string;
   @Field(() => Boolean, { nullable: true }) current?: boolean;
-  @Field(() => CitationInput) @ValidateNested() citation: CitationInput;
+  @Field(() => Boolean, { nullable: true, description: 'True when the cited source does not state the relationship (then say why in inferredBasis)' }) inferred?: boolean;
+  @Field(() => String, { nullable: true, description: 'What the relationship is inferred from; required with inferred: true' }) @MaxLength(1000) inferredBasis?: string;
+
+  @Field(() => CitationInput, { nullable: true, description: 'One citation (or use `citations`, or both)' })
+  @IsOptional()
+  @ValidateNested()
+  citation?: CitationInput;
+
+  @Field(() => [CitationInput], { nullable: true, description: CITATIONS })
+  @IsOptional()
+  @ArrayMaxSize(MAX_CITATIONS)
+  @ValidateNested({ each: true })
+  citations?: CitationInput[];
 }
 
 @InputType()
@@ -98,14 +135,30 @@ export class EventInput {
 
   @Field(() => [ParticipantInput]) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) participants: ParticipantInput[];
 
-  @Field(() => ID) @Matches(SOURCE_ID, { message: 'sourceId must look like source/<slug>' }) sourceId: string;
+  @Field(() => ID, { nullable: true, description: 'The source of `quotes` (the shorthand for citations of one source)' })
+  @IsOptional()
+  @Matches(SOURCE_ID, { message: 'sourceId must look like source/<slug>' })
+  sourceId?: string;
 
-  @Field(() => [String], { description: 'Verbatim spans of the source that state the event' })
+  @Field(() => [String], { nullable: true, description: 'Verbatim spans of `sourceId`’s text that state the event' })
+  @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @MinLength(1, { each: true })
   @MaxLength(2000, { each: true })
-  quotes: string[];
+  quotes?: string[];
+
+  @Field(() => [CitationInput], { nullable: true, description: CITATIONS })
+  @IsOptional()
+  @ArrayMaxSize(MAX_CITATIONS)
+  @ValidateNested({ each: true })
+  citations?: CitationInput[];
+
+  @Field({
+    defaultValue: false,
+    description: 'Add it although an event of the same kind, participants and a compatible date exists (otherwise refused as a likely second report of that event: see `similarEvents`)',
+  })
+  allowSimilar: boolean;
 
   @Field(() => MoneyInput, { nullable: true }) @ValidateNested() price?: MoneyInput;
   @Field(() => MoneyInput, { nullable: true }) @ValidateNested() valuation?: MoneyInput;
@@ -113,4 +166,11 @@ export class EventInput {
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Kind-specific properties: strings, numbers, booleans or lists of them' })
   attributes?: Record<string, unknown>;
+}
+
+@InputType({ description: 'A report to match against the events already in the graph' })
+export class EventReportInput {
+  @Field(() => EventKind) kind: EventKind;
+  @Field(() => PartialDateScalar, { nullable: true }) date?: string;
+  @Field(() => [ParticipantInput]) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) participants: ParticipantInput[];
 }

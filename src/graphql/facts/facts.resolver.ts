@@ -1,27 +1,25 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/principal';
 import { InvalidInput, NotFound } from '../../errors';
-import { writeFacts, type WriteMode } from '../../facts/factWriter';
-import { relationshipId, type FactSet } from '../../facts/facts';
+import { findSimilarEvents, retractFacts, withdrawSource, writeFacts, type FactResult, type WriteMode } from '../../facts/factWriter';
+import { factKindOf, relationshipEnds, relationshipId, type FactSet, type RelationshipRecord } from '../../facts/facts';
 import type { Run } from '../../neo4j/executor';
 import { adminStore, type SourceRow } from '../../store/admin.store';
-import { entitiesStore, type EntityRow } from '../../store/entities.store';
+import { entitiesStore } from '../../store/entities.store';
 import { eventsStore } from '../../store/events.store';
 import { factsStore } from '../../store/facts.store';
-import { statsStore } from '../../store/stats.store';
 import { Source } from '../common/citation.type';
 import type { Context } from '../context';
-import { Entity } from '../entity/entity.interface';
-import { Relationship } from '../entity/relationship.type';
 import type { RelationshipView } from '../entity/relationships';
 import { Event } from '../event/event.interface';
 import { toEventView, type EventView } from '../event/event.mapper';
 import { Revision } from '../history/revision.type';
 import { toEventRecord } from './factInputs';
-import { EntityInput, EventInput, RelationshipInput, SourceInput } from './facts.input';
+import { CorroborationInput, EventReportInput, EntityInput, EventInput, RelationshipInput, SourceInput, type CitationInput } from './facts.input';
+import { CitationsWrite, EntityWrite, EventWrite, RelationshipWrite, SourceWrite, WriteOutcome, type WriteResult } from './write.type';
 import { HistoryArgs, SourcesArgs } from './facts.args';
 
-const NO_FACTS: FactSet = { sources: [], entities: [], relationships: [], events: [] };
+const NO_FACTS: FactSet = { sources: [], entities: [], relationships: [], events: [], corroborations: [] };
 
 /** Who is writing, for the facts' bookkeeping and their revisions. */
 function author({ principal }: Context) {
@@ -32,34 +30,61 @@ function author({ principal }: Context) {
 /**
  * One fact set in one write transaction; errors name the input (`input.participants.0.entity`).
  * `find` reads the fact back in the same transaction: before an update (which changes existing
- * facts only: NOT_FOUND otherwise) and after the write, as the mutation's answer.
+ * facts only: NOT_FOUND otherwise) and after the write, as the mutation's answer with what the
+ * write did to it.
  */
-function write<T>(context: Context, label: string, facts: Partial<FactSet>, mode: WriteMode, reason: string | null, find: (run: Run) => Promise<T | null>): Promise<T> {
+function write<T>(
+  context: Context,
+  label: string,
+  facts: Partial<FactSet>,
+  mode: WriteMode,
+  reason: string | null,
+  find: (run: Run) => Promise<T | null>,
+): Promise<{ result: WriteResult; fact: T }> {
   return context.db.writeAll(label, async (run) => {
     const written = writtenFact(facts);
     if (mode === 'update') await mustExist(find(run), written);
-    await writeFacts(run, { ...NO_FACTS, ...facts }, {
+    const results = await writeFacts(run, { ...NO_FACTS, ...facts }, {
       mode,
       by: author(context),
       reason,
       // The fact set's paths as the mutation's input spells them (an entity's quote is its citation's).
       at: (path) =>
-        path.replace(/^(entities|relationships)\.0\.(quote|sourceId)$/, 'input.citation.$2').replace(/^(sources|entities|relationships|events)\.0/, 'input'),
+        path
+          .replace(/^(entities|relationships)\.0\.(quote|sourceId)$/, 'input.citation.$2')
+          .replace(/^corroborations\.0/, 'input')
+          .replace(/^(sources|entities|relationships|events)\.0/, 'input'),
     });
-    return mustExist(find(run), written);
+    return { result: toWriteResult(results.find((r) => r.id === written.id) ?? results[0]!), fact: await mustExist(find(run), written) };
   });
+}
+
+function toWriteResult(r: FactResult): WriteResult {
+  const outcome = r.outcome === 'CONFLICT' || r.outcome === 'REFUSED' ? WriteOutcome.UNCHANGED : WriteOutcome[r.outcome];
+  return { outcome, fields: r.fields, citationsAdded: r.citationsAdded, citationsRemoved: r.citationsRemoved };
 }
 
 /** The one fact a mutation writes, and the input that names it (a relationship's id is derived). */
 function writtenFact(facts: Partial<FactSet>): { id: string; path: string } {
   const [record] = [...(facts.sources ?? []), ...(facts.entities ?? []), ...(facts.events ?? [])];
-  return record ? { id: record.id, path: 'input.id' } : { id: relationshipId(facts.relationships![0]!), path: 'input' };
+  if (record) return { id: record.id, path: 'input.id' };
+  const [corroboration] = facts.corroborations ?? [];
+  if (corroboration) return { id: corroboration.factId, path: 'input.factId' };
+  return { id: relationshipId(facts.relationships![0]!), path: 'input' };
 }
 
 async function mustExist<T>(found: Promise<T | null>, { id, path }: { id: string; path: string }): Promise<T> {
   const value = await found;
   if (value === null) throw new NotFound(id, path);
   return value;
+}
+
+/** The citations of an entity or relationship input as a record spells them: `citation` as the one-source shorthand, `citations` as they are. */
+function citationsOf(input: { citation?: CitationInput; citations?: CitationInput[] }) {
+  return {
+    ...(input.citation ? { quote: input.citation.quote, sourceId: input.citation.sourceId } : {}),
+    citations: (input.citations ?? []).map((c) => ({ sourceId: c.sourceId, quote: c.quote })),
+  };
 }
 
 const REASON = { description: 'Why: kept in the revision' };
@@ -84,54 +109,94 @@ export class FactsResolver {
     return rows.map((r) => ({ ...r, action: r.action as Revision['action'], before: parse(r.before), after: parse(r.after) }));
   }
 
-  @Mutation(() => Source, { description: 'Add a source document with its full text (create only)' })
-  @Authorized(Role.admin)
-  addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() context: Context): Promise<SourceRow> {
-    return write(context, 'addSource', { sources: [{ ...input }] }, 'create', null, (run) => adminStore.sourceById(run, input.id));
+  @Query(() => [Event], {
+    description:
+      'The events already in the graph that a new report would duplicate: the same kind and participants (roles included) at a compatible date (docs/model.md, "One event, many sources"); at most 50 candidates are read. Cite one of them (corroborate) instead of adding an event',
+  })
+  async similarEvents(@Arg('input', () => EventReportInput) input: EventReportInput, @Ctx() { db }: Context): Promise<EventView[]> {
+    const report = { kind: input.kind, date: input.date ?? null, participants: input.participants.map((p) => ({ role: p.role, id: p.entity })), props: {} };
+    const ids = await findSimilarEvents(db.reader, report);
+    return (await eventsStore.byIds(db.reader, ids)).map(toEventView);
   }
 
-  @Mutation(() => Entity, { description: 'Add a person, organization, product or group, citing where it is mentioned (create only)' })
+  @Mutation(() => SourceWrite, { description: 'Add a source document with its full text (create only)' })
+  @Authorized(Role.admin)
+  async addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() context: Context): Promise<SourceWrite> {
+    const { result, fact } = await write(context, 'addSource', { sources: [{ ...input }] }, 'create', null, (run) => adminStore.sourceById(run, input.id));
+    return { ...result, source: fact };
+  }
+
+  @Mutation(() => EntityWrite, {
+    description: 'Add a person, organization, product or group, citing where it is mentioned (create only): the same values with a new citation corroborate it, other values are a CONFLICT',
+  })
   @Authorized(Role.editor)
-  addEntity(@Arg('input', () => EntityInput) input: EntityInput, @Ctx() context: Context): Promise<EntityRow> {
+  addEntity(@Arg('input', () => EntityInput) input: EntityInput, @Ctx() context: Context): Promise<EntityWrite> {
     return this.writeEntity(context, input, 'create', null);
   }
 
-  @Mutation(() => Entity, { description: 'Replace an entity’s values; the old ones stay in history(id)' })
+  @Mutation(() => EntityWrite, { description: 'Replace an entity’s values and the citations of the sources it cites; the old ones stay in history(id), other sources’ citations stay' })
   @Authorized(Role.editor)
   updateEntity(
     @Arg('input', () => EntityInput) input: EntityInput,
     @Arg('reason', REASON) reason: string,
     @Ctx() context: Context,
-  ): Promise<EntityRow> {
+  ): Promise<EntityWrite> {
     return this.writeEntity(context, input, 'update', checkReason(reason));
   }
 
-  @Mutation(() => Relationship, { description: 'Add a stable relationship between two existing entities (create only)' })
+  @Mutation(() => RelationshipWrite, { description: 'Add a stable relationship between two existing entities (create only; the same values with a new citation corroborate it)' })
   @Authorized(Role.editor)
-  addRelationship(@Arg('input', () => RelationshipInput) input: RelationshipInput, @Ctx() context: Context): Promise<RelationshipView> {
+  addRelationship(@Arg('input', () => RelationshipInput) input: RelationshipInput, @Ctx() context: Context): Promise<RelationshipWrite> {
     return this.writeRelationship(context, input, 'create', null);
   }
 
-  @Mutation(() => Relationship, { description: 'Replace a relationship’s values; the old ones stay in history(id)' })
+  @Mutation(() => RelationshipWrite, { description: 'Replace a relationship’s values and the citations of the sources it cites; the old ones stay in history(id)' })
   @Authorized(Role.editor)
   updateRelationship(
     @Arg('input', () => RelationshipInput) input: RelationshipInput,
     @Arg('reason', REASON) reason: string,
     @Ctx() context: Context,
-  ): Promise<RelationshipView> {
+  ): Promise<RelationshipWrite> {
     return this.writeRelationship(context, input, 'update', checkReason(reason));
   }
 
-  @Mutation(() => Event, { description: 'Add an event with its participants and verbatim quotes (create only)' })
+  @Mutation(() => EventWrite, {
+    description: 'Add an event with its participants and verbatim quotes (create only): the same values with a new citation corroborate it; a new id for an event of the same kind, participants and a compatible date is a CONFLICT naming it',
+  })
   @Authorized(Role.editor)
-  addEvent(@Arg('input', () => EventInput) input: EventInput, @Ctx() context: Context): Promise<EventView> {
+  addEvent(@Arg('input', () => EventInput) input: EventInput, @Ctx() context: Context): Promise<EventWrite> {
     return this.writeEvent(context, input, 'create', null);
   }
 
-  @Mutation(() => Event, { description: 'Replace an event (participants and quotes included); the old values stay in history(id)' })
+  @Mutation(() => EventWrite, { description: 'Replace an event (participants, and the citations of the sources it cites); the old values stay in history(id), other sources’ citations stay' })
   @Authorized(Role.editor)
-  updateEvent(@Arg('input', () => EventInput) input: EventInput, @Arg('reason', REASON) reason: string, @Ctx() context: Context): Promise<EventView> {
+  updateEvent(@Arg('input', () => EventInput) input: EventInput, @Arg('reason', REASON) reason: string, @Ctx() context: Context): Promise<EventWrite> {
     return this.writeEvent(context, input, 'update', checkReason(reason));
+  }
+
+  @Mutation(() => CitationsWrite, { description: 'Add citations from another source to an existing entity, event or relationship (a second source stating it)' })
+  @Authorized(Role.editor)
+  async corroborate(@Arg('input', () => CorroborationInput) input: CorroborationInput, @Ctx() context: Context): Promise<CitationsWrite> {
+    const corroborations = [{ factId: input.factId, citations: input.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })) }];
+    const { result, fact } = await write(context, 'corroborate', { corroborations }, 'create', null, (run) => sourceCountOf(run, input.factId));
+    return { ...result, factId: input.factId, sourceCount: fact };
+  }
+
+  @Mutation(() => CitationsWrite, { description: 'Withdraw one source’s citations from a fact that another source still states; kept in history(id) with the reason' })
+  @Authorized(Role.admin)
+  withdrawCitations(
+    @Arg('factId', () => ID) factId: string,
+    @Arg('source', () => ID) source: string,
+    @Arg('reason', REASON) reason: string,
+    @Ctx() context: Context,
+  ): Promise<CitationsWrite> {
+    const by = author(context);
+    const why = checkReason(reason);
+    return context.db.writeAll('withdrawCitations', async (run) => {
+      const removed = await withdrawSource(run, factId, source, by, why);
+      const sourceCount = await mustExist(sourceCountOf(run, factId), { id: factId, path: 'factId' });
+      return { outcome: WriteOutcome.UPDATED, fields: ['citations'], citationsAdded: 0, citationsRemoved: removed, factId, sourceCount };
+    });
   }
 
   @Mutation(() => [ID], { description: 'Hide entities or events from every read; they stay in history(id) with the reason. Returns the ids retracted' })
@@ -142,42 +207,54 @@ export class FactsResolver {
     @Ctx() context: Context,
   ): Promise<string[]> {
     const by = author(context);
-    return context.db.writeAll('retract', async (run) => {
-      const { retracted, touched, tallies } = await factsStore.retract(run, ids, by, checkReason(reason));
-      await factsStore.refreshEntityStats(run, touched);
-      await statsStore.refreshTallies(run, tallies);
-      const missing = ids.filter((id) => !retracted.includes(id));
-      if (missing.length) throw new NotFound(missing[0]!, 'ids');
-      await factsStore.recordRevisions(run, retracted.map((targetId) => ({ targetId, action: 'RETRACT', fields: [], before: null, after: null })), by, reason);
-      return retracted;
-    });
+    const why = checkReason(reason);
+    return context.db.writeAll('retract', (run) => retractFacts(run, ids, by, why));
   }
 
-  private writeEntity(context: Context, input: EntityInput, mode: WriteMode, reason: string | null): Promise<EntityRow> {
-    const { citation, type, ...entity } = input;
-    const facts = { entities: [{ ...entity, label: type, quote: citation.quote, sourceId: citation.sourceId }] };
-    return write(context, mode === 'create' ? 'addEntity' : 'updateEntity', facts, mode, reason, (run) => entitiesStore.byId(run, input.id));
+  private async writeEntity(context: Context, input: EntityInput, mode: WriteMode, reason: string | null): Promise<EntityWrite> {
+    const { citation: _citation, citations: _citations, type, ...entity } = input;
+    const facts = { entities: [{ ...entity, label: type, ...citationsOf(input) }] };
+    const { result, fact } = await write(context, mode === 'create' ? 'addEntity' : 'updateEntity', facts, mode, reason, (run) => entitiesStore.byId(run, input.id));
+    return { ...result, entity: fact };
   }
 
-  private writeRelationship(context: Context, input: RelationshipInput, mode: WriteMode, reason: string | null): Promise<RelationshipView> {
-    const { citation, ...relationship } = input;
-    const facts = { relationships: [{ ...relationship, quote: citation.quote, sourceId: citation.sourceId }] };
-    return write(context, mode === 'create' ? 'addRelationship' : 'updateRelationship', facts, mode, reason, async (run) => {
-      const row = await entitiesStore.relationshipById(run, { id: relationshipId(input), from: input.from, to: input.to });
-      const from = row && (await entitiesStore.byId(run, input.from));
-      if (!row || !from) return null;
-      const { outgoing: _outgoing, other, ...rest } = row;
-      return { ...rest, from, to: other };
-    });
+  private async writeRelationship(context: Context, input: RelationshipInput, mode: WriteMode, reason: string | null): Promise<RelationshipWrite> {
+    const { citation: _citation, citations: _citations, ...relationship } = input;
+    const facts = { relationships: [{ ...relationship, ...citationsOf(input) }] };
+    const { result, fact } = await write(context, mode === 'create' ? 'addRelationship' : 'updateRelationship', facts, mode, reason, (run) => relationshipView(run, input));
+    return { ...result, relationship: fact };
   }
 
-  private writeEvent(context: Context, input: EventInput, mode: WriteMode, reason: string | null): Promise<EventView> {
+  private async writeEvent(context: Context, input: EventInput, mode: WriteMode, reason: string | null): Promise<EventWrite> {
     const record = toEventRecord(input);
-    return write(context, mode === 'create' ? 'addEvent' : 'updateEvent', { events: [record] }, mode, reason, async (run) => {
+    const { result, fact } = await write(context, mode === 'create' ? 'addEvent' : 'updateEvent', { events: [record] }, mode, reason, async (run) => {
       const [row] = await eventsStore.byIds(run, [input.id]);
       return row ? toEventView(row) : null;
     });
+    return { ...result, event: fact };
   }
+}
+
+/** A relationship read back by its ends, as the Relationship type resolves it. */
+async function relationshipView(run: Run, key: { type: string; from: string; to: string }): Promise<RelationshipView | null> {
+  const row = await entitiesStore.relationshipById(run, { id: relationshipId(key as RelationshipRecord), from: key.from, to: key.to });
+  const from = row && (await entitiesStore.byId(run, key.from));
+  if (!row || !from) return null;
+  const { outgoing: _outgoing, other, ...rest } = row;
+  return { ...rest, from, to: other };
+}
+
+/** How many distinct sources state a fact now; null when there is no such fact. */
+async function sourceCountOf(run: Run, factId: string): Promise<number | null> {
+  const kind = factKindOf(factId);
+  if (kind === 'ENTITY') return (await entitiesStore.byId(run, factId))?.sourceCount ?? null;
+  if (kind === 'EVENT') {
+    const [row] = await eventsStore.byIds(run, [factId]);
+    return row ? (toEventView(row).sourceCount as number) : null;
+  }
+  const ends = relationshipEnds(factId);
+  if (!ends) return null;
+  return (await entitiesStore.relationshipById(run, { id: factId, from: ends.from, to: ends.to }))?.sourceCount ?? null;
 }
 
 function checkReason(reason: string): string {

@@ -1,3 +1,4 @@
+import { countUnderived } from '../../db/reindex';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { Executor } from '../../neo4j/executor';
 import { adminStore } from '../../store/admin.store';
@@ -6,7 +7,8 @@ import { Health } from './health.type';
 
 /** Asks Neo4j; throws (DATABASE_UNAVAILABLE…) when it cannot answer. Serves the query and GET /healthz. */
 export async function readHealth(db: Executor): Promise<Health> {
-  return { status: 'ok', ...(await adminStore.health(db.reader)) };
+  const [health, underived] = await Promise.all([adminStore.health(db.reader), countUnderived(db)]);
+  return { status: 'ok', ...health, underived: underived.total };
 }
 
 @Resolver()

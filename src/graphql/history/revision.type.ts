@@ -4,6 +4,10 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 export enum RevisionAction {
   CREATE = 'CREATE',
   UPDATE = 'UPDATE',
+  /** Citations from another source added to a fact with the same values. */
+  CORROBORATE = 'CORROBORATE',
+  /** One source's citations withdrawn from a fact that other sources still state. */
+  WITHDRAW = 'WITHDRAW',
   RETRACT = 'RETRACT',
 }
 registerEnumType(RevisionAction, { name: 'RevisionAction', description: 'What a write did to a fact' });

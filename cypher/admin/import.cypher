@@ -1,0 +1,15 @@
+// The bulk import's progress (src/import/importFile.ts): a file of more than one transaction's
+// records is written in groups, each committed with the count of groups done, so a re-run of the
+// same file (its sha-256) resumes after the last committed group.
+
+// @query importState
+// :param id => 'import/0f1e…'
+MATCH (s:ImportState {id: $id})
+RETURN s.groups AS groups;
+
+// @query recordImportState
+// :param id => 'import/0f1e…'
+// :param groups => 1
+// :param principal => 'key:editor:12345678'
+MERGE (s:ImportState {id: $id})
+SET s.groups = $groups, s.principal = $principal, s.at = datetime();
