@@ -32,7 +32,7 @@ describe('facts from many sources', () => {
        WITH count(*) AS done MATCH (r:Revision) WHERE r.targetId CONTAINS $tag DELETE r
        WITH count(*) AS done MATCH (s:ImportState) WHERE s.principal = 'test-import' DELETE s
        WITH count(*) AS done MATCH (k:Name) WHERE k.key IN $keys AND NOT (k)<-[:NAMED]-() DELETE k`,
-      { prefixes: ['person/', 'org/', 'event/', 'source/', 'tally/movesTo/org/'].map((p) => `${p}${tag}`).concat([`event/acquisition/${tag}`]), tag, keys: NAMES.map(nameKey) },
+      { prefixes: ['person/', 'org/', 'event/', 'source/', 'tally/movesTo/org/'].map((p) => `${p}${tag}`).concat([`event/acquisition/${tag}`, `event/talent-move/${tag}`]), tag, keys: NAMES.map(nameKey) },
     );
     await statsStore.recomputeAllTallies(api.graph.db);
     await api.close();
@@ -208,7 +208,7 @@ describe('facts from many sources', () => {
       events(involving: $a, first: 10) { totalCount edges { node { kind date summary sourceCount sources { quote offset } participants { role entity { name } } } } }
       timeline(entity: $o, first: 10) { edges { node { summary } } }
       talentMoves(to: $o) { totalCount edges { node { mover { name } date } } }
-      entity(id: $a) { name names degree latestEvent sourceCount mentions { quote offset } relationships { type role sourceCount citation { quote } citations { quote offset } } events { summary } }
+      entity(id: $a) { name names degree latestEvent sourceCount mentions { quote offset } relationships { type role sourceCount citation { quote } citations { quote offset } } events { edges { node { summary } } } }
       search(text: $prefix) { name }
       entitiesByName(name: $name) { name }
       entities(namePrefix: $prefix, first: 5) { totalCount edges { node { name degree } } }
