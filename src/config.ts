@@ -1,7 +1,7 @@
 import { bool, cleanEnv, makeValidator, num, port, str, url } from 'envalid';
 import { parseApiKeys } from './auth/apiKeys';
-import { DEFAULT_MAX_COST } from './http/cost';
-import { DEFAULT_DOCUMENT_LIMITS } from './http/documentLimits';
+import { DEFAULT_MAX_COST } from './guard/cost';
+import { DEFAULT_DOCUMENT_LIMITS } from './guard/documentLimits';
 
 /** Bolt URIs the driver accepts: bolt, neo4j (routing) and their TLS variants. */
 const boltUri = makeValidator<string>((input) => {
@@ -54,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NEO4J_LOCAL_HEAP_MB: num({ default: 1024 }),
       NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15_000, desc: 'timeout of each API transaction' }),
+      NEO4J_STARTUP_TIMEOUT_MS: num({ default: 30 * 60_000, desc: 'timeout of each start-up transaction (migrations, seed, derived data), independent of the API’s' }),
       NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),
       NEO4J_ACQUIRE_TIMEOUT_MS: num({ default: 20_000, desc: 'waiting for a pooled connection (a busy API queues here)' }),
       NEO4J_RETRY_TIME_MS: num({ default: 3_000, desc: 'how long the driver retries a transaction that failed transiently' }),

@@ -1,22 +1,26 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
-import { ensureDerived } from './db/derived';
-import { migrate } from './db/migrations';
-import { reindexIfNeeded } from './db/reindex';
+import { prepareGraph } from './db/startup';
 import { createApp, type App } from './http/app';
 import { logger } from './logger';
 import { openGraph, type GraphConnection } from './neo4j/connection';
 import { Executor } from './neo4j/executor';
-import { seed } from './seed/seed';
+import { ensurePortFree } from './neo4j/startupChecks';
+import { startTracing } from './telemetry/tracing';
 
 /**
- * npm start: configuration → Neo4j (NEO4J_URI, or the local one) → migrations → seed → derived
- * data (src/db/derived.ts) → GraphQL.
- * Any failure before serving is one line on stderr and a non-zero exit.
+ * npm start: configuration → the API's port free → Neo4j (NEO4J_URI, or the local one, whose data
+ * folder and port are checked first) → migrations → seed → derived data (src/db/startup.ts, with
+ * their own timeout and retries) → GraphQL. Any failure before serving is one line on stderr and a
+ * non-zero exit (the stack trace only at LOG_LEVEL=debug).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   logger.level = config.LOG_LEVEL;
+  const portInUse = `PORT ${config.PORT} on ${config.HOST} is in use (another npm start?); stop it or set PORT to another port`;
+  await ensurePortFree(config.HOST, config.PORT, portInUse);
+  // OpenTelemetry traces when the standard OTEL_* variables ask for them (src/telemetry/tracing.ts).
+  const tracing = startTracing();
 
   let graph: GraphConnection | undefined;
   let app: App | undefined;
@@ -27,24 +31,27 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     await app?.close().catch(() => undefined);
     await graph?.close().catch(() => undefined);
+    await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   graph = await openGraph(config, logger);
-  const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
-  await migrate(db, logger);
-  // A whole-graph recompute is a one-off batch: its own long transaction timeout, not a request's.
-  const batch = new Executor(graph.driver, config.NEO4J_DATABASE, logger, 30 * 60_000);
-  // Facts written by other tools (or an older writer) are derived before anything reads them.
-  await reindexIfNeeded(batch, logger);
-  if (config.SEED) await seed(db, logger);
-  await ensureDerived(batch, logger);
-  app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config });
-  const url = await app.listen(config.PORT, config.HOST);
-  logger.info({ url, neo4j: graph.uri }, 'GraphQL ready');
-  console.log(`GraphQL API ready at ${url}`);
+  try {
+    await prepareGraph(new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_STARTUP_TIMEOUT_MS), logger, config.SEED);
+    const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
+    app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config });
+    const url = await app.listen(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE' ? new Error(portInUse) : error;
+    });
+    logger.info({ url, neo4j: graph.uri, tracing: Boolean(tracing) }, 'GraphQL ready');
+    console.log(`GraphQL API ready at ${url}`);
+  } catch (error) {
+    // Stop the local Neo4j (and free its data folder) before exiting.
+    await graph.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -63,6 +63,8 @@ export function rootOperations(m: Manifest): Operation[] {
     op('history', 'history of a hub', `{ history(id: ${json(hub)}) { action at principal } }`),
     op('centrality', 'centrality of acquisitions', '{ centrality(kinds: [ACQUISITION], limit: 10) { entity { id } score } }'),
     op('sources', 'sources', '{ sources { id title } }'),
+    op('source', 'source facts, a page', '{ source(id: "source/generated/00000") { id facts(first: 20) { pageInfo { hasNextPage endCursor } edges { node { factId kind citations { quote offset } } } } } }'),
+    op('similarEvents', 'similarEvents for a hub acquisition', `{ similarEvents(input: { kind: ACQUISITION, date: "2024", participants: [{ role: "acquirer", entity: ${json(hub)} }, { role: "target", entity: ${json(nonHub)} }] }) { id } }`),
     op('shortestPath', 'shortestPath random people', `{ shortestPath(from: ${json(personA)}, to: ${json(personB)}) { length nodes { nodeId } edges { edgeId type } } }`),
     op('neighborhood', 'neighborhood hub depth 2 limit 500', `{ neighborhood(id: ${json(hub)}, depth: 2, limit: 500) { nodes { nodeId label node { id } } edges { edgeId type } } }`),
     op('graph', 'graph seeds hub depth 1 limit 500', `{ graph(seeds: [${json(hub)}], depth: 1, limit: 500) { totalNodes truncated nodes { nodeId } edges { edgeId } } }`),

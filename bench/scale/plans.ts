@@ -4,7 +4,8 @@ import type { CapturedQuery } from './capture';
 
 /**
  * Reading query plans: the operators of an EXPLAIN (or PROFILE) plan, collected recursively from
- * the driver's summary, and the scans that do not scale (every node, or every event or entity).
+ * the driver's summary, and the scans that do not scale (every node or relationship, every event or
+ * entity, every INVOLVES edge or citation).
  */
 export interface PlanOperator {
   operator: string;
@@ -32,7 +33,9 @@ export function isBigLabel(label: string, eventLabels: readonly string[]): boole
 /** "AllNodesScan" and "NodeByLabelScan(n:Event)" style findings; empty when the plan scales. */
 export function forbiddenScans(operators: PlanOperator[], eventLabels: readonly string[]): string[] {
   return operators.flatMap(({ operator, details }) => {
-    if (operator === 'AllNodesScan') return [`AllNodesScan(${details})`];
+    if (operator === 'AllNodesScan' || operator === 'AllRelationshipsScan' || /^(Directed|Undirected)AllRelationshipsScan$/.test(operator)) return [`${operator}(${details})`];
+    // Every INVOLVES edge or every citation: they grow with the events and the sources.
+    if (/RelationshipTypeScan$/.test(operator) && /:(INVOLVES|CITES|MENTIONED_IN|RELATIONSHIP_CITED_IN)\b/.test(details)) return [`${operator}(${details})`];
     if (operator === 'NodeByLabelScan' || operator === 'PartitionedNodeByLabelScan') {
       const label = /:(\w+)/.exec(details)?.[1] ?? '';
       return isBigLabel(label, eventLabels) ? [`${operator}(${details})`] : [];

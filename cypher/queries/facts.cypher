@@ -140,15 +140,25 @@ CALL (n, row) {
 };
 
 // @query writeRelationships
-// Creates or updates stable relationships; their citations are written by addCitations.
+// Creates or updates stable relationships; their citations are written by addCitations. The
+// existing one is found between its two ends (Expand(Into) from the end with fewer edges): a MERGE
+// on a dynamic type ($(row.type)) is planned as a scan of every relationship.
 // :param rows => [{id: 'rel/x', type: 'FOUNDED', from: 'person/x', to: 'org/y', props: {}}]
 // :param principal => 'seed'
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
-ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
-ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
+OPTIONAL MATCH (a)-[old]->(b) WHERE old.id = row.id
+CALL (row, a, b, old) {
+  WITH row, a, b WHERE old IS NULL
+  CREATE (a)-[r:$(row.type) {id: row.id}]->(b)
+  SET r.createdBy = $principal, r.createdAt = datetime()
+  RETURN r
+  UNION
+  WITH old WHERE old IS NOT NULL
+  SET old.updatedBy = $principal, old.updatedAt = datetime()
+  RETURN old AS r
+}
 SET r += row.props;
 
 // @query writeEvents
@@ -232,20 +242,20 @@ UNWIND $rows AS row
 CALL (row) {
   WITH row WHERE row.kind = 'EVENT'
   MATCH (x:Event {id: row.factId})
-  SET x.citationCount = COUNT { MATCH ()-[c:CITES]->() WHERE c.factId = row.factId },
-      x.sourceCount = size(COLLECT { MATCH ()-[c:CITES]->() WHERE c.factId = row.factId RETURN DISTINCT c.sourceId })
+  SET x.citationCount = COUNT { MATCH ()-[c:CITES]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL },
+      x.sourceCount = size(COLLECT { MATCH ()-[c:CITES]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL RETURN DISTINCT c.sourceId })
   UNION
   WITH row WHERE row.kind = 'ENTITY'
   MATCH (x:Entity {id: row.factId})
-  SET x.citationCount = COUNT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = row.factId },
-      x.sourceCount = size(COLLECT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = row.factId RETURN DISTINCT c.sourceId })
+  SET x.citationCount = COUNT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL },
+      x.sourceCount = size(COLLECT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL RETURN DISTINCT c.sourceId })
   UNION
   WITH row WHERE row.kind = 'RELATIONSHIP'
   MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to}) WHERE r.id = row.factId
-  WITH r, row, COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId
+  WITH r, row, COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL
                          RETURN c {.sourceId, .quote} ORDER BY c.position LIMIT 1 }[0] AS primary
-  SET r.citationCount = COUNT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId },
-      r.sourceCount = size(COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId RETURN DISTINCT c.sourceId }),
+  SET r.citationCount = COUNT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL },
+      r.sourceCount = size(COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL RETURN DISTINCT c.sourceId }),
       r.sourceId = primary.sourceId, r.quote = primary.quote
 };
 
@@ -259,19 +269,19 @@ CALL () {
   OPTIONAL MATCH (n:Entity {id: f.id})
   RETURN n IS NOT NULL AS exists,
          COLLECT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
-         EXISTS { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = f.id AND c.sourceId <> $sourceId } AS otherSources
+         EXISTS { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = f.id AND c.sourceId IS NOT NULL AND c.sourceId <> $sourceId } AS otherSources
   UNION
   WITH $fact AS f WHERE f.kind = 'EVENT'
   OPTIONAL MATCH (e:Event {id: f.id})
   RETURN e IS NOT NULL AS exists,
          COLLECT { MATCH ()-[c:CITES]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
-         EXISTS { MATCH ()-[c:CITES]->() WHERE c.factId = f.id AND c.sourceId <> $sourceId } AS otherSources
+         EXISTS { MATCH ()-[c:CITES]->() WHERE c.factId = f.id AND c.sourceId IS NOT NULL AND c.sourceId <> $sourceId } AS otherSources
   UNION
   WITH $fact AS f WHERE f.kind = 'RELATIONSHIP'
   OPTIONAL MATCH (:Entity {id: f.from})-[r]->(:Entity {id: f.to}) WHERE r.id = f.id
   RETURN r IS NOT NULL AS exists,
          COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
-         EXISTS { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId <> $sourceId } AS otherSources
+         EXISTS { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId IS NOT NULL AND c.sourceId <> $sourceId } AS otherSources
 }
 RETURN exists, citations, otherSources;
 

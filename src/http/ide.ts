@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Request, type Router } from 'express';
 import { repoPath } from '../paths';
 import type { ExampleOperation } from './examples';
+import { staticFile } from './staticFiles';
 
 function isPackageRoot(dir: string, pkg: string): boolean {
   const manifest = path.join(dir, 'package.json');
@@ -45,13 +46,12 @@ function wantsPage(req: Request): boolean {
 export function ideRouter(examples: ExampleOperation[]): Router {
   const router = express.Router();
   const page = repoPath('web', 'ide', 'index.html');
-  router.get('/graphql', (req, res, next) => (wantsPage(req) ? res.sendFile(page) : next()));
+  const pageFile = staticFile(page, 'own');
+  router.get('/graphql', (req, res, next) => (wantsPage(req) ? pageFile(req, res, next) : next()));
   router.get('/ide/examples.json', (_req, res) => {
     res.json(examples);
   });
-  router.get('/ide/ide.js', (_req, res) => res.sendFile(repoPath('web', 'ide', 'ide.js')));
-  for (const [name, file] of Object.entries(IDE_ASSETS)) {
-    router.get(`/ide/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1d' }));
-  }
+  router.get('/ide/ide.js', staticFile(repoPath('web', 'ide', 'ide.js'), 'own'));
+  for (const [name, file] of Object.entries(IDE_ASSETS)) router.get(`/ide/${name}`, staticFile(file, 'vendor'));
   return router;
 }

@@ -1,7 +1,7 @@
 import type { CorroborationRecord, EntityRecord, EventRecord, FactSet, RelationshipRecord, SourceRecord } from '../facts/facts';
 
 /**
- * The import's file format: JSON Lines, one record a line, each `{"type": …}` with the fields of
+ * The import's file format: JSON Lines, one record a line, each `{"record": …}` (not `type`, which a relationship's own fields use) with the fields of
  * the seed data's records (cypher/seed/data/*.json, src/facts/facts.ts): `source`, `entity`,
  * `relationship`, `event`, or `corroboration` (more citations for a fact that exists). This file
  * checks the shape of each line (required fields, types, no unknown fields) and remembers its
@@ -91,9 +91,9 @@ export function parseJsonLines(text: string): ParsedFile {
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return void problems.push(new LineError(line, 'a record is a JSON object'));
-    const { type, ...fields } = value as Record<string, unknown>;
+    const { record: type, ...fields } = value as Record<string, unknown>;
     const shape = SHAPES[type as RecordType];
-    if (!shape) return void problems.push(new LineError(line, `"type" must be one of ${Object.keys(SHAPES).join(', ')}`));
+    if (!shape) return void problems.push(new LineError(line, `"record" must be one of ${Object.keys(SHAPES).join(', ')}`));
     const unknown = Object.keys(fields).filter((k) => !(k in shape));
     if (unknown.length) return void problems.push(new LineError(line, `unknown field(s) of a ${String(type)}: ${unknown.join(', ')}`));
     for (const [field, fieldType] of Object.entries(shape)) {

@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { metrics } from '../telemetry/metrics';
 import { shareBookmarks } from './bookmarks';
 import { startLocalNeo4j } from './localNeo4j';
 
@@ -22,6 +23,9 @@ export interface FailFast {
   retryTimeMs: number;
 }
 
+/** Connections the driver pools (its maxConnectionPoolSize), shown as neo4j_pool_max_connections. */
+export const POOL_SIZE = 50;
+
 export const DEFAULT_FAIL_FAST: FailFast = { connectTimeoutMs: 3_000, acquireTimeoutMs: 20_000, retryTimeMs: 3_000 };
 
 /**
@@ -35,10 +39,11 @@ export async function connectDriver(uri: string, user: string, password: string,
     connectionTimeout: failFast.connectTimeoutMs,
     connectionAcquisitionTimeout: failFast.acquireTimeoutMs,
     maxTransactionRetryTime: failFast.retryTimeMs,
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize: POOL_SIZE,
     disableLosslessIntegers: false,
   });
   shareBookmarks(driver, uri);
+  metrics.poolSize.set(POOL_SIZE);
   try {
     await driver.getServerInfo({ database });
     return driver;

@@ -1,7 +1,10 @@
+import type { Context as TraceContext } from '@opentelemetry/api';
 import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { NamedQuery } from '../cypher/cypherFiles';
 import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StoreFailure } from '../errors';
 import type { Logger } from '../logger';
+import { metrics } from '../telemetry/metrics';
+import { inSpan } from '../telemetry/tracing';
 import { sharedBookmarks } from './bookmarks';
 import { toDriverValue, toNative } from './toNative';
 
@@ -16,6 +19,19 @@ export type Run = <T = Row>(query: NamedQuery, params?: Params) => Promise<T[]>;
  * write transaction's Run (so a mutation reads back inside its own transaction).
  */
 export type Reader = Run;
+
+/**
+ * What the request an executor serves says about itself: its GraphQL operation name (sent as
+ * transaction metadata, so Neo4j's SHOW TRANSACTIONS and query log name it) and the trace context
+ * its Cypher spans belong to. Set once the operation is known (src/http/observability.ts).
+ */
+export interface RequestScope {
+  operation?: string;
+  trace?: TraceContext;
+}
+
+/** Names this API in every transaction's metadata. */
+export const TX_APP = 'llm-shakeout-kg';
 
 /** Maps Neo4j failures to domain errors with a stable code and no internals. */
 export function toDomainError(error: unknown, query: string): DomainError {
@@ -32,10 +48,12 @@ export function toDomainError(error: unknown, query: string): DomainError {
 /**
  * The one place that talks to Neo4j: a session per call, reads routed as reads, a timeout on every
  * transaction, native values out, typed errors, and the Cypher with its parameters logged at debug.
- * It also counts round trips, so tests can prove a request's cost does not grow with its result.
+ * Each transaction carries metadata (operation, block); each named block gets a span and its time in
+ * neo4j_query_duration_seconds. It also counts round trips, so tests can prove a request's cost does not grow with its result.
  */
 export class Executor {
   roundTrips = 0;
+  readonly scope: RequestScope = {};
 
   constructor(
     private readonly driver: Driver,
@@ -54,7 +72,7 @@ export class Executor {
 
   /** Rows are typed by the store module that owns the query (src/store/*.store.ts). */
   read<T = Row>(query: NamedQuery, params: Params = {}): Promise<T[]> {
-    return this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params));
+    return this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params, 'READ'));
   }
 
   /**
@@ -64,7 +82,7 @@ export class Executor {
    */
   async readWithin<T = Row>(query: NamedQuery, params: Params, timeoutMs: number): Promise<T[] | null> {
     try {
-      return await this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params), timeoutMs);
+      return await this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params, 'READ'), timeoutMs);
     } catch (error) {
       if (error instanceof QueryTimeout) return null;
       throw error;
@@ -82,13 +100,14 @@ export class Executor {
    * Resolves to the number of rows.
    */
   async stream<T = Row>(query: NamedQuery, params: Params, onRow: (row: T) => void | Promise<void>): Promise<number> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: sharedBookmarks(this.driver) });
+    const session = this.openSession('READ');
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher (stream)');
     let rows = 0;
     let sinkFailed = false;
+    const started = process.hrtime.bigint();
     try {
-      const tx = session.beginTransaction({ timeout: this.txTimeoutMs });
+      const tx = session.beginTransaction(this.txConfig(query.name));
       try {
         for await (const record of tx.run(query.cypher, toDriverValue(params) as Params)) {
           rows += 1;
@@ -101,12 +120,14 @@ export class Executor {
       } finally {
         if (tx.isOpen()) await tx.rollback().catch(() => undefined);
       }
+      metrics.cypherDuration.observe({ block: query.name, mode: 'READ' }, seconds(started));
       return rows;
     } catch (error) {
       if (sinkFailed) throw error; // the consumer's own failure (e.g. the client went away), not the database's
+      metrics.cypherFailures.inc({ block: query.name });
       throw this.failure(error, query.name);
     } finally {
-      await session.close();
+      await this.closeSession(session);
     }
   }
 
@@ -120,44 +141,84 @@ export class Executor {
    * transaction: Neo4j does not allow schema changes inside transaction functions with writes.
    */
   async schema(statement: string): Promise<void> {
-    const session = this.driver.session({ database: this.database, bookmarkManager: sharedBookmarks(this.driver) });
+    const session = this.openSession('WRITE');
     this.roundTrips += 1;
     this.logger.debug({ cypher: statement }, 'schema cypher');
     try {
-      await session.run(statement);
+      await session.run(statement, {}, this.txConfig('schema'));
     } finally {
-      await session.close();
+      await this.closeSession(session);
     }
   }
 
   private async run<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.txTimeoutMs): Promise<T> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      // One bookmark manager for every session behind a cluster (./bookmarks.ts): a read sees the writes before it.
-      bookmarkManager: sharedBookmarks(this.driver),
-    });
-    const config = { timeout: timeoutMs };
+    const session = this.openSession(mode);
+    const config = this.txConfig(label, timeoutMs);
     try {
       // Errors are mapped outside the transaction function so the driver can still retry transient ones.
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
       throw this.failure(error, label);
     } finally {
-      await session.close();
+      await this.closeSession(session);
     }
   }
 
-  /** Logs a database failure (ours are already domain errors) and maps it for the caller. */
-  private failure(error: unknown, label: string): DomainError {
-    if (!(error instanceof DomainError)) this.logger.warn({ query: label, err: error }, 'cypher failed');
-    return toDomainError(error, label);
+  private openSession(mode: 'READ' | 'WRITE') {
+    metrics.sessionsInUse.inc();
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // One bookmark manager for every session behind a cluster (./bookmarks.ts): a read sees the writes before it.
+      bookmarkManager: sharedBookmarks(this.driver),
+    });
   }
 
-  private async runIn<T>(tx: ManagedTransaction, query: NamedQuery, params: Params): Promise<T[]> {
+  private async closeSession(session: { close(): Promise<void> }): Promise<void> {
+    try {
+      await session.close();
+    } finally {
+      metrics.sessionsInUse.dec();
+    }
+  }
+
+  /** The transaction's timeout and its metadata: which API, GraphQL operation and named block sent it. */
+  private txConfig(block: string, timeoutMs = this.txTimeoutMs) {
+    const metadata: Record<string, string> = { app: TX_APP, block };
+    if (this.scope.operation) metadata.operation = this.scope.operation;
+    return { timeout: timeoutMs, metadata };
+  }
+
+  /**
+   * Logs a database failure (ours are already domain errors) and maps it for the caller: one line
+   * with the block and Neo4j's code at warn, the whole error (stack included) at debug only.
+   */
+  private failure(error: unknown, label: string): DomainError {
+    const mapped = toDomainError(error, label);
+    if (!(error instanceof DomainError)) {
+      const code = error instanceof Neo4jError ? error.code : undefined;
+      this.logger.warn({ query: label, code: mapped.code, neo4j: code }, `cypher failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+      this.logger.debug({ query: label, err: error }, 'cypher failure');
+    }
+    return mapped;
+  }
+
+  private runIn<T>(tx: ManagedTransaction, query: NamedQuery, params: Params, mode: 'READ' | 'WRITE' = 'WRITE'): Promise<T[]> {
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher');
-    const result = await tx.run(query.cypher, toDriverValue(params) as Params);
-    return result.records.map((record) => toNative(record.toObject()) as T);
+    const attributes = { 'db.system.name': 'neo4j', 'db.namespace': this.database, 'db.query.summary': query.name };
+    return inSpan(query.name, attributes, this.scope.trace, async () => {
+      const started = process.hrtime.bigint();
+      try {
+        const result = await tx.run(query.cypher, toDriverValue(params) as Params);
+        metrics.cypherDuration.observe({ block: query.name, mode }, seconds(started));
+        return result.records.map((record) => toNative(record.toObject()) as T);
+      } catch (error) {
+        metrics.cypherFailures.inc({ block: query.name });
+        throw error;
+      }
+    });
   }
 }
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;

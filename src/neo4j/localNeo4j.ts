@@ -2,10 +2,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { acquireFolderLock, ensurePortFree } from './startupChecks';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../logger';
 import { repoPath } from '../paths';
-import { MavenProgress } from './mavenProgress';
+import { EXPECTED_DOWNLOAD, MavenProgress } from './mavenProgress';
 
 
 export interface LocalNeo4jOptions {
@@ -41,13 +42,28 @@ function javaMajor(javaHome: string): number | undefined {
 
 const JVM_ROOTS = ['/usr/lib/jvm', '/usr/local/lib/jvm', '/opt/java'];
 
+/** Why NEO4J_JAVA_HOME, the caller's explicit choice, cannot be used; undefined when it can. */
+function unusableJava(home: string): string | undefined {
+  if (!existsSync(home)) return 'does not exist';
+  if (!existsSync(path.join(home, 'bin', 'java'))) return 'has no bin/java';
+  const major = javaMajor(home);
+  if (major === undefined) return 'has a bin/java that does not say its version';
+  if (!SUPPORTED_JAVA.includes(major)) return `is Java ${major}; Neo4j 5.26 runs on Java 17 or 21 only`;
+  return undefined;
+}
+
 /**
  * A JDK home for Neo4j 5.26, which runs on Java 17 or 21 only: NEO4J_JAVA_HOME, JAVA_HOME, `java`
  * on the PATH, then the JDKs under the usual roots, in that order; newer ones (e.g. 25) are skipped.
+ * A NEO4J_JAVA_HOME that cannot be used is said (`warn`), not silently passed over.
  */
-export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoots: readonly string[] = JVM_ROOTS): string {
+export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoots: readonly string[] = JVM_ROOTS, warn: (message: string) => void = () => undefined): string {
   const candidates: string[] = [];
-  if (env.NEO4J_JAVA_HOME) candidates.push(env.NEO4J_JAVA_HOME);
+  if (env.NEO4J_JAVA_HOME) {
+    const problem = unusableJava(env.NEO4J_JAVA_HOME);
+    if (problem) warn(`NEO4J_JAVA_HOME=${env.NEO4J_JAVA_HOME} ${problem}: looking for another Java 17 or 21`);
+    candidates.push(env.NEO4J_JAVA_HOME);
+  }
   if (env.JAVA_HOME) candidates.push(env.JAVA_HOME);
   const which = spawnSync('/bin/sh', ['-c', 'command -v java'], { encoding: 'utf8', env: { PATH: env.PATH ?? '' } }).stdout?.trim();
   if (which) candidates.push(path.dirname(path.dirname(realpathSync(which))));
@@ -81,7 +97,7 @@ function launcherFingerprint(dir: string): string {
 function runMaven(dir: string, javaHome: string, logger: Logger): Promise<{ code: number | null; tail: string[]; error?: Error }> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const progress = new MavenProgress();
+    const progress = new MavenProgress(EXPECTED_DOWNLOAD);
     const tty = process.stderr.isTTY === true;
     const tail: string[] = [];
     const child = spawn('mvn', ['-B', 'package', '-DskipTests'], { cwd: dir, env: { ...process.env, JAVA_HOME: javaHome }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -113,7 +129,7 @@ export async function ensureLauncherBuilt(javaHome: string, logger: Logger): Pro
   const fingerprint = launcherFingerprint(dir);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return dir;
 
-  logger.info('first start: downloading Neo4j 5.26 from Maven Central (about 120 MB) and building the local launcher');
+  logger.info(`first start: downloading Neo4j 5.26 from Maven Central (${MavenProgress.describe(EXPECTED_DOWNLOAD)} with an empty Maven cache) and building the local launcher`);
   const mvn = await runMaven(dir, javaHome, logger);
   if (mvn.error) throw new LocalNeo4jError(`cannot run Maven (mvn): ${mvn.error.message}; install Maven or set NEO4J_URI`);
   if (mvn.code !== 0) {
@@ -178,6 +194,10 @@ async function spawnNeo4j(javaHome: string, dir: string, dataDir: string, port: 
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
+      // Another Neo4j (not one of ours, which the folder lock catches first) holds the store.
+      if (stderrTail.some((l) => /Locker|storeLockException|FileLockException|store_lock/.test(l))) {
+        return reject(new LocalNeo4jError(`the data folder ${dataDir} is in use by another Neo4j; stop it or set NEO4J_LOCAL_DIR to another folder`));
+      }
       const lastError = stderrTail.filter((l) => /Exception|Error|error/.test(l)).slice(-1)[0] ?? stderrTail.slice(-1)[0] ?? '';
       reject(new LocalNeo4jError(`local Neo4j exited with code ${code} before it was ready: ${lastError.trim()}`));
     });
@@ -194,13 +214,23 @@ async function spawnNeo4j(javaHome: string, dir: string, dataDir: string, port: 
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const { logger } = options;
-  const javaHome = findJavaHome();
-  const dir = await ensureLauncherBuilt(javaHome, logger);
+  // Before anything slow (Maven, the JVM): the folder and the port must be ours to use.
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-
-  logger.info({ dataDir, javaHome }, 'starting local Neo4j 5.26');
-  let current = await spawnNeo4j(javaHome, dir, dataDir, options.port, options);
+  const lock = acquireFolderLock(dataDir, (pid) => `the data folder ${dataDir} is in use by process ${pid} (another npm start?); stop it or set NEO4J_LOCAL_DIR to another folder`);
+  let current: Spawned;
+  let javaHome: string;
+  let dir: string;
+  try {
+    if (options.port) await ensurePortFree('127.0.0.1', options.port, `NEO4J_LOCAL_PORT ${options.port} is in use (another Neo4j?); stop it or set NEO4J_LOCAL_PORT to another port, or 0 for any free one`);
+    javaHome = findJavaHome(process.env, JVM_ROOTS, (message) => logger.warn(message));
+    dir = await ensureLauncherBuilt(javaHome, logger);
+    logger.info({ dataDir, javaHome }, 'starting local Neo4j 5.26');
+    current = await spawnNeo4j(javaHome, dir, dataDir, options.port, options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const { uri } = current;
   const port = Number(new URL(uri.replace(/^bolt:/, 'http:')).port);
   logger.info({ uri }, 'local Neo4j ready');
@@ -251,6 +281,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       if (timer) clearTimeout(timer);
       await restarting?.catch(() => undefined);
       await stopChild(current.child);
+      lock.release();
     },
   };
 }

@@ -133,28 +133,29 @@ describe('facts from many sources', () => {
     expect((await ok('{ source(id: "source/example-second-report") { id } }')).source).toBeNull();
 
     const lines = [
-      { type: 'source', id: `source/${tag}-import`, title: 'An import test', text: 'Orca Labs hired Qi Lan from Pike AI in 2025.' },
-      { type: 'entity', id: `org/${tag}-orca`, label: 'Organization', name: 'Orca Labs', quote: 'Orca Labs' },
-      { type: 'entity', id: `org/${tag}-pike`, label: 'Organization', name: 'Pike AI', quote: 'Pike AI' },
-      { type: 'entity', id: `person/${tag}-qi`, label: 'Person', name: 'Qi Lan', quote: 'Qi Lan' },
-      { type: 'event', id: `event/talent-move/${tag}-qi`, kind: 'TALENT_MOVE', date: '2025', summary: 'Qi Lan moved from Pike AI to Orca Labs',
+      { record: 'source', id: `source/${tag}-import`, title: 'An import test', text: 'Orca Labs hired Qi Lan from Pike AI in 2025.' },
+      { record: 'entity', id: `org/${tag}-orca`, label: 'Organization', name: 'Orca Labs', quote: 'Orca Labs' },
+      { record: 'entity', id: `org/${tag}-pike`, label: 'Organization', name: 'Pike AI', quote: 'Pike AI' },
+      { record: 'entity', id: `person/${tag}-qi`, label: 'Person', name: 'Qi Lan', quote: 'Qi Lan' },
+      { record: 'relationship', type: 'WORKS_AT', from: `person/${tag}-qi`, to: `org/${tag}-orca`, quote: 'Orca Labs hired Qi Lan' },
+      { record: 'event', id: `event/talent-move/${tag}-qi`, kind: 'TALENT_MOVE', date: '2025', summary: 'Qi Lan moved from Pike AI to Orca Labs',
         participants: [{ role: 'mover', id: `person/${tag}-qi` }, { role: 'from', id: `org/${tag}-pike` }, { role: 'to', id: `org/${tag}-orca` }], quotes: ['Orca Labs hired Qi Lan from Pike AI in 2025.'] },
     ];
     const text = lines.map((l) => JSON.stringify(l)).join('\n');
     const by = { principal: 'test-import', role: 'admin' };
     // Small transactions and chunks, so the resumable path runs too.
     const imported = await importFacts(api.graph.db, parseJsonLines(text), text, { dryRun: false, by, transactionRecords: 2, chunkRecords: 1 });
-    expect(imported.counts).toEqual({ CREATED: 5 });
+    expect(imported.counts).toEqual({ CREATED: 6 });
     const rerun = await importFacts(api.graph.db, parseJsonLines(text), text, { dryRun: false, by, transactionRecords: 2, chunkRecords: 1 });
     expect(rerun.resumedGroups).toBe(3);
     const again = await importFacts(api.graph.db, parseJsonLines(text), text, { dryRun: false, by });
-    expect(again.counts).toEqual({ UNCHANGED: 5 });
+    expect(again.counts).toEqual({ UNCHANGED: 6 });
     const moves = await ok('query($to: ID!) { talentMoves(to: $to) { totalCount edges { node { id sources { quote } } } } }', { to: `org/${tag}-orca` });
     expect(moves.talentMoves.totalCount).toBe(1);
     const history = await ok('query($id: ID!) { history(id: $id) { action principal } }', { id: `person/${tag}-qi` });
     expect(history.history).toEqual([{ action: 'CREATE', principal: 'test-import' }]);
 
-    expect(() => parseJsonLines('{"type":"entity","id":"org/x"}\nnot json\n{"type":"thing"}')).toThrow(/line 1: label is required[\s\S]*line 2: not JSON[\s\S]*line 3: "type" must be one of/);
+    expect(() => parseJsonLines('{"record":"entity","id":"org/x"}\nnot json\n{"record":"thing"}')).toThrow(/line 1: label is required[\s\S]*line 2: not JSON[\s\S]*line 3: "record" must be one of/);
     const broken = [lines[0], { ...lines[1], id: `org/${tag}-bad`, allowSameName: true, quote: 'not in the text' }].map((l) => JSON.stringify(l)).join('\n');
     await expect(importFacts(api.graph.db, parseJsonLines(broken), broken, { dryRun: false, by })).rejects.toThrow(new ImportError('BAD_USER_INPUT', 2, 'entities.0.quote', 'entities.0.quote: not a verbatim span of its source: "not in the text"'));
   });

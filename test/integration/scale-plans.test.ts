@@ -14,6 +14,8 @@ import { Executor } from '../../src/neo4j/executor';
 import type { LocalNeo4j } from '../../src/neo4j/localNeo4j';
 import { repoPath } from '../../src/paths';
 import { statsStore } from '../../src/store/stats.store';
+import { writeFacts } from '../../src/facts/factWriter';
+import { EntityLabel, EventKind, RelationshipType } from '../../src/model/vocabulary';
 
 /**
  * The CI-sized scale check (issue 8): a generated graph of ~50k nodes in its own embedded Neo4j
@@ -169,6 +171,37 @@ describe('scale: query plans on a generated graph', () => {
     expect(findings).toEqual([]);
     expect(seeks.some((s) => s.startsWith('countEventTallies') && /Seek/.test(s))).toBe(true);
     expect(seeks.some((s) => s.startsWith('countMoveTallies') && /Seek/.test(s))).toBe(true);
+  });
+
+  it('the writer checks and cites from indexes: a new event, an entity, a relationship to a hub and a corroboration of a hub seek, never scan', async () => {
+    const db = new Executor(driver, 'neo4j', capture.logger, 60_000);
+    const [hub, other] = [manifest.hubs[0]!, manifest.nonHubs[0] ?? manifest.hubs[1]!];
+    const source = 'source/generated/00000';
+    const { records } = await driver.executeQuery('MATCH (s:Source {id: $source}) RETURN substring(s.text, 0, 12) AS quote', { source });
+    const quote = records[0]!.get('quote') as string;
+    capture.take();
+    // Rolled back: the statements are only captured, then explained.
+    await db
+      .writeAll('writer', async (run) => {
+        await writeFacts(
+          run,
+          {
+            sources: [],
+            entities: [{ id: 'org/scale-plan-new', label: EntityLabel.Organization, name: 'Scale Plan Co', sourceId: source, quote }],
+            relationships: [{ type: RelationshipType.WORKS_AT, from: manifest.people[0]!, to: hub, sourceId: source, quote }],
+            events: [{ id: 'event/acquisition/scale-plan', kind: EventKind.ACQUISITION, date: '2024-05', summary: 'S', participants: [{ role: 'acquirer', id: hub }, { role: 'target', id: other }], sourceId: source, quotes: [quote] }],
+            corroborations: [{ factId: hub, citations: [{ sourceId: source, quote }] }],
+          },
+          { mode: 'create', by: { principal: 'scale-plans', role: 'admin' } },
+        );
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(String((error.cause as Error | undefined)?.message ?? error.message)).toBe('roll back'));
+    const queries = capture.take();
+    expect(queries.map((q) => q.name)).toEqual(expect.arrayContaining(['checkFacts', 'similarEvents', 'writeEntities', 'writeRelationships', 'writeEvents', 'addCitations', 'refreshCitationCounts', 'refreshEntityStats']));
+    const findings: string[] = [];
+    for (const query of queries) for (const scan of forbiddenScans(await explain(driver, 'neo4j', query, 'WRITE'), eventLabels)) findings.push(`${query.name}: ${scan}`);
+    expect(findings).toEqual([]);
   });
 
   for (const [text, name] of [['陳', 'search 1 char 陳'], ['杨', 'search 1 char 杨']] as const) {

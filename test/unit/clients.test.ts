@@ -127,7 +127,7 @@ describe('client toolchains', () => {
     for (const [module, ops] of [['Examples', exampleOperations()], ['Readme', readmeOperations()]] as const) {
       for (const op of ops) expect(generated).toContain(`${relayName(module, op)}.graphql.ts`);
     }
-    const artifacts = ['PagingEventsQuery', 'PagingTimelineQuery', 'PagingOrganizationTalentInQuery', 'PagingPersonQuery', 'ExamplesMoonshotLatestEventsQuery', 'ReadmeAddTalentMoveMutation'];
+    const artifacts = ['PagingEventsQuery', 'PagingTimelineQuery', 'PagingOrganizationTalentInQuery', 'PagingPersonQuery', 'ExamplesMoonshotLatestEventsQuery', 'ReadmeWriteFromScratchMutation'];
     for (const name of artifacts) expect(readFileSync(path.join(project, '__generated__', `${name}.graphql.ts`), 'utf8')).toContain(name);
   }, 60_000);
 

@@ -35,6 +35,19 @@ describe('choosing a JDK for Neo4j 5.26', () => {
     expect(findJavaHome({ PATH: '', JAVA_HOME: path.join(root, 'temurin-25') }, [root])).toBe(path.join(root, 'java-17'));
   });
 
+  it('warns when NEO4J_JAVA_HOME is a missing folder or a Java Neo4j cannot run on, and takes another', () => {
+    const root = jdks({ 'java-21': '21.0.5', 'temurin-25': '25.0.1' });
+    const warnings: string[] = [];
+    const missing = path.join(root, 'no-such-jdk');
+    expect(findJavaHome({ PATH: '', NEO4J_JAVA_HOME: missing }, [root], (w) => warnings.push(w))).toBe(path.join(root, 'java-21'));
+    expect(findJavaHome({ PATH: '', NEO4J_JAVA_HOME: path.join(root, 'temurin-25') }, [root], (w) => warnings.push(w))).toBe(path.join(root, 'java-21'));
+    expect(findJavaHome({ PATH: '', NEO4J_JAVA_HOME: path.join(root, 'java-21') }, [root], (w) => warnings.push(w))).toBe(path.join(root, 'java-21'));
+    expect(warnings).toEqual([
+      `NEO4J_JAVA_HOME=${missing} does not exist: looking for another Java 17 or 21`,
+      `NEO4J_JAVA_HOME=${path.join(root, 'temurin-25')} is Java 25; Neo4j 5.26 runs on Java 17 or 21 only: looking for another Java 17 or 21`,
+    ]);
+  });
+
   it('says in one line when there is none', () => {
     const root = jdks({ 'temurin-25': '25.0.1' });
     let error: unknown;

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { simpleEstimator } from 'graphql-query-complexity';
 import { buildGraphQLSchema } from '../../src/graphql/schema';
-import { costEstimator, costOf, DEFAULT_MAX_COST } from '../../src/http/cost';
-import { documentLimits } from '../../src/http/documentLimits';
-import { operationShapes } from '../../src/http/documentShape';
-import { TokenBuckets } from '../../src/http/rateLimit';
+import { costEstimator, costOf, DEFAULT_MAX_COST } from '../../src/guard/cost';
+import { documentLimits } from '../../src/guard/documentLimits';
+import { operationShapes } from '../../src/guard/documentShape';
+import { TokenBuckets } from '../../src/guard/rateLimit';
 import { repoPath } from '../../src/paths';
 
 const onlyShape = (source: string) => [...operationShapes(parse(source)).values()][0]!;

@@ -3,7 +3,7 @@ import { partialDatePrecision } from '../../model/partialDate';
 
 /**
  * A value a custom scalar refuses. A plain Error (not a GraphQLError) on purpose: graphql-js then
- * attaches the offending literal's AST node, from which src/http/inputErrors.ts names the argument.
+ * attaches the offending literal's AST node, from which src/guard/inputErrors.ts names the argument.
  */
 export class InvalidScalarValue extends Error {
   override name = 'InvalidScalarValue';

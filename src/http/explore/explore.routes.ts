@@ -3,6 +3,7 @@ import { DEFAULT_COLOR, LABEL_COLORS } from '../../graph/palette';
 import { EVENT_LABEL } from '../../model/registry';
 import { repoPath } from '../../paths';
 import { packageFile } from '../ide';
+import { staticFile } from '../staticFiles';
 
 /** Where the explorer opens when the URL names no node (?id=…). */
 export const EXPLORE_START = 'org/moonshot-ai';
@@ -37,15 +38,14 @@ export function exploreRouter(): Router {
     communityColors: COMMUNITY_COLORS,
     eventKinds: Object.entries(EVENT_LABEL).map(([kind, label]) => ({ kind, label })),
   };
-  router.get('/explore', (_req, res) => res.sendFile(web('index.html')));
-  router.get('/explore/explore.js', (_req, res) => res.sendFile(web('explore.js')));
-  router.get('/explore/explore.css', (_req, res) => res.sendFile(web('explore.css')));
+  router.get('/explore', staticFile(web('index.html'), 'own'));
+  router.get('/explore/explore.js', staticFile(web('explore.js'), 'own'));
+  router.get('/explore/explore.css', staticFile(web('explore.css'), 'own'));
   router.get('/explore/config.json', (_req, res) => {
     res.json(config);
   });
   for (const [name, [pkg, file]] of Object.entries(SCRIPTS)) {
-    const found = packageFile(pkg, file);
-    router.get(`/explore/${name}`, (_req, res) => res.sendFile(found, { maxAge: '1d' }));
+    router.get(`/explore/${name}`, staticFile(packageFile(pkg, file), 'vendor'));
   }
   return router;
 }

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { operationShapes } from './documentShape';
@@ -29,6 +28,10 @@ export const FIELD_COSTS: Record<string, number> = {
   'Mutation.addEntity': 50,
   'Mutation.addRelationship': 50,
   'Mutation.addEvent': 50,
+  'Mutation.corroborate': 50,
+  'Mutation.withdrawCitations': 50,
+  // An index seek per participant and compatible date range (cypher/queries/facts.cypher similarEvents).
+  'Query.similarEvents': 5,
 };
 
 /**
@@ -54,37 +57,33 @@ export function costOf(options: Parameters<typeof getComplexity>[0]): number {
   return getComplexity(options);
 }
 
+export interface OperationToCheck {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
 /**
- * Refuses an operation whose estimated cost exceeds `maxCost`, before execution (so the database
- * sees nothing). Runs after validation, with the request's variables. The expanded field count,
- * computed in linear time, is a lower bound of the cost: when it alone is over the limit the
+ * A check refusing an operation whose estimated cost exceeds `maxCost`, before execution (so the
+ * database sees nothing). Run after validation, with the request's variables. The expanded field
+ * count, computed in linear time, is a lower bound of the cost: when it alone is over the limit the
  * estimator (which expands every spread) is not run at all.
  */
-export function costLimitPlugin(maxCost = DEFAULT_MAX_COST): ApolloServerPlugin {
+export function costCheck(maxCost = DEFAULT_MAX_COST): (operation: OperationToCheck) => void {
   // Apollo hands the same DocumentNode to every request of a cached document: the verdict for a
   // document, operation and variables is computed once (a few per document, the oldest dropped).
   const passed = new WeakMap<object, string[]>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request, schema }) {
-          if (!operation) return;
-          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
-          const known = passed.get(document) ?? [];
-          if (known.includes(key)) return;
-          checkCost(document, operation, request, schema);
-          passed.set(document, [key, ...known].slice(0, 16));
-        },
-      };
-    },
+  return (request) => {
+    const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
+    const known = passed.get(request.document) ?? [];
+    if (known.includes(key)) return;
+    checkCost(request);
+    passed.set(request.document, [key, ...known].slice(0, 16));
   };
 
-  function checkCost(
-    document: DocumentNode,
-    operation: OperationDefinitionNode,
-    request: { operationName?: string | null; variables?: Record<string, unknown> | null },
-    schema: GraphQLSchema,
-  ): void {
+  function checkCost({ schema, document, operation, operationName, variables }: OperationToCheck): void {
     const fields = operationShapes(document).get(operation)?.fields ?? 0;
     let cost = fields;
     if (fields <= maxCost) {
@@ -92,8 +91,8 @@ export function costLimitPlugin(maxCost = DEFAULT_MAX_COST): ApolloServerPlugin 
         cost = costOf({
           schema,
           query: document,
-          operationName: request.operationName ?? undefined,
-          variables: request.variables ?? {},
+          operationName: operationName ?? undefined,
+          variables: variables ?? {},
           estimators: [costEstimator, simpleEstimator({ defaultComplexity: 1 })],
           // Fragments and inline fragments count as nodes too; fields alone are bounded above.
           maxQueryNodes: 4 * maxCost,

@@ -1,7 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestHandler } from 'express';
 import type { Principal } from '../auth/principal';
-import { refusalError, sendRefusal } from './refusals';
 
 export interface RateLimits {
   /** Tokens refilled per second for each anonymous IP address; 0 turns the limit off. */
@@ -53,42 +50,22 @@ export class TokenBuckets {
 }
 
 export interface RateLimiter {
-  /** Express middleware: every GraphQL request takes one token (after authentication). */
-  middleware: RequestHandler;
-  /**
-   * Apollo plugin: a mutation takes `mutationCost - 1` more from its principal once the operation
-   * is known (an anonymous mutation is refused before it runs anything, see src/auth/authChecker.ts).
-   */
-  plugin: ApolloServerPlugin<{ principal: Principal | null }>;
+  /** Every request (an HTTP request, a subscription) takes one token: 0 when allowed, else seconds to wait. */
+  admit(principal: Principal | null, ip: string): number;
+  /** A mutation takes `mutationCost - 1` more from its principal once the operation is known; same answer. */
+  chargeMutation(principal: Principal): number;
 }
-
-const message = (retry: number) => `too many requests; retry after ${retry} s`;
 
 /**
  * Per caller: an authenticated request is counted against its principal, an anonymous one against
- * its IP address. Refused with HTTP 429, a Retry-After header and code RATE_LIMITED.
+ * its IP address (the guard refuses with RATE_LIMITED, HTTP 429, and a Retry-After header). An anonymous
+ * mutation is refused before it runs anything (src/auth/authChecker.ts), so it is charged once.
  */
 export function rateLimiter(limits: RateLimits, now?: () => number): RateLimiter {
   const byIp = new TokenBuckets(limits.ipPerSecond, limits.ipBurst, now);
   const byPrincipal = new TokenBuckets(limits.principalPerSecond, limits.principalBurst, now);
-  const take = (principal: Principal | null, ip: string, cost: number) =>
-    principal ? byPrincipal.take(principal.id, cost) : byIp.take(ip, cost);
   return {
-    middleware: (req, res, next) => {
-      const retry = take(res.locals.principal ?? null, req.ip ?? '', 1);
-      if (retry) return sendRefusal(res, 'RATE_LIMITED', message(retry), { 'Retry-After': String(retry) });
-      next();
-    },
-    plugin: {
-      async requestDidStart() {
-        return {
-          async didResolveOperation({ operation, contextValue }) {
-            if (operation?.operation !== 'mutation' || !contextValue.principal || limits.mutationCost <= 1) return;
-            const retry = byPrincipal.take(contextValue.principal.id, limits.mutationCost - 1);
-            if (retry) throw refusalError('RATE_LIMITED', message(retry), { 'retry-after': String(retry) });
-          },
-        };
-      },
-    },
+    admit: (principal, ip) => (principal ? byPrincipal.take(principal.id, 1) : byIp.take(ip, 1)),
+    chargeMutation: (principal) => (limits.mutationCost <= 1 ? 0 : byPrincipal.take(principal.id, limits.mutationCost - 1)),
   };
 }

@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrate } from '../src/db/migrations';
+import { GraphGenerator } from '../src/generate/graph';
+import { loadOverBolt } from '../src/generate/load';
+import { importFacts } from '../src/import/importFile';
+import { parseJsonLines } from '../src/import/jsonl';
+import { logger } from '../src/logger';
+import { connectDriver } from '../src/neo4j/connection';
+import { Executor } from '../src/neo4j/executor';
+import { startLocalNeo4j } from '../src/neo4j/localNeo4j';
+import { machine } from './timing';
+
+/**
+ * The bulk import's throughput (issue 16): a generated graph's facts as JSON Lines (IMPORT_NODES
+ * nodes, 70,000 by default: about 100k records), parsed and written through the checked writer
+ * (src/import/importFile.ts) into a fresh embedded Neo4j, against the baseline of the same facts
+ * through the generator's unchecked Bolt loader (CREATE in batches, src/generate/load.ts) into
+ * another fresh one, in the same run. Prints records/s for both and their ratio, with the load.
+ *   npm run bench:import
+ */
+const NODES = Number(process.env.IMPORT_NODES ?? 70_000);
+
+async function freshNeo4j(name: string) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `kg-bench-${name}-`));
+  const neo4j = await startLocalNeo4j({ dataDir, port: 0, heapMb: 2048, pageCacheMb: 1024, logger });
+  const driver = await connectDriver(neo4j.uri, 'neo4j', 'neo4j', 'neo4j');
+  return {
+    driver,
+    db: new Executor(driver, 'neo4j', logger, 30 * 60_000),
+    close: async () => {
+      await driver.close();
+      await neo4j.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  logger.level = 'warn';
+  console.log(`machine: ${machine()}`);
+  const generator = new GraphGenerator(NODES);
+  const lines: string[] = [];
+  const type = { sources: 'source', entities: 'entity', relationships: 'relationship', events: 'event' } as const;
+  for (const chunk of generator.chunks()) {
+    for (const set of ['sources', 'entities', 'relationships', 'events'] as const) for (const record of chunk[set]) lines.push(JSON.stringify({ record: type[set], ...record }));
+  }
+  const text = lines.join('\n');
+  const parseStarted = performance.now();
+  const parsed = parseJsonLines(text);
+  const parseSeconds = (performance.now() - parseStarted) / 1000;
+  console.log(`file: ${parsed.records} records, ${(text.length / 2 ** 20).toFixed(1)} MB; parsed and shape-checked in ${parseSeconds.toFixed(2)} s`);
+
+  const checked = await freshNeo4j('import');
+  let importSeconds: number;
+  try {
+    await migrate(checked.db, logger);
+    const started = performance.now();
+    const report = await importFacts(checked.db, parsed, text, { dryRun: false, by: { principal: 'bench', role: 'admin' } });
+    importSeconds = (performance.now() - started) / 1000;
+    console.log(`checked import: ${JSON.stringify(report.counts)} in ${importSeconds.toFixed(1)} s (+ parse ${parseSeconds.toFixed(1)} s)`);
+  } finally {
+    await checked.close();
+  }
+
+  const bare = await freshNeo4j('baseline');
+  let baselineSeconds: number;
+  try {
+    await migrate(bare.db, logger);
+    const started = performance.now();
+    await loadOverBolt(bare.driver, 'neo4j', NODES, generator.plan.seed, logger);
+    baselineSeconds = (performance.now() - started) / 1000;
+  } finally {
+    await bare.close();
+  }
+  const rate = (s: number) => Math.round(parsed.records / s);
+  console.log(`\n| path | records | seconds | records/s |\n|---|---|---|---|`);
+  console.log(`| npm run import path (parse + check + write, one transaction) | ${parsed.records} | ${(importSeconds + parseSeconds).toFixed(1)} | ${rate(importSeconds + parseSeconds)} |`);
+  console.log(`| baseline: unchecked Bolt loader (generator), same facts | ${parsed.records} | ${baselineSeconds.toFixed(1)} | ${rate(baselineSeconds)} |`);
+  console.log(`ratio (checked / unchecked time): ${((importSeconds + parseSeconds) / baselineSeconds).toFixed(2)}×; load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import type { ParseOptions, ValidationRule } from 'graphql';
+import { authenticator, InvalidCredentialError, type AuthOptions } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import { costCheck, type OperationToCheck } from './cost';
+import { documentLimits, type DocumentLimits } from './documentLimits';
+import { formatError } from './errorShape';
+import { rateLimiter, type RateLimits } from './rateLimit';
+import { Refused, refusalError } from './refusals';
+
+export interface GuardOptions {
+  auth: AuthOptions;
+  /** Refuse operations without credentials too (READS_REQUIRE_AUTH). */
+  readsRequireAuth: boolean;
+  rateLimits: RateLimits;
+  documentLimits: DocumentLimits;
+  /** Most lexical tokens in a document. */
+  maxTokens: number;
+  maxCost: number;
+}
+
+/** Who is asking, as any transport sees it: the Authorization value (a header, graphql-ws connectionParams) and the peer's address. */
+export interface Caller {
+  authorization?: string;
+  ip: string;
+}
+
+/**
+ * What a transport must apply to every GraphQL request, in this order:
+ * 1. `admit` the caller once per request (per subscription on a socket): credentials, then rate;
+ * 2. parse with `parseOptions` and validate with `validationRules` (document limits);
+ * 3. `checkOperation` once the operation is resolved: cost, and a mutation's extra rate charge;
+ * 4. shape every error with `formatError` (codes, no stack traces).
+ * Refusals are `Refused` (steps 1) or GraphQL errors carrying a refusal code (steps 2–3).
+ */
+export interface RequestGuard {
+  admit(caller: Caller): Promise<Principal | null>;
+  parseOptions: ParseOptions;
+  validationRules: ValidationRule[];
+  checkOperation(operation: OperationToCheck & { principal: Principal | null }): void;
+  formatError: typeof formatError;
+}
+
+const tooMany = (retry: number) => `too many requests; retry after ${retry} s`;
+const NEEDS_CREDENTIALS = 'this API needs credentials: send "Authorization: Bearer <API key or JWT>"';
+
+/** The one request guard: authentication, rate limits, document limits, cost and error shaping. */
+export function createRequestGuard(options: GuardOptions): RequestGuard {
+  const authenticate = authenticator(options.auth);
+  const rates = rateLimiter(options.rateLimits);
+  const checkCost = costCheck(options.maxCost);
+  return {
+    async admit({ authorization, ip }) {
+      let principal: Principal | null;
+      try {
+        principal = await authenticate(authorization);
+      } catch (error) {
+        if (!(error instanceof InvalidCredentialError)) throw error;
+        throw new Refused('UNAUTHENTICATED', error.message, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+      }
+      if (!principal && options.readsRequireAuth) throw new Refused('UNAUTHENTICATED', NEEDS_CREDENTIALS, { 'WWW-Authenticate': 'Bearer' });
+      const retry = rates.admit(principal, ip);
+      if (retry) throw new Refused('RATE_LIMITED', tooMany(retry), { 'Retry-After': String(retry) });
+      return principal;
+    },
+    parseOptions: { maxTokens: options.maxTokens },
+    validationRules: [documentLimits(options.documentLimits)],
+    checkOperation(operation) {
+      checkCost(operation);
+      if (operation.operation.operation !== 'mutation' || !operation.principal) return;
+      const retry = rates.chargeMutation(operation.principal);
+      if (retry) throw refusalError('RATE_LIMITED', tooMany(retry), { 'retry-after': String(retry) });
+    },
+    formatError,
+  };
+}
+
