@@ -1,5 +1,11 @@
 /** Test tiers: unit (no database) and integration (+ e2e over HTTP) against a real Neo4j. */
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+/** The explorer's browser modules and their unit tests: test/support/webTransform.js (tsconfig.web.json). */
+const webJest = {
+  '^.+/test/unit/explore/.+\\.ts$': '<rootDir>/test/support/webTransform.js',
+  '^.+/web/.+\\.js$': '<rootDir>/test/support/webTransform.js',
+  ...tsJest,
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -8,7 +14,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      transform: tsJest,
+      transform: webJest,
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       setupFiles: ['reflect-metadata'],
     },

@@ -50,7 +50,7 @@ RETURN
             RETURN {id: k.id, props: properties(e),
                     participants: [(e)-[i:INVOLVES]->(x) | {role: i.role, id: x.id}]} } AS events,
   COLLECT { UNWIND $relationships AS k
-            MATCH (:Entity {id: k.from})-[r]->(:Entity {id: k.to}) WHERE r.id = k.id
+            MATCH (:Entity {id: k.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(:Entity {id: k.to}) WHERE r.id = k.id
             RETURN {id: k.id, props: r {.role, .roleEn, .since, .until, .current, .inferred, .inferredBasis}} } AS relationships,
   COLLECT { UNWIND $nodes AS k MATCH (n:RetractedFact {id: k.id}) RETURN k.id } AS retracted,
   COLLECT {
@@ -69,7 +69,7 @@ RETURN
                        RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations
       UNION
       WITH f WHERE f.kind = 'RELATIONSHIP'
-      OPTIONAL MATCH (:Entity {id: f.from})-[r]->(:Entity {id: f.to}) WHERE r.id = f.id
+      OPTIONAL MATCH (:Entity {id: f.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(:Entity {id: f.to}) WHERE r.id = f.id
       RETURN r IS NOT NULL AS exists, r.citationCount AS citationCount,
              COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId IN f.sourceIds
                        RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations
@@ -141,14 +141,15 @@ CALL (n, row) {
 
 // @query writeRelationships
 // Creates or updates stable relationships; their citations are written by addCitations. The
-// existing one is found between its two ends (Expand(Into) from the end with fewer edges): a MERGE
-// on a dynamic type ($(row.type)) is planned as a scan of every relationship.
+// existing one is found between its two ends (Expand(Into) from the end with fewer edges, over the
+// stable types: an untyped pattern, like a MERGE on a dynamic type, was planned as a scan of every
+// relationship).
 // :param rows => [{id: 'rel/x', type: 'FOUNDED', from: 'person/x', to: 'org/y', props: {}}]
 // :param principal => 'seed'
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-OPTIONAL MATCH (a)-[old]->(b) WHERE old.id = row.id
+OPTIONAL MATCH (a)-[old:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(b) WHERE old.id = row.id
 CALL (row, a, b, old) {
   WITH row, a, b WHERE old IS NULL
   CREATE (a)-[r:$(row.type) {id: row.id}]->(b)
@@ -251,7 +252,7 @@ CALL (row) {
       x.sourceCount = size(COLLECT { MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL RETURN DISTINCT c.sourceId })
   UNION
   WITH row WHERE row.kind = 'RELATIONSHIP'
-  MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to}) WHERE r.id = row.factId
+  MATCH (:Entity {id: row.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(:Entity {id: row.to}) WHERE r.id = row.factId
   WITH r, row, COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL
                          RETURN c {.sourceId, .quote} ORDER BY c.position LIMIT 1 }[0] AS primary
   SET r.citationCount = COUNT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.factId AND c.sourceId IS NOT NULL },
@@ -278,7 +279,7 @@ CALL () {
          EXISTS { MATCH ()-[c:CITES]->() WHERE c.factId = f.id AND c.sourceId IS NOT NULL AND c.sourceId <> $sourceId } AS otherSources
   UNION
   WITH $fact AS f WHERE f.kind = 'RELATIONSHIP'
-  OPTIONAL MATCH (:Entity {id: f.from})-[r]->(:Entity {id: f.to}) WHERE r.id = f.id
+  OPTIONAL MATCH (:Entity {id: f.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(:Entity {id: f.to}) WHERE r.id = f.id
   RETURN r IS NOT NULL AS exists,
          COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
          EXISTS { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = f.id AND c.sourceId IS NOT NULL AND c.sourceId <> $sourceId } AS otherSources

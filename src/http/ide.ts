@@ -51,7 +51,7 @@ export function ideRouter(examples: ExampleOperation[]): Router {
   router.get('/ide/examples.json', (_req, res) => {
     res.json(examples);
   });
-  router.get('/ide/ide.js', staticFile(repoPath('web', 'ide', 'ide.js'), 'own'));
+  for (const script of ['ide.js', 'explorerLink.js']) router.get(`/ide/${script}`, staticFile(repoPath('web', 'ide', script), 'own'));
   for (const [name, file] of Object.entries(IDE_ASSETS)) router.get(`/ide/${name}`, staticFile(file, 'vendor'));
   return router;
 }

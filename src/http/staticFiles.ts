@@ -8,7 +8,7 @@ import type { RequestHandler } from 'express';
  */
 export type CachePolicy = 'vendor' | 'own';
 
-const CACHE_CONTROL: Record<CachePolicy, string> = {
+export const CACHE_CONTROL: Record<CachePolicy, string> = {
   vendor: 'public, max-age=86400',
   own: 'no-cache',
 };

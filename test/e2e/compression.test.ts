@@ -33,7 +33,7 @@ describe('compression and caching', () => {
     await graph.close();
   });
 
-  it.each(['/ide/graphiql.js', '/ide/react-dom.js', '/explore/cytoscape.js', '/explore/explore.js'])('sends %s brotli- or gzip-compressed, as asked, a fraction of its size', async (file) => {
+  it.each(['/ide/graphiql.js', '/ide/react-dom.js', '/explore/cytoscape.js', '/explore/scene.js'])('sends %s brotli- or gzip-compressed, as asked, a fraction of its size', async (file) => {
     const plain = await request(base + file, { 'accept-encoding': 'identity' });
     expect(plain.status).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -50,10 +50,10 @@ describe('compression and caching', () => {
 
   it('lets browsers keep package builds a day and revalidate the project’s own files (304 when unchanged)', async () => {
     expect((await request(`${base}/ide/graphiql.js`, {})).headers['cache-control']).toBe('public, max-age=86400');
-    const own = await request(`${base}/explore/explore.js`, {});
+    const own = await request(`${base}/explore/scene.js`, {});
     expect(own.headers['cache-control']).toBe('no-cache');
     expect(own.headers.etag).toBeTruthy();
-    expect((await request(`${base}/explore/explore.js`, { 'if-none-match': own.headers.etag! })).status).toBe(304);
+    expect((await request(`${base}/explore/scene.js`, { 'if-none-match': own.headers.etag! })).status).toBe(304);
     const page = await request(`${base}/graphql`, { accept: 'text/html' });
     expect({ status: page.status, cache: page.headers['cache-control'] }).toEqual({ status: 200, cache: 'no-cache' });
   });

@@ -3,7 +3,7 @@ import { DEFAULT_COLOR, LABEL_COLORS } from '../../graph/palette';
 import { EVENT_LABEL } from '../../model/registry';
 import { repoPath } from '../../paths';
 import { packageFile } from '../ide';
-import { staticFile } from '../staticFiles';
+import { CACHE_CONTROL, staticFile } from '../staticFiles';
 
 /** Where the explorer opens when the URL names no node (?id=…). */
 export const EXPLORE_START = 'org/moonshot-ai';
@@ -24,9 +24,10 @@ const SCRIPTS: Record<string, [string, string]> = {
 export const COMMUNITY_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#17becf', '#bcbd22'];
 
 /**
- * /explore: the graph explorer (web/explore/*, Cytoscape.js and its fcose and svg extensions from
- * node_modules). The page asks the GraphQL API for everything it shows; /explore/config.json gives
- * it the colours and event kinds.
+ * /explore: the graph explorer (web/explore/: index.html, explore.css and its ES modules, loaded by
+ * the browser as they are, with Cytoscape.js and its fcose and svg extensions from node_modules).
+ * The page asks the GraphQL API for everything it shows; /explore/config.json gives it the colours
+ * and event kinds.
  */
 export function exploreRouter(): Router {
   const router = express.Router();
@@ -39,13 +40,13 @@ export function exploreRouter(): Router {
     eventKinds: Object.entries(EVENT_LABEL).map(([kind, label]) => ({ kind, label })),
   };
   router.get('/explore', staticFile(web('index.html'), 'own'));
-  router.get('/explore/explore.js', staticFile(web('explore.js'), 'own'));
-  router.get('/explore/explore.css', staticFile(web('explore.css'), 'own'));
   router.get('/explore/config.json', (_req, res) => {
     res.json(config);
   });
   for (const [name, [pkg, file]] of Object.entries(SCRIPTS)) {
     router.get(`/explore/${name}`, staticFile(packageFile(pkg, file), 'vendor'));
   }
+  // the page's own modules and stylesheet (web/explore/**/*.js, explore.css); never a directory listing
+  router.use('/explore', express.static(repoPath('web', 'explore'), { index: false, redirect: false, extensions: [], cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', CACHE_CONTROL.own) }));
   return router;
 }
