@@ -52,19 +52,19 @@ const CASES: Case[] = [
     name: 'shortestPath zhu-xiaohu -> yang-zhilin',
     cypher: graphQueries.shortestPath.cypher,
     params: { from: 'person/zhu-xiaohu', to: 'person/yang-zhilin', maxHops: 6 },
-    graphql: '{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id label name } edges { id source target type } } }',
+    graphql: '{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { nodeId label name } edges { edgeId source target type } } }',
   },
   {
     name: 'neighborhood moonshot-ai, depth 2',
     cypher: subgraphQueries.subgraph.cypher,
     params: subgraphParams({ seeds: ['org/moonshot-ai'], depth: 2, limit: 200 }),
-    graphql: '{ neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { id label name } edges { id source target type } } }',
+    graphql: '{ neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { nodeId label name } edges { edgeId source target type } } }',
   },
   {
     name: 'neighborhood bytedance, depth 3',
     cypher: subgraphQueries.subgraph.cypher,
     params: subgraphParams({ seeds: ['org/bytedance'], depth: 3, limit: 500 }),
-    graphql: '{ neighborhood(id: "org/bytedance", depth: 3, limit: 500) { nodes { id label name } edges { id source target type } } }',
+    graphql: '{ neighborhood(id: "org/bytedance", depth: 3, limit: 500) { nodes { nodeId label name } edges { edgeId source target type } } }',
   },
 ];
 

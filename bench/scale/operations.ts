@@ -13,7 +13,11 @@ export interface Operation {
 }
 
 const EVENT_PAGE = '{ totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind date summary } } }';
+/** A page read backward, with the far side (hasNextPage after `before`) asked for. */
+const BACKWARD_PAGE = '{ pageInfo { hasPreviousPage hasNextPage startCursor } edges { cursor node { id kind date } } }';
 const json = JSON.stringify;
+/** An events cursor at a sortKey ("2024": after every event dated only to 2024's start; "~": before the undated). */
+const cursor = (sortKey: string) => Buffer.from(`event:${JSON.stringify([sortKey])}`).toString('base64url');
 
 export function rootOperations(m: Manifest): Operation[] {
   const [hub] = m.hubs;
@@ -46,20 +50,25 @@ export function rootOperations(m: Manifest): Operation[] {
     op('events', 'events all totalCount', `{ events(first: 20) ${EVENT_PAGE} }`),
     op('timeline', 'timeline non-hub', `{ timeline(entity: ${json(nonHub)}, first: 20) ${EVENT_PAGE} }`),
     op('timeline', 'timeline hub', `{ timeline(entity: ${json(hub)}, first: 20) ${EVENT_PAGE} }`),
+    op('timeline', 'timeline hub, last 20 before a cursor', `{ timeline(entity: ${json(hub)}, last: 20, before: ${json(cursor('~'))}) ${BACKWARD_PAGE} }`),
+    op('events', 'events kind ACQUISITION last 20', `{ events(kinds: [ACQUISITION], last: 20) ${BACKWARD_PAGE} }`),
+    op('events', 'events after a cursor, hasPreviousPage', `{ events(first: 20, after: ${json(cursor('2024'))}) { pageInfo { hasPreviousPage } edges { node { id } } } }`),
     op('talentMoves', 'talentMoves to hub', `{ talentMoves(to: ${json(hub)}, first: 20) ${EVENT_PAGE} }`),
     op('talentMoves', 'talentMoves by person', `{ talentMoves(mover: ${json(personA)}) ${EVENT_PAGE} }`),
     op('acquisitions', 'acquisitions by hub', `{ acquisitions(acquirer: ${json(hub)}, first: 20) ${EVENT_PAGE} }`),
-    op('entity', 'entity page hub (nested lists)', `{ entity(id: ${json(hub)}) { id name ... on Organization { people { id } investors { id }
-      acquisitions { id } talentIn { id } events(first: 20) { id kind } mentions { quote } } } }`),
+    op('entity', 'entity page hub (nested lists)', `{ entity(id: ${json(hub)}) { id name ... on Organization { relationshipsTruncated people { id } investors { id }
+      acquisitions { totalCount edges { node { id } } } talentIn { totalCount totalCountExact pageInfo { hasNextPage endCursor } edges { node { id } } }
+      talentOut(first: 10, after: ${json(cursor('2024'))}) { edges { node { id } } }
+      events(first: 20) { totalCount edges { node { id kind } } } mentions { quote } mentionsTruncated } } }`),
     op('history', 'history of a hub', `{ history(id: ${json(hub)}) { action at principal } }`),
     op('centrality', 'centrality of acquisitions', '{ centrality(kinds: [ACQUISITION], limit: 10) { entity { id } score } }'),
     op('sources', 'sources', '{ sources { id title } }'),
     op('source', 'source facts, a page', '{ source(id: "source/generated/00000") { id facts(first: 20) { pageInfo { hasNextPage endCursor } edges { node { factId kind citations { quote offset } } } } } }'),
     op('similarEvents', 'similarEvents for a hub acquisition', `{ similarEvents(input: { kind: ACQUISITION, date: "2024", participants: [{ role: "acquirer", entity: ${json(hub)} }, { role: "target", entity: ${json(nonHub)} }] }) { id } }`),
-    op('shortestPath', 'shortestPath random people', `{ shortestPath(from: ${json(personA)}, to: ${json(personB)}) { length nodes { id } edges { id type } } }`),
-    op('neighborhood', 'neighborhood hub depth 2 limit 500', `{ neighborhood(id: ${json(hub)}, depth: 2, limit: 500) { nodes { id label } edges { id type } } }`),
-    op('graph', 'graph seeds hub depth 1 limit 500', `{ graph(seeds: [${json(hub)}], depth: 1, limit: 500) { totalNodes truncated nodes { id } edges { id } } }`),
-    op('graph', 'graph ACQUISITION 2024 limit 500', '{ graph(kinds: [ACQUISITION], from: "2024-01", to: "2024-12", limit: 500) { totalNodes truncated nodes { id } edges { id } } }'),
+    op('shortestPath', 'shortestPath random people', `{ shortestPath(from: ${json(personA)}, to: ${json(personB)}) { length nodes { nodeId } edges { edgeId type } } }`),
+    op('neighborhood', 'neighborhood hub depth 2 limit 500', `{ neighborhood(id: ${json(hub)}, depth: 2, limit: 500) { nodes { nodeId label node { id } } edges { edgeId type } } }`),
+    op('graph', 'graph seeds hub depth 1 limit 500', `{ graph(seeds: [${json(hub)}], depth: 1, limit: 500) { totalNodes truncated nodes { nodeId } edges { edgeId } } }`),
+    op('graph', 'graph ACQUISITION 2024 limit 500', '{ graph(kinds: [ACQUISITION], from: "2024-01", to: "2024-12", limit: 500) { totalNodes truncated nodes { nodeId } edges { edgeId } } }'),
     op('talentFlow', 'talentFlow 2024', '{ talentFlow(from: "2024-01", to: "2024-12") { nodes { id } links { count } } }'),
     op('eventStats', 'eventStats by kind and month', '{ eventStats { byKind { kind count } byPeriod { total undated periods { period precision count } } } }'),
     op('eventStats', 'eventStats 2 kinds by year 2020..2024-06', '{ eventStats { byPeriod(by: YEAR, kinds: [ACQUISITION, TALENT_MOVE], from: "2020", to: "2024-06") { total periods { period count } } } }'),

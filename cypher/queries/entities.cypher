@@ -8,6 +8,13 @@
 MATCH (n:Entity {id: $id})
 RETURN n {.*} AS entity;
 
+// @query entitiesByIds
+// Many entities at once (the `node` of a selection's nodes), one unique-index seek each.
+// :param ids => ['org/moonshot-ai', 'person/yang-zhilin']
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n {.*} AS entity;
+
 // @query entityPage
 // A page of `entities` in one of three orders, each a string per entity kept by the writer
 // (facts.cypher refreshEntityStats) and read from its range index from the cursor on:

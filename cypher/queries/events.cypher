@@ -63,6 +63,58 @@ RETURN e {
   sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
 } AS event;
 
+// @query eventPageBackward
+// eventPage read from the other end (Relay's `last`/`before`): the same five ways in, each range
+// index read in descending order from $upper, so a page before a cursor costs what a page after
+// one does. Cypher cannot take the direction of an ORDER BY as a parameter, hence this mirror;
+// keep the two in step. Rows come last first; the store puts them back in list order.
+// :param anchor => {id: 'org/bytedance', role: 'to'}
+// :param others => []
+// :param kinds => ['TALENT_MOVE']
+// :param lower => ''
+// :param upper => '\uffff'
+// :param scan => 21
+// :param first => 20
+CALL () {
+  WITH $anchor AS a WHERE a IS NOT NULL AND a.role IS NOT NULL
+  MATCH ()-[i:INVOLVES]->() WHERE i.entityId = a.id AND i.role = a.role AND i.sortKey > $lower AND i.sortKey < $upper
+  WITH i ORDER BY i.entityId DESC, i.role DESC, i.sortKey DESC
+  WHERE $kinds IS NULL OR i.kind IN $kinds
+  RETURN i.sortKey AS sortKey, startNode(i) AS e LIMIT $scan
+  UNION ALL
+  WITH $anchor AS a WHERE a IS NOT NULL AND a.role IS NULL AND $kinds IS NULL
+  MATCH ()-[i:INVOLVES]->() WHERE i.entityId = a.id AND i.sortKey > $lower AND i.sortKey < $upper
+  WITH i ORDER BY i.entityId DESC, i.sortKey DESC LIMIT $scan
+  RETURN i.sortKey AS sortKey, startNode(i) AS e
+  UNION ALL
+  UNWIND CASE WHEN $anchor IS NOT NULL AND $anchor.role IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
+  CALL (kind) {
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = $anchor.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper
+    RETURN i ORDER BY i.entityId DESC, i.kind DESC, i.sortKey DESC LIMIT $scan
+  }
+  RETURN i.sortKey AS sortKey, startNode(i) AS e
+  UNION ALL
+  WITH $anchor AS a WHERE a IS NULL AND $kinds IS NULL
+  MATCH (e:Event) WHERE e.sortKey > $lower AND e.sortKey < $upper
+  WITH e ORDER BY e.sortKey DESC LIMIT $scan
+  RETURN e.sortKey AS sortKey, e
+  UNION ALL
+  UNWIND CASE WHEN $anchor IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
+  CALL (kind) {
+    MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > $lower AND e.sortKey < $upper
+    RETURN e ORDER BY e.kind DESC, e.sortKey DESC LIMIT $scan
+  }
+  RETURN e.sortKey AS sortKey, e
+}
+WITH DISTINCT sortKey, e
+WHERE e:Event AND all(f IN $others WHERE EXISTS { (e)-[i:INVOLVES]->() WHERE i.role = f.role AND i.entityId = f.id })
+WITH e ORDER BY sortKey DESC LIMIT $first + 1
+RETURN e {
+  .*,
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
+} AS event;
+
 // @query eventCount
 // How many events a page's filters match, counted from the same index ranges but only up to
 // $cap + 1 distinct events; with no filter at all, exact from the count store.
@@ -117,33 +169,37 @@ RETURN e {
 } AS event;
 
 // @query eventsOfEntities
-// The first $first events of many entities at once (Entity.events, Person.moves,
-// Organization.acquisitions…), each from its own index range: in a role, of some kinds, or all.
+// A page of events of many entities at once (Organization.acquisitions, Person.moves,
+// Entity.events…), each from its own index range after $after: in a role, of some kinds, or all;
+// $first + 1 of them, so that the caller knows whether more follow. An entity in two roles of one
+// event has two entries for it, hence $scan (twice the page) entries read without a role.
 // :param ids => ['org/oppo']
 // :param role => 'acquirer'
 // :param kinds => ['ACQUISITION']
+// :param after => ''
+// :param scan => 51
 // :param first => 50
 UNWIND $ids AS id
 CALL (id) {
   CALL (id) {
     WITH $role AS role WHERE role IS NOT NULL
-    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.role = role AND i.sortKey > ''
-    RETURN i ORDER BY i.entityId, i.role, i.sortKey LIMIT $first
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.role = role AND i.sortKey > $after
+    RETURN i ORDER BY i.entityId, i.role, i.sortKey LIMIT $scan
     UNION ALL
     WITH $role AS role WHERE role IS NULL AND $kinds IS NULL
-    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.sortKey > ''
-    RETURN i ORDER BY i.entityId, i.sortKey LIMIT $first
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.sortKey > $after
+    RETURN i ORDER BY i.entityId, i.sortKey LIMIT $scan
     UNION ALL
     UNWIND CASE WHEN $role IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
     CALL (id, kind) {
-      MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.kind = kind AND i.sortKey > ''
-      RETURN i ORDER BY i.entityId, i.kind, i.sortKey LIMIT $first
+      MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.kind = kind AND i.sortKey > $after
+      RETURN i ORDER BY i.entityId, i.kind, i.sortKey LIMIT $scan
     }
     RETURN i
   }
   WITH DISTINCT i.sortKey AS sortKey, startNode(i) AS e
   WHERE e:Event
-  RETURN e ORDER BY sortKey LIMIT $first
+  RETURN e ORDER BY sortKey LIMIT $first + 1
 }
 WITH id, collect(e {
   .*,
@@ -151,3 +207,32 @@ WITH id, collect(e {
   sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
 }) AS events
 RETURN id, events;
+
+// @query eventCountsOfEntities
+// How many events each of many entities takes part in (in a role, of some kinds, or all), from the
+// same index ranges as eventsOfEntities, up to $cap + 1 distinct events each.
+// :param ids => ['org/oppo']
+// :param role => 'acquirer'
+// :param kinds => null
+// :param cap => 1000
+UNWIND $ids AS id
+CALL (id) {
+  CALL (id) {
+    WITH $role AS role WHERE role IS NOT NULL
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.role = role AND i.sortKey > ''
+    RETURN startNode(i) AS e
+    UNION ALL
+    WITH $role AS role WHERE role IS NULL AND $kinds IS NULL
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.sortKey > ''
+    RETURN startNode(i) AS e
+    UNION ALL
+    UNWIND CASE WHEN $role IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.kind = kind AND i.sortKey > ''
+    RETURN startNode(i) AS e
+  }
+  WITH DISTINCT e
+  WHERE e:Event
+  WITH e LIMIT $cap + 1
+  RETURN count(e) AS count
+}
+RETURN id, count;

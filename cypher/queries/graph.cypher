@@ -32,7 +32,7 @@ MATCH (e)-[:INVOLVES {role: 'to'}]->(dest:Entity)
 OPTIONAL MATCH (e)-[:INVOLVES {role: 'from'}]->(origin:Entity)
 MATCH (e)-[:INVOLVES {role: 'mover'}]->(mover:Entity)
 WITH origin, dest, collect(DISTINCT e.id) AS events,
-     collect(DISTINCT mover {.id, .name, .label}) AS movers
-RETURN origin {.id, .name} AS origin, dest {.id, .name} AS dest, size(events) AS count, movers, events
+     collect(DISTINCT mover {.*}) AS movers
+RETURN origin {.*} AS origin, dest {.*} AS dest, size(events) AS count, movers, events
 ORDER BY count DESC, dest.id, origin.id
 LIMIT $links;

@@ -13,6 +13,7 @@ import { EVENT_TYPES } from './event/event-kinds.type';
 import { EventResolver } from './event/event.resolver';
 import { FactsResolver } from './facts/facts.resolver';
 import { CentralityResolver } from './graph/centrality.resolver';
+import { GraphNodeResolver } from './graph/graph-node.resolver';
 import { GraphResolver } from './graph/graph.resolver';
 import { Group } from './entity/group.type';
 import { Organization } from './entity/organization.type';
@@ -36,6 +37,7 @@ export const resolvers = [
   RelationshipResolver,
   EventResolver,
   GraphResolver,
+  GraphNodeResolver,
   SubgraphResolver,
   CentralityResolver,
   StatsResolver,

@@ -1,18 +1,40 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
- * Whether the operation selects `name` directly under the current field (through inline
- * fragments and fragment spreads), so a resolver can skip work nobody asked for.
+ * The fields named `name` directly under `sets` (through inline fragments and fragment spreads).
+ * Directives (@include/@skip) are not evaluated: a field that might be asked for counts as asked.
  */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+function fieldsNamed(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | undefined)[], name: string): FieldNode[] {
   const seen = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === name;
-      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet);
-      if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      return visit(info.fragments[s.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.some((node) => visit(node.selectionSet));
+  const found: FieldNode[] = [];
+  const visit = (set: SelectionSetNode | undefined): void => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) {
+        if (s.name.value === name) found.push(s);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        visit(info.fragments[s.name.value]?.selectionSet);
+      }
+    }
+  };
+  sets.forEach(visit);
+  return found;
+}
+
+/**
+ * Whether the operation selects `path` under the current field (`totalCount`, or
+ * `pageInfo.hasPreviousPage`), so a resolver can skip work nobody asked for.
+ */
+export function selectsField(info: GraphQLResolveInfo, ...path: string[]): boolean {
+  let fields: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    fields = fieldsNamed(
+      info,
+      fields.map((f) => f.selectionSet),
+      name,
+    );
+    if (!fields.length) return false;
+  }
+  return true;
 }

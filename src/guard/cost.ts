@@ -2,6 +2,7 @@ import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graph
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { operationShapes } from './documentShape';
 import { refusalError } from './refusals';
+import { DEFAULT_PAGE } from '../graphql/common/pageSize';
 
 /**
  * What a root field costs by itself, from the Cypher it runs: a name look-up is an index seek;
@@ -41,11 +42,12 @@ export const DEFAULT_MAX_COST = 50_000;
 
 /**
  * A field's cost plus its selections' cost, multiplied by the rows it may return: its `first` or
- * `limit` argument (with the schema's default when omitted).
+ * `last` or `limit` argument (with the schema's default when omitted; a connection paged both ways
+ * has none in the schema and reads DEFAULT_PAGE).
  */
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const own = FIELD_COSTS[`${type.name}.${field.name}`];
-  const rows = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : 1;
+  const rows = [args.first, args.last, args.limit].find((n) => typeof n === 'number') ?? (field.args.some((a) => a.name === 'last') ? DEFAULT_PAGE : 1);
   if (own === undefined && rows === 1) return undefined; // simpleEstimator: 1 + children
   return (own ?? 1) + Math.max(rows, 1) * childComplexity;
 };

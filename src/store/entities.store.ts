@@ -7,6 +7,7 @@ import type { CitationRow } from './events.store';
 /** cypher/queries/entities.cypher with typed parameters and rows. */
 const q = loadCypherFile('queries/entities.cypher', [
   'entityById',
+  'entitiesByIds',
   'entityPage',
   'entityCount',
   'searchEntities',
@@ -123,6 +124,16 @@ export const PER_ENTITY = 500;
 /** Citations listed per relationship, at most. */
 export const PER_FACT = 100;
 
+/** A list cut at PER_ENTITY, saying whether it was. */
+export interface Capped<T> {
+  rows: T[];
+  truncated: boolean;
+}
+
+function capped<T>(rows: T[]): Capped<T> {
+  return { rows: rows.slice(0, PER_ENTITY), truncated: rows.length > PER_ENTITY };
+}
+
 export interface SearchQuery {
   /** The normalised key, for prefix matches. */
   key: string;
@@ -135,7 +146,9 @@ export const entitiesStore = {
   async byId(read: Reader, id: string): Promise<EntityRow | null> {
     return (await read<{ entity: EntityRow }>(q.entityById, { id }))[0]?.entity ?? null;
   },
-  /** A page of entities in `filter.order`, bounded by ENTITY_SCAN index entries (cypher: entityPage). */
+  async byIds(read: Reader, ids: string[]): Promise<EntityRow[]> {
+    return (await read<{ entity: EntityRow }>(q.entitiesByIds, { ids })).map((r) => r.entity);
+  },
   /** A page of entities in `filter.order`, bounded by ENTITY_SCAN index entries (cypher: entityPage). */
   async page(read: Reader, filter: EntityFilter): Promise<EntityPage> {
     const params = pageParams(filter);
@@ -179,9 +192,10 @@ export const entitiesStore = {
   async byName(read: Reader, key: string): Promise<EntityRow[]> {
     return (await read<{ entity: EntityRow }>(q.entitiesByName, { key, limit: 100 })).map((r) => r.entity);
   },
-  async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, RelationshipRow[]>> {
-    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY, perFact: PER_FACT });
-    return new Map(rows.map((r) => [r.id, r.relationships]));
+  /** Each entity's stable relationships, at most PER_ENTITY, and whether it has more (one more is read to tell). */
+  async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<RelationshipRow>>> {
+    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY + 1, perFact: PER_FACT });
+    return new Map(rows.map((r) => [r.id, capped(r.relationships)]));
   },
   /** One relationship from its start `from` to `to`, null when there is none with that id. */
   async relationshipById(read: Reader, key: { id: string; from: string; to: string }): Promise<RelationshipRow | null> {
@@ -191,8 +205,9 @@ export const entitiesStore = {
   async relationshipsByIds(read: Reader, keys: { id: string; from: string; to: string }[]): Promise<{ from: EntityRow; relationship: RelationshipRow }[]> {
     return keys.length ? read<{ from: EntityRow; relationship: RelationshipRow }>(q.relationshipsByIds, { keys, perFact: PER_FACT }) : [];
   },
-  async mentionsOf(read: Reader, ids: string[]): Promise<Map<string, MentionRow[]>> {
-    const rows = await read<{ id: string; mentions: MentionRow[] }>(q.mentionsOf, { ids, perEntity: PER_ENTITY });
-    return new Map(rows.map((r) => [r.id, r.mentions]));
+  /** Each entity's mentions, at most PER_ENTITY, and whether it has more. */
+  async mentionsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<MentionRow>>> {
+    const rows = await read<{ id: string; mentions: MentionRow[] }>(q.mentionsOf, { ids, perEntity: PER_ENTITY + 1 });
+    return new Map(rows.map((r) => [r.id, capped(r.mentions)]));
   },
 };

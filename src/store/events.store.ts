@@ -5,7 +5,7 @@ import type { Reader } from '../neo4j/executor';
 import type { EntityRow } from './entities.store';
 
 /** cypher/queries/events.cypher with typed parameters and rows. */
-const q = loadCypherFile('queries/events.cypher', ['eventPage', 'eventCount', 'eventsByIds', 'eventsOfEntities']);
+const q = loadCypherFile('queries/events.cypher', ['eventPage', 'eventPageBackward', 'eventCount', 'eventsByIds', 'eventsOfEntities', 'eventCountsOfEntities']);
 export const eventQueries = q;
 
 export interface CitationRow {
@@ -32,9 +32,12 @@ export interface EventFilter {
   /** Partial dates, inclusive. */
   from?: string | null;
   to?: string | null;
-  /** The sortKey of the last event of the previous page. */
+  /** Exclusive bounds from cursors: the sortKeys of the events the page starts after and ends before. */
   after?: string | null;
+  before?: string | null;
+  /** How many: the first ones of the range, or with `backward` the last ones. */
   first: number;
+  backward?: boolean;
 }
 
 /** Counting stops here: a totalCount above it is "at least". */
@@ -53,7 +56,7 @@ export function eventPageParams(filter: EventFilter) {
     others,
     kinds: filter.kinds?.length ? [...new Set(filter.kinds)] : null,
     lower: [lower, filter.after ?? ''].sort().at(-1)!,
-    upper,
+    upper: [upper, filter.before ?? '\uffff'].sort()[0]!,
     // An entity with two roles in one event has two index entries for it: read twice the page.
     scan: anchor && anchor.role === null ? (filter.first + 1) * 2 : filter.first + 1,
     first: filter.first,
@@ -61,21 +64,42 @@ export function eventPageParams(filter: EventFilter) {
 }
 
 export function eventCountParams(filter: EventFilter) {
-  const { anchor, others, kinds, lower, upper } = eventPageParams({ ...filter, after: null });
+  const { anchor, others, kinds, lower, upper } = eventPageParams({ ...filter, after: null, before: null });
   const unfiltered = !anchor && !filter.kinds?.length && !filter.from && !filter.to;
   return { anchor, others, kinds, lower, upper, unfiltered, cap: COUNT_CAP };
 }
 
 export interface EventPage {
+  /** In list order, whichever end the page was read from. */
   events: EventRow[];
-  hasNextPage: boolean;
+  /** More events lie beyond the page in the direction it was read (after it, or before it when backward). */
+  hasMore: boolean;
 }
+
+/**
+ * Exclusive bounds that take `key` itself in: the smallest string above it, and one below it that
+ * no sortKey lies between (sortKeys end in an id's last character, never in U+0000 or U+FFFF).
+ */
+const justAfter = (key: string) => `${key}\u0000`;
+const justBefore = (key: string) => `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;
 
 export const eventsStore = {
   async page(read: Reader, filter: EventFilter): Promise<EventPage> {
-    const rows = await read<{ event: EventRow }>(q.eventPage, eventPageParams(filter));
-    const events = rows.map((r) => r.event);
-    return { events: events.slice(0, filter.first), hasNextPage: events.length > filter.first };
+    const rows = await read<{ event: EventRow }>(filter.backward ? q.eventPageBackward : q.eventPage, eventPageParams(filter));
+    const events = rows.map((r) => r.event).slice(0, filter.first);
+    return { events: filter.backward ? events.reverse() : events, hasMore: rows.length > filter.first };
+  },
+
+  /**
+   * Whether the filters match an event on the other side of a page from the one it was read
+   * towards: before `start` (the page's first key, or the `after` cursor of an empty page, itself
+   * included) for a forward page, after `end` for a backward one. One index entry read (or two).
+   */
+  async beyond(read: Reader, filter: EventFilter, edge: { key: string; inclusive: boolean }): Promise<boolean> {
+    const probe: EventFilter = filter.backward
+      ? { ...filter, first: 0, backward: false, before: null, after: edge.inclusive ? justBefore(edge.key) : edge.key }
+      : { ...filter, first: 0, backward: true, after: null, before: edge.inclusive ? justAfter(edge.key) : edge.key };
+    return (await this.page(read, probe)).hasMore;
   },
 
   /** At most COUNT_CAP + 1: `exact` says whether the number is the whole count. */
@@ -90,14 +114,36 @@ export const eventsStore = {
     return (await read<{ event: EventRow }>(q.eventsByIds, { ids })).map((r) => r.event);
   },
 
-  /** The first `first` events of each entity, in a role or of some kinds. */
-  async ofEntities(read: Reader, ids: string[], scope: { role: string | null; kinds: EventKind[] | null; first: number }) {
+  /**
+   * A page of each entity's events (in a role, or of some kinds) after the sortKey `after`:
+   * `first` of them, and whether more follow.
+   */
+  async ofEntities(read: Reader, ids: string[], scope: EntityEventScope): Promise<Map<string, EventPage>> {
     const rows = await read<{ id: string; events: EventRow[] }>(q.eventsOfEntities, {
-      ids,
-      role: scope.role,
-      kinds: scope.kinds?.length ? scope.kinds : null,
+      ...scopeParams({ ...scope, ids }),
+      after: scope.after ?? '',
+      scan: scope.role === null ? (scope.first + 1) * 2 : scope.first + 1,
       first: scope.first,
     });
-    return new Map(rows.map((r) => [r.id, r.events]));
+    return new Map(rows.map((r) => [r.id, { events: r.events.slice(0, scope.first), hasMore: r.events.length > scope.first }]));
+  },
+
+  /** How many events each entity takes part in (in a role, or of some kinds): exact up to COUNT_CAP. */
+  async countOfEntities(read: Reader, ids: string[], scope: Pick<EntityEventScope, 'role' | 'kinds'>): Promise<Map<string, { count: number; exact: boolean }>> {
+    const rows = await read<{ id: string; count: number }>(q.eventCountsOfEntities, { ...scopeParams({ ...scope, ids }), cap: COUNT_CAP });
+    return new Map(rows.map((r) => [r.id, r.count > COUNT_CAP ? { count: COUNT_CAP, exact: false } : { count: r.count, exact: true }]));
   },
 };
+
+/** Which of an entity's events: in one role, or of some kinds (all when neither); a page of them. */
+export interface EntityEventScope {
+  role: string | null;
+  kinds: EventKind[] | null;
+  first: number;
+  /** The sortKey the page starts after. */
+  after?: string | null;
+}
+
+function scopeParams(scope: { ids?: string[]; role: string | null; kinds: EventKind[] | null }) {
+  return { ids: scope.ids, role: scope.role, kinds: scope.kinds?.length ? scope.kinds : null };
+}

@@ -1,5 +1,6 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import { sortKeyRange } from '../facts/facts';
+import type { EntityRow } from './entities.store';
 import type { EventKind } from '../model/vocabulary';
 import { SearchBounded } from '../errors';
 import type { Executor, Reader } from '../neo4j/executor';
@@ -14,17 +15,11 @@ export interface PathRow {
   edges: { id: string; source: string; target: string; type: string; role: string | null; quote: string | null }[];
 }
 
-export interface FlowEndRow {
-  id: string;
-  name: string;
-  label?: string;
-}
-
 export interface TalentFlowRow {
-  origin: FlowEndRow | null;
-  dest: FlowEndRow;
+  origin: EntityRow | null;
+  dest: EntityRow;
   count: number;
-  movers: FlowEndRow[];
+  movers: EntityRow[];
   events: string[];
 }
 

@@ -88,7 +88,7 @@ describe('analytics', () => {
 
   describe('degree, pagerank and community of a selection', () => {
     const SELECTION = 'seeds: ["org/moonshot-ai"], depth: 2';
-    const FIELDS = 'nodes { id degree pagerank community } edges { id source target }';
+    const FIELDS = 'nodes { id: nodeId degree pagerank community } edges { id: edgeId source target }';
 
     it('degree is the node’s edges inside the selection, as Neo4j counts them; pagerank sums to 1; communities are repeatable', async () => {
       const { graph } = await ok(`{ graph(${SELECTION}) { ${FIELDS} } }`);
@@ -123,7 +123,7 @@ describe('analytics', () => {
     });
 
     it('a path’s metrics are on the path', async () => {
-      const { shortestPath } = await ok('{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id degree } } }');
+      const { shortestPath } = await ok('{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id: nodeId degree } } }');
       const degrees = shortestPath.nodes.map((n: { degree: number }) => n.degree);
       expect(degrees).toEqual([1, ...Array(shortestPath.length - 1).fill(2), 1]);
     });

@@ -50,12 +50,12 @@ describe('GraphQL API over HTTP', () => {
     it('shows a person page: roles with citations, moves', async () => {
       const { entity } = await ok(`{ entity(id: "person/huang-wenhao") { ... on Person {
         roles { type role to { id } citation { quote } }
-        moves { from { name } to { name } date dateNote } } } }`);
+        moves { totalCount edges { node { from { name } to { name } date dateNote } } } } } }`);
       expect(entity.roles).toEqual(
         expect.arrayContaining([expect.objectContaining({ type: 'WORKS_AT', role: '模型預訓練負責人', to: { id: 'org/01-ai' } })]),
       );
       expect(entity.roles.every((r: { citation: { quote: string } }) => r.citation.quote.length > 0)).toBe(true);
-      expect(entity.moves).toEqual([{ from: { name: '零一萬物' }, to: { name: '字節跳動' }, date: '2024', dateNote: expect.any(String) }]);
+      expect(entity.moves).toEqual({ totalCount: 1, edges: [{ node: { from: { name: '零一萬物' }, to: { name: '字節跳動' }, date: '2024', dateNote: expect.any(String) } }] });
     });
 
     it('shows an organization page: people, investors, acquisitions, subsidiaries, events', async () => {
@@ -63,8 +63,8 @@ describe('GraphQL API over HTTP', () => {
         moonshot: entity(id: "org/moonshot-ai") { ... on Organization {
           people { type role from { name } }
           investors { from { name } role citation { quote } }
-          events(kinds: [ARBITRATION]) { id } } }
-        oppo: entity(id: "org/oppo") { ... on Organization { acquisitions { target { name } date } talentIn { mover { name } } } }
+          events(kinds: [ARBITRATION]) { edges { node { id } } } } }
+        oppo: entity(id: "org/oppo") { ... on Organization { acquisitions { edges { node { target { name } date } } } talentIn { edges { node { mover { name } } } } } }
         bytedance: entity(id: "org/bytedance") { ... on Organization { subsidiaries { name } products { name } categories } }
       }`);
       expect(moonshot.people).toEqual(
@@ -74,9 +74,9 @@ describe('GraphQL API over HTTP', () => {
         ]),
       );
       expect(moonshot.investors).toEqual([expect.objectContaining({ from: { name: '金沙江創投' }, role: '前投資人' })]);
-      expect(moonshot.events).toHaveLength(1);
-      expect(oppo.acquisitions).toEqual([{ target: { name: '波形智能' }, date: '2024-10' }]);
-      expect(oppo.talentIn).toEqual([{ mover: { name: '波形智能創始團隊' } }]);
+      expect(moonshot.events.edges).toHaveLength(1);
+      expect(nodes(oppo.acquisitions)).toEqual([{ target: { name: '波形智能' }, date: '2024-10' }]);
+      expect(nodes(oppo.talentIn)).toEqual([{ mover: { name: '波形智能創始團隊' } }]);
       expect(bytedance.subsidiaries).toEqual([{ name: '火山引擎' }]);
       expect(bytedance.products).toEqual([{ name: '豆包' }]);
       expect(bytedance.categories).toContain('BIG_TECH');
@@ -229,7 +229,11 @@ describe('GraphQL API over HTTP', () => {
     it('rejects bad input with BAD_USER_INPUT, naming the argument', async () => {
       expect((await fails('{ events(first: -1) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
       expect((await fails('{ events(first: 101) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
-      expect((await fails('{ events(first: null) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+      // Relay sends `first: null` when it pages backward: null is "not given", a page of 20.
+      expect((await ok('{ events(first: null) { edges { cursor } } }')).events.edges).toHaveLength(20);
+      expect((await fails('{ events(first: 1, last: 1) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'last' });
+      expect((await fails('{ events(last: 101) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'last' });
+      expect((await fails('{ events(last: 1, before: "bm90IGEgY3Vyc29y") { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'before' });
       expect((await fails('{ events(after: "bm90IGEgY3Vyc29y") { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
       const date = await fails('{ events(from: "2024-13") { totalCount } }');
       expect(date.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
@@ -325,7 +329,7 @@ describe('GraphQL API over HTTP', () => {
 
   describe('traversals', () => {
     it('connects 朱嘯虎 to 楊植麟 through the arbitration', async () => {
-      const { shortestPath } = await ok('{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id label } edges { source target type role } } }');
+      const { shortestPath } = await ok('{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id: nodeId label } edges { source target type role } } }');
       expect(shortestPath.length).toBe(2);
       expect(shortestPath.nodes.map((n: { id: string }) => n.id)).toEqual([
         'person/zhu-xiaohu',
@@ -339,7 +343,7 @@ describe('GraphQL API over HTTP', () => {
       const { tooShort, unknown, self } = await ok(`{
         tooShort: shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin", maxHops: 1) { length }
         unknown: shortestPath(from: "person/zhu-xiaohu", to: "person/nobody") { length }
-        self: shortestPath(from: "org/oppo", to: "org/oppo") { length nodes { id } } }`);
+        self: shortestPath(from: "org/oppo", to: "org/oppo") { length nodes { id: nodeId } } }`);
       expect(tooShort).toBeNull();
       expect(unknown).toBeNull();
       expect(self).toEqual({ length: 0, nodes: [{ id: 'org/oppo' }] });
@@ -352,9 +356,9 @@ describe('GraphQL API over HTTP', () => {
 
     it('returns a neighbourhood with the edges among its nodes, and never the provenance source', async () => {
       const { one, two, capped } = await ok(`{
-        one: neighborhood(id: "org/oppo") { nodes { id label } edges { source target type } }
-        two: neighborhood(id: "org/oppo", depth: 2) { nodes { id } edges { id } }
-        capped: neighborhood(id: "org/oppo", depth: 2, limit: 3) { nodes { id } } }`);
+        one: neighborhood(id: "org/oppo") { nodes { id: nodeId label } edges { source target type } }
+        two: neighborhood(id: "org/oppo", depth: 2) { nodes { id: nodeId } edges { id: edgeId } }
+        capped: neighborhood(id: "org/oppo", depth: 2, limit: 3) { nodes { id: nodeId } } }`);
       const ids = new Set(one.nodes.map((n: { id: string }) => n.id));
       expect(ids).toEqual(new Set(['org/oppo', 'event/acquisition/oppo-wave-intelligence', 'event/talent-move/wave-intelligence-founding-team-to-oppo']));
       for (const edge of one.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
@@ -367,9 +371,9 @@ describe('GraphQL API over HTTP', () => {
     });
 
     it('caps depth and limit', async () => {
-      expect((await fails('{ neighborhood(id: "org/oppo", depth: 4) { nodes { id } } }')).extensions).toMatchObject({ argument: 'depth' });
-      expect((await fails('{ neighborhood(id: "org/oppo", limit: 0) { nodes { id } } }')).extensions).toMatchObject({ argument: 'limit' });
-      expect(await ok('{ neighborhood(id: "org/nobody") { nodes { id } edges { id } } }')).toEqual({ neighborhood: { nodes: [], edges: [] } });
+      expect((await fails('{ neighborhood(id: "org/oppo", depth: 4) { nodes { id: nodeId } } }')).extensions).toMatchObject({ argument: 'depth' });
+      expect((await fails('{ neighborhood(id: "org/oppo", limit: 0) { nodes { id: nodeId } } }')).extensions).toMatchObject({ argument: 'limit' });
+      expect(await ok('{ neighborhood(id: "org/nobody") { nodes { id: nodeId } edges { id: edgeId } } }')).toEqual({ neighborhood: { nodes: [], edges: [] } });
     });
 
     it('gives a company timeline in date order, undated last', async () => {

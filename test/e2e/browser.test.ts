@@ -81,7 +81,7 @@ describe('in a browser (headless Chromium)', () => {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     const ids = () => page.evaluate(() => (globalThis as any).cy.nodes().map((n: any) => n.id()) as string[]);
     const start = await ids();
-    const { data } = await api.gql('{ neighborhood(id: "org/moonshot-ai") { nodes { id } } }');
+    const { data } = await api.gql('{ neighborhood(id: "org/moonshot-ai") { nodes { id: nodeId } } }');
     expect(start.sort()).toEqual(data.neighborhood.nodes.map((n: { id: string }) => n.id).sort());
     expect(await page.locator('#status').textContent()).toContain(`${start.length} nodes`);
     // the canvas has been painted (non-blank screenshot of the graph area)
@@ -91,7 +91,7 @@ describe('in a browser (headless Chromium)', () => {
     let target: { id: string; x: number; y: number; fresh: string[] } | undefined;
     for (const id of start) {
       if (id === 'org/moonshot-ai') continue;
-      const around = await api.gql('query($id: ID!) { neighborhood(id: $id) { nodes { id } } }', { id });
+      const around = await api.gql('query($id: ID!) { neighborhood(id: $id) { nodes { id: nodeId } } }', { id });
       const fresh = around.data.neighborhood.nodes.map((n: { id: string }) => n.id).filter((x: string) => !start.includes(x));
       if (!fresh.length) continue;
       const spot = await page.evaluate((nodeId) => {
@@ -149,7 +149,7 @@ describe('in a browser (headless Chromium)', () => {
     const boxes = await page.evaluate(() =>
       (globalThis as any).cy.nodes().map((n: any) => ({ id: n.id(), ...n.boundingBox() })),
     ) as { id: string; x1: number; x2: number; y1: number; y2: number }[];
-    const { data } = await api.gql('{ neighborhood(id: "org/moonshot-ai") { nodes { id degree pagerank community } } }');
+    const { data } = await api.gql('{ neighborhood(id: "org/moonshot-ai") { nodes { id: nodeId degree pagerank community } } }');
     expect(boxes.map((b) => b.id).sort()).toEqual(data.neighborhood.nodes.map((n: { id: string }) => n.id).sort());
     const overlapping: string[] = [];
     for (let i = 0; i < boxes.length; i++) {

@@ -51,9 +51,12 @@ describe('schema/examples.graphql', () => {
     expect((await run('MovesImpliedByADeal')).talentMoves.edges.map((e: { node: { via: string } }) => e.node.via)).toEqual(['event/licensing-deal/amazon-adept']);
     expect((await run('TypeaheadOneCharacter')).search[0].id).toBe('person/yang-zhilin');
     const path = (await run('HowZhuXiaohuIsConnectedToYangZhilin')).shortestPath;
-    expect(path.nodes[0].id).toBe('person/zhu-xiaohu');
-    expect(path.nodes.at(-1).id).toBe('person/yang-zhilin');
+    expect(path.nodes[0].nodeId).toBe('person/zhu-xiaohu');
+    expect(path.nodes.at(-1).nodeId).toBe('person/yang-zhilin');
     expect((await run('SearchSimplifiedName')).search[0].id).toBe('person/yang-zhilin');
+    const latest = (await run('MoonshotLatestEvents')).timeline;
+    expect(latest.edges).toHaveLength(3);
+    expect(latest.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: latest.edges[0].cursor, endCursor: latest.edges[2].cursor });
   });
 
   it('GET /graphql from a browser is the IDE, with the examples as its tabs; POST and JSON GETs stay GraphQL', async () => {

@@ -136,7 +136,7 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     let target: { id: string; x: number; y: number } | undefined;
     for (const id of Object.keys(twice)) {
       if (id === 'org/moonshot-ai' || id === 'person/yang-zhilin') continue;
-      const around = await api.gql('query($id: ID!) { neighborhood(id: $id) { nodes { id } } }', { id });
+      const around = await api.gql('query($id: ID!) { neighborhood(id: $id) { nodes { id: nodeId } } }', { id });
       if (!around.data.neighborhood.nodes.some((n: { id: string }) => !(n.id in twice))) continue;
       const spot = await spotOf(page, id);
       if (spot) {
@@ -184,7 +184,7 @@ describe('the explorer, as people use it (headless Chromium)', () => {
   it('draws the API’s shortest path between two nodes picked on screen and by search, with its citations', async () => {
     const { page, errors } = await newPage();
     await openExplorer(page, `${api.base}/explore?id=org/moonshot-ai`);
-    const { data } = await api.gql('{ shortestPath(from: "org/moonshot-ai", to: "org/bytedance", maxHops: 10) { length nodes { id } edges { id quote } } }');
+    const { data } = await api.gql('{ shortestPath(from: "org/moonshot-ai", to: "org/bytedance", maxHops: 10) { length nodes { id: nodeId } edges { id: edgeId quote } } }');
     expect(data.shortestPath).not.toBeNull();
     const spot = await spotOf(page, 'org/moonshot-ai');
     await page.mouse.click(spot!.x, spot!.y, { button: 'right' });
@@ -241,7 +241,7 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     await browser.screenshot(page, 'explore-timeline-march');
 
     // a month with a dated event: what appeared in it is ringed
-    const { data } = await api.gql('{ graph(limit: 2000) { nodes { id date kind } } }');
+    const { data } = await api.gql('{ graph(limit: 2000) { nodes { id: nodeId date kind } } }');
     const monthDated = data.graph.nodes.filter((n: { date: string | null; kind: string | null }) => n.kind && n.date && n.date.length >= 7).map((n: { date: string }) => n.date.slice(0, 7)).sort();
     const month = monthDated[0] as string;
     await setMonth(month);

@@ -210,7 +210,7 @@ describe('facts from many sources', () => {
       events(involving: $a, first: 10) { totalCount edges { node { kind date summary sourceCount sources { quote offset } participants { role entity { name } } } } }
       timeline(entity: $o, first: 10) { edges { node { summary } } }
       talentMoves(to: $o) { totalCount edges { node { mover { name } date } } }
-      entity(id: $a) { name names degree latestEvent sourceCount mentions { quote offset } relationships { type role sourceCount citation { quote } citations { quote offset } } events { summary } }
+      entity(id: $a) { name names degree latestEvent sourceCount mentions { quote offset } relationships { type role sourceCount citation { quote } citations { quote offset } } events { edges { node { summary } } } }
       search(text: $prefix) { name }
       entitiesByName(name: $name) { name }
       entities(namePrefix: $prefix, first: 5) { totalCount edges { node { name degree } } }

@@ -121,7 +121,7 @@ describe('refusals', () => {
   });
   afterAll(() => api.close());
 
-  const neighbourhoods = (n: number, selection = 'nodes { id }') =>
+  const neighbourhoods = (n: number, selection = 'nodes { nodeId }') =>
     `{ ${Array.from({ length: n }, (_, i) => `n${i}: neighborhood(id: "org/moonshot-ai") { ${selection} }`).join(' ')} }`;
   const doubling = (levels: number) => {
     const fragments = ['fragment F0 on Query { health { status } }'];
@@ -144,7 +144,7 @@ describe('refusals', () => {
       expectRefusal(await post(api, { query: neighbourhoods(1_000) }), 400, 'TOKEN_LIMIT_EXCEEDED');
       expectRefusal(await post(api, { query: `{ ${Array.from({ length: 31 }, (_, i) => `h${i}: health { status }`).join(' ')} }` }), 400, 'ALIAS_LIMIT_EXCEEDED');
       // 30 × (100 + 500 rows × 5 fields) = 78,000
-      expectRefusal(await post(api, { query: neighbourhoods(30, 'nodes { id name } edges { type }').replaceAll('")', '", limit: 500)') }), 400, 'COST_LIMIT_EXCEEDED');
+      expectRefusal(await post(api, { query: neighbourhoods(30, 'nodes { nodeId name } edges { type }').replaceAll('")', '", limit: 500)') }), 400, 'COST_LIMIT_EXCEEDED');
       expectRefusal(await post(api, { query: doubling(20) }), 400, 'COST_LIMIT_EXCEEDED');
       expect(sessions.count()).toBe(0);
     } finally {

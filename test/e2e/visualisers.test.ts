@@ -8,20 +8,16 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { startVisualApp, type VisualApp } from '../support/visualApp';
 
-const GRAPH = 'totalNodes truncated nodes { id label name kind date } edges { id source target type role quote }';
+const GRAPH = 'totalNodes truncated nodes { id: nodeId label name kind date } edges { id: edgeId source target type role quote }';
 const PYTHON = '/usr/bin/python3';
 
-/** Debian's networkx reads a GraphML and a GEXF file and reports what it found. */
+/**
+ * Debian's networkx as installed (2.8 with .ci/run), with no patch or option: it reads a GraphML and
+ * a GEXF file (the export's default version) and reports what it found.
+ */
 const NETWORKX_READER = String.raw`
 import json, sys
 import networkx as nx
-from networkx.readwrite import gexf
-
-# networkx 2.8 knows GEXF 1.1draft and 1.2draft by namespace; 1.3 keeps their elements and
-# attributes under its own namespace, so its reader is told that namespace (nothing else).
-v = dict(gexf.GEXF.versions['1.2draft'])
-v.update(NS_GEXF='http://gexf.net/1.3', NS_VIZ='http://gexf.net/1.3/viz', VERSION='1.3')
-gexf.GEXF.versions['1.3'] = v
 
 def summary(g):
     return {
@@ -30,7 +26,32 @@ def summary(g):
         'edgeData': [dict(d, source=u, target=w) for u, w, d in g.edges(data=True)],
     }
 
-print(json.dumps({'graphml': summary(nx.read_graphml(sys.argv[1])), 'gexf': summary(nx.read_gexf(sys.argv[2], version='1.3'))}))
+print(json.dumps({'version': nx.__version__, 'graphml': summary(nx.read_graphml(sys.argv[1])), 'gexf': summary(nx.read_gexf(sys.argv[2]))}))
+`;
+
+/** What Debian's networkx says of a GEXF file: its node count, or the error it raises. */
+const NETWORKX_GEXF_ERROR = String.raw`
+import sys
+import networkx as nx
+try:
+    print(nx.read_gexf(sys.argv[1]).number_of_nodes())
+except Exception as error:
+    print(type(error).__name__ + ': ' + str(error))
+`;
+
+/**
+ * Debian's python3-igraph reads the GraphML export: numbers as igraph keeps them (its C core has
+ * one numeric type, a double, so an int column comes back as 3.0), and through networkx
+ * (Graph.from_networkx) as the file declares them, integers.
+ */
+const IGRAPH_READER = String.raw`
+import json, sys
+import igraph, networkx as nx
+direct = igraph.Graph.Read_GraphML(sys.argv[1])
+via = igraph.Graph.from_networkx(nx.read_graphml(sys.argv[1]))
+def column(g, name, key):
+    return {v[key]: [type(v[name]).__name__, v[name]] for v in g.vs}
+print(json.dumps({'direct': column(direct, 'degree', 'id'), 'via': column(via, 'degree', '_nx_name'), 'communityVia': column(via, 'community', '_nx_name')}))
 `;
 
 /** networkx's own degree and PageRank of a GraphML file: parallel edges merged into weights, as the API does. */
@@ -113,7 +134,7 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
 
     it('by seed and depth is the neighbourhood, seed first', async () => {
       const { graph, neighborhood } = await ok(
-        `{ graph(seeds: ["org/moonshot-ai"], depth: 2) { ${GRAPH} } neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { id } edges { id } } }`,
+        `{ graph(seeds: ["org/moonshot-ai"], depth: 2) { ${GRAPH} } neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { id: nodeId } edges { id: edgeId } } }`,
       );
       expect(graph.nodes[0].id).toBe('org/moonshot-ai');
       const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
@@ -183,6 +204,7 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
       expect(cy.getElementById('org/moonshot-ai').connectedEdges().length).toBeGreaterThan(0);
 
       const read = readWithNetworkx(graphml.text, gexf.text);
+      expect(read.version).toMatch(/^2\.8\./); // what .ci/run installs (Debian's python3-networkx)
       for (const format of ['graphml', 'gexf']) {
         expect({ format, nodes: read[format].nodes, edges: read[format].edges }).toEqual({ format, nodes: counts.nodes, edges: counts.edges });
         expect(read[format].nodeData['org/moonshot-ai']).toMatchObject({ label: '月之暗面', type: 'Organization', names: '月之暗面 | Moonshot AI' });
@@ -212,7 +234,7 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
     });
 
     it('every node carries its degree, pagerank and community on the selection: the same in graph(...), JSON, GraphML and GEXF, read back by cytoscape, graphology and networkx', async () => {
-      const { graph } = await ok('{ graph(seeds: ["org/moonshot-ai"], depth: 2) { nodes { id degree pagerank community } } }');
+      const { graph } = await ok('{ graph(seeds: ["org/moonshot-ai"], depth: 2) { nodes { id: nodeId degree pagerank community } } }');
       const query = '?seeds=org/moonshot-ai&depth=2';
       const [json, graphml, gexf] = await Promise.all(['graph.json', 'graph.graphml', 'graph.gexf'].map((file) => download(file, query)));
       const ids: string[] = graph.nodes.map((n: { id: string }) => n.id);
@@ -250,6 +272,48 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
       // Gephi's "size by degree" needs no plugin: declared as numbers
       expect(graphml.text).toContain('<key id="n_degree" for="node" attr.name="degree" attr.type="int"/>');
       expect(gexf.text).toContain('<attribute id="pagerank" title="pagerank" type="double"/>');
+    });
+
+    it('GEXF 1.2 by default, which Debian’s networkx reads as installed; ?version=1.3 for readers of 1.3, which that networkx refuses', async () => {
+      const query = '?seeds=org/moonshot-ai&depth=1';
+      const [defaulted, v12, v13] = await Promise.all([download('graph.gexf', query), download('graph.gexf', `${query}&version=1.2`), download('graph.gexf', `${query}&version=1.3`)]);
+      expect(defaulted.text).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"');
+      expect(v12.text).toBe(defaulted.text);
+      expect(v13.text).toContain('<gexf xmlns="http://gexf.net/1.3"');
+      const networkxSays = (text: string) => {
+        const file = path.join(dir, 'versioned.gexf');
+        writeFileSync(file, text);
+        return execFileSync(PYTHON, ['-c', NETWORKX_GEXF_ERROR, file], { encoding: 'utf8' }).trim();
+      };
+      const { graph } = await ok('{ graph(seeds: ["org/moonshot-ai"], depth: 1) { totalNodes } }');
+      expect(networkxSays(defaulted.text)).toBe(String(graph.totalNodes));
+      expect(networkxSays(v13.text)).toMatch(/NetworkXError: No <graph> element in GEXF file/);
+      // both versions keep the dynamic attributes and the typed metrics (graphology reads either)
+      for (const text of [defaulted.text, v13.text]) {
+        expect(text).toMatch(/<graph mode="dynamic" defaultedgetype="directed" timeformat="date"/);
+        expect(parseGexf(Graph, text).getNodeAttributes('org/moonshot-ai')).toMatchObject({ degree: expect.any(Number), community: expect.any(Number) });
+      }
+      expect(Number.isInteger(parseGexf(Graph, defaulted.text).getNodeAttribute('org/moonshot-ai', 'degree'))).toBe(true);
+    });
+
+    it('igraph reads the GraphML export: integer columns numerically, and as integers through networkx', async () => {
+      const { graph } = await ok('{ graph(seeds: ["org/moonshot-ai"], depth: 1) { nodes { nodeId degree community } } }');
+      const file = path.join(dir, 'igraph.graphml');
+      writeFileSync(file, (await download('graph.graphml', '?seeds=org/moonshot-ai&depth=1')).text);
+      const read = JSON.parse(execFileSync(PYTHON, ['-c', IGRAPH_READER, file], { encoding: 'utf8' }));
+      for (const n of graph.nodes as { nodeId: string; degree: number; community: number }[]) {
+        expect({ id: n.nodeId, direct: read.direct[n.nodeId] }).toEqual({ id: n.nodeId, direct: ['float', n.degree] });
+        expect({ id: n.nodeId, via: read.via[n.nodeId], community: read.communityVia[n.nodeId] }).toEqual({ id: n.nodeId, via: ['int', n.degree], community: ['int', n.community] });
+      }
+    });
+
+    it.each([
+      ['graph.gexf', '?version=1.4', 'version'],
+      ['graph.graphml', '?version=1.2', 'version'],
+    ])('%s%s → 400 naming %s', async (file, query, parameter) => {
+      const { response, text } = await download(file, query);
+      expect(response.status).toBe(400);
+      expect(JSON.parse(text).error).toMatchObject({ parameter });
     });
 
     it.each([

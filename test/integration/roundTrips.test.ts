@@ -32,9 +32,9 @@ describe('bounded round trips', () => {
       id sources { quote source { title } }
       participants { role entity { id name mentions { quote }
         relationships { type to { name } citation { quote } }
-        events { id participants { entity { name } } }
-        ... on Organization { people { from { name } } investors { from { name } } acquisitions { target { name } } }
-        ... on Person { roles { to { name } } moves { to { name } } } } } } } } }`;
+        events { edges { node { id participants { entity { name } } } } }
+        ... on Organization { people { from { name } } investors { from { name } } acquisitions { edges { node { target { name } } } } }
+        ... on Person { roles { to { name } } moves { edges { node { to { name } } } } } } } } } } }`;
     // One event with people and organizations among its participants (the arbitration), or 60 of every kind.
     const few = await roundTrips(query, { first: 1, kinds: ['ARBITRATION'] });
     const many = await roundTrips(query, { first: 60, kinds: null });
@@ -49,25 +49,27 @@ describe('bounded round trips', () => {
     const query = `query($limit: Int!) { entities(type: Organization, first: $limit) { edges { node { name ... on Organization {
       categories people { type from { name } citation { quote } } investors { from { name } } investments { to { name } }
       subsidiaries { name } parent { name } products { name }
-      acquisitions { target { name } price { amount } } acquiredBy { acquirer { name } } talentIn { mover { name } } talentOut { to { name } }
-      events { kind sources { quote } } mentions { quote } } } } } }`;
+      acquisitions { totalCount edges { node { target { name } price { amount } } } } acquiredBy { edges { node { acquirer { name } } } }
+      talentIn { edges { node { mover { name } } } } talentOut { edges { node { to { name } } } }
+      events { edges { node { kind sources { quote } } } } mentions { quote } } } } } }`;
     const few = await roundTrips(query, { limit: 1 });
     const many = await roundTrips(query, { limit: 40 });
     expect(many.rows).toBeGreaterThan(few.rows * 5);
     expect(many.trips).toBe(few.trips);
     // entities; relationships; mentions; one per event scope (acquisitions, acquiredBy, talentIn,
-    // talentOut, events): 8, for 1 organization or 40.
-    expect(many.trips).toBe(8);
+    // talentOut, events) and the acquisitions' count: 9, for 1 organization or 40.
+    expect(many.trips).toBe(9);
   });
 
   it('one query per root field for traversals', async () => {
     const { trips } = await roundTrips(
-      `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { id } }
+      `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { nodeId node { id } } edges { edgeId } }
         shortestPath(from: "person/zhu-xiaohu", to: $id) { length }
         timeline(entity: $id) { edges { node { id participants { entity { name } } } } }
         talentFlow { links { count } } }`,
       { id: 'org/moonshot-ai' },
     );
-    expect(trips).toBe(4);
+    // neighborhood, its nodes' entities and events (two batched look-ups), shortestPath, timeline, talentFlow.
+    expect(trips).toBe(6);
   });
 });

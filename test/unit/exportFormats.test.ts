@@ -4,7 +4,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { withMetrics } from '../../src/graph/analytics';
 import type { EdgeData, NodeData } from '../../src/graph/subgraph';
 import { partialDateInterval } from '../../src/graph/interval';
-import { FORMATS, type ExportFormat } from '../../src/http/export/formats';
+import { FORMATS, type ExportFormat, type GexfVersion } from '../../src/http/export/formats';
 import { parseSelection } from '../../src/http/export/selection';
 import { escapeAttr, escapeText } from '../../src/http/export/xml';
 
@@ -43,8 +43,8 @@ const NODES = withMetrics(
 );
 
 /** The whole file as the export route would stream it, piece by piece. */
-function write(format: ExportFormat, nodes = NODES, edges = EDGES, total = nodes.length): string {
-  const writer = format.writer({ selection: 'limit=10', date: '2024-12-31' });
+function write(format: ExportFormat, nodes = NODES, edges = EDGES, total = nodes.length, version?: GexfVersion): string {
+  const writer = format.writer({ selection: 'limit=10', date: '2024-12-31', version });
   return writer.begin() + nodes.map(writer.node).join('') + edges.map(writer.edge).join('') + writer.end(total);
 }
 
@@ -93,10 +93,14 @@ describe('export formats', () => {
     expect(graph.getEdgeAttributes('e2')).toMatchObject({ label: 'FOUNDED', role: '創始人', quote: CLEAN, since: '2023', start: '2023-01-01' });
   });
 
-  it('GEXF 1.3: dynamic mode, start/end on dated nodes and edges, values read back exactly by graphology-gexf', () => {
-    const text = write(FORMATS.gexf);
-    expect(text).toContain('<gexf xmlns="http://gexf.net/1.3"');
-    expect(text).toContain('version="1.3"');
+  it.each([
+    ['1.2 (the default)', undefined, 'http://www.gexf.net/1.2draft', '1.2'],
+    ['1.3', '1.3' as const, 'http://gexf.net/1.3', '1.3'],
+  ])('GEXF %s: dynamic mode, start/end on dated nodes and edges, values read back exactly by graphology-gexf', (_name, version, ns, written) => {
+    const text = write(FORMATS.gexf, NODES, EDGES, NODES.length, version);
+    expect(text).toContain(`<gexf xmlns="${ns}" xmlns:viz="${ns}/viz"`);
+    expect(text).toContain(`version="${written}"`);
+    expect(text.includes('timerepresentation="interval"')).toBe(written === '1.3');
     expect(text).toMatch(/<graph mode="dynamic" defaultedgetype="directed" timeformat="date"/);
     expect(text).toContain('<node id="event/e&lt;1&gt;" label="bought" start="2024-02-01" end="2024-02-29">');
     expect(text).toMatch(/<edge id="e1" [^>]*kind="INVOLVES" start="2024-02-01" end="2024-02-29">/);

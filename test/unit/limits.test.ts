@@ -51,7 +51,7 @@ describe('request limits', () => {
     expect(cost('{ search(text: "x") { name } }')).toBe(5 + 10 * 1);
     expect(cost('{ search(text: "x", limit: 50) { name } }')).toBe(5 + 50 * 1);
     expect(cost('query($n: Int) { events(first: $n) { totalCount } }', { n: 100 })).toBe(5 + 100 * 1);
-    expect(cost('{ neighborhood(id: "x") { nodes { id } } }')).toBe(100 + 200 * 2);
+    expect(cost('{ neighborhood(id: "x") { nodes { nodeId } } }')).toBe(100 + 200 * 2);
     expect(cost('{ shortestPath(from: "a", to: "b") { length } }')).toBe(100 + 1);
     expect(cost('{ talentFlow { links { count } } }')).toBe(100 + 2);
     expect(cost('{ eventStats { byKind { count } movesByDestination(limit: 100) { moves } } }')).toBe(1 + (5 + 1) + (5 + 100 * 1));
@@ -66,7 +66,7 @@ describe('request limits', () => {
       ...examples.definitions.map((d) => costOf({ schema, query: examples, operationName: (d as OperationDefinitionNode).name!.value, variables: {}, estimators: [costEstimator, simpleEstimator({ defaultComplexity: 1 })] })),
     );
     expect(worst).toBe(7_200);
-    const aliases = Array.from({ length: 1_000 }, (_, i) => `n${i}: neighborhood(id: "org/moonshot-ai") { nodes { id } }`).join(' ');
+    const aliases = Array.from({ length: 1_000 }, (_, i) => `n${i}: neighborhood(id: "org/moonshot-ai") { nodes { nodeId } }`).join(' ');
     expect(cost(`{ ${aliases} }`)).toBe(500_000);
     expect(500_000).toBeGreaterThan(DEFAULT_MAX_COST);
   });

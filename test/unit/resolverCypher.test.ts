@@ -204,7 +204,7 @@ describe('Cypher sent by the resolvers', () => {
   it('entity pages: one batched query per nested field, whatever the number of parents', async () => {
     const org = (id: string) => ({ entity: { id, label: 'Organization', name: id, names: [id], categories: [], anonymous: false } });
     const sent = await sentBy(
-      '{ a: entity(id: "org/a") { ... on Organization { people { id } investors { id } events { id } mentions { quote } } } b: entity(id: "org/b") { ... on Organization { people { id } } } }',
+      '{ a: entity(id: "org/a") { ... on Organization { people { id } investors { id } events { edges { node { id } } } mentions { quote } } } b: entity(id: "org/b") { ... on Organization { people { id } } } }',
       { entityById: ({ id }) => [org(id)] },
     );
     expect(sent).toMatchInlineSnapshot(`
@@ -227,19 +227,21 @@ describe('Cypher sent by the resolvers', () => {
         "org/a",
         "org/b",
       ],
-      "perEntity": 500,
+      "perEntity": 501,
       "perFact": 100,
     },
     "query": "entities.cypher#relationshipsOf",
   },
   {
     "params": {
+      "after": "",
       "first": 50,
       "ids": [
         "org/a",
       ],
       "kinds": null,
       "role": null,
+      "scan": 102,
     },
     "query": "events.cypher#eventsOfEntities",
   },
@@ -248,7 +250,7 @@ describe('Cypher sent by the resolvers', () => {
       "ids": [
         "org/a",
       ],
-      "perEntity": 500,
+      "perEntity": 501,
     },
     "query": "entities.cypher#mentionsOf",
   },
@@ -258,7 +260,7 @@ describe('Cypher sent by the resolvers', () => {
 
   it('traversals: caps passed as parameters, dates as inclusive bounds', async () => {
     const sent = await sentBy(
-      '{ shortestPath(from: "person/a", to: "person/b", maxHops: 4) { length } neighborhood(id: "org/a", depth: 2, limit: 50) { nodes { id } } talentFlow(from: "2024", to: "2024-06") { links { count } } }',
+      '{ shortestPath(from: "person/a", to: "person/b", maxHops: 4) { length } neighborhood(id: "org/a", depth: 2, limit: 50) { nodes { nodeId } } talentFlow(from: "2024", to: "2024-06") { links { count } } }',
     );
     expect(sent).toMatchInlineSnapshot(`
 [

@@ -82,7 +82,7 @@ export async function gql(query, variables) {
   return readGraphqlAnswer(response.status, response.headers.get('content-type'), await response.text());
 }
 
-export const GRAPH_FIELDS = 'nodes { id label name kind date degree pagerank community } edges { id source target type role quote }';
+export const GRAPH_FIELDS = 'nodes { id: nodeId label name kind date degree pagerank community } edges { id: edgeId source target type role quote }';
 
 export const QUERIES = {
   seeds:

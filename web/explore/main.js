@@ -822,7 +822,7 @@ function setDrawer(toggle, panel, open) {
  * @param {Selection} selection
  */
 export function ideLink(selection) {
-  const fields = 'nodes { id label name kind date degree pagerank community } edges { source target type role quote }';
+  const fields = 'nodes { nodeId label name kind date degree pagerank community } edges { source target type role quote }';
   let query;
   if (selection.kind === 'seeds' && selection.seeds.length === 1) query = `{\n  neighborhood(id: ${JSON.stringify(selection.seeds[0])}) {\n    ${fields}\n  }\n}`;
   else if (selection.kind === 'seeds') query = `{\n  graph(seeds: ${JSON.stringify(selection.seeds)}, depth: 1) {\n    totalNodes truncated ${fields}\n  }\n}`;

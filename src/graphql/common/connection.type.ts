@@ -1,12 +1,19 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { encodeCursor } from './cursor';
 
-@ObjectType()
+/** Relay's PageInfo (Cursor Connections spec): the page's first and last cursors and whether entries lie beyond either. */
+@ObjectType({ description: "Where a page sits in its list (Relay's Cursor Connections spec)" })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Entries come after this page: exact with `first`; with `last` and `before`, whether any lie at or after `before`' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Entries come before this page: exact with `last`; with `first` and `after`, whether any lie at or before `after` where the list can tell (events), else false as the spec allows (entities)' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the first edge; null when the page is empty' })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null when the page is empty and nothing follows' })
   endCursor: string | null;
 }
 
@@ -17,10 +24,12 @@ export interface ConnectionView<T> {
   totalCountExact: boolean;
 }
 
-/** A page as a store reads it: its nodes with their sort keys, and where the next page starts. */
+/** A page as a store reads it: its nodes with their sort keys, in list order, and where the next page starts. */
 export interface KeyedPage<T> {
   items: { node: T; key: string }[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  /** Where the next page starts: the last item's key, or further on when a scan stopped short. */
   endKey: string | null;
 }
 
@@ -35,12 +44,13 @@ export interface Counted {
  * Relay connection whose cursors carry `list` (`event`, `entity:DEGREE`…) and the sort keys.
  */
 export async function toConnection<T>(list: string, page: Promise<KeyedPage<T>>, count: Promise<Counted> | null): Promise<ConnectionView<T>> {
-  const [{ items, hasNextPage, endKey }, total] = await Promise.all([page, count ?? { count: 0, exact: false }]);
+  const [{ items, hasNextPage, hasPreviousPage, endKey }, total] = await Promise.all([page, count ?? { count: 0, exact: false }]);
+  const edges = items.map(({ node, key }) => ({ cursor: encodeCursor(list, key), node }));
   return {
-    edges: items.map(({ node, key }) => ({ cursor: encodeCursor(list, key), node })),
+    edges,
     totalCount: total.count,
     totalCountExact: total.exact,
-    pageInfo: { hasNextPage, endCursor: endKey === null ? null : encodeCursor(list, endKey) },
+    pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: endKey === null ? null : encodeCursor(list, endKey) },
   };
 }
 
@@ -48,7 +58,7 @@ export async function toConnection<T>(list: string, page: Promise<KeyedPage<T>>,
 export function connectionOf<T extends object>(node: abstract new (...args: never[]) => T, name: string, items: string, description: string) {
   @ObjectType(`${name}Edge`)
   class Edge {
-    @Field({ description: 'Opaque; pass as `after` to continue after this one' })
+    @Field({ description: 'Opaque; pass as `after` to continue after this one (or `before`, where the list pages backward)' })
     cursor: string;
 
     @Field(() => node)

@@ -1,15 +1,18 @@
-import { IsDefined, Max, Min } from 'class-validator';
+import { IsDefined, IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
+import { InvalidInput } from '../../errors';
 
-export const MAX_PAGE = 100;
+import { DEFAULT_PAGE, MAX_PAGE } from './pageSize';
 
-/** `first` and `after` of every connection (events, entities). */
+export { DEFAULT_PAGE, MAX_PAGE };
+
+/** `first` and `after` of a connection that pages forward only (entities). */
 @ArgsType()
 export class PageArgs {
   // Nullable with a default, as the public contract spells it (`first: Int = 20`); an explicit
   // null is refused by @IsDefined, the one check class-validator applies to null. The other Int
   // arguments with defaults follow the same pattern.
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: `Page size, 0 to ${MAX_PAGE}` })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE, description: `Page size, 0 to ${MAX_PAGE}` })
   @IsDefined()
   @Min(0)
   @Max(MAX_PAGE)
@@ -17,4 +20,49 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'A cursor from a previous page' })
   after?: string;
+}
+
+/**
+ * Relay's four paging arguments, for lists whose index can be read both ways (events): `first`
+ * after `after`, or `last` before `before`. `first` has no default in the schema, since a default
+ * would always clash with `last`; with neither, the first 20.
+ */
+@ArgsType()
+export class BidirectionalPageArgs {
+  @Field(() => Int, { nullable: true, description: `The first ones (after \`after\`), 0 to ${MAX_PAGE}; ${DEFAULT_PAGE} when neither first nor last is given` })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_PAGE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Start after this cursor' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `The last ones (before \`before\`), 0 to ${MAX_PAGE}` })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_PAGE)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'End before this cursor' })
+  before?: string | null;
+}
+
+/** Which page of a list to read, cursors decoded: `size` entries from the start or, backward, from the end. */
+export interface PageRequest {
+  size: number;
+  backward: boolean;
+  after: string | null;
+  before: string | null;
+}
+
+/** Relay's paging arguments as one request; `first` and `last` together are refused (the spec discourages them). */
+export function pageRequest(args: BidirectionalPageArgs, decode: (cursor: string, argument: string) => string): PageRequest {
+  if (args.first != null && args.last != null) throw new InvalidInput('last', 'give first or last, not both');
+  return {
+    size: args.last ?? args.first ?? DEFAULT_PAGE,
+    backward: args.last != null,
+    after: args.after == null ? null : decode(args.after, 'after'),
+    before: args.before == null ? null : decode(args.before, 'before'),
+  };
 }

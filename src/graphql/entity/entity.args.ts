@@ -89,14 +89,24 @@ export class RelationshipsArgs {
   direction: Direction;
 }
 
-@ArgsType()
-export class EntityEventsArgs {
-  @Field(() => [EventKind], { nullable: true, description: 'Only these kinds; all when omitted' })
-  kinds?: EventKind[];
+/** Events a nested connection lists when it says nothing else (an entity page stays one screen). */
+export const NESTED_EVENTS = 50;
 
-  @Field(() => Int, { nullable: true, defaultValue: 50, description: `The first ones, 1 to ${MAX_NESTED_EVENTS}` })
+/** Paging of an entity's nested event connections (acquisitions, talentIn, moves…): forward, from its index range. */
+@ArgsType()
+export class NestedPageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: NESTED_EVENTS, description: `Page size, 0 to ${MAX_NESTED_EVENTS}` })
   @IsDefined()
-  @Min(1)
+  @Min(0)
   @Max(MAX_NESTED_EVENTS)
   first: number;
+
+  @Field(() => String, { nullable: true, description: 'A cursor from a previous page' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class EntityEventsArgs extends NestedPageArgs {
+  @Field(() => [EventKind], { nullable: true, description: 'Only these kinds; all when omitted' })
+  kinds?: EventKind[];
 }

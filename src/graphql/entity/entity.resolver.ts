@@ -2,14 +2,14 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { InvalidInput } from '../../errors';
 import { nameKey } from '../../model/names';
-import { entitiesStore, type EntityRow, type MentionRow } from '../../store/entities.store';
+import { entitiesStore, PER_ENTITY, type EntityRow, type MentionRow } from '../../store/entities.store';
 import { Citation, citationsFrom } from '../common/citation.type';
 import { CitationsArgs } from '../common/citations.args';
 import type { ConnectionView } from '../common/connection.type';
 import { decodeCursor } from '../common/cursor';
 import { selectsField } from '../selection';
 import type { Context } from '../context';
-import { Event } from '../event/event.interface';
+import { EventConnection } from '../event/event-connection.type';
 import type { EventView } from '../event/event.mapper';
 import { EntitiesArgs, EntityEventsArgs, RelationshipsArgs, SearchArgs } from './entity.args';
 import { EntityConnection } from './entity-connection.type';
@@ -26,7 +26,7 @@ export class EntityResolver {
     return entitiesStore.byId(db.reader, id);
   }
 
-  @Query(() => EntityConnection, { description: 'Entities filtered by type, category, name prefix and their events, in name, degree or latest-event order' })
+  @Query(() => EntityConnection, { nullable: true, description: 'Entities filtered by type, category, name prefix and their events, in name, degree or latest-event order' })
   entities(@Args() args: EntitiesArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EntityRow>> {
     const { type, category, namePrefix, hasEventOf, eventsFrom, eventsTo, orderBy, first, after } = args;
     const prefix = namePrefix == null ? null : nameKey(namePrefix);
@@ -50,7 +50,7 @@ export class EntityResolver {
     );
   }
 
-  @Query(() => [Entity], { description: 'Exact look-up of a name in any form (楊植麟, 杨植麟, Yang Zhilin); several when entities share it' })
+  @Query(() => [Entity], { nullable: true, description: 'Exact look-up of a name in any form (楊植麟, 杨植麟, Yang Zhilin); several when entities share it' })
   entitiesByName(@Arg('name') name: string, @Ctx() { db }: Context): Promise<EntityRow[]> {
     const key = nameKey(name);
     if (!key) throw new InvalidInput('name', 'must contain a letter or a character');
@@ -58,7 +58,7 @@ export class EntityResolver {
   }
 
   @Query(() => [Entity], {
-    description: 'Ranked name search over traditional, simplified and English names: the exact name first, then names starting with the text (one character and up, for typeahead), then names containing its words',
+    nullable: true, description: 'Ranked name search over traditional, simplified and English names: the exact name first, then names starting with the text (one character and up, for typeahead), then names containing its words',
   })
   search(@Args() { text, limit }: SearchArgs, @Ctx() { db }: Context): Promise<EntityRow[]> {
     const params = searchParams(text, limit);
@@ -66,9 +66,11 @@ export class EntityResolver {
     return entitiesStore.search(db.reader, params);
   }
 
-  @FieldResolver(() => [Citation], { description: 'Where the sources mention this entity, every source or one (at most 500)' })
+  @FieldResolver(() => [Citation], {
+    description: `Where the sources mention this entity, every source or one: at most ${PER_ENTITY} (mentionsTruncated says whether there are more)`,
+  })
   async mentions(@Root() entity: EntityRow, @Args() { source }: CitationsArgs, @Ctx() { loaders }: Context): Promise<MentionRow[]> {
-    return citationsFrom(await loaders.mentions.load(entity.id), source);
+    return citationsFrom((await loaders.mentions.load(entity.id)).rows, source);
   }
 
   @FieldResolver(() => Int, { description: 'How many distinct sources mention this entity' })
@@ -76,13 +78,25 @@ export class EntityResolver {
     return typeof entity.sourceCount === 'number' ? entity.sourceCount : 0;
   }
 
-  @FieldResolver(() => [Relationship], { description: 'Stable relationships, with their citations (at most 500)' })
+  @FieldResolver(() => Boolean, { description: `True when the sources mention this entity more than ${PER_ENTITY} times: \`mentions\` holds ${PER_ENTITY} of them` })
+  async mentionsTruncated(@Root() entity: EntityRow, @Ctx() { loaders }: Context): Promise<boolean> {
+    return (await loaders.mentions.load(entity.id)).truncated;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: `True when this entity has more than ${PER_ENTITY} stable relationships: \`relationships\` and every list drawn from them (people, investors, investments, subsidiaries, products, members, roles, employments, maker) hold only the ${PER_ENTITY} read first`,
+  })
+  async relationshipsTruncated(@Root() entity: EntityRow, @Ctx() { loaders }: Context): Promise<boolean> {
+    return (await loaders.relationships.load(entity.id)).truncated;
+  }
+
+  @FieldResolver(() => [Relationship], { description: `Stable relationships, with their citations: at most ${PER_ENTITY} (relationshipsTruncated says whether there are more)` })
   relationships(@Root() entity: EntityRow, @Args() args: RelationshipsArgs, @Ctx() context: Context): Promise<RelationshipView[]> {
     return relationshipsOf(entity, context, args);
   }
 
-  @FieldResolver(() => [Event], { description: 'The first events this entity takes part in, in date order (use `timeline` to page through all)' })
-  events(@Root() entity: EntityRow, @Args() { kinds, first }: EntityEventsArgs, @Ctx() context: Context): Promise<EventView[]> {
-    return eventsOf(entity, context, { kinds, first });
+  @FieldResolver(() => EventConnection, { description: 'The events this entity takes part in, in date order (undated last)' })
+  events(@Root() entity: EntityRow, @Args() args: EntityEventsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
+    return eventsOf(entity, context, info, { kinds: args.kinds }, args);
   }
 }

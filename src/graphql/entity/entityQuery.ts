@@ -7,6 +7,9 @@ export function entityConnection(read: Reader, filter: EntityFilter, list: strin
   const page = entitiesStore.page(read, filter).then(({ entities, hasNextPage, endKey }) => ({
     items: entities.map(({ entity, key }) => ({ node: entity, key })),
     hasNextPage,
+    // Exact on a first page; after a cursor Relay's spec lets a forward-only list say false, and a
+    // look behind the cursor would be a second walk with the filters.
+    hasPreviousPage: false,
     endKey,
   }));
   return toConnection(list, page, withCount ? entitiesStore.count(read, filter) : null);

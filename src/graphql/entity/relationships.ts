@@ -1,7 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EventKind, RelationshipType } from '../../model/vocabulary';
+import { toConnection, type ConnectionView } from '../common/connection.type';
+import { decodeCursor } from '../common/cursor';
+import { selectsField } from '../selection';
 import type { Context } from '../context';
 import type { EventView } from '../event/event.mapper';
-import { Direction } from './entity.args';
+import { Direction, type NestedPageArgs } from './entity.args';
 import type { EntityRow, RelationshipRow } from '../../store/entities.store';
 
 /** A stable relationship as the Relationship type resolves it: from → to. */
@@ -13,7 +17,7 @@ export async function relationshipsOf(
   { loaders }: Context,
   filter: { types?: readonly RelationshipType[]; direction?: Direction },
 ): Promise<RelationshipView[]> {
-  const rows = await loaders.relationships.load(entity.id);
+  const { rows } = await loaders.relationships.load(entity.id);
   const direction = filter.direction ?? Direction.BOTH;
   return rows
     .filter((r) => !filter.types?.length || filter.types.includes(r.type as RelationshipType))
@@ -32,14 +36,28 @@ export async function relatedEntities(
   return relationships.map((r) => (direction === Direction.OUT ? r.to : r.from));
 }
 
-/** Events listed by a nested field when it says nothing else (an entity page stays one screen). */
-export const NESTED_EVENTS = 50;
-
-/** The first events `entity` takes part in (batched per request): in one role, or of some kinds. */
+/**
+ * A page of the events `entity` takes part in (batched per request: one query per nested field),
+ * in one role or of some kinds, as a connection in (date, id) order whose cursors `timeline`,
+ * `talentMoves` and `acquisitions` accept too; its count read only when asked for.
+ */
 export function eventsOf(
   entity: EntityRow,
   { loaders }: Context,
-  scope: { role?: string; kinds?: EventKind[]; first?: number },
-): Promise<EventView[]> {
-  return loaders.events({ role: scope.role ?? null, kinds: scope.kinds ?? null, first: scope.first ?? NESTED_EVENTS }).load(entity.id);
+  info: GraphQLResolveInfo,
+  scope: { role?: string; kinds?: EventKind[] | null },
+  page: NestedPageArgs,
+): Promise<ConnectionView<EventView>> {
+  const role = scope.role ?? null;
+  const kinds = scope.kinds?.length ? scope.kinds : null;
+  const after = page.after == null ? null : decodeCursor('event', page.after);
+  const read = loaders.events({ role, kinds, first: page.first, after }).load(entity.id).then(({ events, hasMore }) => ({
+    items: events.map((node) => ({ node, key: node.sortKey })),
+    hasNextPage: hasMore,
+    // Exact on a first page; after a cursor Relay's spec lets a forward-only list say false.
+    hasPreviousPage: false,
+    endKey: events.at(-1)?.sortKey ?? null,
+  }));
+  const wantsCount = selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact');
+  return toConnection('event', read, wantsCount ? loaders.eventCounts({ role, kinds }).load(entity.id) : null);
 }

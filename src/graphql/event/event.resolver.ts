@@ -12,7 +12,7 @@ import { CitationsArgs } from '../common/citations.args';
 import { Event } from './event.interface';
 import { toEventView, type EventView } from './event.mapper';
 import { eventConnection } from './eventQuery';
-import type { PageArgs } from '../common/page.args';
+import { pageRequest, type BidirectionalPageArgs } from '../common/page.args';
 import { AcquisitionsArgs, EventsArgs, TalentMovesArgs, TimelineArgs } from './events.args';
 
 /** Drops the participant filters whose value was not given (omitted or null). */
@@ -20,18 +20,23 @@ function participants(pairs: Record<string, string | null | undefined>): { role:
   return Object.entries(pairs).flatMap(([role, id]) => (id == null ? [] : [{ role, id }]));
 }
 
-/** The connection of `filter`, its count read only when the operation asks for it. */
-function connection(context: Context, info: GraphQLResolveInfo, page: PageArgs, filter: Omit<EventFilter, 'first' | 'after'>): Promise<ConnectionView<EventView>> {
-  return eventConnection(
-    context.db.reader,
-    { ...filter, first: page.first, after: page.after == null ? null : decodeCursor('event', page.after) },
-    selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact'),
-  );
+/** The connection of `filter`, its count and far side read only when the operation asks for them. */
+function connection(
+  context: Context,
+  info: GraphQLResolveInfo,
+  page: BidirectionalPageArgs,
+  filter: Omit<EventFilter, 'first' | 'after' | 'before' | 'backward'>,
+): Promise<ConnectionView<EventView>> {
+  const request = pageRequest(page, (cursor, argument) => decodeCursor('event', cursor, argument));
+  return eventConnection(context.db.reader, filter, request, {
+    count: selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact'),
+    farSide: selectsField(info, 'pageInfo', request.backward ? 'hasNextPage' : 'hasPreviousPage'),
+  });
 }
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => EventConnection, { description: 'Events, filtered and paged in (date, id) order' })
+  @Query(() => EventConnection, { nullable: true, description: 'Events, filtered and paged in (date, id) order' })
   events(@Args() args: EventsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     const { kinds, involving, from, to } = args;
     return connection(context, info, args, { kinds, from, to, participants: involving == null ? [] : [{ role: null, id: involving }] });
@@ -43,20 +48,20 @@ export class EventResolver {
     return row ? toEventView(row) : null;
   }
 
-  @Query(() => EventConnection, { description: 'The events around an entity, in date order (undated last), a page at a time' })
+  @Query(() => EventConnection, { nullable: true, description: 'The events around an entity, in date order (undated last), a page at a time' })
   timeline(@Args() args: TimelineArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     return connection(context, info, args, { kinds: args.kinds, participants: [{ role: null, id: args.entity }] });
   }
 
   @Query(() => TalentMoveConnection, {
-    description: 'Who moved where: filter by mover, origin and destination ids. Includes the moves that happened inside another event (a licensing deal taking the founders along), with `via` naming it',
+    nullable: true, description: 'Who moved where: filter by mover, origin and destination ids. Includes the moves that happened inside another event (a licensing deal taking the founders along), with `via` naming it',
   })
   talentMoves(@Args() args: TalentMovesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     const { mover, from, to } = args;
     return connection(context, info, args, { kinds: [EventKind.TALENT_MOVE], participants: participants({ mover, from, to }) });
   }
 
-  @Query(() => AcquisitionConnection, { description: 'Who acquired whom: filter by acquirer and target ids' })
+  @Query(() => AcquisitionConnection, { nullable: true, description: 'Who acquired whom: filter by acquirer and target ids' })
   acquisitions(@Args() args: AcquisitionsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
     const { acquirer, target } = args;
     return connection(context, info, args, { kinds: [EventKind.ACQUISITION], participants: participants({ acquirer, target }) });

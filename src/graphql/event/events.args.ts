@@ -1,10 +1,10 @@
 import { ArgsType, Field, ID } from 'type-graphql';
 import { EventKind } from '../../model/vocabulary';
-import { PageArgs } from '../common/page.args';
+import { BidirectionalPageArgs } from '../common/page.args';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
 @ArgsType()
-export class EventsArgs extends PageArgs {
+export class EventsArgs extends BidirectionalPageArgs {
   @Field(() => [EventKind], { nullable: true, description: 'Only these kinds' })
   kinds?: EventKind[];
 
@@ -20,20 +20,20 @@ export class EventsArgs extends PageArgs {
 }
 
 @ArgsType()
-export class TalentMovesArgs extends PageArgs {
+export class TalentMovesArgs extends BidirectionalPageArgs {
   @Field(() => ID, { nullable: true }) mover?: string;
   @Field(() => ID, { nullable: true }) from?: string;
   @Field(() => ID, { nullable: true }) to?: string;
 }
 
 @ArgsType()
-export class AcquisitionsArgs extends PageArgs {
+export class AcquisitionsArgs extends BidirectionalPageArgs {
   @Field(() => ID, { nullable: true }) acquirer?: string;
   @Field(() => ID, { nullable: true }) target?: string;
 }
 
 @ArgsType()
-export class TimelineArgs extends PageArgs {
+export class TimelineArgs extends BidirectionalPageArgs {
   @Field(() => ID, { description: 'The entity whose events to list' })
   entity: string;
 

@@ -2,10 +2,19 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { EventKind } from '../../model/vocabulary';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
-@ObjectType({ description: 'A node for graph visualisers: an entity or an event' })
+/**
+ * A node of one selection (graph, neighborhood, shortestPath). It has no `id` of its own: its
+ * degree, PageRank and community belong to the selection, so a client cache keeps it under the
+ * field and arguments that selected it (Relay and Apollo Client both do for objects without an
+ * id), while `node` is the entity or event itself, cached under its global id.
+ */
+@ObjectType({
+  description:
+    'An entity or an event as one selection sees it, for graph visualisers. No `id`: its metrics belong to the selection (client caches keep it under the field that selected it); `node` is the entity or event itself',
+})
 export class GraphNode {
-  @Field(() => ID)
-  id: string;
+  @Field(() => ID, { description: 'The global id of the entity or event: what edges name as source and target' })
+  nodeId: string;
 
   @Field({ description: 'The node type: Person, Organization, Product, Group, or an event type such as Acquisition' })
   label: string;
@@ -31,10 +40,10 @@ export class GraphNode {
   community: number;
 }
 
-@ObjectType({ description: 'An edge for graph visualisers' })
+@ObjectType({ description: 'An edge of one selection, for graph visualisers (no `id`: it is part of the selection)' })
 export class GraphEdge {
-  @Field(() => ID)
-  id: string;
+  @Field(() => ID, { description: 'The id of the stable relationship (as Relationship.id), or a key of the event role, unique in the graph' })
+  edgeId: string;
 
   @Field(() => ID, { description: 'Id of the start node' })
   source: string;

@@ -1,27 +1,22 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, type EntityRow } from '../entity/entity.interface';
 
-@ObjectType({ description: 'An organization or entity at one end of a flow' })
-export class FlowEnd {
-  @Field(() => ID)
-  id: string;
+// The ends of a flow are the entities themselves (an Organization, a Person…), cached under their
+// own ids; what belongs to the flow (counts, the events counted) is on the link, which has no id.
 
-  @Field()
-  name: string;
-}
-
-@ObjectType({ description: 'Who went from one organization to another (a Sankey link)' })
+@ObjectType({ description: 'Who went from one organization to another (a Sankey link); no `id`: it belongs to the flow that counted it' })
 export class TalentFlowLink {
-  @Field(() => FlowEnd, { nullable: true, description: 'null where the source does not say where they came from' })
-  from: FlowEnd | null;
+  @Field(() => Entity, { nullable: true, description: 'null where the source does not say where they came from' })
+  from: EntityRow | null;
 
-  @Field(() => FlowEnd)
-  to: FlowEnd;
+  @Field(() => Entity)
+  to: EntityRow;
 
   @Field(() => Int, { description: 'Number of moves' })
   count: number;
 
-  @Field(() => [FlowEnd], { description: 'Who moved (people or teams)' })
-  movers: FlowEnd[];
+  @Field(() => [Entity], { description: 'Who moved (people or teams)' })
+  movers: EntityRow[];
 
   @Field(() => [ID], { description: 'The TalentMove events counted' })
   events: string[];
@@ -29,8 +24,8 @@ export class TalentFlowLink {
 
 @ObjectType({ description: 'Talent moves aggregated by origin and destination, ready for Sankey or chord diagrams' })
 export class TalentFlow {
-  @Field(() => [FlowEnd], { description: 'Every organization that appears in a link' })
-  nodes: FlowEnd[];
+  @Field(() => [Entity], { description: 'Every organization that appears in a link' })
+  nodes: EntityRow[];
 
   @Field(() => [TalentFlowLink])
   links: TalentFlowLink[];

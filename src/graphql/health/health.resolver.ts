@@ -13,7 +13,7 @@ export async function readHealth(db: Executor): Promise<Health> {
 
 @Resolver()
 export class HealthResolver {
-  @Query(() => Health, { description: 'Liveness of the API and its graph' })
+  @Query(() => Health, { nullable: true, description: 'Liveness of the API and its graph' })
   health(@Ctx() { db }: Context): Promise<Health> {
     return readHealth(db);
   }

@@ -51,9 +51,11 @@ export class SourceResolver {
       relationship: ((found) => (found ? { ...found.relationship, from: found.from, to: found.relationship.other } : null))(relationships.find((x) => x.relationship.id === r.factId)),
       citations: r.citations.map((c) => ({ quote: c.quote, offset: c.offset, source })),
     }));
+    const edges = nodes.map((node) => ({ cursor: encodeCursor(LIST, node.factId), node }));
     return {
-      edges: nodes.map((node) => ({ cursor: encodeCursor(LIST, node.factId), node })),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(LIST, page[page.length - 1]!.factId) : null },
+      edges,
+      // Forward only: after a cursor Relay's spec lets hasPreviousPage be false.
+      pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     };
   }
 }

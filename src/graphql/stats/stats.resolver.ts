@@ -8,7 +8,7 @@ import { DestinationCount, EventStats, KindCount, PeriodCounts, PeriodUnit } fro
 
 @Resolver(() => EventStats)
 export class StatsResolver {
-  @Query(() => EventStats, { description: 'Counts of events by kind, by month or year, and of talent moves by destination' })
+  @Query(() => EventStats, { nullable: true, description: 'Counts of events by kind, by month or year, and of talent moves by destination' })
   eventStats(): EventStats {
     return {};
   }

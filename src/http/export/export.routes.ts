@@ -4,7 +4,7 @@ import { DomainError } from '../../errors';
 import { SelectionError, streamSubgraph, subgraphCollector } from '../../graph/subgraph';
 import type { Logger } from '../../logger';
 import type { Executor } from '../../neo4j/executor';
-import { FORMATS, type ExportFormat } from './formats';
+import { FORMATS, GEXF_VERSIONS, type ExportFormat, type GexfVersion } from './formats';
 import { describeSelection, parseSelection } from './selection';
 
 /** The HTTP face of the domain errors an export can meet. */
@@ -42,19 +42,25 @@ function sendError(res: Response, status: number, parameter: string | undefined,
  * GET /export/graph.json | .graphml | .gexf: the whole graph, or the selection of graph(...)
  * given as a query string (?seeds=org/moonshot-ai&depth=2, ?kinds=ACQUISITION,TALENT_MOVE,
  * ?from=2024-06&to=2024-12, ?limit=100), each node with its degree, PageRank and community on
- * the selection. Bad parameters → 400 {"error": {"parameter", "message"}}.
+ * the selection. GEXF takes ?version=1.2 (the default) or 1.3. Bad parameters → 400
+ * {"error": {"parameter", "message"}}.
  */
 export function exportRouter({ db, logger }: { db: Executor; logger: Logger }): Router {
   const router = express.Router();
-  const serve = (format: ExportFormat) => async (req: express.Request, res: Response) => {
+  const serve = (format: ExportFormat, options: { versions?: readonly string[] } = {}) => async (req: express.Request, res: Response) => {
     let selection;
+    // A format with versions (GEXF) takes ?version=; the rest of the query string is the selection.
+    const { version, ...query } = req.query as Record<string, unknown>;
     try {
-      selection = parseSelection(req.query as Record<string, unknown>);
+      if (version !== undefined && !options.versions?.includes(String(version))) {
+        throw new SelectionError('version', options.versions ? `must be one of ${options.versions.join(', ')}` : 'unknown parameter for this format');
+      }
+      selection = parseSelection(query);
     } catch (error) {
       if (error instanceof SelectionError) return sendError(res, 400, error.argument, error.message);
       throw error;
     }
-    const writer = format.writer({ selection: describeSelection(selection), date: new Date().toISOString().slice(0, 10) });
+    const writer = format.writer({ selection: describeSelection(selection), date: new Date().toISOString().slice(0, 10), version: version as GexfVersion | undefined });
     const sink = new Sink(res);
     let started = false;
     const start = async () => {
@@ -93,6 +99,6 @@ export function exportRouter({ db, logger }: { db: Executor; logger: Logger }): 
   };
   router.get('/export/graph.json', serve(FORMATS.json));
   router.get('/export/graph.graphml', serve(FORMATS.graphml));
-  router.get('/export/graph.gexf', serve(FORMATS.gexf));
+  router.get('/export/graph.gexf', serve(FORMATS.gexf, { versions: Object.keys(GEXF_VERSIONS) }));
   return router;
 }

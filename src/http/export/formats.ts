@@ -9,7 +9,22 @@ export interface ExportInfo {
   selection: string;
   /** ISO date of the export. */
   date: string;
+  /** GEXF only: which version of the format to write (GEXF_VERSIONS); DEFAULT_GEXF_VERSION when absent. */
+  version?: GexfVersion;
 }
+
+/**
+ * The GEXF versions written: their namespaces and what the graph element says about time. 1.2
+ * (1.2draft) is the default because it is what the readers people have take: networkx 2.8 (Debian's
+ * python3-networkx) knows only 1.1draft and 1.2draft, and Gephi and graphology read it too. Both
+ * carry the same dynamic attributes (start/end per node and edge); 1.3 names their representation.
+ */
+export const GEXF_VERSIONS = {
+  '1.2': { ns: 'http://www.gexf.net/1.2draft', viz: 'http://www.gexf.net/1.2draft/viz', xsd: 'http://www.gexf.net/1.2draft/gexf.xsd', time: {} },
+  '1.3': { ns: 'http://gexf.net/1.3', viz: 'http://gexf.net/1.3/viz', xsd: 'http://gexf.net/1.3/gexf.xsd', time: { timerepresentation: 'interval' } },
+} as const;
+export type GexfVersion = keyof typeof GEXF_VERSIONS;
+export const DEFAULT_GEXF_VERSION: GexfVersion = '1.2';
 
 /**
  * A streaming writer: each method returns the next piece of the file. `begin` comes before the
@@ -124,7 +139,7 @@ export const graphml: ExportFormat = {
 };
 
 /**
- * GEXF 1.3 in dynamic mode for Gephi's timeline: dated events (and their role edges) carry
+ * GEXF (1.2 by default, or 1.3: GEXF_VERSIONS) in dynamic mode for Gephi's timeline: dated events (and their role edges) carry
  * `start`/`end` days, stable relationships their since/until; entities are always there.
  * Nodes are coloured by label as in the explorer; edge `kind` is the relationship type, so
  * parallel edges of different types stay apart.
@@ -141,20 +156,22 @@ export const gexf: ExportFormat = {
       '    </attributes>\n';
     let nodes = 0;
     let edges = 0;
+    const version = info.version ?? DEFAULT_GEXF_VERSION;
+    const { ns, viz, xsd, time } = GEXF_VERSIONS[version];
     return {
       begin: () =>
         XML_DECLARATION +
         startTag('gexf', {
-          xmlns: 'http://gexf.net/1.3',
-          'xmlns:viz': 'http://gexf.net/1.3/viz',
+          xmlns: ns,
+          'xmlns:viz': viz,
           'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-          'xsi:schemaLocation': 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd',
-          version: '1.3',
+          'xsi:schemaLocation': `${ns} ${xsd}`,
+          version,
         }) +
         '\n' +
         `  ${startTag('meta', { lastmodifieddate: info.date })}${textElement('creator', {}, CREATOR)}` +
         `${textElement('description', {}, info.selection)}</meta>\n` +
-        `  ${startTag('graph', { mode: 'dynamic', defaultedgetype: 'directed', timeformat: 'date', timerepresentation: 'interval' })}\n` +
+        `  ${startTag('graph', { mode: 'dynamic', defaultedgetype: 'directed', timeformat: 'date', ...time })}\n` +
         declare('node', NODE_COLUMNS) +
         declare('edge', EDGE_COLUMNS) +
         '    <nodes>\n',
