@@ -231,7 +231,7 @@ const PARALLEL = 2;
  * index seeks), so only names of the fixed vocabulary pass.
  */
 const VOCABULARY = new Set<string>([
-  'Entity', 'Event', 'Source', 'GeneratorState', 'INVOLVES', 'CITES', 'MENTIONED_IN', 'RELATIONSHIP_CITED_IN',
+  'Entity', 'Event', 'Source', 'GeneratorState', 'Name', 'NAMED', 'INVOLVES', 'CITES', 'MENTIONED_IN', 'RELATIONSHIP_CITED_IN',
   ...Object.values(EntityLabel), ...Object.values(RelationshipType), ...eventKinds().map((k) => k.label),
 ]);
 function name(text: string): string {
