@@ -1,5 +1,5 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { entityRow, eventSortKey, FACT_DERIVATION_VERSION, relationshipId } from '../facts/facts';
+import { entityValues, eventSortKey, FACT_DERIVATION_VERSION, relationshipId } from '../facts/facts';
 import type { Logger } from '../logger';
 import { EVENT_KINDS } from '../model/registry';
 import { partialDatePrecision } from '../model/partialDate';
@@ -107,7 +107,7 @@ function derivableEntity(e: StoredEntity, logger: Logger) {
   const label = (Object.values(EntityLabel) as string[]).find((l) => e.labels.includes(l) || e.label === l) as EntityLabel | undefined;
   try {
     if (!label) throw new Error('no entity label (Person, Organization, Product or Group)');
-    const row = entityRow(
+    const row = entityValues(
       {
         id: e.id,
         label,
@@ -116,9 +116,6 @@ function derivableEntity(e: StoredEntity, logger: Logger) {
         description: e.description ?? undefined,
         categories: e.categories ?? undefined,
         anonymous: e.anonymous ?? undefined,
-        // The citations are the entity's own MENTIONED_IN edges; entityRow needs one to check the shape.
-        quote: '-',
-        sourceId: '-',
       },
       e.id,
     );

@@ -285,8 +285,8 @@ export interface Refusal {
   error: InvalidInput;
 }
 
-/** The entity row of a record: its name forms, keys and values (also used by the reindex). */
-export function entityRow(e: EntityRecord, path: string, defaultSourceId?: string) {
+/** An entity's stored values, name forms and keys as the writer derives them (also what the reindex derives). */
+export function entityValues(e: Omit<EntityRecord, 'quote' | 'citations' | 'sourceId'>, path: string) {
   check(Object.values(EntityLabel).includes(e.label), `${path}.label`, `unknown label ${e.label}`);
   check(ENTITY_ID.test(e.id) && e.id.startsWith(`${ENTITY_ID_PREFIX[e.label]}/`), `${path}.id`, `a ${e.label} id looks like ${ENTITY_ID_PREFIX[e.label]}/<slug>`);
   check(!e.categories?.length || e.label === EntityLabel.Organization, `${path}.categories`, 'only organizations have categories');
@@ -296,10 +296,7 @@ export function entityRow(e: EntityRecord, path: string, defaultSourceId?: strin
   check(keys.length, `${path}.name`, 'must contain a letter or a character');
   return {
     id: e.id,
-    path,
     label: e.label,
-    citations: citationsOf(e, path, defaultSourceId),
-    allowSameName: e.allowSameName ?? false,
     props: {
       name: e.name,
       names,
@@ -313,6 +310,12 @@ export function entityRow(e: EntityRecord, path: string, defaultSourceId?: strin
       derivedVersion: FACT_DERIVATION_VERSION,
     },
   };
+}
+
+/** The entity row of a record: its values and its citations. */
+function entityRow(e: EntityRecord, path: string, defaultSourceId?: string) {
+  const { id, label, props } = entityValues(e, path);
+  return { id, path, label, citations: citationsOf(e, path, defaultSourceId), allowSameName: e.allowSameName ?? false, props };
 }
 
 function relationshipRow(r: RelationshipRecord, path: string, defaultSourceId?: string) {

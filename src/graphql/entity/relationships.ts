@@ -11,6 +11,12 @@ import type { EntityRow, RelationshipRow } from '../../store/entities.store';
 /** A stable relationship as the Relationship type resolves it: from → to. */
 export type RelationshipView = Omit<RelationshipRow, 'outgoing' | 'other'> & { from: EntityRow; to: EntityRow };
 
+/** A relationship read by id and ends (entitiesStore.relationshipsByIds), as the Relationship type resolves it. */
+export function toRelationshipView({ from, relationship }: { from: EntityRow; relationship: RelationshipRow }): RelationshipView {
+  const { outgoing: _outgoing, other, ...rest } = relationship;
+  return { ...rest, from, to: other };
+}
+
 /** The stable relationships of `entity` (batched per request), seen as from → to. */
 export async function relationshipsOf(
   entity: EntityRow,

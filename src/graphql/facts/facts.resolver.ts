@@ -10,7 +10,7 @@ import { eventsStore } from '../../store/events.store';
 import { factsStore } from '../../store/facts.store';
 import { Source } from '../common/citation.type';
 import type { Context } from '../context';
-import type { RelationshipView } from '../entity/relationships';
+import { toRelationshipView, type RelationshipView } from '../entity/relationships';
 import { Event } from '../event/event.interface';
 import { toEventView, type EventView } from '../event/event.mapper';
 import { Revision } from '../history/revision.type';
@@ -235,13 +235,10 @@ export class FactsResolver {
   }
 }
 
-/** A relationship read back by its ends, as the Relationship type resolves it. */
+/** A relationship read back by its ends, with its start entity, in one query. */
 async function relationshipView(run: Run, key: { type: string; from: string; to: string }): Promise<RelationshipView | null> {
-  const row = await entitiesStore.relationshipById(run, { id: relationshipId(key as RelationshipRecord), from: key.from, to: key.to });
-  const from = row && (await entitiesStore.byId(run, key.from));
-  if (!row || !from) return null;
-  const { outgoing: _outgoing, other, ...rest } = row;
-  return { ...rest, from, to: other };
+  const [found] = await entitiesStore.relationshipsByIds(run, [{ id: relationshipId(key as RelationshipRecord), from: key.from, to: key.to }]);
+  return found ? toRelationshipView(found) : null;
 }
 
 /** How many distinct sources state a fact now; null when there is no such fact. */

@@ -7,6 +7,7 @@ import { relationshipEnds } from '../../facts/facts';
 import { Source } from '../common/citation.type';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import type { Context } from '../context';
+import { toRelationshipView } from '../entity/relationships';
 import { toEventView } from '../event/event.mapper';
 import { FactKind, MAX_SOURCE_FACTS, SOURCE_FACT_CITATIONS, SourceFactConnection, type SourceFact } from './source-fact.type';
 
@@ -39,16 +40,16 @@ export class SourceResolver {
     const of = (kind: string) => page.filter((r) => r.kind === kind);
     // One query per kind of fact on the page, whatever its size.
     const [entities, events, relationships] = await Promise.all([
-      Promise.all(of(FactKind.ENTITY).map((r) => entitiesStore.byId(db.reader, r.factId))),
+      entitiesStore.byIds(db.reader, of(FactKind.ENTITY).map((r) => r.factId)),
       eventsStore.byIds(db.reader, of(FactKind.EVENT).map((r) => r.factId)),
       entitiesStore.relationshipsByIds(db.reader, of(FactKind.RELATIONSHIP).flatMap((r) => { const ends = relationshipEnds(r.factId); return ends ? [{ id: r.factId, ...ends }] : []; })),
     ]);
     const nodes = page.map((r): SourceFact => ({
       factId: r.factId,
       kind: r.kind as FactKind,
-      entity: entities.find((e) => e?.id === r.factId) ?? null,
+      entity: entities.find((e) => e.id === r.factId) ?? null,
       event: ((row) => (row ? toEventView(row) : null))(events.find((e) => e.id === r.factId)),
-      relationship: ((found) => (found ? { ...found.relationship, from: found.from, to: found.relationship.other } : null))(relationships.find((x) => x.relationship.id === r.factId)),
+      relationship: ((found) => (found ? toRelationshipView(found) : null))(relationships.find((x) => x.relationship.id === r.factId)),
       citations: r.citations.map((c) => ({ quote: c.quote, offset: c.offset, source })),
     }));
     const edges = nodes.map((node) => ({ cursor: encodeCursor(LIST, node.factId), node }));
