@@ -140,25 +140,57 @@ CALL (n, row) {
 };
 
 // @query writeRelationships
-// Creates or updates stable relationships; their citations are written by addCitations. The
-// existing one is found between its two ends (Expand(Into) from the end with fewer edges, over the
-// stable types: an untyped pattern, like a MERGE on a dynamic type, was planned as a scan of every
-// relationship).
+// Creates or updates stable relationships; their citations are written by addCitations. One MERGE
+// per stable type, written out: a MERGE on a dynamic type ($(row.type)) was planned as a scan of
+// every relationship, and a MATCH-then-CREATE would let two concurrent writers of one id both
+// create it (MERGE locks both ends, so the second one finds the first's).
 // :param rows => [{id: 'rel/x', type: 'FOUNDED', from: 'person/x', to: 'org/y', props: {}}]
 // :param principal => 'seed'
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-OPTIONAL MATCH (a)-[old:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(b) WHERE old.id = row.id
-CALL (row, a, b, old) {
-  WITH row, a, b WHERE old IS NULL
-  CREATE (a)-[r:$(row.type) {id: row.id}]->(b)
-  SET r.createdBy = $principal, r.createdAt = datetime()
+CALL (row, a, b) {
+  WITH row, a, b WHERE row.type = 'FOUNDED'
+  MERGE (a)-[r:FOUNDED {id: row.id}]->(b)
+  ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
+  ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
   RETURN r
   UNION
-  WITH old WHERE old IS NOT NULL
-  SET old.updatedBy = $principal, old.updatedAt = datetime()
-  RETURN old AS r
+  WITH row, a, b WHERE row.type = 'WORKS_AT'
+  MERGE (a)-[r:WORKS_AT {id: row.id}]->(b)
+  ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
+  ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
+  RETURN r
+  UNION
+  WITH row, a, b WHERE row.type = 'PARTNER_AT'
+  MERGE (a)-[r:PARTNER_AT {id: row.id}]->(b)
+  ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
+  ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
+  RETURN r
+  UNION
+  WITH row, a, b WHERE row.type = 'SUBSIDIARY_OF'
+  MERGE (a)-[r:SUBSIDIARY_OF {id: row.id}]->(b)
+  ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
+  ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
+  RETURN r
+  UNION
+  WITH row, a, b WHERE row.type = 'INVESTED_IN'
+  MERGE (a)-[r:INVESTED_IN {id: row.id}]->(b)
+  ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
+  ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
+  RETURN r
+  UNION
+  WITH row, a, b WHERE row.type = 'MAKES'
+  MERGE (a)-[r:MAKES {id: row.id}]->(b)
+  ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
+  ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
+  RETURN r
+  UNION
+  WITH row, a, b WHERE row.type = 'MEMBER_OF'
+  MERGE (a)-[r:MEMBER_OF {id: row.id}]->(b)
+  ON CREATE SET r.createdBy = $principal, r.createdAt = datetime()
+  ON MATCH SET r.updatedBy = $principal, r.updatedAt = datetime()
+  RETURN r
 }
 SET r += row.props;
 

@@ -62,6 +62,12 @@ describe('the registry is the one source of the model', () => {
     }
   });
 
+  it('writeRelationships has a MERGE for every stable type (a type without one would not be written)', () => {
+    const block = readFileSync(repoPath('cypher', 'queries', 'facts.cypher'), 'utf8').split('// @query writeRelationships')[1]!.split('// @query')[0]!;
+    const merged = [...block.matchAll(/WHERE row\.type = '([A-Z_]+)'\s+MERGE \(a\)-\[r:([A-Z_]+) /g)].map((m) => [m[1], m[2]]);
+    expect(merged).toEqual(RELATIONSHIP_TYPE_LIST.map((t) => [t, t]));
+  });
+
   it('every label has a colour, and no two labels share one', () => {
     const labels = ['Person', 'Organization', 'Product', 'Group', ...EVENT_KIND_LIST.map((k) => EVENT_KINDS[k].label)];
     expect(Object.keys(LABEL_COLORS).sort()).toEqual([...labels].sort());
