@@ -13,3 +13,10 @@ RETURN s.groups AS groups;
 // :param principal => 'key:editor:12345678'
 MERGE (s:ImportState {id: $id})
 SET s.groups = $groups, s.principal = $principal, s.at = datetime();
+
+// @query transactionMemory
+// The limits on a transaction's memory (0B: none at that level), from which the import sizes its
+// transactions when IMPORT_TRANSACTION_RECORDS is not set: a file that fits is all or nothing.
+SHOW SETTINGS YIELD name, value
+WHERE name IN ['db.memory.transaction.max', 'db.memory.transaction.total.max', 'dbms.memory.transaction.total.max']
+RETURN name, value;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { Conflict, DomainError, InvalidInput, NotFound } from '../errors';
+import { Neo4jError } from 'neo4j-driver';
+import { Conflict, DomainError, InvalidInput, NotFound, StoreFailure } from '../errors';
 import { emptyDerivedWork, refreshDerived, writeFacts, type Author, type FactResult } from '../facts/factWriter';
 import type { FactSet } from '../facts/facts';
 import type { Executor } from '../neo4j/executor';
@@ -9,22 +10,41 @@ import type { ParsedFile } from './jsonl';
 /**
  * The bulk import (npm run import): a parsed file's records through the same checked writer as
  * the API (src/facts/factWriter.ts), in create mode (new facts are added, the same values with
- * new citations corroborate, other values are a CONFLICT). A file of up to TRANSACTION_RECORDS
- * records (20,000 by default) is one transaction: all or nothing. A larger one is written in groups of that size,
+ * new citations corroborate, other values are a CONFLICT). A file of up to transactionRecords()
+ * records (up to 100,000, as the server's memory allows) is one transaction: all or nothing. A larger one is written in groups of that size,
  * each committed with the file's progress (:ImportState), so a re-run resumes after the last
  * committed group; a re-run of a committed group changes nothing (the writer is idempotent).
  * Within a transaction the records go in chunks (sources, entities, relationships, events,
  * corroborations in that order), each chunk's check seeing what the earlier ones wrote.
  */
-const q = loadCypherFile('admin/import.cypher', ['importState', 'recordImportState']);
+const q = loadCypherFile('admin/import.cypher', ['importState', 'recordImportState', 'transactionMemory']);
+
+/** The most records one transaction takes: a file of up to this many is all or nothing, if memory allows. */
+export const MAX_TRANSACTION_RECORDS = 100_000;
+/** Neo4j heap one imported record holds until its transaction commits (bench/import.ts measures it: 32 kB). */
+export const RECORD_TRANSACTION_BYTES = 32 * 1024;
+export const CHUNK_RECORDS = 5_000;
+
+const UNITS: Record<string, number> = { B: 1, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 };
+const bytesOf = (value: unknown): number => {
+  const m = /^([\d.]+)\s*([A-Za-z]*)$/.exec(String(value ?? '').trim());
+  return m ? Number(m[1]) * (UNITS[m[2]!.toUpperCase() || 'B'] ?? 0) : 0;
+};
 
 /**
- * Records per transaction (IMPORT_TRANSACTION_RECORDS): what a transaction's state holds in Neo4j's
- * heap, about 16 kB a record (88k records ran out of a 2 GB heap's transaction pool); 20,000 fit the
- * embedded Neo4j's default 1 GB heap. A larger heap can take up to 100,000.
+ * Records per transaction: IMPORT_TRANSACTION_RECORDS when set, else as many as the server's
+ * transaction memory holds with a fifth to spare (the smallest of its limits), at most 100,000:
+ * 18,000 on the embedded Neo4j's default 1 GB heap, 100,000 from about 5 GB.
  */
-export const TRANSACTION_RECORDS = Math.min(100_000, Number(process.env.IMPORT_TRANSACTION_RECORDS ?? 20_000));
-export const CHUNK_RECORDS = 5_000;
+export async function transactionRecords(db: Executor): Promise<{ records: number; basis: string }> {
+  const set = process.env.IMPORT_TRANSACTION_RECORDS;
+  if (set) return { records: Math.max(1, Math.min(MAX_TRANSACTION_RECORDS, Number(set))), basis: 'IMPORT_TRANSACTION_RECORDS' };
+  const limits = (await db.read<{ name: string; value: string | null }>(q.transactionMemory, {})).map((s) => ({ ...s, bytes: bytesOf(s.value) })).filter((s) => s.bytes > 0);
+  if (!limits.length) return { records: MAX_TRANSACTION_RECORDS, basis: 'no transaction memory limit' };
+  const tightest = limits.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+  const records = Math.max(1_000, Math.min(MAX_TRANSACTION_RECORDS, Math.floor((tightest.bytes * 0.8) / RECORD_TRANSACTION_BYTES)));
+  return { records, basis: `${tightest.name} = ${tightest.value}` };
+}
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -44,6 +64,8 @@ export interface ImportReport {
   counts: Record<string, number>;
   /** Groups committed by an earlier run of the same file and skipped by this one. */
   resumedGroups: number;
+  /** Records per transaction, and why that many (a real run only). */
+  transaction?: { records: number; basis: string };
 }
 
 const SETS = ['sources', 'entities', 'relationships', 'events', 'corroborations'] as const;
@@ -98,7 +120,8 @@ export async function importFacts(db: Executor, parsed: ParsedFile, fileText: st
     return report;
   }
 
-  const groupSize = options.transactionRecords ?? TRANSACTION_RECORDS;
+  report.transaction = options.transactionRecords ? { records: options.transactionRecords, basis: 'the caller' } : await transactionRecords(db);
+  const groupSize = report.transaction.records;
   const chunkSize = options.chunkRecords ?? CHUNK_RECORDS;
   const stateId = `import/${createHash('sha256').update(fileText).digest('hex')}`;
   const groups = Math.ceil(total / groupSize);
@@ -124,12 +147,31 @@ export async function importFacts(db: Executor, parsed: ParsedFile, fileText: st
       await refreshDerived(run, derived);
       if (groups > 1) await run(q.recordImportState, { id: stateId, groups: g + 1, principal: options.by.principal });
       return written;
+    }).catch((error: unknown) => {
+      throw outOfMemory(error) ? new TransactionTooLarge(group.length, g, groups) : error;
     });
     for (const { results: r, at } of results) collect(r, at);
     done += group.length;
   }
   report.results.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return report;
+}
+
+const outOfMemory = (error: unknown) =>
+  error instanceof StoreFailure && error.cause instanceof Neo4jError && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(error.cause.code);
+
+/** A group larger than Neo4j's transaction memory: rolled back whole, with what to change. */
+export class TransactionTooLarge extends DomainError {
+  override name = 'TransactionTooLarge';
+  readonly code = 'IMPORT_TRANSACTION_TOO_LARGE';
+  constructor(records: number, group: number, groups: number) {
+    super(
+      `a transaction of ${records} records does not fit in Neo4j's transaction memory (about 32 kB a record: docs/performance.md, "Bulk import"); ` +
+        `group ${group + 1} of ${groups} was rolled back whole${group ? ` (groups 1-${group} are committed: a re-run resumes after them)` : ', nothing was written'}; ` +
+        'give Neo4j a larger heap (NEO4J_LOCAL_HEAP_MB for the embedded one; server.memory.heap.max_size and db.memory.transaction.total.max for a server) ' +
+        'or set IMPORT_TRANSACTION_RECORDS lower (then each group commits on its own and a re-run resumes)',
+    );
+  }
 }
 
 /** A writer's error about a record, told by the file's line: `line 17: events.3.date: …`. */

@@ -16,6 +16,8 @@ export interface LocalNeo4jOptions {
   heapMb: number;
   pageCacheMb: number;
   logger: Logger;
+  /** Further Neo4j settings (name → value), e.g. a transaction memory limit; NEO4J_LOCAL_SETTINGS ("a=1;b=2") adds to them. */
+  settings?: Record<string, string>;
 }
 
 export interface LocalNeo4j {
@@ -169,7 +171,9 @@ async function spawnNeo4j(javaHome: string, dir: string, dataDir: string, port: 
     String(port),
     String(options.pageCacheMb),
   ];
-  const child = spawn(path.join(javaHome, 'bin', 'java'), args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const settings = [process.env.NEO4J_LOCAL_SETTINGS, ...Object.entries(options.settings ?? {}).map(([k, v]) => `${k}=${v}`)].filter(Boolean).join(';');
+  const env = { ...process.env, NEO4J_LOCAL_SETTINGS: settings };
+  const child = spawn(path.join(javaHome, 'bin', 'java'), args, { stdio: ['pipe', 'pipe', 'pipe'], env });
 
   const stderrTail: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => {

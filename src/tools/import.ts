@@ -6,7 +6,7 @@ import { loadConfig } from '../config';
 import { migrate } from '../db/migrations';
 import { reindexIfNeeded } from '../db/reindex';
 import { DomainError } from '../errors';
-import { importFacts, type ImportReport } from '../import/importFile';
+import { importFacts, TransactionTooLarge, type ImportReport } from '../import/importFile';
 import { parseJsonLines } from '../import/jsonl';
 import { logger } from '../logger';
 import { openGraph } from '../neo4j/connection';
@@ -77,13 +77,15 @@ function print(report: ImportReport, dryRun: boolean, seconds: number): void {
   }
   const counts = Object.entries(report.counts).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ');
   const resumed = report.resumedGroups ? `, resumed after ${report.resumedGroups} committed group(s)` : '';
-  console.log(`${dryRun ? 'dry run, nothing written' : 'imported'}: ${report.records} records (${counts || 'none'}) in ${seconds.toFixed(1)} s${resumed}`);
+  const tx = report.transaction;
+  const groups = tx ? `, transactions of up to ${tx.records} records (${tx.basis}${report.records <= tx.records ? ': the file is all or nothing' : ''})` : '';
+  console.log(`${dryRun ? 'dry run, nothing written' : 'imported'}: ${report.records} records (${counts || 'none'}) in ${seconds.toFixed(1)} s${resumed}${groups}`);
 }
 
 main().catch((error: unknown) => {
   const messages = error instanceof AggregateError ? error.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))) : [error instanceof Error ? error.message : String(error)];
   for (const m of messages.slice(0, 50)) process.stderr.write(`error: ${m.split('\n')[0]}\n`);
   if (messages.length > 50) process.stderr.write(`error: … and ${messages.length - 50} more\n`);
-  if (error instanceof DomainError) process.stderr.write('nothing was written (the import is all or nothing per transaction); --dry-run lists every problem\n');
+  if (error instanceof DomainError && !(error instanceof TransactionTooLarge)) process.stderr.write('nothing was written (the import is all or nothing per transaction); --dry-run lists every problem\n');
   process.exit(1);
 });

@@ -1,13 +1,17 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { migrate } from '../../src/db/migrations';
 import { countUnderived, reindex } from '../../src/db/reindex';
-import { importFacts, ImportError } from '../../src/import/importFile';
+import { importFacts, ImportError, transactionRecords, TransactionTooLarge } from '../../src/import/importFile';
 import { parseJsonLines } from '../../src/import/jsonl';
 import { logger } from '../../src/logger';
 import { nameKey } from '../../src/model/names';
+import { connectDriver } from '../../src/neo4j/connection';
+import { Executor } from '../../src/neo4j/executor';
+import { startLocalNeo4j } from '../../src/neo4j/localNeo4j';
 import { repoPath } from '../../src/paths';
 import { statsStore } from '../../src/store/stats.store';
 import { startTestApp, TEST_KEYS } from '../support/app';
@@ -159,6 +163,35 @@ describe('facts from many sources', () => {
     expect(() => parseJsonLines('{"record":"entity","id":"org/x"}\nnot json\n{"record":"thing"}')).toThrow(/line 1: label is required[\s\S]*line 2: not JSON[\s\S]*line 3: "record" must be one of/);
     const broken = [lines[0], { ...lines[1], id: `org/${tag}-bad`, allowSameName: true, quote: 'not in the text' }].map((l) => JSON.stringify(l)).join('\n');
     await expect(importFacts(api.graph.db, parseJsonLines(broken), broken, { dryRun: false, by })).rejects.toThrow(new ImportError('BAD_USER_INPUT', 2, 'entities.0.quote', 'entities.0.quote: not a verbatim span of its source: "not in the text"'));
+  });
+
+  it('sizes its transactions by the server\'s transaction memory, and refuses a group that does not fit with nothing written', async () => {
+    const sized = await transactionRecords(api.graph.db);
+    expect(sized.basis).toMatch(/memory\.transaction/);
+    expect(sized.records).toBeGreaterThanOrEqual(1_000);
+    expect(sized.records).toBeLessThanOrEqual(100_000);
+
+    // A Neo4j of its own whose transactions may hold 4 MiB (Community cannot change it at run time).
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), `${tag}-small-`));
+    const small = await startLocalNeo4j({ dataDir, port: 0, heapMb: 512, pageCacheMb: 64, logger, settings: { 'db.memory.transaction.max': '4MiB' } });
+    const driver = await connectDriver(small.uri, 'neo4j', 'neo4j', 'neo4j');
+    try {
+      const db = new Executor(driver, 'neo4j', logger, 120_000);
+      await migrate(db, logger);
+      expect(await transactionRecords(db)).toEqual({ records: 1_000, basis: expect.stringMatching(/^db\.memory\.transaction\.max = 4/) });
+      const lines = [
+        { record: 'source', id: `source/${tag}-big`, title: 'A large import test', text: 'Acme Big appears here.' },
+        ...Array.from({ length: 999 }, (_, i) => ({ record: 'entity', id: `org/${tag}-big-${i}`, label: 'Organization', name: `Acme Big ${i}`, quote: 'Acme Big' })),
+      ];
+      const text = lines.map((l) => JSON.stringify(l)).join('\n');
+      await expect(importFacts(db, parseJsonLines(text), text, { dryRun: false, by: { principal: 'test-import', role: 'admin' } })).rejects.toThrow(TransactionTooLarge);
+      const left = await db.read<{ n: number }>({ name: 'countLeft', cypher: 'MATCH (n) WHERE n:Source OR n:Entity OR n:Revision RETURN count(n) AS n' }, {});
+      expect(left[0]!.n).toBe(0);
+    } finally {
+      await driver.close();
+      await small.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('runs the import command with a principal from IMPORT_CREDENTIAL, and refuses without one', async () => {

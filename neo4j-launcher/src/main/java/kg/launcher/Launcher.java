@@ -36,7 +36,16 @@ public final class Launcher {
         int port = Integer.parseInt(args[1]);
         long pageCacheMiB = Long.parseLong(args[2]);
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        // Further settings for the embedded Neo4j, "name=value;name=value" (e.g. a transaction memory
+        // limit for a test, or db.memory.transaction.total.max for a large import).
+        String extra = System.getenv("NEO4J_LOCAL_SETTINGS");
+        if (extra != null && !extra.isBlank()) {
+            Path conf = home.resolve("launcher-settings.conf");
+            java.nio.file.Files.writeString(conf, String.join("\n", extra.split(";")) + "\n");
+            builder.loadPropertiesFromFile(conf);
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
