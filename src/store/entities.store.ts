@@ -219,9 +219,11 @@ export const entitiesStore = {
   async beyond(read: Reader, filter: EntityFilter, request: EntityPageRequest): Promise<boolean> {
     const cursor = request.backward ? request.before : request.after;
     if (cursor === null) return false;
+    // Bounds that take the cursor's own entry in: just past it in list order, or just short of it.
+    const [past, short] = ascendingList(filter.order) ? [justAfter(cursor), justBefore(cursor)] : [justBefore(cursor), justAfter(cursor)];
     const probe: EntityPageRequest = request.backward
-      ? { first: 0, backward: false, before: null, after: justBefore(cursor) }
-      : { first: 0, backward: true, after: null, before: justAfter(cursor) };
+      ? { first: 0, backward: false, before: null, after: short }
+      : { first: 0, backward: true, after: null, before: past };
     return (await this.page(read, filter, probe)).hasMore;
   },
   /**

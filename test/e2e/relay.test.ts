@@ -174,6 +174,16 @@ describe('Relay and Apollo Client conventions', () => {
       expect(last.entities.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     });
 
+    it.each(['NAME', 'DEGREE', 'LATEST_EVENT'])('entities(orderBy: %s): the entry a cursor names counts as before a page after it, and after a page before it', async (order) => {
+      const { head, tail } = await ok(`{ head: entities(first: 1, orderBy: ${order}) ${PAGE} tail: entities(last: 1, orderBy: ${order}) ${PAGE} }`);
+      const afterFirst = await ok(`query($c: String) { entities(first: 2, after: $c, orderBy: ${order}) ${PAGE} }`, { c: head.edges[0].cursor });
+      expect(afterFirst.entities.pageInfo.hasPreviousPage).toBe(true);
+      const beforeLast = await ok(`query($c: String) { entities(last: 2, before: $c, orderBy: ${order}) ${PAGE} }`, { c: tail.edges[0].cursor });
+      expect(beforeLast.entities.pageInfo.hasNextPage).toBe(true);
+      expect(head.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+      expect(tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    });
+
     it("an organization's nested talentIn pages to the end with its totalCount, in the order of talentMoves(to:)", async () => {
       const query = `query($after: String) { entity(id: "org/bytedance") { ... on Organization {
         talentIn(first: 1, after: $after) { totalCount totalCountExact pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { id } } } } } }`;
