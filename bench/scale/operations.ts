@@ -18,6 +18,10 @@ const BACKWARD_PAGE = '{ pageInfo { hasPreviousPage hasNextPage startCursor } ed
 const json = JSON.stringify;
 /** An events cursor at a sortKey ("2024": after every event dated only to 2024's start; "~": before the undated). */
 const cursor = (sortKey: string) => Buffer.from(`event:${JSON.stringify([sortKey])}`).toString('base64url');
+/** An entities cursor of an order at a sort key (name key, padded degree or date, then an id). */
+const entityCursor = (order: string, sortKey: string) => Buffer.from(`entity:${order}:${JSON.stringify([sortKey])}`).toString('base64url');
+/** An entity page read backward, with the far side (hasNextPage after `before`) asked for. */
+const ENTITY_BACKWARD = '{ pageInfo { hasPreviousPage hasNextPage startCursor } stoppedAtBound edges { node { id name } } }';
 
 export function rootOperations(m: Manifest): Operation[] {
   const [hub] = m.hubs;
@@ -34,6 +38,13 @@ export function rootOperations(m: Manifest): Operation[] {
     op('entities', 'entities prefix 陳 by degree', '{ entities(namePrefix: "陳", orderBy: DEGREE, first: 50) { edges { node { id name degree } } } }'),
     op('entities', 'entities with an ACQUISITION in 2024, totalCount', '{ entities(hasEventOf: [ACQUISITION], eventsFrom: "2024", eventsTo: "2024", first: 50) { totalCount edges { node { id name } } } }'),
     op('entities', 'entities Person with a talent move, by degree', '{ entities(type: Person, hasEventOf: [TALENT_MOVE], orderBy: DEGREE, first: 50) { edges { node { id name } } } }'),
+    op('entities', 'entities by name, last 50 (backward from the end)', `{ entities(last: 50) ${ENTITY_BACKWARD} }`),
+    op('entities', 'entities by degree, last 50 before a cursor', `{ entities(orderBy: DEGREE, last: 50, before: ${json(entityCursor('DEGREE', '0000000003 z'))}) ${ENTITY_BACKWARD} }`),
+    op('entities', 'entities AI_STARTUP by latest event, backward, totalCount', `{ entities(type: Organization, category: AI_STARTUP, orderBy: LATEST_EVENT, last: 50, before: ${json(entityCursor('LATEST_EVENT', '2024 '))}) { totalCount ${ENTITY_BACKWARD.slice(1)} }`),
+    op('entities', 'entities prefix 陳 by name, backward', `{ entities(namePrefix: "陳", last: 50, before: ${json(entityCursor('NAME', '陈z '))}) ${ENTITY_BACKWARD} }`),
+    op('entities', 'entities prefix 陳 by degree, backward', '{ entities(namePrefix: "陳", orderBy: DEGREE, last: 50) { totalCount pageInfo { hasPreviousPage } edges { node { id } } } }'),
+    op('entities', 'entities with an ACQUISITION in 2024, backward', `{ entities(hasEventOf: [ACQUISITION], eventsFrom: "2024", eventsTo: "2024", last: 50) ${ENTITY_BACKWARD} }`),
+    op('entities', 'entities BIG_TECH with a STATEMENT (a sparse walk), totalCount', '{ entities(category: BIG_TECH, hasEventOf: [STATEMENT], first: 20) { totalCount totalCountExact stoppedAtBound pageInfo { hasPreviousPage hasNextPage } edges { node { id } } } }'),
     op('entitiesByName', 'entitiesByName person', `{ entitiesByName(name: ${json(m.names[0])}) { id name } }`),
     op('search', 'search 1 char 陳', '{ search(text: "陳", limit: 10) { id name names } }'),
     op('search', 'search 1 char 杨', '{ search(text: "杨", limit: 10) { id name names } }'),

@@ -17,27 +17,36 @@ RETURN n {.*} AS entity;
 
 // @query entityPage
 // A page of `entities` in one of three orders, each a string per entity kept by the writer
-// (facts.cypher refreshEntityStats) and read from its range index from the cursor on:
+// (facts.cypher refreshEntityStats) and read from its range index between two cursors:
 //   NAME          n.nameSort "<name key> <id>", ascending; with a name prefix, the :Name keys
 //                 starting with it in key order instead, each entity at its first such name;
 //   DEGREE        n.degreeSort "<degree, 10 digits> <id>", highest first;
 //   LATEST_EVENT  n.latestSort "<date of its latest event> <id>", newest first.
-// First, the selective filters are asked for their entities: the :Name keys starting with the
-// prefix ($prefixNames: not for a page in name order, which walks them in its own order) and the
-// events of the kinds in the date range, at most $cap + 1 index entries each. When one of them is
-// complete (at most $cap), its entities are sorted instead of walking the order. Otherwise the walk
-// reads at most $scan entries of the order's index and checks the filters entry by entry until
-// $first + 1 pass: a page costs at most $scan + 2 × ($cap + 1) index entries whatever the graph's
-// size. `scanned` and `lastRead` tell whether a walk stopped at its cap (the next page starts after
-// lastRead); `walked` is false when a complete set stood in for the walk.
+// The page lies strictly between the sort keys $lo and $hi and is read from one end of that range:
+// $ascending reads the index upwards from $lo (a forward page in name order, a backward page,
+// Relay's `last`/`before`, in the descending orders), otherwise downwards from $hi. Cypher cannot
+// take the direction of an ORDER BY as a parameter, hence one branch per order and direction.
+// First, the selective filters are asked for their entities ($sets: false on a walk's
+// continuation, which needs none): the :Name keys starting with the prefix ($prefixNames: not for
+// a page in name order, which walks them in its own order) and the events of the kinds in the date
+// range, at most $cap + 1 index entries each. When one of them is complete (at most $cap), its
+// entities are sorted instead of walking the order; when only counting ($countOnly), an incomplete
+// one is counted in place of the walk (its first $cap + 1 entries hold matches the order's first
+// entries may not). Otherwise the walk reads at most $scan entries of the order's index and checks
+// the filters entry by entry until $first + 1 pass: a page costs at most $scan + 2 × ($cap + 1)
+// index entries whatever the graph's size. `scanned` and `lastRead` tell whether a walk stopped at
+// its cap (the next page starts after lastRead); `walked` is false when a complete set stood in.
 // :param order => 'DEGREE'
-// :param after => ''
-// :param before => '\uffff'
+// :param ascending => false
+// :param lo => ''
+// :param hi => '\uffff'
 // :param nameFrom => ''
+// :param nameTo => '\uffff'
 // :param label => 'Organization'
 // :param category => null
 // :param prefix => null
 // :param prefixNames => true
+// :param sets => true
 // :param byEvents => true
 // :param kinds => ['ACQUISITION']
 // :param lower => '2024'
@@ -47,13 +56,13 @@ RETURN n {.*} AS entity;
 // :param first => 20
 // :param countOnly => false
 CALL () {
-  WITH $prefix AS prefix WHERE prefix IS NOT NULL AND $prefixNames
+  WITH $prefix AS prefix WHERE prefix IS NOT NULL AND $prefixNames AND $sets
   MATCH (k:Name) WHERE k.key STARTS WITH prefix
   WITH k ORDER BY k.key LIMIT $cap + 1
-  WITH collect(k) AS found WHERE $prefix IS NOT NULL AND $prefixNames // an aggregate of no rows is still a row
+  WITH collect(k) AS found WHERE $prefix IS NOT NULL AND $prefixNames AND $sets // an aggregate of no rows is still a row
   RETURN 'names' AS source, found
   UNION ALL
-  WITH $byEvents AS byEvents WHERE byEvents
+  WITH $byEvents AS byEvents WHERE byEvents AND $sets
   CALL () {
     WITH $kinds AS kinds WHERE kinds IS NULL
     MATCH (e:Event) WHERE e.sortKey > $lower AND e.sortKey < $upper
@@ -68,70 +77,98 @@ CALL () {
     }
     RETURN e
   }
-  WITH collect(e) AS found WHERE $byEvents
+  WITH collect(e) AS found WHERE $byEvents AND $sets
   RETURN 'events' AS source, found
 }
-WITH collect(CASE WHEN size(found) <= $cap THEN {source: source, found: found} END) AS complete
-WITH reduce(best = null, c IN complete | CASE WHEN best IS NULL OR size(c.found) < size(best.found) THEN c ELSE best END) AS small
+WITH collect({source: source, found: found}) AS sets
+WITH sets, [c IN sets WHERE size(c.found) <= $cap] AS complete
+WITH reduce(best = null, c IN complete | CASE WHEN best IS NULL OR size(c.found) < size(best.found) THEN c ELSE best END) AS small,
+     CASE WHEN $countOnly AND size(complete) = 0 AND size(sets) > 0 THEN sets[0] END AS partial
 // The walk of the order, guarded by parameters only (a guard on a computed value lets the planner
 // seek the whole range): it reads at most $scan entries even when a complete set replaces it.
 CALL () {
   CALL () {
-    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NULL
-    MATCH (n:Entity) WHERE n.nameSort > $after
+    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NULL AND $ascending
+    MATCH (n:Entity) WHERE n.nameSort > $lo AND n.nameSort < $hi
     WITH n ORDER BY n.nameSort LIMIT $scan
     RETURN n, n.nameSort AS key
     UNION ALL
-    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NOT NULL
-    MATCH (k:Name) WHERE k.key STARTS WITH $prefix AND k.key >= $nameFrom
+    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NULL AND NOT $ascending
+    MATCH (n:Entity) WHERE n.nameSort > $lo AND n.nameSort < $hi
+    WITH n ORDER BY n.nameSort DESC LIMIT $scan
+    RETURN n, n.nameSort AS key
+    UNION ALL
+    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NOT NULL AND $ascending
+    MATCH (k:Name) WHERE k.key STARTS WITH $prefix AND k.key >= $nameFrom AND k.key <= $nameTo
     WITH k ORDER BY k.key LIMIT $scan
     MATCH (k)<-[:NAMED]-(n:Entity)
     WITH n, k.key + ' ' + n.id AS key ORDER BY key
     RETURN n, key
     UNION ALL
-    WITH $order AS order WHERE order = 'DEGREE'
-    MATCH (n:Entity) WHERE n.degreeSort < $before
+    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NOT NULL AND NOT $ascending
+    MATCH (k:Name) WHERE k.key STARTS WITH $prefix AND k.key >= $nameFrom AND k.key <= $nameTo
+    WITH k ORDER BY k.key DESC LIMIT $scan
+    MATCH (k)<-[:NAMED]-(n:Entity)
+    WITH n, k.key + ' ' + n.id AS key ORDER BY key DESC
+    RETURN n, key
+    UNION ALL
+    WITH $order AS order WHERE order = 'DEGREE' AND NOT $ascending
+    MATCH (n:Entity) WHERE n.degreeSort > $lo AND n.degreeSort < $hi
     WITH n ORDER BY n.degreeSort DESC LIMIT $scan
     RETURN n, n.degreeSort AS key
     UNION ALL
-    WITH $order AS order WHERE order = 'LATEST_EVENT'
-    MATCH (n:Entity) WHERE n.latestSort < $before
+    WITH $order AS order WHERE order = 'DEGREE' AND $ascending
+    MATCH (n:Entity) WHERE n.degreeSort > $lo AND n.degreeSort < $hi
+    WITH n ORDER BY n.degreeSort LIMIT $scan
+    RETURN n, n.degreeSort AS key
+    UNION ALL
+    WITH $order AS order WHERE order = 'LATEST_EVENT' AND NOT $ascending
+    MATCH (n:Entity) WHERE n.latestSort > $lo AND n.latestSort < $hi
     WITH n ORDER BY n.latestSort DESC LIMIT $scan
+    RETURN n, n.latestSort AS key
+    UNION ALL
+    WITH $order AS order WHERE order = 'LATEST_EVENT' AND $ascending
+    MATCH (n:Entity) WHERE n.latestSort > $lo AND n.latestSort < $hi
+    WITH n ORDER BY n.latestSort LIMIT $scan
     RETURN n, n.latestSort AS key
   }
   RETURN collect({n: n, key: key}) AS walk
 }
-// A complete set's entities, sorted: those bearing the names, or taking part in the events.
-CALL (small) {
-  WITH small WHERE small IS NOT NULL
-  UNWIND small.found AS item
+// A complete set's entities (or, counting, an incomplete one's), sorted in the direction read:
+// those bearing the names, or taking part in the events.
+CALL (small, partial) {
+  WITH coalesce(small, partial) AS chosen WHERE chosen IS NOT NULL
+  UNWIND chosen.found AS item
   MATCH (item)-[:NAMED|INVOLVES]-(n:Entity)
   WITH DISTINCT n
   WITH n, CASE $order WHEN 'NAME' THEN n.nameSort WHEN 'DEGREE' THEN n.degreeSort ELSE n.latestSort END AS key
-  WITH n, key ORDER BY CASE $order WHEN 'NAME' THEN key ELSE '' END, key DESC
+  WITH n, key ORDER BY CASE WHEN $ascending THEN key ELSE '' END, key DESC
   RETURN collect({n: n, key: key}) AS set
 }
-WITH small IS NULL AS walked, CASE WHEN small IS NULL THEN walk ELSE set END AS scanned
-CALL (walked, scanned) {
+// What the rows' source already guarantees is not checked again: a set's entities bear its names
+// or take part in its events.
+WITH small IS NULL AS walked, partial IS NOT NULL AS sampled, coalesce(small, partial).source AS source,
+     CASE WHEN small IS NULL AND partial IS NULL THEN walk ELSE set END AS scanned
+CALL (walked, sampled, source, scanned) {
   UNWIND scanned AS row
-  WITH row.n AS n, row.key AS key
-  WHERE CASE $order WHEN 'NAME' THEN key > $after ELSE key < $before END
+  WITH row.n AS n, row.key AS key, coalesce(source = 'names', false) AS named, coalesce(source = 'events', false) AS involved
+  WHERE key > $lo AND key < $hi
     AND ($label IS NULL OR n.label = $label)
     AND ($category IS NULL OR $category IN coalesce(n.categories, []))
-    AND ($prefix IS NULL OR n.key STARTS WITH $prefix OR EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix })
+    AND ($prefix IS NULL OR named OR n.key STARTS WITH $prefix OR EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix })
     // with a prefix walked in name order, an entity is listed at the first of its names that has it
-    AND NOT ($prefix IS NOT NULL AND $order = 'NAME' AND walked
+    AND NOT ($prefix IS NOT NULL AND $order = 'NAME' AND walked AND NOT sampled
              AND EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix AND k.key < split(key, ' ')[0] })
     // an event in the date range (one seek in date order), of the kinds if given (one seek per
     // kind); each check is written `NOT guard OR EXISTS` so that the planner skips it unless needed
-    AND (NOT $byEvents OR $kinds IS NOT NULL
+    AND (NOT $byEvents OR $kinds IS NOT NULL OR involved
          OR EXISTS { MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey > $lower AND i.sortKey < $upper })
-    AND ($kinds IS NULL
+    AND ($kinds IS NULL OR involved
          OR EXISTS { UNWIND $kinds AS kind MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper })
   WITH n, key LIMIT $first + 1
   RETURN count(*) AS matched, collect(CASE WHEN $countOnly THEN null ELSE {entity: n {.*}, key: key} END) AS rows
 }
-RETURN rows, matched, walked, size(scanned) AS scanned, scanned[-1].key AS lastRead;
+RETURN rows, matched, walked, sampled, size(scanned) AS scanned, scanned[-1].key AS lastRead;
 
 // @query entityCount
 // How many entities there are, or of one label, from the count store (no entity is read). A

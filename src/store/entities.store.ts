@@ -2,7 +2,7 @@ import { loadCypherFile } from '../cypher/cypherFiles';
 import type { EntityLabel, OrganizationCategory } from '../model/vocabulary';
 import { sortKeyRange } from '../facts/facts';
 import type { Reader } from '../neo4j/executor';
-import type { CitationRow } from './events.store';
+import { justAfter, justBefore, type CitationRow } from './events.store';
 
 /** cypher/queries/entities.cypher with typed parameters and rows. */
 const q = loadCypherFile('queries/entities.cypher', [
@@ -46,20 +46,34 @@ export interface EntityFilter {
   eventKinds: string[] | null;
   eventsFrom: string | null;
   eventsTo: string | null;
+}
+
+/** Which page of the order: `first` entries after `after`, or with `backward` the last ones before `before` (sort keys from cursors, exclusive). */
+export interface EntityPageRequest {
   first: number;
-  /** The sort key after which the page starts (from a cursor). */
+  backward: boolean;
   after: string | null;
+  before: string | null;
 }
 
 export interface EntityPage {
+  /** In list order, whichever end the page was read from. */
   entities: { entity: EntityRow; key: string }[];
-  hasNextPage: boolean;
-  /** Where the next page starts: the last entity's key, or the last one read when the scan stopped short. */
-  endKey: string | null;
+  /** More may lie beyond the page in the direction it was read (after it, or before it when backward). */
+  hasMore: boolean;
+  /**
+   * Where a page read further in that direction starts: the far edge's key, or the last entry read
+   * when the walk stopped at its bound (then `cut`); null for an empty page that ends the list.
+   */
+  continueKey: string | null;
+  /** The walk stopped at its bound (ENTITY_SCAN entries, ENTITY_WALK_ROUNDS times) before `first` entries matched. */
+  cut: boolean;
 }
 
 /** Index entries a page of `entities` reads at most; a sparse filter may then fill less than a page. */
 export const ENTITY_SCAN = 2_000;
+/** A page whose walk comes up short reads on from where it stopped, this many walks at most (ENTITY_SCAN entries each). */
+export const ENTITY_WALK_ROUNDS = 4;
 /** A selective filter's names or events stand in for a walk of the whole order when at most this many. */
 export const CANDIDATE_CAP = 5_000;
 /** Filtered counts stop at this many entities, read from at most COUNT_SCAN index entries. */
@@ -67,27 +81,43 @@ export const ENTITY_COUNT_CAP = 1_000;
 export const ENTITY_COUNT_SCAN = ENTITY_SCAN;
 
 interface PageRow {
-  /** The page's entities (none when only counting). */
+  /** The page's entities (none when only counting), in the direction read. */
   rows: { entity: EntityRow; key: string }[];
   /** How many passed the filters, up to $first + 1. */
   matched: number;
   /** False when a selective filter's small complete set stood in for the walk. */
   walked: boolean;
+  /** True when an incomplete set was counted in place of the walk (countOnly). */
+  sampled: boolean;
   scanned: number;
   lastRead: string | null;
 }
 
-function pageParams(filter: EntityFilter) {
-  const { order, label, category, prefix, eventKinds, eventsFrom, eventsTo, after } = filter;
+/** Above every sort key (names, padded degrees, dates and ids): the open end of a range. */
+const TOP = '\u{10FFFF}';
+
+/** The orders listed from the lowest key up; the others are listed highest first. */
+const ascendingList = (order: EntityOrder) => order === 'NAME';
+
+function pageParams(filter: EntityFilter, request: EntityPageRequest) {
+  const { order, label, category, prefix, eventKinds, eventsFrom, eventsTo } = filter;
   const byEvents = eventKinds !== null || eventsFrom !== null || eventsTo !== null;
   const { lower, upper } = sortKeyRange(eventsFrom, eventsTo);
-  // A prefix walked in name order starts at the later of the prefix and the cursor's name key.
-  const afterName = after?.split(' ')[0] ?? '';
+  // The page lies strictly between two sort keys: `after` and `before` in list order, turned
+  // around for the orders listed highest first. The index is read upwards from lo, or down from hi.
+  const up = ascendingList(order);
+  const lo = (up ? request.after : request.before) ?? '';
+  const hi = (up ? request.before : request.after) ?? TOP;
+  // A prefix walked in name order reads the :Name keys between the prefix, the cursors' name keys.
+  const loName = lo.split(' ')[0]!;
+  const hiName = hi === TOP ? TOP : hi.split(' ')[0]!;
   return {
     order,
-    after: after ?? '',
-    before: after ?? '\uffff',
-    nameFrom: prefix !== null && prefix > afterName ? prefix : afterName,
+    ascending: up !== request.backward,
+    lo,
+    hi,
+    nameFrom: prefix !== null && prefix > loName ? prefix : loName,
+    nameTo: hiName,
     label,
     category,
     prefix,
@@ -149,27 +179,58 @@ export const entitiesStore = {
   async byIds(read: Reader, ids: string[]): Promise<EntityRow[]> {
     return (await read<{ entity: EntityRow }>(q.entitiesByIds, { ids })).map((r) => r.entity);
   },
-  /** A page of entities in `filter.order`, bounded by ENTITY_SCAN index entries (cypher: entityPage). */
-  async page(read: Reader, filter: EntityFilter): Promise<EntityPage> {
-    const params = pageParams(filter);
+  /**
+   * A page of entities in `filter.order`, read from either end (cypher: entityPage). A walk that
+   * stops at ENTITY_SCAN entries before the page is full reads on from where it stopped, at most
+   * ENTITY_WALK_ROUNDS walks; then the page says it was cut.
+   */
+  async page(read: Reader, filter: EntityFilter, request: EntityPageRequest): Promise<EntityPage> {
+    const params = pageParams(filter, request);
     // When every entry a walk reads is on the page (no filter, or only the prefix that name order
     // walks), it reads no more than the page.
     const walkedPrefix = filter.order === 'NAME' ? null : params.prefix;
-    const scan = params.label ?? params.category ?? walkedPrefix ?? (params.byEvents || null) ? ENTITY_SCAN : filter.first + 1;
+    const scan = params.label ?? params.category ?? walkedPrefix ?? (params.byEvents || null) ? ENTITY_SCAN : request.first + 1;
     // A page in name order walks a prefix in its own key order; a set found by prefix would sort differently.
     const prefixNames = filter.order !== 'NAME';
-    const [row] = await read<PageRow>(q.entityPage, { ...params, prefixNames, cap: CANDIDATE_CAP, scan, first: filter.first, countOnly: false });
-    const { rows, walked, scanned, lastRead } = row!;
-    const entities = rows.slice(0, filter.first);
-    if (rows.length > filter.first) return { entities, hasNextPage: true, endKey: entities.at(-1)?.key ?? null };
-    // The walk stopped at its cap before the filters filled the page: more may follow.
-    if (walked && scanned >= scan) return { entities, hasNextPage: true, endKey: lastRead };
-    return { entities, hasNextPage: false, endKey: entities.at(-1)?.key ?? null };
+    const found: { entity: EntityRow; key: string }[] = [];
+    let bounds = { lo: params.lo, hi: params.hi, nameFrom: params.nameFrom, nameTo: params.nameTo };
+    for (let round = 1; ; round++) {
+      const first = request.first - found.length;
+      const [row] = await read<PageRow>(q.entityPage, { ...params, ...bounds, prefixNames, sets: round === 1, cap: CANDIDATE_CAP, scan, first, countOnly: false });
+      const { rows, walked, scanned, lastRead } = row!;
+      found.push(...rows.slice(0, first));
+      const entities = request.backward ? [...found].reverse() : found;
+      const edge = found.at(-1)?.key ?? null;
+      if (rows.length > first) return { entities, hasMore: true, continueKey: edge, cut: false };
+      if (!(walked && scanned >= scan && lastRead !== null)) return { entities, hasMore: false, continueKey: edge, cut: false };
+      // The walk stopped at its bound: more may follow, from the last entry it read on.
+      const full = found.length === request.first;
+      if (full || round === ENTITY_WALK_ROUNDS) return { entities, hasMore: true, continueKey: lastRead, cut: !full };
+      bounds = params.ascending
+        ? { ...bounds, lo: lastRead, nameFrom: [bounds.nameFrom, lastRead.split(' ')[0]!].sort().at(-1)! }
+        : { ...bounds, hi: lastRead, nameTo: [bounds.nameTo, lastRead.split(' ')[0]!].sort()[0]! };
+    }
+  },
+  /**
+   * Whether the filters match an entity on the other side of a page from the one it was read
+   * towards: at or before the `after` cursor of a forward page, at or after the `before` cursor of
+   * a backward one. A bounded walk that finds none before its bound says yes (some may lie beyond).
+   */
+  async beyond(read: Reader, filter: EntityFilter, request: EntityPageRequest): Promise<boolean> {
+    const cursor = request.backward ? request.before : request.after;
+    if (cursor === null) return false;
+    // Bounds that take the cursor's own entry in: just past it in list order, or just short of it.
+    const [past, short] = ascendingList(filter.order) ? [justAfter(cursor), justBefore(cursor)] : [justBefore(cursor), justAfter(cursor)];
+    const probe: EntityPageRequest = request.backward
+      ? { first: 0, backward: false, before: null, after: short }
+      : { first: 0, backward: true, after: null, before: past };
+    return (await this.page(read, filter, probe)).hasMore;
   },
   /**
    * How many entities the filters match: exact from the count store when at most a label is
-   * given, or when a selective filter's complete set was counted; otherwise counted by the page's
-   * walk, up to ENTITY_COUNT_CAP matches within ENTITY_COUNT_SCAN entries (at least that many).
+   * given, or when a selective filter's complete set was counted; otherwise at least as many as
+   * match among the first CANDIDATE_CAP + 1 entries of a selective filter's set (names or events)
+   * or, without one, among ENTITY_COUNT_SCAN entries of the order, up to ENTITY_COUNT_CAP.
    */
   async count(read: Reader, filter: EntityFilter): Promise<{ count: number; exact: boolean }> {
     const { category, prefix, eventKinds, eventsFrom, eventsTo, label } = filter;
@@ -177,12 +238,14 @@ export const entitiesStore = {
       const [row] = await read<{ count: number }>(q.entityCount, { label });
       return { count: row!.count, exact: true };
     }
-    const params = pageParams({ ...filter, after: null });
-    // `first` does not bound a count: the walk (ENTITY_COUNT_SCAN entries) or the complete set does.
-    const [row] = await read<PageRow>(q.entityPage, { ...params, prefixNames: true, cap: CANDIDATE_CAP, scan: ENTITY_COUNT_SCAN, first: 10_000_000, countOnly: true });
-    const { matched, walked, scanned } = row!;
+    const params = pageParams(filter, { first: 0, backward: false, after: null, before: null });
+    // `first` does not bound a count: the walk (ENTITY_COUNT_SCAN entries) or the set does. With a
+    // selective filter its set is counted, complete or not, and the order need not be walked.
+    const scan = prefix !== null || params.byEvents ? 0 : ENTITY_COUNT_SCAN;
+    const [row] = await read<PageRow>(q.entityPage, { ...params, prefixNames: true, sets: true, cap: CANDIDATE_CAP, scan, first: 10_000_000, countOnly: true });
+    const { matched, walked, sampled, scanned } = row!;
     if (!walked) return { count: matched, exact: true };
-    const more = matched > ENTITY_COUNT_CAP || scanned >= ENTITY_COUNT_SCAN;
+    const more = sampled || matched > ENTITY_COUNT_CAP || scanned >= ENTITY_COUNT_SCAN;
     return { count: Math.min(matched, ENTITY_COUNT_CAP), exact: !more };
   },
   async search(read: Reader, search: SearchQuery): Promise<EntityRow[]> {

@@ -80,8 +80,8 @@ export interface EventPage {
  * Exclusive bounds that take `key` itself in: the smallest string above it, and one below it that
  * no sortKey lies between (sortKeys end in an id's last character, never in U+0000 or U+FFFF).
  */
-const justAfter = (key: string) => `${key}\u0000`;
-const justBefore = (key: string) => `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;
+export const justAfter = (key: string) => `${key}\u0000`;
+export const justBefore = (key: string) => `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;
 
 export const eventsStore = {
   async page(read: Reader, filter: EventFilter): Promise<EventPage> {

@@ -118,6 +118,13 @@ describe('Relay and Apollo Client conventions', () => {
       ['events', 'kinds: [TALENT_MOVE, ACQUISITION]', 4],
       ['talentMoves', 'to: "org/bytedance"', 1],
       ['acquisitions', '', 2],
+      ['entities', '', 7],
+      ['entities', 'orderBy: DEGREE', 6],
+      ['entities', 'orderBy: LATEST_EVENT', 5],
+      ['entities', 'namePrefix: "a"', 3],
+      ['entities', 'namePrefix: "一", orderBy: DEGREE', 3],
+      ['entities', 'type: Organization, orderBy: DEGREE', 4],
+      ['entities', 'hasEventOf: [ACQUISITION, TALENT_MOVE], orderBy: LATEST_EVENT', 2],
     ])('%s(%s) backward, %d at a time, lists what forward paging lists, and PageInfo is right at every page', async (field, args, size) => {
       const forward = await pages(field, args, 'forward', size);
       const backward = await pages(field, args, 'backward', size);
@@ -145,6 +152,36 @@ describe('Relay and Apollo Client conventions', () => {
       const after = await ok(`query($c: String) { events(first: 3, after: $c) ${PAGE} }`, { c: third });
       expect(after.events.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(events.edges.slice(3, 6).map((e: { node: { id: string } }) => e.node.id));
       expect(after.events.pageInfo.hasPreviousPage).toBe(true);
+    });
+
+    it('entities refuses first with last, and a cursor of another order, naming the argument', async () => {
+      const both = await api.gql('{ entities(first: 2, last: 2) { edges { cursor } } }');
+      expect(both.errors?.[0]).toMatchObject({ path: ['entities'], extensions: { code: 'BAD_USER_INPUT', argument: 'last' } });
+      const { entities } = await ok('{ entities(first: 1) { edges { cursor } } }');
+      const other = await api.gql('query($c: String) { entities(last: 2, before: $c, orderBy: DEGREE) { edges { cursor } } }', { c: entities.edges[0].cursor });
+      expect(other.errors?.[0]).toMatchObject({ path: ['entities'], extensions: { code: 'BAD_USER_INPUT', argument: 'before' } });
+    });
+
+    it('entities between two cursors: first after one and before another, and last of the same range', async () => {
+      const { entities } = await ok(`{ entities(first: 8, orderBy: DEGREE) ${PAGE} }`);
+      const [a, b] = [entities.edges[1].cursor, entities.edges[6].cursor];
+      const inside = entities.edges.slice(2, 6).map((e: { node: { id: string } }) => e.node.id);
+      const first = await ok(`query($a: String, $b: String) { entities(first: 3, after: $a, before: $b, orderBy: DEGREE) ${PAGE} }`, { a, b });
+      expect(first.entities.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(inside.slice(0, 3));
+      expect(first.entities.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+      const last = await ok(`query($a: String, $b: String) { entities(last: 10, after: $a, before: $b, orderBy: DEGREE) ${PAGE} }`, { a, b });
+      expect(last.entities.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(inside);
+      expect(last.entities.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    });
+
+    it.each(['NAME', 'DEGREE', 'LATEST_EVENT'])('entities(orderBy: %s): the entry a cursor names counts as before a page after it, and after a page before it', async (order) => {
+      const { head, tail } = await ok(`{ head: entities(first: 1, orderBy: ${order}) ${PAGE} tail: entities(last: 1, orderBy: ${order}) ${PAGE} }`);
+      const afterFirst = await ok(`query($c: String) { entities(first: 2, after: $c, orderBy: ${order}) ${PAGE} }`, { c: head.edges[0].cursor });
+      expect(afterFirst.entities.pageInfo.hasPreviousPage).toBe(true);
+      const beforeLast = await ok(`query($c: String) { entities(last: 2, before: $c, orderBy: ${order}) ${PAGE} }`, { c: tail.edges[0].cursor });
+      expect(beforeLast.entities.pageInfo.hasNextPage).toBe(true);
+      expect(head.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+      expect(tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
     });
 
     it("an organization's nested talentIn pages to the end with its totalCount, in the order of talentMoves(to:)", async () => {

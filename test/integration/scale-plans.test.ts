@@ -16,6 +16,7 @@ import { repoPath } from '../../src/paths';
 import { statsStore } from '../../src/store/stats.store';
 import { writeFacts } from '../../src/facts/factWriter';
 import { EntityLabel, EventKind, RelationshipType } from '../../src/model/vocabulary';
+import { CANDIDATE_CAP, ENTITY_SCAN, ENTITY_WALK_ROUNDS } from '../../src/store/entities.store';
 
 /**
  * The CI-sized scale check (issue 8): a generated graph of ~50k nodes in its own embedded Neo4j
@@ -95,24 +96,36 @@ describe('scale: query plans on a generated graph', () => {
     });
   }
 
-  /** Every page of `entities(<args>)` through the app, following the cursors. */
-  const allEntities = async (args: string, first: number) => {
+  type EntityPage = {
+    totalCount: number;
+    totalCountExact: boolean;
+    stoppedAtBound: boolean;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    edges: { node: { id: string } }[];
+  };
+  /**
+   * Every page of `entities(<args>)` through the app, following the cursors: forward (first/after,
+   * endCursor) or backward (last/before, startCursor). The ids in list order either way.
+   */
+  const allEntities = async (args: string, size: number, direction: 'forward' | 'backward' = 'forward') => {
     const db = new Executor(driver, 'neo4j', capture.logger, 60_000);
-    const query = `query($after: String) { entities(${args}, first: ${first}, after: $after) {
-      totalCount totalCountExact pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
-    type Page = { totalCount: number; totalCountExact: boolean; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] };
+    const paging = direction === 'forward' ? `first: ${size}, after: $cursor` : `last: ${size}, before: $cursor`;
+    const query = `query($cursor: String) { entities(${args}, ${paging}) {
+      totalCount totalCountExact stoppedAtBound pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } }`;
     const ids: string[] = [];
-    const pages: Page[] = [];
-    let after: string | null = null;
+    const pages: EntityPage[] = [];
+    let cursor: string | null = null;
     for (let page = 0; page < 300; page++) {
-      const response = await app.apollo.executeOperation({ query, variables: { after } }, { contextValue: createContext(db) });
+      const response = await app.apollo.executeOperation({ query, variables: { cursor } }, { contextValue: createContext(db) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       expect(response.body.singleResult.errors).toBeUndefined();
-      const { entities } = response.body.singleResult.data as { entities: Page };
+      const { entities } = response.body.singleResult.data as { entities: EntityPage };
       pages.push(entities);
-      ids.push(...entities.edges.map((e) => e.node.id));
-      if (!entities.pageInfo.hasNextPage) return { ids, pages };
-      after = entities.pageInfo.endCursor;
+      const found = entities.edges.map((e) => e.node.id);
+      if (direction === 'forward') ids.push(...found);
+      else ids.unshift(...found);
+      if (!(direction === 'forward' ? entities.pageInfo.hasNextPage : entities.pageInfo.hasPreviousPage)) return { ids, pages };
+      cursor = direction === 'forward' ? entities.pageInfo.endCursor : entities.pageInfo.startCursor;
     }
     throw new Error('more than 300 pages');
   };
@@ -124,6 +137,61 @@ describe('scale: query plans on a generated graph', () => {
     const { records } = await driver.executeQuery(`MATCH (n:Product) WHERE n:Entity RETURN n.id AS id ORDER BY ${DEGREE} DESC, n.id DESC`);
     expect(ids.length).toBe(manifest.counts.nodes.Product);
     expect(ids).toEqual(records.map((r) => r.get('id') as string));
+  });
+
+  it.each([
+    ['type: Product, orderBy: DEGREE', 100],
+    ['type: Group, orderBy: LATEST_EVENT', 40],
+    ['type: Group', 40],
+    ['namePrefix: "陳"', 50],
+    ['namePrefix: "陳", orderBy: DEGREE', 50],
+    ['category: BIG_TECH, hasEventOf: [STATEMENT]', 2],
+    ['hasEventOf: [ARBITRATION], orderBy: LATEST_EVENT', 30],
+  ])('entities(%s) paged backward to the start lists what forward pages list, walks cut at their bound included', async (args, size) => {
+    const forward = await allEntities(args, size);
+    const backward = await allEntities(args, size, 'backward');
+    expect(forward.ids.length).toBeGreaterThan(size);
+    expect(backward.ids).toEqual(forward.ids);
+    // Relay's PageInfo: nothing before the first forward page, nothing after the first backward one.
+    expect(forward.pages[0]!.pageInfo.hasPreviousPage).toBe(false);
+    expect(forward.pages.slice(1).every((p) => p.pageInfo.hasPreviousPage)).toBe(true);
+    expect(backward.pages[0]!.pageInfo.hasNextPage).toBe(false);
+    expect(backward.pages.slice(1).every((p) => p.pageInfo.hasNextPage)).toBe(true);
+    // A page short of its size that says more may follow says it stopped at its bound.
+    for (const { pages, more } of [{ pages: forward.pages, more: 'hasNextPage' }, { pages: backward.pages, more: 'hasPreviousPage' }] as const) {
+      for (const page of pages) if (page.edges.length < size && page.pageInfo[more]) expect(page.stoppedAtBound).toBe(true);
+    }
+  });
+
+  it('a filtered entities page finds the matches that lie beyond the first bound of its walk, and its count says there are some (issue 20)', async () => {
+    // BIG_TECH organizations with a STATEMENT: more statements than CANDIDATE_CAP, so the page
+    // walks the name order; the matches' places in that order, from the graph itself.
+    const { records } = await driver.executeQuery(
+      `MATCH (n:Entity) WITH n ORDER BY n.nameSort WITH collect(n) AS ordered
+       UNWIND range(0, size(ordered) - 1) AS place WITH place, ordered[place] AS n
+       WHERE 'BIG_TECH' IN coalesce(n.categories, []) AND EXISTS { (n)<-[i:INVOLVES]-(:Event) WHERE i.kind = 'STATEMENT' }
+       RETURN n.id AS id, place ORDER BY place`,
+    );
+    const matches = records.map((r) => ({ id: r.get('id') as string, place: Number(r.get('place')) }));
+    const statements = manifest.counts.nodes.STATEMENT ?? 0;
+    expect(statements).toBeGreaterThan(CANDIDATE_CAP);
+    const bound = ENTITY_SCAN * ENTITY_WALK_ROUNDS;
+    // The case of the report: matches beyond the first ENTITY_SCAN entries of the order.
+    expect(matches.filter((m) => m.place >= ENTITY_SCAN && m.place < bound).length).toBeGreaterThan(0);
+    expect(matches.filter((m) => m.place >= bound).length).toBeGreaterThan(0);
+
+    const { ids, pages } = await allEntities('category: BIG_TECH, hasEventOf: [STATEMENT]', 20);
+    expect(ids).toEqual(matches.map((m) => m.id));
+    const [first] = pages;
+    // Page 1 holds every match within its bound, and says it stopped there: more may follow.
+    expect(first!.edges.map((e) => e.node.id)).toEqual(matches.filter((m) => m.place < bound).map((m) => m.id));
+    expect({ stoppedAtBound: first!.stoppedAtBound, hasNextPage: first!.pageInfo.hasNextPage }).toEqual({ stoppedAtBound: true, hasNextPage: true });
+    // Its count is never "0" while matches exist: at least those the events' sample holds.
+    expect(first!.totalCount).toBeGreaterThan(0);
+    expect(first!.totalCount).toBeLessThanOrEqual(matches.length);
+    if (first!.totalCountExact) expect(first!.totalCount).toBe(matches.length);
+    // The last page reaches the end of the order: nothing is left, nothing was cut.
+    expect(pages.at(-1)!).toMatchObject({ stoppedAtBound: false, pageInfo: { hasNextPage: false } });
   });
 
   it('entities with a name prefix: the set its names name, by degree, and the walk of its names in name order', async () => {

@@ -58,6 +58,13 @@ export const entities = graphql\`
       edges { node { id name degree } }
     }
   }\`;
+export const entitiesBackward = graphql\`
+  fragment Paging_entitiesBackward on Query @refetchable(queryName: "PagingEntitiesBackwardQuery")
+    @argumentDefinitions(last: { type: "Int", defaultValue: 10 }, before: { type: "String" }, order: { type: "EntityOrder", defaultValue: NAME }) {
+    entities(last: $last, before: $before, orderBy: $order, hasEventOf: [ACQUISITION]) @connection(key: "PagingBackward_entities", filters: ["orderBy"]) {
+      stoppedAtBound edges { node { id name } }
+    }
+  }\`;
 export const organizationAcquisitions = graphql\`
   fragment Paging_organizationAcquisitions on Organization @refetchable(queryName: "PagingOrganizationAcquisitionsQuery")
     @argumentDefinitions(first: { type: "Int", defaultValue: 5 }, after: { type: "String" }) {
@@ -129,6 +136,10 @@ describe('client toolchains', () => {
     }
     const artifacts = ['PagingEventsQuery', 'PagingTimelineQuery', 'PagingOrganizationTalentInQuery', 'PagingPersonQuery', 'ExamplesMoonshotLatestEventsQuery', 'ReadmeWriteFromScratchMutation'];
     for (const name of artifacts) expect(readFileSync(path.join(project, '__generated__', `${name}.graphql.ts`), 'utf8')).toContain(name);
+    // usePaginationFragment pages entities backward: relay-compiler's metadata for loadPrevious.
+    const backward = readFileSync(path.join(project, '__generated__', 'Paging_entitiesBackward.graphql.ts'), 'utf8');
+    expect(backward).toMatch(/"count": "last",\s*"cursor": "before",\s*"direction": "backward"/);
+    expect(readFileSync(path.join(project, '__generated__', 'PagingEntitiesBackwardQuery.graphql.ts'), 'utf8')).toMatch(/"name": "startCursor"[\s\S]*"name": "hasPreviousPage"|"name": "hasPreviousPage"[\s\S]*"name": "startCursor"/);
   }, 60_000);
 
   it('GraphQL Code Generator (typescript-operations) types every example and README operation', () => {

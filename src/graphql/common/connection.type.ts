@@ -7,10 +7,10 @@ export class PageInfo {
   @Field({ description: 'Entries come after this page: exact with `first`; with `last` and `before`, whether any lie at or after `before`' })
   hasNextPage: boolean;
 
-  @Field({ description: 'Entries come before this page: exact with `last`; with `first` and `after`, whether any lie at or before `after` where the list can tell (events), else false as the spec allows (entities)' })
+  @Field({ description: 'Entries come before this page: exact with `last`; with `first` and `after`, whether any lie at or before `after` where the list can tell (events, entities), else false as the spec allows' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The cursor of the first edge; null when the page is empty' })
+  @Field(() => String, { nullable: true, description: 'Pass as `before` for the previous page: the cursor of the first edge (or, where a page says it stopped at its bound reading backward, of the last entry it read); null when the page is empty and nothing precedes' })
   startCursor: string | null;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null when the page is empty and nothing follows' })
@@ -31,6 +31,8 @@ export interface KeyedPage<T> {
   hasPreviousPage: boolean;
   /** Where the next page starts: the last item's key, or further on when a scan stopped short. */
   endKey: string | null;
+  /** Where the previous page ends, when not the first item's key (a backward scan that stopped short). */
+  startKey?: string | null;
 }
 
 /** A bounded count: exact, or at least `count`. */
@@ -44,13 +46,14 @@ export interface Counted {
  * Relay connection whose cursors carry `list` (`event`, `entity:DEGREE`…) and the sort keys.
  */
 export async function toConnection<T>(list: string, page: Promise<KeyedPage<T>>, count: Promise<Counted> | null): Promise<ConnectionView<T>> {
-  const [{ items, hasNextPage, hasPreviousPage, endKey }, total] = await Promise.all([page, count ?? { count: 0, exact: false }]);
+  const [{ items, hasNextPage, hasPreviousPage, endKey, startKey }, total] = await Promise.all([page, count ?? { count: 0, exact: false }]);
   const edges = items.map(({ node, key }) => ({ cursor: encodeCursor(list, key), node }));
+  const startCursor = startKey === undefined ? (edges[0]?.cursor ?? null) : startKey === null ? null : encodeCursor(list, startKey);
   return {
     edges,
     totalCount: total.count,
     totalCountExact: total.exact,
-    pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: endKey === null ? null : encodeCursor(list, endKey) },
+    pageInfo: { hasNextPage, hasPreviousPage, startCursor, endCursor: endKey === null ? null : encodeCursor(list, endKey) },
   };
 }
 

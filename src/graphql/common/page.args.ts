@@ -1,4 +1,4 @@
-import { IsDefined, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { InvalidInput } from '../../errors';
 
@@ -6,24 +6,8 @@ import { DEFAULT_PAGE, MAX_PAGE } from './pageSize';
 
 export { DEFAULT_PAGE, MAX_PAGE };
 
-/** `first` and `after` of a connection that pages forward only (entities). */
-@ArgsType()
-export class PageArgs {
-  // Nullable with a default, as the public contract spells it (`first: Int = 20`); an explicit
-  // null is refused by @IsDefined, the one check class-validator applies to null. The other Int
-  // arguments with defaults follow the same pattern.
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE, description: `Page size, 0 to ${MAX_PAGE}` })
-  @IsDefined()
-  @Min(0)
-  @Max(MAX_PAGE)
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'A cursor from a previous page' })
-  after?: string;
-}
-
 /**
- * Relay's four paging arguments, for lists whose index can be read both ways (events): `first`
+ * Relay's four paging arguments, for lists whose index can be read both ways (events, entities): `first`
  * after `after`, or `last` before `before`. `first` has no default in the schema, since a default
  * would always clash with `last`; with neither, the first 20.
  */

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsDefined, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
-import { PageArgs } from '../common/page.args';
+import { BidirectionalPageArgs } from '../common/page.args';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
 const EVENT_KIND_COUNT = Object.keys(EventKind).length;
@@ -53,7 +53,7 @@ registerEnumType(EntityOrder, {
 });
 
 @ArgsType()
-export class EntitiesArgs extends PageArgs {
+export class EntitiesArgs extends BidirectionalPageArgs {
   @Field(() => EntityLabel, { nullable: true })
   type?: EntityLabel;
 

@@ -7,12 +7,13 @@ import { Citation, citationsFrom } from '../common/citation.type';
 import { CitationsArgs } from '../common/citations.args';
 import type { ConnectionView } from '../common/connection.type';
 import { decodeCursor } from '../common/cursor';
+import { pageRequest } from '../common/page.args';
 import { selectsField } from '../selection';
 import type { Context } from '../context';
 import { EventConnection } from '../event/event-connection.type';
 import type { EventView } from '../event/event.mapper';
 import { EntitiesArgs, EntityEventsArgs, RelationshipsArgs, SearchArgs } from './entity.args';
-import { EntityConnection } from './entity-connection.type';
+import { EntityConnection, type EntityConnectionView } from './entity-connection.type';
 import { Entity } from './entity.interface';
 import { entityConnection } from './entityQuery';
 import { eventsOf, relationshipsOf, type RelationshipView } from './relationships';
@@ -27,26 +28,21 @@ export class EntityResolver {
   }
 
   @Query(() => EntityConnection, { nullable: true, description: 'Entities filtered by type, category, name prefix and their events, in name, degree or latest-event order' })
-  entities(@Args() args: EntitiesArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EntityRow>> {
-    const { type, category, namePrefix, hasEventOf, eventsFrom, eventsTo, orderBy, first, after } = args;
+  entities(@Args() args: EntitiesArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<EntityConnectionView> {
+    const { type, category, namePrefix, hasEventOf, eventsFrom, eventsTo, orderBy } = args;
     const prefix = namePrefix == null ? null : nameKey(namePrefix);
     if (prefix === '') throw new InvalidInput('namePrefix', 'must contain a letter or a character');
     const list = `entity:${orderBy}`;
+    const { size, backward, after, before } = pageRequest(args, (cursor, argument) => decodeCursor(list, cursor, argument));
     return entityConnection(
       db.reader,
-      {
-        order: orderBy,
-        label: type ?? null,
-        category: category ?? null,
-        prefix,
-        eventKinds: hasEventOf ?? null,
-        eventsFrom: eventsFrom ?? null,
-        eventsTo: eventsTo ?? null,
-        first,
-        after: after == null ? null : decodeCursor(list, after),
-      },
+      { order: orderBy, label: type ?? null, category: category ?? null, prefix, eventKinds: hasEventOf ?? null, eventsFrom: eventsFrom ?? null, eventsTo: eventsTo ?? null },
+      { first: size, backward, after, before },
       list,
-      selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact'),
+      {
+        count: selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact'),
+        farSide: selectsField(info, 'pageInfo', backward ? 'hasNextPage' : 'hasPreviousPage'),
+      },
     );
   }
 
