@@ -29,7 +29,7 @@ describe('migrations on a real Neo4j', () => {
     const labels = await graph.driver.executeQuery('MATCH (n) UNWIND labels(n) AS label RETURN DISTINCT label');
     const missing = labels.records.map((r) => r.get('label')).filter((l) => !constrained.has(l));
     expect(missing).toEqual([]);
-    expect(constrained.size).toBe(26);
+    expect(constrained.size).toBe(27);
   });
 
   it('created the CJK full-text index over names and range indexes on event kind and date', async () => {
