@@ -24,8 +24,8 @@ SET k.key = key;
 // :param ids => ['event/statement/x']
 // :param revisionOf => ['event/statement/x']
 UNWIND $ids AS id
-MERGE (l:FactLock {id: id})
-SET l.id = id
+MERGE (l:FactLock {fact: id})
+SET l.fact = id
 WITH id WHERE id IN $revisionOf
 RETURN id, COLLECT {
   MATCH (r:Revision) WHERE r.targetId = id AND r.at IS NOT NULL

@@ -42,6 +42,12 @@ export class TokenBuckets {
     return Math.max(1, Math.ceil((cost - bucket.tokens) / this.perSecond));
   }
 
+  /** Gives back tokens taken for a request that was refused after all (never above the burst). */
+  give(key: string, tokens: number): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.burst, bucket.tokens + tokens);
+  }
+
   private forgetFull(now: number): void {
     for (const [key, b] of this.buckets) {
       if (b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(key);
@@ -52,20 +58,29 @@ export class TokenBuckets {
 export interface RateLimiter {
   /** Every request (an HTTP request, a subscription) takes one token: 0 when allowed, else seconds to wait. */
   admit(principal: Principal | null, ip: string): number;
-  /** A mutation takes `mutationCost - 1` more from its principal once the operation is known; same answer. */
+  /**
+   * A mutation takes `mutationCost - 1` more from its principal once the operation is known; same
+   * answer. Refused, it gives back the request's token too: a refused request costs nothing, so a
+   * client retrying after 429 gets the rate the limit states.
+   */
   chargeMutation(principal: Principal): number;
 }
 
 /**
  * Per caller: an authenticated request is counted against its principal, an anonymous one against
  * its IP address (the guard refuses with RATE_LIMITED, HTTP 429, and a Retry-After header). An anonymous
- * mutation is refused before it runs anything (src/auth/authChecker.ts), so it is charged once.
+ * mutation is refused before it runs anything (./authorizeMutations.ts), so it is charged once.
  */
 export function rateLimiter(limits: RateLimits, now?: () => number): RateLimiter {
   const byIp = new TokenBuckets(limits.ipPerSecond, limits.ipBurst, now);
   const byPrincipal = new TokenBuckets(limits.principalPerSecond, limits.principalBurst, now);
   return {
     admit: (principal, ip) => (principal ? byPrincipal.take(principal.id, 1) : byIp.take(ip, 1)),
-    chargeMutation: (principal) => (limits.mutationCost <= 1 ? 0 : byPrincipal.take(principal.id, limits.mutationCost - 1)),
+    chargeMutation(principal) {
+      if (limits.mutationCost <= 1) return 0;
+      const retry = byPrincipal.take(principal.id, limits.mutationCost - 1);
+      if (retry) byPrincipal.give(principal.id, 1);
+      return retry;
+    },
   };
 }

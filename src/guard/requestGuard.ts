@@ -1,6 +1,7 @@
 import type { ParseOptions, ValidationRule } from 'graphql';
 import { authenticator, InvalidCredentialError, type AuthOptions } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
+import { authorizeMutations } from './authorizeMutations';
 import { costCheck, type OperationToCheck } from './cost';
 import { documentLimits, type DocumentLimits } from './documentLimits';
 import { formatError } from './errorShape';
@@ -28,7 +29,7 @@ export interface Caller {
  * What a transport must apply to every GraphQL request, in this order:
  * 1. `admit` the caller once per request (per subscription on a socket): credentials, then rate;
  * 2. parse with `parseOptions` and validate with `validationRules` (document limits);
- * 3. `checkOperation` once the operation is resolved: cost, and a mutation's extra rate charge;
+ * 3. `checkOperation` once the operation is resolved: every mutation field authorised, cost, and a mutation's extra rate charge;
  * 4. shape every error with `formatError` (codes, no stack traces).
  * Refusals are `Refused` (steps 1) or GraphQL errors carrying a refusal code (steps 2–3).
  */
@@ -65,6 +66,7 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
     parseOptions: { maxTokens: options.maxTokens },
     validationRules: [documentLimits(options.documentLimits)],
     checkOperation(operation) {
+      authorizeMutations(operation.schema, operation.document, operation.operation, operation.principal);
       checkCost(operation);
       if (operation.operation.operation !== 'mutation' || !operation.principal) return;
       const retry = rates.chargeMutation(operation.principal);
