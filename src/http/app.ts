@@ -17,6 +17,7 @@ import { readHealth } from '../graphql/health/health.resolver';
 import { buildGraphQLSchema } from '../graphql/schema';
 import { graphqlFailure, guardHttp } from './guard.http';
 import { graphqlTelemetry, httpSpans, inRequestTrace, metricsRouter } from './observability';
+import { requestIds, unexpectedErrorsPlugin } from './requestId';
 import { unavailablePlugin } from './unavailable';
 import { readExamples } from './examples';
 import { exploreRouter } from './explore/explore.routes';
@@ -61,6 +62,7 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
 
   const expressApp = express();
   if (settings.TRUST_PROXY) expressApp.set('trust proxy', /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY);
+  expressApp.use(requestIds);
   expressApp.use(httpSpans);
   // gzip or brotli (whichever the client prefers) for every answer over 1 KiB: GraphQL, exports, the IDE's and explorer's files.
   expressApp.use(compression());
@@ -73,7 +75,7 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
     parseOptions: guard.parseOptions,
     validationRules: guard.validationRules,
     formatError: guard.formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ...guardPlugins(guard), unavailablePlugin, graphqlTelemetry],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ...guardPlugins(guard), unavailablePlugin, graphqlTelemetry, unexpectedErrorsPlugin(logger)],
     logger,
   });
   await apollo.start();
