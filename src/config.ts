@@ -1,5 +1,6 @@
 import { bool, cleanEnv, makeValidator, num, port, str, url } from 'envalid';
 import { parseApiKeys } from './auth/apiKeys';
+import { DEFAULT_JWT_MAX_LIFETIME_SECONDS } from './auth/jwt';
 import { DEFAULT_MAX_COST } from './guard/cost';
 import { DEFAULT_DOCUMENT_LIMITS } from './guard/documentLimits';
 
@@ -64,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       JWT_ISSUER: str({ default: '', desc: 'required iss of JWTs' }),
       JWT_AUDIENCE: str({ default: '', desc: 'required aud of JWTs' }),
       JWT_ROLE_CLAIM: str({ default: 'role', desc: 'claim naming the role (editor or admin, or an array holding them)' }),
+      JWT_MAX_LIFETIME_SECONDS: count({ default: DEFAULT_JWT_MAX_LIFETIME_SECONDS, desc: 'longest lifetime (exp − iat) of an accepted JWT' }),
       READS_REQUIRE_AUTH: bool({ default: false, desc: 'refuse queries without credentials too' }),
       QUERY_MAX_COST: count({ default: DEFAULT_MAX_COST, desc: 'most estimated cost of an operation' }),
       QUERY_MAX_DEPTH: count({ default: DEFAULT_DOCUMENT_LIMITS.maxDepth }),
@@ -75,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       RATE_LIMIT_PRINCIPAL_PER_SECOND: count({ default: 100, desc: 'requests per second per API key or JWT subject (0 = no limit)' }),
       RATE_LIMIT_PRINCIPAL_BURST: count({ default: 200 }),
       RATE_LIMIT_MUTATION_COST: count({ default: 10, desc: 'requests a mutation counts as' }),
+      RATE_LIMIT_AUTH_FAILURES_PER_SECOND: count({ default: 1, desc: 'failed authentications per second per IP address and per key prefix (0 = no limit)' }),
+      RATE_LIMIT_AUTH_FAILURES_BURST: count({ default: 20 }),
       TRUST_PROXY: str({ default: '', desc: "Express 'trust proxy' (e.g. loopback, or a hop count), so IP limits see the client's address" }),
       HOST: str({ default: '127.0.0.1' }),
       PORT: port({ default: 4000 }),

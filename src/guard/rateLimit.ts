@@ -9,6 +9,9 @@ export interface RateLimits {
   principalBurst: number;
   /** Tokens a mutation takes; every request takes 1. */
   mutationCost: number;
+  /** Failed authentications refilled per second, for each IP address and each credential prefix; 0 turns the limit off. */
+  authFailuresPerSecond?: number;
+  authFailuresBurst?: number;
 }
 
 interface Bucket {
@@ -28,6 +31,15 @@ export class TokenBuckets {
 
   /** Takes `cost` tokens; 0 when allowed, else the whole seconds to wait before retrying. */
   take(key: string, cost: number): number {
+    return this.consider(key, cost, true);
+  }
+
+  /** Whether `cost` tokens are there, taking none: 0, or the seconds to wait. */
+  wait(key: string, cost = 1): number {
+    return this.consider(key, cost, false);
+  }
+
+  private consider(key: string, cost: number, taking: boolean): number {
     if (this.perSecond <= 0) return 0;
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
@@ -36,7 +48,7 @@ export class TokenBuckets {
     if (this.buckets.size > 10_000) this.forgetFull(now);
     this.buckets.set(key, bucket);
     if (bucket.tokens >= cost) {
-      bucket.tokens -= cost;
+      if (taking) bucket.tokens -= cost;
       return 0;
     }
     return Math.max(1, Math.ceil((cost - bucket.tokens) / this.perSecond));
@@ -64,6 +76,10 @@ export interface RateLimiter {
    * client retrying after 429 gets the rate the limit states.
    */
   chargeMutation(principal: Principal): number;
+  /** Before credentials are checked: 0, or the seconds this IP address or credential prefix must wait after too many failures. */
+  failuresWait(ip: string, prefix: string | null): number;
+  /** A credential that failed: one token from its IP address's and its prefix's failure buckets. */
+  chargeFailure(ip: string, prefix: string | null): void;
 }
 
 /**
@@ -74,7 +90,14 @@ export interface RateLimiter {
 export function rateLimiter(limits: RateLimits, now?: () => number): RateLimiter {
   const byIp = new TokenBuckets(limits.ipPerSecond, limits.ipBurst, now);
   const byPrincipal = new TokenBuckets(limits.principalPerSecond, limits.principalBurst, now);
+  const failuresByIp = new TokenBuckets(limits.authFailuresPerSecond ?? 0, limits.authFailuresBurst ?? 0, now);
+  const failuresByPrefix = new TokenBuckets(limits.authFailuresPerSecond ?? 0, limits.authFailuresBurst ?? 0, now);
   return {
+    failuresWait: (ip, prefix) => Math.max(failuresByIp.wait(ip), prefix === null ? 0 : failuresByPrefix.wait(prefix)),
+    chargeFailure(ip, prefix) {
+      failuresByIp.take(ip, 1);
+      if (prefix !== null) failuresByPrefix.take(prefix, 1);
+    },
     admit: (principal, ip) => (principal ? byPrincipal.take(principal.id, 1) : byIp.take(ip, 1)),
     chargeMutation(principal) {
       if (limits.mutationCost <= 1) return 0;

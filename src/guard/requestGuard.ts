@@ -41,6 +41,17 @@ export interface RequestGuard {
   formatError: typeof formatError;
 }
 
+/**
+ * The first characters of an API key (a bearer credential that is not a JWT): failures are
+ * counted per prefix too, so guesses spread over many addresses are limited. JWTs all start alike
+ * (their header) and cannot be guessed: null.
+ */
+function keyPrefix(authorization: string | undefined): string | null {
+  const credential = /^Bearer +(\S+)/i.exec(authorization ?? '')?.[1];
+  if (!credential || /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(credential)) return null;
+  return credential.slice(0, 6);
+}
+
 const tooMany = (retry: number) => `too many requests; retry after ${retry} s`;
 const NEEDS_CREDENTIALS = 'this API needs credentials: send "Authorization: Bearer <API key or JWT>"';
 
@@ -52,10 +63,16 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
   return {
     async admit({ authorization, ip }) {
       let principal: Principal | null;
+      // Too many failed credentials from this address, or for keys starting like this one: refused
+      // before the credential is checked, so guessing gets no answer at all.
+      const prefix = keyPrefix(authorization);
+      const wait = authorization ? rates.failuresWait(ip, prefix) : 0;
+      if (wait) throw new Refused('RATE_LIMITED', `too many failed authentications; retry after ${wait} s`, { 'Retry-After': String(wait) });
       try {
         principal = await authenticate(authorization);
       } catch (error) {
         if (!(error instanceof InvalidCredentialError)) throw error;
+        rates.chargeFailure(ip, prefix);
         throw new Refused('UNAUTHENTICATED', error.message, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
       }
       if (!principal && options.readsRequireAuth) throw new Refused('UNAUTHENTICATED', NEEDS_CREDENTIALS, { 'WWW-Authenticate': 'Bearer' });

@@ -15,9 +15,10 @@ import type { Executor } from '../neo4j/executor';
 import { createContext, type Context } from '../graphql/context';
 import { readHealth } from '../graphql/health/health.resolver';
 import { buildGraphQLSchema } from '../graphql/schema';
-import { graphqlFailure, guardHttp } from './guard.http';
+import { admit, graphqlFailure, guardHttp } from './guard.http';
 import { graphqlTelemetry, httpSpans, inRequestTrace, metricsRouter } from './observability';
 import { requestIds, unexpectedErrorsPlugin } from './requestId';
+import { securityHeaders } from './securityHeaders';
 import { unavailablePlugin } from './unavailable';
 import { readExamples } from './examples';
 import { exploreRouter } from './explore/explore.routes';
@@ -36,10 +37,10 @@ export interface AppOptions {
 
 export type AppSettings = Pick<
   Config,
-  | 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_ROLE_CLAIM' | 'READS_REQUIRE_AUTH'
+  | 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_ROLE_CLAIM' | 'JWT_MAX_LIFETIME_SECONDS' | 'READS_REQUIRE_AUTH'
   | 'QUERY_MAX_COST' | 'QUERY_MAX_DEPTH' | 'QUERY_MAX_ALIASES' | 'QUERY_MAX_DIRECTIVES' | 'QUERY_MAX_TOKENS'
   | 'RATE_LIMIT_IP_PER_SECOND' | 'RATE_LIMIT_IP_BURST' | 'RATE_LIMIT_PRINCIPAL_PER_SECOND' | 'RATE_LIMIT_PRINCIPAL_BURST'
-  | 'RATE_LIMIT_MUTATION_COST' | 'NEO4J_TX_TIMEOUT_MS' | 'TRUST_PROXY'
+  | 'RATE_LIMIT_MUTATION_COST' | 'RATE_LIMIT_AUTH_FAILURES_PER_SECOND' | 'RATE_LIMIT_AUTH_FAILURES_BURST' | 'NEO4J_TX_TIMEOUT_MS' | 'TRUST_PROXY'
 >;
 
 /** /healthz answers 503 past this, even when Neo4j hangs without closing the connection. */
@@ -62,7 +63,9 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
 
   const expressApp = express();
   if (settings.TRUST_PROXY) expressApp.set('trust proxy', /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY);
+  expressApp.disable('x-powered-by');
   expressApp.use(requestIds);
+  expressApp.use(securityHeaders);
   expressApp.use(httpSpans);
   // gzip or brotli (whichever the client prefers) for every answer over 1 KiB: GraphQL, exports, the IDE's and explorer's files.
   expressApp.use(compression());
@@ -90,6 +93,8 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
   });
   expressApp.use(metricsRouter());
   if (ide) expressApp.use(ideRouter(readExamples()));
+  // The exports read the whole graph: the same credentials and rate limits as GraphQL.
+  expressApp.use('/export', admit(guard));
   expressApp.use(exportRouter({ db, logger }));
   expressApp.use(exploreRouter());
   expressApp.use(
@@ -127,6 +132,7 @@ function requestGuard(settings: AppSettings): RequestGuard {
         issuer: settings.JWT_ISSUER,
         audience: settings.JWT_AUDIENCE,
         roleClaim: settings.JWT_ROLE_CLAIM,
+        maxLifetimeSeconds: settings.JWT_MAX_LIFETIME_SECONDS,
       },
     },
     readsRequireAuth: settings.READS_REQUIRE_AUTH,
@@ -136,6 +142,8 @@ function requestGuard(settings: AppSettings): RequestGuard {
       principalPerSecond: settings.RATE_LIMIT_PRINCIPAL_PER_SECOND,
       principalBurst: settings.RATE_LIMIT_PRINCIPAL_BURST,
       mutationCost: settings.RATE_LIMIT_MUTATION_COST,
+      authFailuresPerSecond: settings.RATE_LIMIT_AUTH_FAILURES_PER_SECOND,
+      authFailuresBurst: settings.RATE_LIMIT_AUTH_FAILURES_BURST,
     },
     documentLimits: { maxDepth: settings.QUERY_MAX_DEPTH, maxAliases: settings.QUERY_MAX_ALIASES, maxDirectives: settings.QUERY_MAX_DIRECTIVES },
     maxTokens: settings.QUERY_MAX_TOKENS,

@@ -29,7 +29,7 @@ export function sendRefusal(req: Request, res: Response, refused: Refused): void
 const refuse = (req: Request, res: Response, code: RefusalCode, message: string) => sendRefusal(req, res, new Refused(code, message));
 
 /** The guard's admission (credentials, then rate) before the body is read: `res.locals.principal` is a Principal or null. */
-const admit =
+export const admit =
   (guard: RequestGuard): RequestHandler =>
   (req, res, next) => {
     guard.admit({ authorization: req.get('authorization'), ip: req.ip ?? '' }).then(
