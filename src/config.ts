@@ -58,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NEO4J_STARTUP_TIMEOUT_MS: num({ default: 30 * 60_000, desc: 'timeout of each start-up transaction (migrations, seed, derived data), independent of the API’s' }),
       NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),
       NEO4J_ACQUIRE_TIMEOUT_MS: num({ default: 20_000, desc: 'waiting for a pooled connection (a busy API queues here)' }),
-      NEO4J_RETRY_TIME_MS: num({ default: 3_000, desc: 'how long the driver retries a transaction that failed transiently' }),
+      NEO4J_RETRY_TIME_MS: num({ default: 1_000, desc: 'how long the driver retries a transaction that failed transiently (a killed Neo4j is answered 503 within about this long)' }),
       API_KEYS: apiKeys({ default: '', desc: 'comma-separated role:secret pairs (roles: editor, admin)' }),
       JWT_SECRET: str({ default: '', desc: 'HS256 secret of bearer JWTs' }),
       JWT_JWKS_URL: url({ default: undefined, desc: 'JWKS of the JWT issuer (RS256, PS256, ES256, EdDSA)' }),

@@ -59,6 +59,22 @@ export class QueryTimeout extends DomainError {
   }
 }
 
+/**
+ * A write whose outcome nobody knows: the database stopped answering (hung, or the connection
+ * broke) after the write was sent, so it may yet be committed, or not. Not a failure: the caller
+ * reads `id` (or history(id)) to learn which, and retries only if it is not there.
+ */
+export class UnknownOutcome extends DomainError {
+  override name = 'UnknownOutcome';
+  readonly code = 'UNKNOWN_OUTCOME';
+  constructor(readonly id?: string) {
+    super(
+      `the database stopped answering after the write${id ? ` of ${id}` : ''} was sent: it may or may not have been committed; ` +
+        `read ${id ?? 'the fact'} (or history(id)) once the database answers, and write again only if it is not there`,
+    );
+  }
+}
+
 /** A search that stopped at its bound before it found an answer (a shortest path through hubs). */
 export class SearchBounded extends DomainError {
   override name = 'SearchBounded';

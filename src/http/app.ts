@@ -44,7 +44,7 @@ export type AppSettings = Pick<
 >;
 
 /** /healthz answers 503 past this, even when Neo4j hangs without closing the connection. */
-export const HEALTH_DEADLINE_MS = 4_000;
+export const HEALTH_DEADLINE_MS = 1_500;
 
 export interface App {
   server: http.Server;

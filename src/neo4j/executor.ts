@@ -1,7 +1,7 @@
 import type { Context as TraceContext } from '@opentelemetry/api';
 import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { NamedQuery } from '../cypher/cypherFiles';
-import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StoreFailure } from '../errors';
+import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StoreFailure, UnknownOutcome } from '../errors';
 import type { Logger } from '../logger';
 import { metrics } from '../telemetry/metrics';
 import { inSpan } from '../telemetry/tracing';
@@ -154,11 +154,22 @@ export class Executor {
   private async run<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.txTimeoutMs): Promise<T> {
     const session = this.openSession(mode);
     const config = this.txConfig(label, timeoutMs);
+    // Set once the transaction function has returned: the driver is committing.
+    let committing = false;
+    const tracked = async (tx: ManagedTransaction) => {
+      committing = false;
+      const result = await work(tx);
+      committing = true;
+      return result;
+    };
     try {
       // Errors are mapped outside the transaction function so the driver can still retry transient ones.
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(tracked, config);
     } catch (error) {
-      throw this.failure(error, label);
+      const mapped = this.failure(error, label);
+      // The connection broke while the commit was on its way: it may have been committed.
+      if (committing && mapped instanceof DatabaseUnavailable) throw new UnknownOutcome();
+      throw mapped;
     } finally {
       await this.closeSession(session);
     }

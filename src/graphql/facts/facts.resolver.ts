@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/principal';
-import { InvalidInput, NotFound } from '../../errors';
+import { InvalidInput, NotFound, UnknownOutcome } from '../../errors';
 import { findSimilarEvents, retractFacts, withdrawSource, writeFacts, type FactResult, type WriteMode } from '../../facts/factWriter';
 import { factKindOf, relationshipEnds, relationshipId, type FactSet, type RelationshipRecord } from '../../facts/facts';
 import type { Run } from '../../neo4j/executor';
@@ -42,8 +42,8 @@ function write<T>(
   find: (run: Run) => Promise<T | null>,
   expectedRevision?: string | null,
 ): Promise<{ result: WriteResult; fact: T }> {
-  return context.db.writeAll(label, async (run) => {
-    const written = writtenFact(facts);
+  const written = writtenFact(facts);
+  const answer = context.db.writeAll(label, async (run) => {
     if (mode === 'update') await mustExist(find(run), written);
     const results = await writeFacts(run, { ...NO_FACTS, ...facts }, {
       mode,
@@ -58,6 +58,10 @@ function write<T>(
           .replace(/^(sources|entities|relationships|events)\.0/, 'input'),
     });
     return { result: toWriteResult(results.find((r) => r.id === written.id) ?? results[0]!), fact: await mustExist(find(run), written) };
+  });
+  // A write that may or may not have been committed names the fact to read back.
+  return answer.catch((error: unknown) => {
+    throw error instanceof UnknownOutcome ? new UnknownOutcome(written.id) : error;
   });
 }
 
