@@ -54,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NEO4J_LOCAL_PORT: port({ default: 7687, desc: 'Bolt port of the local Neo4j (0 = any free port)' }),
       NEO4J_LOCAL_HEAP_MB: num({ default: 1024 }),
       NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
+      NEO4J_MIN_FREE_MB: count({ default: 256, desc: 'free space the embedded Neo4j’s disk must keep: below it writes are refused with STORAGE_FULL (0 = no check)' }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15_000, desc: 'timeout of each API transaction' }),
       NEO4J_STARTUP_TIMEOUT_MS: num({ default: 30 * 60_000, desc: 'timeout of each start-up transaction (migrations, seed, derived data), independent of the API’s' }),
       NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),

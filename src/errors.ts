@@ -75,6 +75,20 @@ export class UnknownOutcome extends DomainError {
   }
 }
 
+/** The database's disk is (nearly) full: writes are refused until space is freed; reads go on. */
+export class StorageFull extends DomainError {
+  override name = 'StorageFull';
+  readonly code = 'STORAGE_FULL';
+  constructor(status?: { path: string; freeBytes: number | null; minFreeBytes: number }, message?: string) {
+    super(
+      message ??
+      (status
+        ? `the graph database's disk is full (${status.freeBytes ?? '?'} bytes free in ${status.path}, ${status.minFreeBytes} needed): writes are refused until space is freed`
+        : 'the graph database ran out of disk space: writes are refused until space is freed'),
+    );
+  }
+}
+
 /** A search that stopped at its bound before it found an answer (a shortest path through hubs). */
 export class SearchBounded extends DomainError {
   override name = 'SearchBounded';

@@ -12,6 +12,7 @@ import { createRequestGuard, type RequestGuard } from '../guard/requestGuard';
 import type { Logger } from '../logger';
 import { Liveness, withDeadline } from '../neo4j/deadline';
 import type { Executor } from '../neo4j/executor';
+import { refuseWritesWhenFull, type StorageWatch } from '../neo4j/storage';
 import { createContext, type Context } from '../graphql/context';
 import { readHealth } from '../graphql/health/health.resolver';
 import { buildGraphQLSchema } from '../graphql/schema';
@@ -33,6 +34,8 @@ export interface AppOptions {
   ide?: boolean;
   /** Credentials and limits (src/config.ts); unset ones take their defaults: no keys, reads open. */
   settings?: Partial<AppSettings>;
+  /** The embedded Neo4j's free disk space: writes refused while it is full, reported in /healthz. */
+  storage?: StorageWatch;
 }
 
 export type AppSettings = Pick<
@@ -54,12 +57,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp({ db, logger, ide = false, settings: overrides = {} }: AppOptions): Promise<App> {
+export async function createApp({ db, logger, ide = false, settings: overrides = {}, storage }: AppOptions): Promise<App> {
   const settings: AppSettings = { ...loadConfig({}), ...overrides };
   const guard = requestGuard(settings);
   // A second past the server's own transaction timeout, which normally answers first.
   const liveness = new Liveness();
-  const guarded = withDeadline(db, settings.NEO4J_TX_TIMEOUT_MS + 1_000, liveness);
+  const guarded = withDeadline(storage ? refuseWritesWhenFull(db, storage) : db, settings.NEO4J_TX_TIMEOUT_MS + 1_000, liveness);
 
   const expressApp = express();
   if (settings.TRUST_PROXY) expressApp.set('trust proxy', /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY);
@@ -85,10 +88,12 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
 
   // For container and load-balancer health checks: 200 when Neo4j answers, 503 when it does not.
   const healthDb = withDeadline(db, HEALTH_DEADLINE_MS, liveness);
+  // With the embedded Neo4j, its disk's free space too: 503 "storage-full" while writes are refused.
   expressApp.get('/healthz', (_req, res) => {
+    const disk = () => (storage ? { storage: storage.status() } : {});
     readHealth(healthDb).then(
-      (health) => res.json(health),
-      (error: unknown) => res.status(503).json({ status: 'unavailable', message: error instanceof Error ? error.message : 'unavailable' }),
+      (health) => (storage?.full ? res.status(503).json({ ...health, status: 'storage-full', ...disk() }) : res.json({ ...health, ...disk() })),
+      (error: unknown) => res.status(503).json({ status: 'unavailable', message: error instanceof Error ? error.message : 'unavailable', ...disk() }),
     );
   });
   expressApp.use(metricsRouter());
