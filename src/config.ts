@@ -56,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NEO4J_LOCAL_PAGECACHE_MB: num({ default: 512 }),
       NEO4J_MIN_FREE_MB: count({ default: 256, desc: 'free space the embedded Neo4j’s disk must keep: below it writes are refused with STORAGE_FULL (0 = no check)' }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15_000, desc: 'timeout of each API transaction' }),
+      REQUEST_DEADLINE_MS: count({ default: 10_000, desc: 'how long one GraphQL request may take in all: its transactions get what is left as their timeout (0 = only NEO4J_TX_TIMEOUT_MS)' }),
       NEO4J_STARTUP_TIMEOUT_MS: num({ default: 30 * 60_000, desc: 'timeout of each start-up transaction (migrations, seed, derived data), independent of the API’s' }),
       NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),
       NEO4J_ACQUIRE_TIMEOUT_MS: num({ default: 20_000, desc: 'waiting for a pooled connection (a busy API queues here)' }),

@@ -43,7 +43,7 @@ export type AppSettings = Pick<
   | 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_ROLE_CLAIM' | 'JWT_MAX_LIFETIME_SECONDS' | 'READS_REQUIRE_AUTH'
   | 'QUERY_MAX_COST' | 'QUERY_MAX_DEPTH' | 'QUERY_MAX_ALIASES' | 'QUERY_MAX_DIRECTIVES' | 'QUERY_MAX_TOKENS'
   | 'RATE_LIMIT_IP_PER_SECOND' | 'RATE_LIMIT_IP_BURST' | 'RATE_LIMIT_PRINCIPAL_PER_SECOND' | 'RATE_LIMIT_PRINCIPAL_BURST'
-  | 'RATE_LIMIT_MUTATION_COST' | 'RATE_LIMIT_AUTH_FAILURES_PER_SECOND' | 'RATE_LIMIT_AUTH_FAILURES_BURST' | 'NEO4J_TX_TIMEOUT_MS' | 'TRUST_PROXY'
+  | 'RATE_LIMIT_MUTATION_COST' | 'RATE_LIMIT_AUTH_FAILURES_PER_SECOND' | 'RATE_LIMIT_AUTH_FAILURES_BURST' | 'NEO4J_TX_TIMEOUT_MS' | 'REQUEST_DEADLINE_MS' | 'TRUST_PROXY'
 >;
 
 /** /healthz answers 503 past this, even when Neo4j hangs without closing the connection. */
@@ -106,7 +106,7 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
     '/graphql',
     ...guardHttp(guard),
     inRequestTrace,
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(guarded, (res.locals.principal as Principal | null) ?? null) }),
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(guarded, (res.locals.principal as Principal | null) ?? null, settings.REQUEST_DEADLINE_MS) }),
     graphqlFailure(logger),
   );
 

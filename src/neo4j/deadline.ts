@@ -23,7 +23,7 @@ export class Liveness {
 export function withDeadline(executor: Executor, ms: number, liveness = new Liveness()): Executor {
   return new Proxy(executor, {
     get(target, property, receiver) {
-      if (property === 'forRequest') return () => withDeadline(target.forRequest(), ms, liveness);
+      if (property === 'forRequest') return (deadlineMs?: number) => withDeadline(target.forRequest(deadlineMs), ms, liveness);
       const value = Reflect.get(target, property, receiver);
       if (!GUARDED.has(property) || typeof value !== 'function') return value;
       return (...args: unknown[]) =>

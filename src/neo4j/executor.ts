@@ -62,11 +62,17 @@ export class Executor {
     private readonly database: string,
     private readonly logger: Logger,
     private readonly txTimeoutMs: number,
+    /** When the request this executor serves must be done (epoch ms): no transaction outlives it. */
+    private readonly deadlineAt?: number,
   ) {}
 
-  /** The same connection settings with a fresh round-trip counter (one per GraphQL request). */
-  forRequest(): Executor {
-    return new Executor(this.driver, this.database, this.logger, this.txTimeoutMs);
+  /**
+   * The same connection settings with a fresh round-trip counter (one per GraphQL request) and,
+   * given `deadlineMs`, the request's deadline: each transaction's server-side timeout is what is
+   * left of it, and none starts once it has passed (TIMEOUT).
+   */
+  forRequest(deadlineMs?: number): Executor {
+    return new Executor(this.driver, this.database, this.logger, this.txTimeoutMs, deadlineMs ? Date.now() + deadlineMs : undefined);
   }
 
   /** `read`, bound: what the store's functions take (src/store/*.store.ts). */
@@ -154,8 +160,8 @@ export class Executor {
   }
 
   private async run<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.txTimeoutMs): Promise<T> {
-    const session = this.openSession(mode);
     const config = this.txConfig(label, timeoutMs);
+    const session = this.openSession(mode);
     // Set once the transaction function has returned: the driver is committing.
     let committing = false;
     const tracked = async (tx: ManagedTransaction) => {
@@ -199,7 +205,9 @@ export class Executor {
   private txConfig(block: string, timeoutMs = this.txTimeoutMs) {
     const metadata: Record<string, string> = { app: TX_APP, block };
     if (this.scope.operation) metadata.operation = this.scope.operation;
-    return { timeout: timeoutMs, metadata };
+    const left = this.deadlineAt === undefined ? Infinity : Math.floor(this.deadlineAt - Date.now());
+    if (left <= 0) throw new QueryTimeout('the request ran past its deadline (REQUEST_DEADLINE_MS) and was stopped');
+    return { timeout: Math.min(timeoutMs, left), metadata };
   }
 
   /**

@@ -85,7 +85,7 @@ const WRITES = new Set<PropertyKey>(['write', 'writeAll']);
 export function refuseWritesWhenFull(executor: Executor, watch: StorageWatch): Executor {
   return new Proxy(executor, {
     get(target, property, receiver) {
-      if (property === 'forRequest') return () => refuseWritesWhenFull(target.forRequest(), watch);
+      if (property === 'forRequest') return (deadlineMs?: number) => refuseWritesWhenFull(target.forRequest(deadlineMs), watch);
       const value = Reflect.get(target, property, receiver);
       if (!WRITES.has(property) || typeof value !== 'function') return value;
       return (...args: unknown[]) => {
