@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { freePort } from '../src/neo4j/startupChecks';
 import { repoPath } from '../src/paths';
 import { machine } from './timing';
 
@@ -30,17 +30,6 @@ const READS = [
   '{ search(text: "月之暗面") { id name } }',
   '{ neighborhood(id: "org/bytedance", depth: 2, limit: 200) { nodes { nodeId } } }',
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const neo4jPids = (dataDir: string) =>
   execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
