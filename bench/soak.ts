@@ -63,6 +63,10 @@ async function main(): Promise<void> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Whatever happens, the API (and with it its Neo4j) is stopped when the soak exits.
+  process.once('exit', () => {
+    if (child.exitCode === null) child.kill('SIGINT');
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -128,10 +132,12 @@ async function main(): Promise<void> {
   for (let i = 0; i < 60 && (await fetch(`${base}/healthz`).then((r) => r.status, () => 0)) !== 200; i += 1) await sleep(1000);
   const memoryAfter = await apiMemory(base);
 
+  // Index-led (revision_target needs a predicate on both its properties): one seek per id.
   const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', 'neo4j'));
   const { records } = await driver.executeQuery(
     `UNWIND $ids AS id
-     RETURN id, COUNT { MATCH (s:Source {id: id}) } AS nodes, COUNT { MATCH (r:Revision) WHERE r.targetId = id AND r.action = 'CREATE' } AS creates`,
+     RETURN id, COUNT { MATCH (s:Source {id: id}) } AS nodes,
+            COUNT { MATCH (r:Revision) WHERE r.targetId = id AND r.at IS NOT NULL AND r.action = 'CREATE' } AS creates`,
     { ids: [...acknowledged, ...unknown] },
   );
   await driver.close();
