@@ -59,6 +59,36 @@ export class QueryTimeout extends DomainError {
   }
 }
 
+/**
+ * A write whose outcome nobody knows: the database stopped answering (hung, or the connection
+ * broke) after the write was sent, so it may yet be committed, or not. Not a failure: the caller
+ * reads `id` (or history(id)) to learn which, and retries only if it is not there.
+ */
+export class UnknownOutcome extends DomainError {
+  override name = 'UnknownOutcome';
+  readonly code = 'UNKNOWN_OUTCOME';
+  constructor(readonly id?: string) {
+    super(
+      `the database stopped answering after the write${id ? ` of ${id}` : ''} was sent: it may or may not have been committed; ` +
+        `read ${id ?? 'the fact'} (or history(id)) once the database answers, and write again only if it is not there`,
+    );
+  }
+}
+
+/** The database's disk is (nearly) full: writes are refused until space is freed; reads go on. */
+export class StorageFull extends DomainError {
+  override name = 'StorageFull';
+  readonly code = 'STORAGE_FULL';
+  constructor(status?: { path: string; freeBytes: number | null; minFreeBytes: number }, message?: string) {
+    super(
+      message ??
+      (status
+        ? `the graph database's disk is full (${status.freeBytes ?? '?'} bytes free in ${status.path}, ${status.minFreeBytes} needed): writes are refused until space is freed`
+        : 'the graph database ran out of disk space: writes are refused until space is freed'),
+    );
+  }
+}
+
 /** A search that stopped at its bound before it found an answer (a shortest path through hubs). */
 export class SearchBounded extends DomainError {
   override name = 'SearchBounded';

@@ -6,6 +6,7 @@ import { logger } from './logger';
 import { openGraph, type GraphConnection } from './neo4j/connection';
 import { Executor } from './neo4j/executor';
 import { ensurePortFree } from './neo4j/startupChecks';
+import { ensureStorageFree, StorageWatch } from './neo4j/storage';
 import { startTracing } from './telemetry/tracing';
 
 /**
@@ -37,11 +38,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
+  // The embedded Neo4j's disk: checked before it starts, then watched (writes refused while full).
+  const minFree = config.NEO4J_MIN_FREE_MB * 2 ** 20;
+  if (!config.NEO4J_URI) await ensureStorageFree(config.NEO4J_LOCAL_DIR, minFree);
+  const storage = config.NEO4J_URI ? undefined : await new StorageWatch(config.NEO4J_LOCAL_DIR, minFree).start();
   graph = await openGraph(config, logger);
   try {
     await prepareGraph(new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_STARTUP_TIMEOUT_MS), logger, config.SEED);
     const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
-    app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config });
+    app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config, storage });
     const url = await app.listen(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE' ? new Error(portInUse) : error;
     });

@@ -13,6 +13,25 @@ UNWIND $keys AS key
 MERGE (k:Name {key: key})
 SET k.key = key;
 
+// @query lockFacts
+// Takes the write lock of every fact id a write creates or changes (sources, entities, events,
+// relationships, corroborated facts), creating its :FactLock node when new (migration 008). Held
+// until the transaction ends, it makes concurrent writers of one id wait, so the check that
+// follows sees what the other committed: one creator wins, the others find the fact (CONFLICT or
+// UNCHANGED), and an update's `before` is the value it replaces. Ids come sorted (no deadlock
+// between two writers of the same ids). For the ids in $revisionOf (an update's expected
+// revision), returns the id of the fact's latest revision (from the revision_target index).
+// :param ids => ['event/statement/x']
+// :param revisionOf => ['event/statement/x']
+UNWIND $ids AS id
+MERGE (l:FactLock {fact: id})
+SET l.fact = id
+WITH id WHERE id IN $revisionOf
+RETURN id, COLLECT {
+  MATCH (r:Revision) WHERE r.targetId = id AND r.at IS NOT NULL
+  RETURN r.id ORDER BY r.targetId DESC, r.at DESC LIMIT 1
+}[0] AS revision;
+
 // @query checkFacts
 // What the writer must know before it writes, in one round trip: references that do not resolve,
 // where each quote is in its source's text (null: not a verbatim span), the labels of referenced

@@ -8,8 +8,11 @@ interface ApiKey {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
+/** The shortest secret an API key may have: short ones can be guessed. */
+export const MIN_KEY_LENGTH = 16;
+
 /**
- * Parses API_KEYS: comma-separated `role:secret` pairs (`editor:s3cret,admin:0th3r`).
+ * Parses API_KEYS: comma-separated `role:secret` pairs (`editor:<16+ characters>,admin:<16+ characters>`).
  * Only the secrets' hashes are kept; a principal's id names the role and 8 hex of the hash.
  */
 export function parseApiKeys(spec: string): ApiKey[] {
@@ -22,7 +25,7 @@ export function parseApiKeys(spec: string): ApiKey[] {
       const role = pair.slice(0, colon);
       const secret = pair.slice(colon + 1);
       if (colon < 0 || !isRole(role)) throw new Error(`each entry must be role:secret with role editor or admin (got "${pair.slice(0, Math.max(colon, 0))}")`);
-      if (secret.length < 6) throw new Error(`the ${role} key is shorter than 6 characters`);
+      if (secret.length < MIN_KEY_LENGTH) throw new Error(`the ${role} key is shorter than ${MIN_KEY_LENGTH} characters: use a random secret of ${MIN_KEY_LENGTH} or more (e.g. openssl rand -hex 16)`);
       const digest = sha256(secret);
       return { digest, principal: { id: `key:${role}:${digest.toString('hex').slice(0, 8)}`, role: role as Role, via: 'api-key' } };
     });

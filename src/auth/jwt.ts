@@ -10,7 +10,12 @@ export interface JwtOptions {
   audience?: string;
   /** The claim holding the role: a string, or an array of strings (the highest role wins). */
   roleClaim: string;
+  /** The longest a token may live (exp − iat, and exp − now), in seconds (JWT_MAX_LIFETIME_SECONDS). */
+  maxLifetimeSeconds?: number;
 }
+
+/** A day: a token meant to live longer is refused (a leaked ten-year token is a ten-year key). */
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 86_400;
 
 export type JwtVerifier = (token: string) => Promise<Principal>;
 
@@ -45,9 +50,15 @@ export function jwtVerifier(options: JwtOptions): JwtVerifier | undefined {
       const code = (error as { code?: string }).code ?? 'ERR_JWT_INVALID';
       throw new InvalidCredentialError(`the bearer token is not valid (${code})`);
     }
+    if (typeof payload.sub !== 'string' || !payload.sub.trim()) throw new InvalidCredentialError('the bearer token has no sub claim naming its subject');
+    const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
+    const now = Math.floor(Date.now() / 1000);
+    const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+    if (payload.exp! - issued > maxLifetime) throw new InvalidCredentialError(`the bearer token lives longer than ${maxLifetime} s (JWT_MAX_LIFETIME_SECONDS)`);
     const claim = payload[options.roleClaim];
     const roles = (Array.isArray(claim) ? claim : [claim]).filter(isRole);
     if (!roles.length) throw new InvalidCredentialError(`the bearer token has no ${options.roleClaim} claim naming editor or admin`);
-    return { id: payload.sub!, role: roles.includes(Role.admin) ? Role.admin : Role.editor, via: 'jwt' };
+    // Namespaced by issuer, so a subject can never pass for an API key's id or another issuer's subject.
+    return { id: `jwt:${payload.iss ?? ''}:${payload.sub}`, role: roles.includes(Role.admin) ? Role.admin : Role.editor, via: 'jwt' };
   };
 }

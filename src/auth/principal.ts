@@ -6,7 +6,7 @@ export const ROLES: readonly Role[] = [Role.editor, Role.admin];
 
 /** Who is calling: from an API key or a verified JWT. Never holds the secret itself. */
 export interface Principal {
-  /** API key: `key:<role>:<first 8 hex of sha256(secret)>`; JWT: its `sub` claim. */
+  /** API key: `key:<role>:<first 8 hex of sha256(secret)>`; JWT: `jwt:<iss>:<sub>`. */
   id: string;
   role: 'editor' | 'admin';
   via: 'api-key' | 'jwt';

@@ -79,6 +79,26 @@ export function checkParams(rows: FactRows) {
 
 export type CheckParams = ReturnType<typeof checkParams>;
 
+/** Every fact id a write may create or change: what the writer locks before its check (cypher/queries/facts.cypher lockFacts). */
+export function writtenIds(rows: FactRows): string[] {
+  return [...rows.sources, ...rows.entities, ...rows.relationships, ...rows.events].map((r) => r.id).concat(rows.corroborations.map((c) => c.factId));
+}
+
+/**
+ * Optimistic concurrency: the first fact whose latest revision (read under the lock) is not the
+ * one its writer expected, as a CONFLICT naming both; null when every expectation holds.
+ */
+export function staleRevision(expected: Record<string, string>, latest: { id: string; revision: string | null }[]): Conflict | null {
+  const found = new Map(latest.map((r) => [r.id, r.revision]));
+  for (const [id, revision] of Object.entries(expected)) {
+    const now = found.get(id) ?? null;
+    if (now !== revision) {
+      return new Conflict(id, `its latest revision is ${now ?? 'none'}, not the expected ${revision}: read it again (history(id)) and retry`, 'expectedRevision');
+    }
+  }
+  return null;
+}
+
 export interface Plan {
   results: FactResult[];
   /** Ids of the facts whose values are written (created or changed). */

@@ -3,7 +3,7 @@ import { sameEvent, type EventReport } from '../model/eventIdentity';
 import type { Run } from '../neo4j/executor';
 import { factsStore, type Author, type CheckRow, type CitationWrite, type RevisionRow } from '../store/facts.store';
 import { statsStore, type TallyChanges } from '../store/stats.store';
-import { checkParams, classify, type CreatedCounts, type FactResult, type Plan, type WriteMode } from './factPlan';
+import { checkParams, classify, staleRevision, writtenIds, type CreatedCounts, type FactResult, type Plan, type WriteMode } from './factPlan';
 import { factKindOf, relationshipEnds, toFactRows, type FactRows, type FactSet } from './facts';
 
 export type { FactResult, Outcome, WriteMode } from './factPlan';
@@ -18,6 +18,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** The source of records that name none (the set's first source when omitted). */
   defaultSourceId?: string;
+  /** Optimistic concurrency: per fact id, the id of the revision the caller read last (history(id)); another latest one is a CONFLICT. */
+  expectedRevisions?: Record<string, string>;
   /**
    * Collects the derived work (entity stats, event tallies) instead of doing it per call: a caller
    * that writes many sets in one transaction (the import) does it once, with refreshDerived, before
@@ -55,6 +57,11 @@ export async function writeFacts(run: Run, facts: FactSet, options: WriteOptions
   const rows = toFactRows(facts, options.defaultSourceId ?? facts.sources[0]?.id);
   const keys = [...new Set(rows.entities.flatMap((e) => e.props.keys))];
   if (keys.length && !options.dryRun) await factsStore.lockNames(run, keys);
+  if (!options.dryRun) {
+    const expected = options.expectedRevisions ?? {};
+    const stale = staleRevision(expected, await factsStore.lockFacts(run, writtenIds(rows), Object.keys(expected)));
+    if (stale) throw relocate(stale, at);
+  }
   const params = checkParams(rows);
   const found = await factsStore.check(run, params.query);
   const newEvents = options.mode === 'create' ? rows.events.filter((e) => !found.events.some((x) => x.id === e.id) && !e.allowSimilar) : [];
@@ -135,6 +142,7 @@ export async function withdrawSource(run: Run, factId: string, sourceId: string,
   if (!kind) throw new InvalidInput('factId', `"${factId}" is not the id of an entity, event or relationship`);
   const ends = relationshipEnds(factId);
   const fact = { kind, id: factId, from: ends?.from ?? null, to: ends?.to ?? null };
+  await factsStore.lockFacts(run, [factId]);
   const { exists, citations, otherSources } = await factsStore.factCitations(run, fact, sourceId);
   if (!exists) throw new NotFound(factId, 'factId');
   if (!citations.length) throw new NotFound(sourceId, 'source');
@@ -150,6 +158,7 @@ export async function withdrawSource(run: Run, factId: string, sourceId: string,
  * the degrees and tallies they counted in are recomputed. Every id must name a fact.
  */
 export async function retractFacts(run: Run, ids: string[], by: Author, reason: string): Promise<string[]> {
+  await factsStore.lockFacts(run, ids);
   const { retracted, touched, tallies } = await factsStore.retract(run, ids, by, reason);
   const missing = ids.filter((id) => !retracted.includes(id));
   if (missing.length) throw new NotFound(missing[0]!, 'ids');

@@ -12,7 +12,8 @@ export interface Context {
   principal: Principal | null;
 }
 
-export function createContext(base: Executor, principal: Principal | null = null): Context {
-  const db = base.forRequest();
+/** `deadlineMs`: how long the request may take in all (REQUEST_DEADLINE_MS); no transaction outlives it. */
+export function createContext(base: Executor, principal: Principal | null = null, deadlineMs?: number): Context {
+  const db = base.forRequest(deadlineMs);
   return { db, loaders: createLoaders(db), principal };
 }

@@ -1,11 +1,11 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { Conflict, DomainError, InvalidInput, NotFound } from '../errors';
+import { Conflict, DomainError, InvalidInput, NotFound, UnknownOutcome } from '../errors';
 
 /** The GraphQL face of a domain error: its code, and the argument or input field at fault. */
 function domainErrorExtensions(error: DomainError): Record<string, unknown> {
   const argument = error instanceof InvalidInput || error instanceof Conflict || error instanceof NotFound ? error.path : undefined;
-  const id = error instanceof Conflict || error instanceof NotFound ? error.id : undefined;
+  const id = error instanceof Conflict || error instanceof NotFound || error instanceof UnknownOutcome ? error.id : undefined;
   return { code: error.code, ...(argument ? { argument } : {}), ...(id ? { id } : {}) };
 }
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from '../auth/authChecker';
 import { repoPath } from '../paths';
 import { EntityResolver } from './entity/entity.resolver';
@@ -53,8 +53,25 @@ const orphanedTypes = [Person, Organization, Product, Group, ...EVENT_TYPES];
  * The executable schema, with class-validator checks on every args and input class and the role
  * checks of `@Authorized` (run before the resolver).
  */
-export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, authChecker, authMode: 'error', emitSchemaFile: false });
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, authChecker, authMode: 'error', emitSchemaFile: false });
+  return withMutationRoles(schema);
+}
+
+/**
+ * Copies each mutation's `@Authorized` roles into its field's `extensions.roles`, so the request
+ * guard can authorise a document's every mutation before the first one runs
+ * (src/guard/authorizeMutations.ts). A mutation without `@Authorized` stops the build.
+ */
+function withMutationRoles(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const handler = storage.mutations.find((m) => m.schemaName === field.name);
+    const authorized = handler && storage.authorizedFields.find((a) => a.target === handler.target && a.fieldName === handler.methodName);
+    if (!authorized) throw new Error(`Mutation.${field.name} has no @Authorized: every mutation needs a principal`);
+    (field as { extensions: Record<string, unknown> }).extensions = { ...field.extensions, roles: [...authorized.roles] };
+  }
+  return schema;
 }
 
 /** The SDL committed in schema/schema.graphql. */

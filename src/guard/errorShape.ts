@@ -1,4 +1,6 @@
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { DomainError } from '../errors';
 import { mapDomainError } from '../graphql/errorMapping';
 import { metrics } from '../telemetry/metrics';
 import { REFUSAL_MARK, type RefusalCode } from './refusals';
@@ -45,6 +47,10 @@ export function formatError(raw: GraphQLFormattedError, error?: unknown): GraphQ
     const failures = flattenFailures(validationErrors as ValidationFailure[]);
     const message = failures.map((f) => `${f.argument}: ${f.problems.join('; ')}`).join('; ');
     return { ...formatted, message, extensions: { ...extensions, argument: failures[0]?.argument, failures } };
+  }
+  // Unexpected: the message may hold internals (it is logged with the request id, src/http/requestId.ts).
+  if ((extensions.code ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR' && !(unwrapResolverError(error) instanceof DomainError)) {
+    return { ...formatted, message: 'internal error', extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
   }
   return { ...formatted, extensions };
 }

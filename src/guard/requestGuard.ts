@@ -1,6 +1,7 @@
 import type { ParseOptions, ValidationRule } from 'graphql';
 import { authenticator, InvalidCredentialError, type AuthOptions } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
+import { authorizeMutations } from './authorizeMutations';
 import { costCheck, type OperationToCheck } from './cost';
 import { documentLimits, type DocumentLimits } from './documentLimits';
 import { formatError } from './errorShape';
@@ -28,7 +29,7 @@ export interface Caller {
  * What a transport must apply to every GraphQL request, in this order:
  * 1. `admit` the caller once per request (per subscription on a socket): credentials, then rate;
  * 2. parse with `parseOptions` and validate with `validationRules` (document limits);
- * 3. `checkOperation` once the operation is resolved: cost, and a mutation's extra rate charge;
+ * 3. `checkOperation` once the operation is resolved: every mutation field authorised, cost, and a mutation's extra rate charge;
  * 4. shape every error with `formatError` (codes, no stack traces).
  * Refusals are `Refused` (steps 1) or GraphQL errors carrying a refusal code (steps 2–3).
  */
@@ -38,6 +39,17 @@ export interface RequestGuard {
   validationRules: ValidationRule[];
   checkOperation(operation: OperationToCheck & { principal: Principal | null }): void;
   formatError: typeof formatError;
+}
+
+/**
+ * The first characters of an API key (a bearer credential that is not a JWT): failures are
+ * counted per prefix too, so guesses spread over many addresses are limited. JWTs all start alike
+ * (their header) and cannot be guessed: null.
+ */
+function keyPrefix(authorization: string | undefined): string | null {
+  const credential = /^Bearer +(\S+)/i.exec(authorization ?? '')?.[1];
+  if (!credential || /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(credential)) return null;
+  return credential.slice(0, 6);
 }
 
 const tooMany = (retry: number) => `too many requests; retry after ${retry} s`;
@@ -51,10 +63,16 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
   return {
     async admit({ authorization, ip }) {
       let principal: Principal | null;
+      // Too many failed credentials from this address, or for keys starting like this one: refused
+      // before the credential is checked, so guessing gets no answer at all.
+      const prefix = keyPrefix(authorization);
+      const wait = authorization ? rates.failuresWait(ip, prefix) : 0;
+      if (wait) throw new Refused('RATE_LIMITED', `too many failed authentications; retry after ${wait} s`, { 'Retry-After': String(wait) });
       try {
         principal = await authenticate(authorization);
       } catch (error) {
         if (!(error instanceof InvalidCredentialError)) throw error;
+        rates.chargeFailure(ip, prefix);
         throw new Refused('UNAUTHENTICATED', error.message, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
       }
       if (!principal && options.readsRequireAuth) throw new Refused('UNAUTHENTICATED', NEEDS_CREDENTIALS, { 'WWW-Authenticate': 'Bearer' });
@@ -65,6 +83,7 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
     parseOptions: { maxTokens: options.maxTokens },
     validationRules: [documentLimits(options.documentLimits)],
     checkOperation(operation) {
+      authorizeMutations(operation.schema, operation.document, operation.operation, operation.principal);
       checkCost(operation);
       if (operation.operation.operation !== 'mutation' || !operation.principal) return;
       const retry = rates.chargeMutation(operation.principal);

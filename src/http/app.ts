@@ -12,11 +12,14 @@ import { createRequestGuard, type RequestGuard } from '../guard/requestGuard';
 import type { Logger } from '../logger';
 import { Liveness, withDeadline } from '../neo4j/deadline';
 import type { Executor } from '../neo4j/executor';
+import { refuseWritesWhenFull, type StorageWatch } from '../neo4j/storage';
 import { createContext, type Context } from '../graphql/context';
 import { readHealth } from '../graphql/health/health.resolver';
 import { buildGraphQLSchema } from '../graphql/schema';
-import { graphqlFailure, guardHttp } from './guard.http';
+import { admit, graphqlFailure, guardHttp } from './guard.http';
 import { graphqlTelemetry, httpSpans, inRequestTrace, metricsRouter } from './observability';
+import { requestIds, unexpectedErrorsPlugin } from './requestId';
+import { securityHeaders } from './securityHeaders';
 import { unavailablePlugin } from './unavailable';
 import { readExamples } from './examples';
 import { exploreRouter } from './explore/explore.routes';
@@ -31,18 +34,20 @@ export interface AppOptions {
   ide?: boolean;
   /** Credentials and limits (src/config.ts); unset ones take their defaults: no keys, reads open. */
   settings?: Partial<AppSettings>;
+  /** The embedded Neo4j's free disk space: writes refused while it is full, reported in /healthz. */
+  storage?: StorageWatch;
 }
 
 export type AppSettings = Pick<
   Config,
-  | 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_ROLE_CLAIM' | 'READS_REQUIRE_AUTH'
+  | 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_ROLE_CLAIM' | 'JWT_MAX_LIFETIME_SECONDS' | 'READS_REQUIRE_AUTH'
   | 'QUERY_MAX_COST' | 'QUERY_MAX_DEPTH' | 'QUERY_MAX_ALIASES' | 'QUERY_MAX_DIRECTIVES' | 'QUERY_MAX_TOKENS'
   | 'RATE_LIMIT_IP_PER_SECOND' | 'RATE_LIMIT_IP_BURST' | 'RATE_LIMIT_PRINCIPAL_PER_SECOND' | 'RATE_LIMIT_PRINCIPAL_BURST'
-  | 'RATE_LIMIT_MUTATION_COST' | 'NEO4J_TX_TIMEOUT_MS' | 'TRUST_PROXY'
+  | 'RATE_LIMIT_MUTATION_COST' | 'RATE_LIMIT_AUTH_FAILURES_PER_SECOND' | 'RATE_LIMIT_AUTH_FAILURES_BURST' | 'NEO4J_TX_TIMEOUT_MS' | 'REQUEST_DEADLINE_MS' | 'TRUST_PROXY'
 >;
 
 /** /healthz answers 503 past this, even when Neo4j hangs without closing the connection. */
-export const HEALTH_DEADLINE_MS = 4_000;
+export const HEALTH_DEADLINE_MS = 1_500;
 
 export interface App {
   server: http.Server;
@@ -52,15 +57,18 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp({ db, logger, ide = false, settings: overrides = {} }: AppOptions): Promise<App> {
+export async function createApp({ db, logger, ide = false, settings: overrides = {}, storage }: AppOptions): Promise<App> {
   const settings: AppSettings = { ...loadConfig({}), ...overrides };
   const guard = requestGuard(settings);
   // A second past the server's own transaction timeout, which normally answers first.
   const liveness = new Liveness();
-  const guarded = withDeadline(db, settings.NEO4J_TX_TIMEOUT_MS + 1_000, liveness);
+  const guarded = withDeadline(storage ? refuseWritesWhenFull(db, storage) : db, settings.NEO4J_TX_TIMEOUT_MS + 1_000, liveness);
 
   const expressApp = express();
   if (settings.TRUST_PROXY) expressApp.set('trust proxy', /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY);
+  expressApp.disable('x-powered-by');
+  expressApp.use(requestIds);
+  expressApp.use(securityHeaders);
   expressApp.use(httpSpans);
   // gzip or brotli (whichever the client prefers) for every answer over 1 KiB: GraphQL, exports, the IDE's and explorer's files.
   expressApp.use(compression());
@@ -73,28 +81,32 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
     parseOptions: guard.parseOptions,
     validationRules: guard.validationRules,
     formatError: guard.formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ...guardPlugins(guard), unavailablePlugin, graphqlTelemetry],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ...guardPlugins(guard), unavailablePlugin, graphqlTelemetry, unexpectedErrorsPlugin(logger)],
     logger,
   });
   await apollo.start();
 
   // For container and load-balancer health checks: 200 when Neo4j answers, 503 when it does not.
   const healthDb = withDeadline(db, HEALTH_DEADLINE_MS, liveness);
+  // With the embedded Neo4j, its disk's free space too: 503 "storage-full" while writes are refused.
   expressApp.get('/healthz', (_req, res) => {
+    const disk = () => (storage ? { storage: storage.status() } : {});
     readHealth(healthDb).then(
-      (health) => res.json(health),
-      (error: unknown) => res.status(503).json({ status: 'unavailable', message: error instanceof Error ? error.message : 'unavailable' }),
+      (health) => (storage?.full ? res.status(503).json({ ...health, status: 'storage-full', ...disk() }) : res.json({ ...health, ...disk() })),
+      (error: unknown) => res.status(503).json({ status: 'unavailable', message: error instanceof Error ? error.message : 'unavailable', ...disk() }),
     );
   });
   expressApp.use(metricsRouter());
   if (ide) expressApp.use(ideRouter(readExamples()));
+  // The exports read the whole graph: the same credentials and rate limits as GraphQL.
+  expressApp.use('/export', admit(guard));
   expressApp.use(exportRouter({ db, logger }));
   expressApp.use(exploreRouter());
   expressApp.use(
     '/graphql',
     ...guardHttp(guard),
     inRequestTrace,
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(guarded, (res.locals.principal as Principal | null) ?? null) }),
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(guarded, (res.locals.principal as Principal | null) ?? null, settings.REQUEST_DEADLINE_MS) }),
     graphqlFailure(logger),
   );
 
@@ -125,6 +137,7 @@ function requestGuard(settings: AppSettings): RequestGuard {
         issuer: settings.JWT_ISSUER,
         audience: settings.JWT_AUDIENCE,
         roleClaim: settings.JWT_ROLE_CLAIM,
+        maxLifetimeSeconds: settings.JWT_MAX_LIFETIME_SECONDS,
       },
     },
     readsRequireAuth: settings.READS_REQUIRE_AUTH,
@@ -134,6 +147,8 @@ function requestGuard(settings: AppSettings): RequestGuard {
       principalPerSecond: settings.RATE_LIMIT_PRINCIPAL_PER_SECOND,
       principalBurst: settings.RATE_LIMIT_PRINCIPAL_BURST,
       mutationCost: settings.RATE_LIMIT_MUTATION_COST,
+      authFailuresPerSecond: settings.RATE_LIMIT_AUTH_FAILURES_PER_SECOND,
+      authFailuresBurst: settings.RATE_LIMIT_AUTH_FAILURES_BURST,
     },
     documentLimits: { maxDepth: settings.QUERY_MAX_DEPTH, maxAliases: settings.QUERY_MAX_ALIASES, maxDirectives: settings.QUERY_MAX_DIRECTIVES },
     maxTokens: settings.QUERY_MAX_TOKENS,

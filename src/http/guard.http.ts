@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { checkInputDepth } from '../guard/inputDepth';
 import { Refused, type RefusalCode } from '../guard/refusals';
 import type { RequestGuard } from '../guard/requestGuard';
 import type { Logger } from '../logger';
@@ -28,7 +29,7 @@ export function sendRefusal(req: Request, res: Response, refused: Refused): void
 const refuse = (req: Request, res: Response, code: RefusalCode, message: string) => sendRefusal(req, res, new Refused(code, message));
 
 /** The guard's admission (credentials, then rate) before the body is read: `res.locals.principal` is a Principal or null. */
-const admit =
+export const admit =
   (guard: RequestGuard): RequestHandler =>
   (req, res, next) => {
     guard.admit({ authorization: req.get('authorization'), ip: req.ip ?? '' }).then(
@@ -56,12 +57,37 @@ const refuseBatches: RequestHandler = (req, res, next) => {
 };
 
 /**
+ * Values nested too deep for graphql-js's recursive parsing and coercion, refused before either
+ * runs: a POST's body, or a GET's query string (whose variables and extensions are JSON text).
+ */
+const refuseDeepInput: RequestHandler = (req, res, next) => {
+  try {
+    if (req.method === 'POST') checkInputDepth((req.body ?? {}) as Record<string, unknown>);
+    else checkInputDepth({ query: req.query.query, variables: parsedJson(req.query.variables), extensions: parsedJson(req.query.extensions) });
+  } catch (error) {
+    if (error instanceof Refused) return sendRefusal(req, res, error);
+    return next(error);
+  }
+  next();
+};
+
+/** A GET parameter's JSON value, or undefined when it is not JSON (Apollo then refuses it). */
+function parsedJson(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The guard in front of the GraphQL endpoint, cheapest refusals first: credentials and rate before
- * reading the body, then the body's size and syntax, then batches. Apollo applies the rest
+ * reading the body, then the body's size and syntax, then batches and nesting. Apollo applies the rest
  * (../guard/apollo.ts).
  */
 export function guardHttp(guard: RequestGuard): (RequestHandler | ErrorRequestHandler)[] {
-  return [admit(guard), express.json({ limit: BODY_LIMIT_BYTES }), bodyErrors, refuseBatches];
+  return [admit(guard), express.json({ limit: BODY_LIMIT_BYTES }), bodyErrors, refuseBatches, refuseDeepInput];
 }
 
 /** Anything that failed on the way to Apollo answers as a GraphQL error without internals, not as Express's HTML page. */
@@ -69,11 +95,12 @@ export const graphqlFailure =
   (logger: Logger): ErrorRequestHandler =>
   (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    logger.error({ err: error, path: req.path }, 'request failed before GraphQL');
+    const requestId = res.locals.requestId as string | undefined;
+    logger.error({ err: error, path: req.path, requestId }, 'request failed before GraphQL');
     const type = req.accepts(GRAPHQL_MEDIA_TYPES) || 'application/json';
     metrics.errors.inc({ code: 'INTERNAL_SERVER_ERROR' });
     res
       .status(500)
       .type(`${type}; charset=utf-8`)
-      .send(JSON.stringify({ errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      .send(JSON.stringify({ errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] }));
   };

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 
-const DATABASE_CODES = new Set(['DATABASE_UNAVAILABLE', 'TIMEOUT']);
+const DATABASE_CODES = new Set(['DATABASE_UNAVAILABLE', 'TIMEOUT', 'UNKNOWN_OUTCOME', 'STORAGE_FULL']);
 
 /**
  * A request that got nothing because the database is down or hung answers 503, not 200, so load

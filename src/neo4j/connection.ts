@@ -26,7 +26,7 @@ export interface FailFast {
 /** Connections the driver pools (its maxConnectionPoolSize), shown as neo4j_pool_max_connections. */
 export const POOL_SIZE = 50;
 
-export const DEFAULT_FAIL_FAST: FailFast = { connectTimeoutMs: 3_000, acquireTimeoutMs: 20_000, retryTimeMs: 3_000 };
+export const DEFAULT_FAIL_FAST: FailFast = { connectTimeoutMs: 3_000, acquireTimeoutMs: 20_000, retryTimeMs: 1_000 };
 
 /**
  * A driver for `uri`, checked to answer; an unreachable server is one clear error naming the URI.

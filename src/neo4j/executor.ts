@@ -1,7 +1,7 @@
 import type { Context as TraceContext } from '@opentelemetry/api';
 import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { NamedQuery } from '../cypher/cypherFiles';
-import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StoreFailure } from '../errors';
+import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StorageFull, StoreFailure, UnknownOutcome } from '../errors';
 import type { Logger } from '../logger';
 import { metrics } from '../telemetry/metrics';
 import { inSpan } from '../telemetry/tracing';
@@ -42,6 +42,8 @@ export function toDomainError(error: unknown, query: string): DomainError {
   if (error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out')) return new DatabaseUnavailable();
   if (code?.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped') return new QueryTimeout();
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new Conflict(query, 'the write conflicts with an existing fact');
+  // Neo4j out of disk space (an IOException in the cause chain of whatever code it reports).
+  if (error instanceof Error && /No space left on device|not enough disk space|disk space/i.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`)) return new StorageFull();
   return new StoreFailure(query, error);
 }
 
@@ -60,11 +62,17 @@ export class Executor {
     private readonly database: string,
     private readonly logger: Logger,
     private readonly txTimeoutMs: number,
+    /** When the request this executor serves must be done (epoch ms): no transaction outlives it. */
+    private readonly deadlineAt?: number,
   ) {}
 
-  /** The same connection settings with a fresh round-trip counter (one per GraphQL request). */
-  forRequest(): Executor {
-    return new Executor(this.driver, this.database, this.logger, this.txTimeoutMs);
+  /**
+   * The same connection settings with a fresh round-trip counter (one per GraphQL request) and,
+   * given `deadlineMs`, the request's deadline: each transaction's server-side timeout is what is
+   * left of it, and none starts once it has passed (TIMEOUT).
+   */
+  forRequest(deadlineMs?: number): Executor {
+    return new Executor(this.driver, this.database, this.logger, this.txTimeoutMs, deadlineMs ? Date.now() + deadlineMs : undefined);
   }
 
   /** `read`, bound: what the store's functions take (src/store/*.store.ts). */
@@ -152,13 +160,24 @@ export class Executor {
   }
 
   private async run<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.txTimeoutMs): Promise<T> {
-    const session = this.openSession(mode);
     const config = this.txConfig(label, timeoutMs);
+    const session = this.openSession(mode);
+    // Set once the transaction function has returned: the driver is committing.
+    let committing = false;
+    const tracked = async (tx: ManagedTransaction) => {
+      committing = false;
+      const result = await work(tx);
+      committing = true;
+      return result;
+    };
     try {
       // Errors are mapped outside the transaction function so the driver can still retry transient ones.
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(tracked, config);
     } catch (error) {
-      throw this.failure(error, label);
+      const mapped = this.failure(error, label);
+      // The connection broke while the commit was on its way: it may have been committed.
+      if (committing && mapped instanceof DatabaseUnavailable) throw new UnknownOutcome();
+      throw mapped;
     } finally {
       await this.closeSession(session);
     }
@@ -186,7 +205,9 @@ export class Executor {
   private txConfig(block: string, timeoutMs = this.txTimeoutMs) {
     const metadata: Record<string, string> = { app: TX_APP, block };
     if (this.scope.operation) metadata.operation = this.scope.operation;
-    return { timeout: timeoutMs, metadata };
+    const left = this.deadlineAt === undefined ? Infinity : Math.floor(this.deadlineAt - Date.now());
+    if (left <= 0) throw new QueryTimeout('the request ran past its deadline (REQUEST_DEADLINE_MS) and was stopped');
+    return { timeout: Math.min(timeoutMs, left), metadata };
   }
 
   /**

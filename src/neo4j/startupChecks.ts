@@ -7,6 +7,18 @@ export class StartupCheckError extends Error {
   override name = 'StartupCheckError';
 }
 
+/** A TCP port on 127.0.0.1 that was free a moment ago (tests and the soak start servers on it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * Resolves when `host:port` can be listened on now, so a busy port is said before migrations and
  * the seed run, not found afterwards as a raw EADDRINUSE.

@@ -8,6 +8,7 @@ import type { TallyChanges } from './stats.store';
 /** cypher/queries/facts.cypher with typed parameters and rows; statements run in the caller's transaction. */
 const q = loadCypherFile('queries/facts.cypher', [
   'lockNames',
+  'lockFacts',
   'checkFacts',
   'similarEvents',
   'writeSources',
@@ -90,6 +91,9 @@ export interface HistoryRow {
 
 export const factsStore = {
   lockNames: (run: Run, keys: string[]) => run(q.lockNames, { keys }),
+  /** Locks fact ids (sorted here) until the transaction ends; the latest revision of those in `revisionOf`. */
+  lockFacts: (run: Run, ids: string[], revisionOf: string[] = []) =>
+    run<{ id: string; revision: string | null }>(q.lockFacts, { ids: [...new Set(ids)].sort(), revisionOf }),
   check: async (run: Run, params: Record<string, unknown>): Promise<CheckRow> => (await run<CheckRow>(q.checkFacts, params))[0]!,
   /** For each new event, the stored events of its kind that its least connected participant takes part in at a compatible date. */
   async similarEvents(run: Run, events: { id: string; kind: string; date: string | null; entityIds: string[] }[], limit = 50): Promise<SimilarEvent[]> {

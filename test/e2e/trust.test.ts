@@ -53,7 +53,7 @@ describe('who may write', () => {
     api = await startTestApp({ JWT_JWKS_URL: jwksUrl, JWT_ISSUER: 'https://issuer.test', JWT_AUDIENCE: 'kg-api' });
   });
   afterAll(async () => {
-    await api.graph.driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: `source/${tag}` });
+    await api.graph.driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $prefix OR n.id STARTS WITH $org DETACH DELETE n', { prefix: `source/${tag}`, org: `org/${tag}` });
     await api.close();
     await new Promise((resolve) => jwks.close(resolve));
   });
@@ -65,7 +65,7 @@ describe('who may write', () => {
   it('refuses a mutation without credentials with 401 UNAUTHENTICATED, before it touches the database', async () => {
     const sessions = countSessions(api);
     try {
-      expectRefusal(await post(api, { query: ADD_SOURCE, variables: { input: source('anonymous') } }), 401, 'UNAUTHENTICATED', 'addSource');
+      expectRefusal(await post(api, { query: ADD_SOURCE, variables: { input: source('anonymous') } }), 401, 'UNAUTHENTICATED');
       expect(sessions.count()).toBe(0);
     } finally {
       sessions.restore();
@@ -75,8 +75,8 @@ describe('who may write', () => {
 
   it('refuses a role that does not grant the mutation with 403 FORBIDDEN, writing nothing', async () => {
     const result = await post(api, { query: ADD_SOURCE, variables: { input: source('editor') } }, bearer(TEST_KEYS.editor));
-    expectRefusal(result, 403, 'FORBIDDEN', 'addSource');
-    expect(result.body.errors![0].message).toBe('Mutation.addSource needs the admin role; this credential has editor');
+    expectRefusal(result, 403, 'FORBIDDEN');
+    expect(result.body.errors![0].message).toBe('addSource needs the admin role; this credential has editor. The document was refused whole: nothing was written');
     expect(await exists(`source/${tag}-editor`)).toBe(0);
   });
 
@@ -86,8 +86,37 @@ describe('who may write', () => {
     expect(await exists(`source/${tag}-admin`)).toBe(1);
   });
 
+  it('authorises every mutation of a document before the first runs: an editor’s addEntity + retract is refused whole, nothing written', async () => {
+    const entity = `org/${tag}-mixed`;
+    const document = `mutation Mixed($entity: EntityInput!) {
+      addEntity(input: $entity) { entity { id } }
+      ...Retract
+    }
+    fragment Retract on Mutation { retract(ids: ["${entity}"], reason: "mixed") }`;
+    const entityInput = { id: entity, type: 'Organization', name: `Mixed ${tag}`, citation: { sourceId: `source/${tag}-admin`, quote: 'Acme AI' } };
+    const sessions = countSessions(api);
+    let result;
+    try {
+      result = await post(api, { query: document, variables: { entity: entityInput } }, bearer(TEST_KEYS.editor));
+      expect(sessions.count()).toBe(0);
+    } finally {
+      sessions.restore();
+    }
+    expectRefusal(result, 403, 'FORBIDDEN');
+    expect(result.body.errors![0].message).toBe('retract needs the admin role; this credential has editor. The document was refused whole: nothing was written');
+    expect(await exists(entity)).toBe(0);
+    // Anonymous: refused whole with 401, naming both fields.
+    const anonymous = await post(api, { query: document, variables: { entity: entityInput } });
+    expectRefusal(anonymous, 401, 'UNAUTHENTICATED');
+    expect(anonymous.body.errors![0].message).toMatch(/^addEntity, retract need credentials/);
+    // The editor may run the editor's half alone.
+    const alone = await post(api, { query: 'mutation($entity: EntityInput!) { addEntity(input: $entity) { entity { id } } }', variables: { entity: entityInput } }, bearer(TEST_KEYS.editor));
+    expect(alone.body.errors).toBeUndefined();
+    expect(await exists(entity)).toBe(1);
+  });
+
   it('verifies JWTs against the issuer’s JWKS and takes the role from the role claim', async () => {
-    expectRefusal(await post(api, { query: ADD_SOURCE, variables: { input: source('jwt-editor') } }, bearer(await token('editor'))), 403, 'FORBIDDEN', 'addSource');
+    expectRefusal(await post(api, { query: ADD_SOURCE, variables: { input: source('jwt-editor') } }, bearer(await token('editor'))), 403, 'FORBIDDEN');
     const admin = await post(api, { query: ADD_SOURCE, variables: { input: source('jwt-admin') } }, bearer(await token('admin')));
     expect(admin).toMatchObject({ status: 200, body: { data: { addSource: { source: { id: `source/${tag}-jwt-admin` } } } } });
     expect(await exists(`source/${tag}-jwt-editor`)).toBe(0);
@@ -213,19 +242,23 @@ describe('rate limits', () => {
     }
   });
 
-  it('charge a mutation more than a read, per principal', async () => {
+  it('charge a mutation more than a read, per principal; a refused mutation costs only its request', async () => {
     const api = await startTestApp({ RATE_LIMIT_PRINCIPAL_BURST: 10, RATE_LIMIT_PRINCIPAL_PER_SECOND: 0.01, RATE_LIMIT_MUTATION_COST: 10 });
     try {
-      // Refused by role, but counted: the operation was a mutation (1 + 9 tokens).
-      expectRefusal(await post(api, { query: ADD_SOURCE, variables: { input: source('rate') } }, bearer(TEST_KEYS.editor)), 403, 'FORBIDDEN', 'addSource');
+      // Refused by role before it is charged as a mutation: 1 token (the request), not 10.
+      expectRefusal(await post(api, { query: ADD_SOURCE, variables: { input: source('rate') } }, bearer(TEST_KEYS.editor)), 403, 'FORBIDDEN');
+      for (let i = 0; i < 9; i += 1) expect((await post(api, { query: '{ health { status } }' }, bearer(TEST_KEYS.editor))).status).toBe(200);
       const refused = await post(api, { query: '{ health { status } }' }, bearer(TEST_KEYS.editor));
       expectRefusal(refused, 429, 'RATE_LIMITED');
       expect(refused.headers.get('retry-after')).toBe('100');
       const reads = [];
-      for (let i = 0; i < 10; i += 1) reads.push((await post(api, { query: '{ health { status } }' }, bearer(TEST_KEYS.admin))).status);
-      expect(reads).toEqual(Array(10).fill(200));
-      const mutation = await post(api, { query: ADD_SOURCE, variables: { input: source('rate') } }, bearer(TEST_KEYS.admin));
-      expectRefusal(mutation, 429, 'RATE_LIMITED');
+      for (let i = 0; i < 2; i += 1) reads.push((await post(api, { query: '{ health { status } }' }, bearer(TEST_KEYS.admin))).status);
+      expect(reads).toEqual(Array(2).fill(200));
+      // 8 tokens left, a mutation takes 10: refused, and the refusal spends nothing.
+      for (let i = 0; i < 5; i += 1) expectRefusal(await post(api, { query: ADD_SOURCE, variables: { input: source('rate') } }, bearer(TEST_KEYS.admin)), 429, 'RATE_LIMITED');
+      const reads2 = [];
+      for (let i = 0; i < 8; i += 1) reads2.push((await post(api, { query: '{ health { status } }' }, bearer(TEST_KEYS.admin))).status);
+      expect(reads2).toEqual(Array(8).fill(200));
     } finally {
       await api.close();
     }

@@ -1,4 +1,4 @@
-import { Conflict, StoreFailure } from '../../src/errors';
+import { Conflict, QueryTimeout, StoreFailure } from '../../src/errors';
 import { openTestGraph } from '../support/graph';
 
 const TEST_ID = `test/executor-${process.pid}`;
@@ -41,6 +41,22 @@ describe('Executor on a real Neo4j', () => {
     expect((error as Conflict).code).toBe('CONFLICT');
     const left = await graph.db.read({ name: 'left', cypher: 'MATCH (s:Source {id: $id}) RETURN count(s) AS n' }, { id: `${TEST_ID}-other` });
     expect(left).toEqual([{ n: 0 }]);
+  });
+
+  it('stops a request at its deadline: a running transaction gets what is left as its server-side timeout, and none starts after it', async () => {
+    const db = graph.db.forRequest(1_500); // the executor's own transaction timeout is 60 s
+    const sessions = jest.spyOn(graph.driver, 'session');
+    try {
+      // Minutes of work for Neo4j; stopped by the server once the request's 1.5 s are spent.
+      const slow = await db.read({ name: 'slow', cypher: 'UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n' }).catch((e: unknown) => e);
+      expect(slow).toBeInstanceOf(QueryTimeout);
+      const opened = sessions.mock.calls.length;
+      const late = await db.read({ name: 'late', cypher: 'RETURN 1' }).catch((e: unknown) => e);
+      expect((late as Error).message).toBe('the request ran past its deadline (REQUEST_DEADLINE_MS) and was stopped');
+      expect(sessions.mock.calls.length).toBe(opened);
+    } finally {
+      sessions.mockRestore();
+    }
   });
 
   it('hides the internals of a failing query behind INTERNAL_SERVER_ERROR with the query name', async () => {

@@ -4,7 +4,7 @@ import { openTestGraph } from './graph';
 import { postGraphQL } from './process';
 
 /** The test app's API keys (API_KEYS=admin:…,editor:…), sent as `Authorization: Bearer <key>`. */
-export const TEST_KEYS = { admin: 'test-admin-key', editor: 'test-editor-key' } as const;
+export const TEST_KEYS = { admin: 'test-admin-key-0123456789', editor: 'test-editor-key-0123456789' } as const;
 export const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
 /**

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/principal';
-import { InvalidInput, NotFound } from '../../errors';
+import { InvalidInput, NotFound, UnknownOutcome } from '../../errors';
 import { findSimilarEvents, retractFacts, withdrawSource, writeFacts, type FactResult, type WriteMode } from '../../facts/factWriter';
 import { factKindOf, relationshipEnds, relationshipId, type FactSet, type RelationshipRecord } from '../../facts/facts';
 import type { Run } from '../../neo4j/executor';
@@ -40,14 +40,16 @@ function write<T>(
   mode: WriteMode,
   reason: string | null,
   find: (run: Run) => Promise<T | null>,
+  expectedRevision?: string | null,
 ): Promise<{ result: WriteResult; fact: T }> {
-  return context.db.writeAll(label, async (run) => {
-    const written = writtenFact(facts);
+  const written = writtenFact(facts);
+  const answer = context.db.writeAll(label, async (run) => {
     if (mode === 'update') await mustExist(find(run), written);
     const results = await writeFacts(run, { ...NO_FACTS, ...facts }, {
       mode,
       by: author(context),
       reason,
+      ...(expectedRevision ? { expectedRevisions: { [written.id]: expectedRevision } } : {}),
       // The fact set's paths as the mutation's input spells them (an entity's quote is its citation's).
       at: (path) =>
         path
@@ -56,6 +58,10 @@ function write<T>(
           .replace(/^(sources|entities|relationships|events)\.0/, 'input'),
     });
     return { result: toWriteResult(results.find((r) => r.id === written.id) ?? results[0]!), fact: await mustExist(find(run), written) };
+  });
+  // A write that may or may not have been committed names the fact to read back.
+  return answer.catch((error: unknown) => {
+    throw error instanceof UnknownOutcome ? new UnknownOutcome(written.id) : error;
   });
 }
 
@@ -88,6 +94,10 @@ function citationsOf(input: { citation?: CitationInput; citations?: CitationInpu
 }
 
 const REASON = { description: 'Why: kept in the revision' };
+const EXPECTED_REVISION = {
+  nullable: true,
+  description: 'The id of the fact’s latest revision as the caller last read it (history(id, limit: 1)); when another revision has been recorded since, the update is a CONFLICT and writes nothing',
+};
 
 /**
  * Validated writes. Each mutation is one write transaction: the facts are checked (references
@@ -139,9 +149,10 @@ export class FactsResolver {
   updateEntity(
     @Arg('input', () => EntityInput) input: EntityInput,
     @Arg('reason', REASON) reason: string,
+    @Arg('expectedRevision', () => ID, EXPECTED_REVISION) expectedRevision: string | null,
     @Ctx() context: Context,
   ): Promise<EntityWrite> {
-    return this.writeEntity(context, input, 'update', checkReason(reason));
+    return this.writeEntity(context, input, 'update', checkReason(reason), expectedRevision);
   }
 
   @Mutation(() => RelationshipWrite, { description: 'Add a stable relationship between two existing entities (create only; the same values with a new citation corroborate it)' })
@@ -155,9 +166,10 @@ export class FactsResolver {
   updateRelationship(
     @Arg('input', () => RelationshipInput) input: RelationshipInput,
     @Arg('reason', REASON) reason: string,
+    @Arg('expectedRevision', () => ID, EXPECTED_REVISION) expectedRevision: string | null,
     @Ctx() context: Context,
   ): Promise<RelationshipWrite> {
-    return this.writeRelationship(context, input, 'update', checkReason(reason));
+    return this.writeRelationship(context, input, 'update', checkReason(reason), expectedRevision);
   }
 
   @Mutation(() => EventWrite, {
@@ -170,8 +182,13 @@ export class FactsResolver {
 
   @Mutation(() => EventWrite, { description: 'Replace an event (participants, and the citations of the sources it cites); the old values stay in history(id), other sources’ citations stay' })
   @Authorized(Role.editor)
-  updateEvent(@Arg('input', () => EventInput) input: EventInput, @Arg('reason', REASON) reason: string, @Ctx() context: Context): Promise<EventWrite> {
-    return this.writeEvent(context, input, 'update', checkReason(reason));
+  updateEvent(
+    @Arg('input', () => EventInput) input: EventInput,
+    @Arg('reason', REASON) reason: string,
+    @Arg('expectedRevision', () => ID, EXPECTED_REVISION) expectedRevision: string | null,
+    @Ctx() context: Context,
+  ): Promise<EventWrite> {
+    return this.writeEvent(context, input, 'update', checkReason(reason), expectedRevision);
   }
 
   @Mutation(() => CitationsWrite, { description: 'Add citations from another source to an existing entity, event or relationship (a second source stating it)' })
@@ -211,26 +228,26 @@ export class FactsResolver {
     return context.db.writeAll('retract', (run) => retractFacts(run, ids, by, why));
   }
 
-  private async writeEntity(context: Context, input: EntityInput, mode: WriteMode, reason: string | null): Promise<EntityWrite> {
+  private async writeEntity(context: Context, input: EntityInput, mode: WriteMode, reason: string | null, expectedRevision?: string | null): Promise<EntityWrite> {
     const { citation: _citation, citations: _citations, type, ...entity } = input;
     const facts = { entities: [{ ...entity, label: type, ...citationsOf(input) }] };
-    const { result, fact } = await write(context, mode === 'create' ? 'addEntity' : 'updateEntity', facts, mode, reason, (run) => entitiesStore.byId(run, input.id));
+    const { result, fact } = await write(context, mode === 'create' ? 'addEntity' : 'updateEntity', facts, mode, reason, (run) => entitiesStore.byId(run, input.id), expectedRevision);
     return { ...result, entity: fact };
   }
 
-  private async writeRelationship(context: Context, input: RelationshipInput, mode: WriteMode, reason: string | null): Promise<RelationshipWrite> {
+  private async writeRelationship(context: Context, input: RelationshipInput, mode: WriteMode, reason: string | null, expectedRevision?: string | null): Promise<RelationshipWrite> {
     const { citation: _citation, citations: _citations, ...relationship } = input;
     const facts = { relationships: [{ ...relationship, ...citationsOf(input) }] };
-    const { result, fact } = await write(context, mode === 'create' ? 'addRelationship' : 'updateRelationship', facts, mode, reason, (run) => relationshipView(run, input));
+    const { result, fact } = await write(context, mode === 'create' ? 'addRelationship' : 'updateRelationship', facts, mode, reason, (run) => relationshipView(run, input), expectedRevision);
     return { ...result, relationship: fact };
   }
 
-  private async writeEvent(context: Context, input: EventInput, mode: WriteMode, reason: string | null): Promise<EventWrite> {
+  private async writeEvent(context: Context, input: EventInput, mode: WriteMode, reason: string | null, expectedRevision?: string | null): Promise<EventWrite> {
     const record = toEventRecord(input);
     const { result, fact } = await write(context, mode === 'create' ? 'addEvent' : 'updateEvent', { events: [record] }, mode, reason, async (run) => {
       const [row] = await eventsStore.byIds(run, [input.id]);
       return row ? toEventView(row) : null;
-    });
+    }, expectedRevision);
     return { ...result, event: fact };
   }
 }
