@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal';
+import type { ChangeTailer } from '../changes/tailer';
 import type { Executor } from '../neo4j/executor';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -10,9 +11,11 @@ export interface Context {
   db: Executor;
   loaders: Loaders;
   principal: Principal | null;
+  /** The API instance's change-log tailer, which Subscription.changes listens to (null: no subscriptions here). */
+  tailer: ChangeTailer | null;
 }
 
-export function createContext(base: Executor, principal: Principal | null = null): Context {
+export function createContext(base: Executor, principal: Principal | null = null, tailer: ChangeTailer | null = null): Context {
   const db = base.forRequest();
-  return { db, loaders: createLoaders(db), principal };
+  return { db, loaders: createLoaders(db), principal, tailer };
 }
