@@ -1,5 +1,6 @@
 import net from 'node:net';
 import WebSocket from 'ws';
+import { readExamples } from '../../src/http/examples';
 import { importFacts } from '../../src/import/importFile';
 import { parseJsonLines } from '../../src/import/jsonl';
 import { startTestApp, TEST_KEYS } from '../support/app';
@@ -93,8 +94,21 @@ describe('live changes', () => {
 
     const filtered: any = (await api.gql(PAGE, { after: before, first: 10, targets: [`person/${tag}-b`] })).data.changes;
     expect(filtered.edges.map((e: { node: Change }) => e.node.targetId)).toEqual([`person/${tag}-b`]);
+    const overHttp = await api.gql('subscription { changes { cursor } }');
+    expect(overHttp.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     const bad = await api.gql(PAGE, { after: 'not-a-cursor', first: 1 });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+  });
+
+  it('runs the IDE\'s FollowChanges example over graphql-ws', async () => {
+    const example = readExamples().find((e) => e.name === 'FollowChanges')!;
+    const sub = collect<Change>(client(), example.query);
+    // From now on: wait for the tailer's first poll, then write.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await addPerson('example');
+    const got = await sub.until(1);
+    expect(got[0]).toMatchObject({ operation: 'ADD', targetKind: 'ENTITY', targetId: `person/${tag}-example` });
+    sub.stop();
   });
 
   it('records corroboration, update, withdrawal and retraction as changes, and the import too', async () => {
