@@ -11,6 +11,7 @@ import { logger } from '../src/logger';
 import { connectDriver } from '../src/neo4j/connection';
 import { Executor } from '../src/neo4j/executor';
 import { startLocalNeo4j } from '../src/neo4j/localNeo4j';
+import { metrics } from '../src/telemetry/metrics';
 import { machine } from './timing';
 
 /**
@@ -65,10 +66,12 @@ async function main(): Promise<void> {
     const report = await importFacts(checked.db, parsed, text, { dryRun: false, by: { principal: 'bench', role: 'admin' } });
     importSeconds = (performance.now() - started) / 1000;
     console.log(`checked import: ${JSON.stringify(report.counts)} in ${importSeconds.toFixed(1)} s (+ parse ${parseSeconds.toFixed(1)} s)`);
+    await printBlockTimes();
   } finally {
     await checked.close();
   }
 
+  if (process.env.IMPORT_BASELINE === '0') return; // profiling the checked path only: no ratio printed
   const bare = await freshNeo4j('baseline');
   let baselineSeconds: number;
   try {
@@ -84,6 +87,21 @@ async function main(): Promise<void> {
   console.log(`| npm run import path (parse + check + write, transactions of IMPORT_TRANSACTION_RECORDS) | ${parsed.records} | ${(importSeconds + parseSeconds).toFixed(1)} | ${rate(importSeconds + parseSeconds)} |`);
   console.log(`| baseline: unchecked Bolt loader (generator), same facts | ${parsed.records} | ${baselineSeconds.toFixed(1)} | ${rate(baselineSeconds)} |`);
   console.log(`ratio (checked / unchecked time): ${((importSeconds + parseSeconds) / baselineSeconds).toFixed(2)}×; load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+
+/** Where the checked import's time went: Neo4j's time per named Cypher block (the executor's histogram). */
+async function printBlockTimes(): Promise<void> {
+  const { values } = await metrics.cypherDuration.get();
+  const sums = new Map<string, { seconds: number; count: number }>();
+  for (const v of values) {
+    const block = String(v.labels.block);
+    const entry = sums.get(block) ?? { seconds: 0, count: 0 };
+    if (v.metricName?.endsWith('_sum')) entry.seconds += v.value;
+    if (v.metricName?.endsWith('_count')) entry.count += v.value;
+    sums.set(block, entry);
+  }
+  const rows = [...sums].filter(([, e]) => e.count).sort((a, b) => b[1].seconds - a[1].seconds);
+  console.log('time per block: ' + rows.map(([block, e]) => `${block} ${e.seconds.toFixed(1)} s/${e.count}`).join(', '));
 }
 
 main().catch((error: unknown) => {

@@ -120,9 +120,9 @@ SET r.id = row.id, r.derivedVersion = $version
 WITH r, row
 CALL (r, row) {
   MATCH (a:Entity {id: row.from}), (s:Source {id: r.sourceId})
-  WHERE r.quote IS NOT NULL AND NOT EXISTS { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.id AND c.sourceId IS NOT NULL }
+  WHERE r.quote IS NOT NULL AND NOT EXISTS { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = row.id AND c.sourceId IS NOT NULL }
   MERGE (a)-[c:RELATIONSHIP_CITED_IN {factId: row.id, quote: r.quote}]->(s)
   SET c.sourceId = s.id, c.position = 0, c.offset = CASE WHEN s.text CONTAINS r.quote THEN size(split(s.text, r.quote)[0]) END
 }
-SET r.citationCount = COUNT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.id AND c.sourceId IS NOT NULL },
-    r.sourceCount = size(COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = row.id AND c.sourceId IS NOT NULL RETURN DISTINCT c.sourceId });
+SET r.citationCount = COUNT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = row.id AND c.sourceId IS NOT NULL },
+    r.sourceCount = size(COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = row.id AND c.sourceId IS NOT NULL RETURN DISTINCT c.sourceId });

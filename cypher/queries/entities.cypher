@@ -187,7 +187,7 @@ RETURN id, collect({
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
   inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
   citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
-  citations: COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) WHERE c.factId = r.id AND c.sourceId IS NOT NULL
+  citations: COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) USING INDEX c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = r.id AND c.sourceId IS NOT NULL
                        RETURN {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}
                        ORDER BY c.position LIMIT $perFact },
   sourceCount: r.sourceCount,
@@ -210,7 +210,7 @@ RETURN n {.*} AS from, {
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
   inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
   citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
-  citations: COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) WHERE c.factId = r.id AND c.sourceId IS NOT NULL
+  citations: COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) USING INDEX c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = r.id AND c.sourceId IS NOT NULL
                        RETURN {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}
                        ORDER BY c.position LIMIT $perFact },
   sourceCount: r.sourceCount,

@@ -25,30 +25,30 @@ RETURN s {.id, .title, .publisher, .date, .language} AS source;
 // :param first => 20
 // :param perFact => 20
 CALL () {
-  MATCH ()-[c:CITES]->() WHERE c.sourceId = $sourceId AND c.factId > $after
+  MATCH ()-[c:CITES]->() USING INDEX c:CITES(sourceId, factId) WHERE c.sourceId = $sourceId AND c.factId > $after
   WITH DISTINCT c.sourceId AS s, c.factId AS factId ORDER BY s, factId LIMIT $first + 1
   RETURN factId, 'EVENT' AS kind
   UNION ALL
-  MATCH ()-[c:MENTIONED_IN]->() WHERE c.sourceId = $sourceId AND c.factId > $after
+  MATCH ()-[c:MENTIONED_IN]->() USING INDEX c:MENTIONED_IN(sourceId, factId) WHERE c.sourceId = $sourceId AND c.factId > $after
   WITH DISTINCT c.sourceId AS s, c.factId AS factId ORDER BY s, factId LIMIT $first + 1
   RETURN factId, 'ENTITY' AS kind
   UNION ALL
-  MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.sourceId = $sourceId AND c.factId > $after
+  MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX c:RELATIONSHIP_CITED_IN(sourceId, factId) WHERE c.sourceId = $sourceId AND c.factId > $after
   WITH DISTINCT c.sourceId AS s, c.factId AS factId ORDER BY s, factId LIMIT $first + 1
   RETURN factId, 'RELATIONSHIP' AS kind
 }
 WITH factId, kind ORDER BY factId LIMIT $first + 1
 CALL (factId, kind) {
   WITH factId, kind WHERE kind = 'EVENT'
-  MATCH ()-[c:CITES]->() WHERE c.factId = factId AND c.sourceId = $sourceId
+  MATCH ()-[c:CITES]->() USING INDEX c:CITES(factId, sourceId) WHERE c.factId = factId AND c.sourceId = $sourceId
   RETURN c ORDER BY c.factId, c.sourceId LIMIT $perFact
   UNION ALL
   WITH factId, kind WHERE kind = 'ENTITY'
-  MATCH ()-[c:MENTIONED_IN]->() WHERE c.factId = factId AND c.sourceId = $sourceId
+  MATCH ()-[c:MENTIONED_IN]->() USING INDEX c:MENTIONED_IN(factId, sourceId) WHERE c.factId = factId AND c.sourceId = $sourceId
   RETURN c ORDER BY c.factId, c.sourceId LIMIT $perFact
   UNION ALL
   WITH factId, kind WHERE kind = 'RELATIONSHIP'
-  MATCH ()-[c:RELATIONSHIP_CITED_IN]->() WHERE c.factId = factId AND c.sourceId = $sourceId
+  MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = factId AND c.sourceId = $sourceId
   RETURN c ORDER BY c.factId, c.sourceId LIMIT $perFact
 }
 WITH factId, kind, c ORDER BY c.position

@@ -85,10 +85,20 @@ export interface Plan {
   valuesChanged: Set<string>;
   citationsAdded: CitationWrite[];
   citationsRemoved: CitationRemoval[];
-  /** Facts whose citations changed: their counts (and a relationship's primary citation) are recomputed. */
+  /** Facts that existed and whose citations changed: their counts (and a relationship's primary citation) are recomputed. */
   citedFacts: { kind: FactKind; factId: string; from: string | null; to: string | null }[];
+  /** The citation counts of created facts, known here, written with their values (no recount). */
+  createdCounts: Map<string, CreatedCounts>;
   revisions: RevisionRow[];
   tallies: TallyChanges;
+}
+
+/** A created fact's citation counts; a relationship also keeps its first citation as its primary one. */
+export interface CreatedCounts {
+  citationCount: number;
+  sourceCount: number;
+  sourceId: string;
+  quote: string;
 }
 
 const BOOKKEEPING: readonly string[] = BOOKKEEPING_KEYS;
@@ -127,7 +137,17 @@ interface Record_ {
 }
 
 export function classify(rows: FactRows, found: CheckRow, params: CheckParams, similar: SimilarEvent[], mode: WriteMode): Plan {
-  const plan: Plan = { results: [], valuesChanged: new Set(), citationsAdded: [], citationsRemoved: [], citedFacts: [], revisions: [], tallies: { events: [], destinations: [] } };
+  const plan: Plan = {
+    results: [],
+    valuesChanged: new Set(),
+    citationsAdded: [],
+    citationsRemoved: [],
+    citedFacts: [],
+    createdCounts: new Map(),
+    revisions: [],
+    tallies: { events: [], destinations: [] },
+  };
+  const recounted = new Set<string>();
   for (const r of rows.refused) plan.results.push({ path: r.path, id: '', fact: factOfPath(r.path), outcome: 'REFUSED', fields: [], citationsAdded: 0, citationsRemoved: 0, error: r.error });
 
   const offsets = new Map(found.quoted.map((q) => [q.key, q.offset]));
@@ -143,6 +163,7 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
   const events = stored(found.events);
   const relationships = stored(found.relationships);
   const similarOf = new Map(similar.map((s) => [s.id, s.candidates]));
+  const sameNames = new Map(found.sameNames.filter((d) => d.existing.length).map((d) => [d.id, d]));
 
   const citationProblems = (citations: CitationRow[]): DomainError[] =>
     citations.flatMap((c) => {
@@ -162,7 +183,7 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
   const records: Record_[] = [
     ...rows.entities.map((e): Record_ => {
       const old = entities.get(e.id)?.props;
-      const duplicate = found.sameNames.find((d) => d.id === e.id && d.existing.length);
+      const duplicate = sameNames.get(e.id);
       return {
         path: e.path,
         id: e.id,
@@ -289,7 +310,13 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
         plan.citationsAdded.push({ kind, factId: record.id, from: record.from ?? null, sourceId: c.sourceId, quote: c.quote, offset: offsets.get(params.citationKey(c))!, position: base + i }),
       );
       removed.forEach((c) => plan.citationsRemoved.push({ kind, factId: record.id, sourceId: c.sourceId, quote: c.quote }));
-      if (!plan.citedFacts.some((f) => f.factId === record.id)) plan.citedFacts.push({ kind, factId: record.id, from: record.from ?? null, to: record.to ?? null });
+      if (created) {
+        const first = added[0]!;
+        plan.createdCounts.set(record.id, { citationCount: added.length, sourceCount: new Set(added.map((c) => c.sourceId)).size, sourceId: first.sourceId, quote: first.quote });
+      } else if (!recounted.has(record.id)) {
+        recounted.add(record.id);
+        plan.citedFacts.push({ kind, factId: record.id, from: record.from ?? null, to: record.to ?? null });
+      }
     }
     result.citationsAdded = added.length;
     result.citationsRemoved = removed.length;

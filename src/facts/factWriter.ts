@@ -2,8 +2,8 @@ import { Conflict, type DomainError, InvalidInput, NotFound } from '../errors';
 import { sameEvent, type EventReport } from '../model/eventIdentity';
 import type { Run } from '../neo4j/executor';
 import { factsStore, type Author, type CheckRow, type CitationWrite, type RevisionRow } from '../store/facts.store';
-import { statsStore } from '../store/stats.store';
-import { checkParams, classify, type FactResult, type Plan, type WriteMode } from './factPlan';
+import { statsStore, type TallyChanges } from '../store/stats.store';
+import { checkParams, classify, type CreatedCounts, type FactResult, type Plan, type WriteMode } from './factPlan';
 import { factKindOf, relationshipEnds, toFactRows, type FactRows, type FactSet } from './facts';
 
 export type { FactResult, Outcome, WriteMode } from './factPlan';
@@ -18,7 +18,30 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** The source of records that name none (the set's first source when omitted). */
   defaultSourceId?: string;
+  /**
+   * Collects the derived work (entity stats, event tallies) instead of doing it per call: a caller
+   * that writes many sets in one transaction (the import) does it once, with refreshDerived, before
+   * it commits. Reads in between see the old degrees and tallies; nothing the writer checks uses them.
+   */
+  deferDerived?: DerivedWork;
 }
+
+/** Entities and tallies whose derived values are stale until refreshDerived runs. */
+export interface DerivedWork {
+  entities: Set<string>;
+  tallies: TallyChanges;
+}
+
+export const emptyDerivedWork = (): DerivedWork => ({ entities: new Set(), tallies: { events: [], destinations: [] } });
+
+/** Recomputes what a deferred write left stale (the same statements writePlan runs otherwise). */
+export async function refreshDerived(run: Run, work: DerivedWork): Promise<void> {
+  const ids = [...work.entities];
+  for (let i = 0; i < ids.length; i += DERIVED_BATCH) await factsStore.refreshEntityStats(run, ids.slice(i, i + DERIVED_BATCH));
+  await statsStore.refreshTallies(run, work.tallies);
+}
+
+const DERIVED_BATCH = 10_000;
 
 /**
  * Writes a set of facts inside the caller's transaction, after checking in one round trip that
@@ -64,15 +87,25 @@ function touchedEntities(rows: FactRows, found: CheckRow, changed: Set<string>):
   return [...ids];
 }
 
+/** A created fact's row with its citation counts, which the plan knows (an existing fact's are recounted). */
+function withCounts<T extends { id: string; props: object }>(row: T, counts: Map<string, CreatedCounts>, primary = false): T {
+  const c = counts.get(row.id);
+  if (!c) return row;
+  const props = { ...row.props, citationCount: c.citationCount, sourceCount: c.sourceCount, ...(primary ? { sourceId: c.sourceId, quote: c.quote } : {}) };
+  return { ...row, props };
+}
+
 async function writePlan(run: Run, rows: FactRows, found: CheckRow, plan: Plan, options: WriteOptions): Promise<void> {
   const changed = plan.valuesChanged;
-  const keep = <T extends { id: string }>(list: T[]) => list.filter((x) => changed.has(x.id));
+  const counts = plan.createdCounts;
+  const keep = <T extends { id: string; props: object }>(list: T[], primary = false) => list.filter((x) => changed.has(x.id)).map((x) => withCounts(x, counts, primary));
   const by = options.by;
+  const [sources, entities, relationships, events] = [keep(rows.sources), keep(rows.entities), keep(rows.relationships, true), keep(rows.events)];
   const steps: [unknown[], (run: Run) => Promise<unknown>][] = [
-    [keep(rows.sources), (r) => factsStore.writeSources(r, keep(rows.sources), by)],
-    [keep(rows.entities), (r) => factsStore.writeEntities(r, keep(rows.entities), by)],
-    [keep(rows.relationships), (r) => factsStore.writeRelationships(r, keep(rows.relationships), by)],
-    [keep(rows.events), (r) => factsStore.writeEvents(r, keep(rows.events), by)],
+    [sources, (r) => factsStore.writeSources(r, sources, by)],
+    [entities, (r) => factsStore.writeEntities(r, entities, by)],
+    [relationships, (r) => factsStore.writeRelationships(r, relationships, by)],
+    [events, (r) => factsStore.writeEvents(r, events, by)],
     [plan.citationsRemoved, (r) => factsStore.removeCitations(r, plan.citationsRemoved)],
     [plan.citationsAdded, (r) => factsStore.addCitations(r, plan.citationsAdded, by)],
     [plan.citedFacts, (r) => factsStore.refreshCitationCounts(r, plan.citedFacts)],
@@ -81,6 +114,13 @@ async function writePlan(run: Run, rows: FactRows, found: CheckRow, plan: Plan, 
   // Statements with nothing to write are not sent (an addEntity does not run writeEvents).
   for (const [input, step] of steps) if (input.length) await step(run);
   const touched = touchedEntities(rows, found, changed);
+  const deferred = options.deferDerived;
+  if (deferred) {
+    touched.forEach((id) => deferred.entities.add(id));
+    deferred.tallies.events.push(...plan.tallies.events);
+    deferred.tallies.destinations.push(...plan.tallies.destinations);
+    return;
+  }
   if (touched.length) await factsStore.refreshEntityStats(run, touched);
   await statsStore.refreshTallies(run, plan.tallies);
 }

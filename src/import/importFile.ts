@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { loadCypherFile } from '../cypher/cypherFiles';
 import { Conflict, DomainError, InvalidInput, NotFound } from '../errors';
-import { writeFacts, type Author, type FactResult } from '../facts/factWriter';
+import { emptyDerivedWork, refreshDerived, writeFacts, type Author, type FactResult } from '../facts/factWriter';
 import type { FactSet } from '../facts/facts';
 import type { Executor } from '../neo4j/executor';
 import type { ParsedFile } from './jsonl';
@@ -110,15 +110,18 @@ export async function importFacts(db: Executor, parsed: ParsedFile, fileText: st
     const group = items.slice(g * groupSize, (g + 1) * groupSize);
     const results = await db.writeAll('import', async (run) => {
       const written: { results: FactResult[]; at: (path: string) => string }[] = [];
+      // Degrees and tallies once per transaction, not per chunk: a hub touched by every chunk is recounted once.
+      const derived = emptyDerivedWork();
       for (let c = 0; c < group.length; c += chunkSize) {
         const { facts, paths } = toSet(group.slice(c, c + chunkSize));
         try {
-          written.push({ results: await writeFacts(run, facts, { mode: 'create', by: options.by, defaultSourceId }), at: relocate(paths) });
+          written.push({ results: await writeFacts(run, facts, { mode: 'create', by: options.by, defaultSourceId, deferDerived: derived }), at: relocate(paths) });
         } catch (error) {
           throw error instanceof DomainError ? atLine(error, relocate(paths), lineOf) : error;
         }
         options.progress?.(done + Math.min(c + chunkSize, group.length), total);
       }
+      await refreshDerived(run, derived);
       if (groups > 1) await run(q.recordImportState, { id: stateId, groups: g + 1, principal: options.by.principal });
       return written;
     });

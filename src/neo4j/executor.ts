@@ -232,7 +232,14 @@ export class Executor {
     return inSpan(query.name, attributes, this.scope.trace, async () => {
       const started = process.hrtime.bigint();
       try {
-        const result = await tx.run(query.cypher, toDriverValue(params) as Params);
+        const prof = process.env.CYPHER_PROFILE === '1';
+        const result = await tx.run((prof ? 'PROFILE ' : '') + query.cypher, toDriverValue(params) as Params);
+        if (prof) {
+          const ops: string[] = [];
+          const walk = (p: any, depth: number) => { ops.push(`${'  '.repeat(depth)}${p.operatorType} rows=${p.rows} hits=${p.dbHits} t=${Math.round(Number(p.time ?? 0) / 1e6)}ms ${String(p.arguments?.Details ?? '').slice(0, 100)}`); for (const c of p.children ?? []) walk(c, depth + 1); };
+          if (result.summary.profile) walk(result.summary.profile, 0);
+          console.error(`PROFILE ${query.name} ${Math.round(Number(process.hrtime.bigint() - started) / 1e6)} ms\n${ops.join('\n')}`);
+        }
         metrics.cypherDuration.observe({ block: query.name, mode }, seconds(started));
         return result.records.map((record) => toNative(record.toObject()) as T);
       } catch (error) {
