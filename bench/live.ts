@@ -1,24 +1,19 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
+import type { Driver } from 'neo4j-driver';
 import WebSocket from 'ws';
-import { loadConfig } from '../src/config';
-import { migrate } from '../src/db/migrations';
 import { writeFacts } from '../src/facts/factWriter';
 import type { EntityRecord, FactSet } from '../src/facts/facts';
 import { logger } from '../src/logger';
-import { connectDriver } from '../src/neo4j/connection';
-import { Executor, type Run } from '../src/neo4j/executor';
 import { toDriverValue, toNative } from '../src/neo4j/toNative';
-import { startLocalNeo4j } from '../src/neo4j/localNeo4j';
 import { repoPath } from '../src/paths';
-import { seed } from '../src/seed/seed';
 import { changesQueries } from '../src/store/changes.store';
+import { openSeededGraph } from './seededGraph';
 import { machine, quantile } from './timing';
+import type { Run } from '../src/neo4j/executor';
 
 /**
  * npm run bench:live (not a test): SUBSCRIBERS graphql-ws subscribers (default 1,000, one socket
@@ -153,7 +148,7 @@ function bareRun(tx: { run(q: string, p: Record<string, unknown>): Promise<{ rec
   }) as Run;
 }
 
-async function writeCost(driver: Awaited<ReturnType<typeof connectDriver>>, database: string): Promise<void> {
+async function writeCost(driver: Driver, database: string): Promise<void> {
   const by = { principal: 'bench', role: 'admin' };
   const facts = (i: string): FactSet => ({ sources: [], entities: [{ id: `person/${tag}-w${i}`, label: 'Person' as EntityRecord['label'], name: `Bench ${tag} w${i}`, sourceId: SOURCE, quote: `Bench notes ${tag}` }], relationships: [], events: [] });
   const time = async (i: string, skip: Set<string>) => {
@@ -183,20 +178,8 @@ async function writeCost(driver: Awaited<ReturnType<typeof connectDriver>>, data
 
 async function main(): Promise<void> {
   logger.level = 'warn';
-  const config = loadConfig();
-  let uri = config.NEO4J_URI;
-  let stopLocal: (() => Promise<void>) | undefined;
-  let dataDir: string | undefined;
-  if (!uri) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-bench-live-'));
-    const local = await startLocalNeo4j({ dataDir, port: 0, heapMb: 1024, pageCacheMb: 256, logger });
-    uri = local.uri;
-    stopLocal = local.stop;
-  }
-  const driver = await connectDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
-  const db = new Executor(driver, config.NEO4J_DATABASE, logger, 30_000);
-  await migrate(db, logger);
-  await seed(db, logger);
+  const graph = await openSeededGraph('kg-bench-live-');
+  const { uri, driver } = graph;
   console.log(`bench:live: ${SUBSCRIBERS} subscribers, ${WRITES} writes, ${WRITE_ROUNDS} timed writes; Neo4j at ${uri}`);
   console.log(`machine: ${machine()}\n`);
   const api = await startApi(uri);
@@ -206,12 +189,10 @@ async function main(): Promise<void> {
   } finally {
     api.child.kill('SIGINT');
   }
-  await writeCost(driver, config.NEO4J_DATABASE);
+  await writeCost(driver, graph.database);
   console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (!stopLocal) await driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $p AND NOT n:Change DETACH DELETE n', { p: `person/${tag}` });
-  await driver.close();
-  await stopLocal?.();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (!graph.own) await driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $p AND NOT n:Change DETACH DELETE n', { p: `person/${tag}` });
+  await graph.close();
 }
 
 main().catch((error: unknown) => {
