@@ -75,6 +75,9 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the app (WebSocket, Apollo, Neo4j) on SIGINT/SIGTERM; Apollo's own handler would
+    // stop it too and then kill the process with the signal again, before main exits with 0.
+    stopOnTerminationSignals: false,
     // The schema is public (schema/schema.graphql); the IDE and client code generators need it.
     introspection: true,
     parseOptions: guard.parseOptions,

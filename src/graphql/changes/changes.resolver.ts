@@ -23,9 +23,10 @@ function subscribeChanges({ args, context }: SubscribeResolverData<unknown, Chan
 @Resolver()
 export class ChangesResolver {
   @Query(() => ChangeConnection, {
+    nullable: true,
     description: 'The change log (docs/live.md), oldest first: every committed write to a fact, in commit order, for batch sync. Resume with `after: pageInfo.endCursor`; a client that saves it misses nothing and sees nothing twice',
   })
-  async changes(@Args() args: ChangesArgs, @Ctx() { db }: Context): Promise<ChangeConnection> {
+  async changes(@Args() args: ChangesArgs, @Ctx() { db }: Context): Promise<ChangeConnection | null> {
     const { after, filter } = readFilter(args);
     const rows = args.first ? await changesStore.page(db.reader, after ?? 0, NO_UPPER, filter, args.first + 1) : [];
     const edges = rows.slice(0, args.first).map((row) => ({ cursor: changeCursor(row.seq), node: toChange(row) }));
