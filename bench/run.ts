@@ -1,9 +1,4 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../src/config';
-import { migrate } from '../src/db/migrations';
 import { subgraphParams } from '../src/graph/subgraph';
 import { subgraphQueries } from '../src/store/subgraph.store';
 import { entityQueries as entities } from '../src/store/entities.store';
@@ -12,11 +7,8 @@ import { graphQueries } from '../src/store/graph.store';
 import { searchParams } from '../src/graphql/entity/searchQuery';
 import { createApp } from '../src/http/app';
 import { logger } from '../src/logger';
-import { connectDriver } from '../src/neo4j/connection';
-import { Executor } from '../src/neo4j/executor';
-import { startLocalNeo4j } from '../src/neo4j/localNeo4j';
-import { seed } from '../src/seed/seed';
 import { runScaleBench } from './scale/run';
+import { openSeededGraph } from './seededGraph';
 import { bareDriver, graphqlOverHttp, machine, summarise, Table, timeInterleaved } from './timing';
 
 /**
@@ -71,23 +63,11 @@ const CASES: Case[] = [
 async function main(): Promise<void> {
   logger.level = 'warn';
   if (process.argv.includes('--scale')) return runScaleBench(process.argv.slice(2));
-  const config = loadConfig();
-  let uri = config.NEO4J_URI;
-  let stopLocal: (() => Promise<void>) | undefined;
-  let dataDir: string | undefined;
-  if (!uri) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-bench-'));
-    const local = await startLocalNeo4j({ dataDir, port: 0, heapMb: 1024, pageCacheMb: 256, logger });
-    uri = local.uri;
-    stopLocal = local.stop;
-  }
-  const driver = await connectDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
-  const db = new Executor(driver, config.NEO4J_DATABASE, logger, 30_000);
-  await migrate(db, logger);
-  await seed(db, logger);
+  const graph = await openSeededGraph('kg-bench-');
+  const { uri, driver, db } = graph;
   const app = await createApp({ db, logger });
   const url = await app.listen(0, '127.0.0.1');
-  const bare = bareDriver(driver, config.NEO4J_DATABASE);
+  const bare = bareDriver(driver, graph.database);
   const http = graphqlOverHttp(url);
 
   console.log(`bench: ${ROUNDS} rounds × ${PER_ROUND} requests per case and path, Neo4j at ${uri}`);
@@ -103,9 +83,7 @@ async function main(): Promise<void> {
   }
 
   await app.close();
-  await driver.close();
-  await stopLocal?.();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await graph.close();
 }
 
 main().catch((error: unknown) => {

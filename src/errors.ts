@@ -103,3 +103,12 @@ export class StoreFailure extends DomainError {
     super(`internal error in query ${query}`, { cause });
   }
 }
+
+/** A subscriber that fell too far behind the live changes: it resumes from its last cursor (replayed from the log). */
+export class SubscriberTooSlow extends DomainError {
+  override name = 'SubscriberTooSlow';
+  readonly code = 'SUBSCRIBER_TOO_SLOW';
+  constructor(queued: number) {
+    super(`more than ${queued} changes waited for this subscriber; subscribe again with after: the last cursor received`);
+  }
+}

@@ -71,6 +71,8 @@ export function rootOperations(m: Manifest): Operation[] {
       acquisitions { totalCount edges { node { id } } } talentIn { totalCount totalCountExact pageInfo { hasNextPage endCursor } edges { node { id } } }
       talentOut(first: 10, after: ${json(cursor('2024'))}) { edges { node { id } } }
       events(first: 20) { totalCount edges { node { id kind } } } mentions { quote } mentionsTruncated } } }`),
+    op('changes', 'changes, the log from its start', '{ changes(first: 20) { edges { cursor node { operation targetId } } pageInfo { hasNextPage endCursor } } }'),
+    op('changes', 'changes of a hub and of events', `{ a: changes(first: 20, targets: [${json(hub)}]) { edges { cursor } } b: changes(first: 20, kinds: [EVENT]) { edges { cursor } } }`),
     op('history', 'history of a hub', `{ history(id: ${json(hub)}) { action at principal } }`),
     op('centrality', 'centrality of acquisitions', '{ centrality(kinds: [ACQUISITION], limit: 10) { entity { id } score } }'),
     op('sources', 'sources', '{ sources { id title } }'),

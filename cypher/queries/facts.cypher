@@ -373,7 +373,8 @@ RETURN n.id AS id;
 
 // @query recordRevisions
 // One Revision per created, changed or retracted fact: who, when, which fields, the values
-// before and after (JSON), and why. Never updated or deleted.
+// before and after (JSON), and why. Never updated or deleted. Returns their ids, in row order
+// (each is a change in the change log too: src/store/changes.store.ts).
 // :param rows => [{targetId: 'org/x', action: 'UPDATE', fields: ['description'], before: '{}', after: '{}'}]
 // :param principal => 'seed'
 // :param role => 'admin'
@@ -383,7 +384,8 @@ CREATE (r:Revision {
   id: randomUUID(), targetId: row.targetId, action: row.action, fields: row.fields,
   before: row.before, after: row.after, principal: $principal, role: $role, reason: $reason,
   at: datetime()
-});
+})
+RETURN r.id AS id;
 
 // @query retractFacts
 // Hides facts from every read while keeping them whole: the :Entity or :Event label gives way to

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal';
+import type { ChangeTailer } from '../changes/tailer';
 import type { Executor } from '../neo4j/executor';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -10,10 +11,15 @@ export interface Context {
   db: Executor;
   loaders: Loaders;
   principal: Principal | null;
+  /** The API instance's change-log tailer, which Subscription.changes listens to (null: no subscriptions here). */
+  tailer: ChangeTailer | null;
 }
 
-/** `deadlineMs`: how long the request may take in all (REQUEST_DEADLINE_MS); no transaction outlives it. */
-export function createContext(base: Executor, principal: Principal | null = null, deadlineMs?: number): Context {
-  const db = base.forRequest(deadlineMs);
-  return { db, loaders: createLoaders(db), principal };
+/**
+ * `deadlineMs`: how long the request may take in all (REQUEST_DEADLINE_MS); no transaction outlives it.
+ * `tailer`: the instance's change-log tailer, for subscriptions.
+ */
+export function createContext(base: Executor, principal: Principal | null = null, options: { deadlineMs?: number; tailer?: ChangeTailer | null } = {}): Context {
+  const db = base.forRequest(options.deadlineMs);
+  return { db, loaders: createLoaders(db), principal, tailer: options.tailer ?? null };
 }

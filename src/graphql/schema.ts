@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
 import { authChecker } from '../auth/authChecker';
 import { repoPath } from '../paths';
 import { EntityResolver } from './entity/entity.resolver';
@@ -11,6 +11,7 @@ import { ProductResolver } from './entity/product.resolver';
 import { RelationshipResolver } from './entity/relationship.resolver';
 import { EVENT_TYPES } from './event/event-kinds.type';
 import { EventResolver } from './event/event.resolver';
+import { ChangesResolver } from './changes/changes.resolver';
 import { FactsResolver } from './facts/facts.resolver';
 import { CentralityResolver } from './graph/centrality.resolver';
 import { GraphNodeResolver } from './graph/graph-node.resolver';
@@ -44,17 +45,32 @@ export const resolvers = [
   FactsResolver,
   SourceResolver,
   NodeResolver,
+  ChangesResolver,
 ] as const;
 
 /** Types reached only through interfaces must be listed, or the schema would omit them. */
 const orphanedTypes = [Person, Organization, Product, Group, ...EVENT_TYPES];
 
 /**
+ * type-graphql wants a PubSub once a schema has subscriptions, even when none uses topics. Ours
+ * has none: Subscription.changes reads the change log in Neo4j (src/changes/), so that every API
+ * instance sees every write without a broker.
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('no PubSub topics: subscriptions read the change log');
+  },
+  subscribe: () => {
+    throw new Error('no PubSub topics: subscriptions read the change log');
+  },
+};
+
+/**
  * The executable schema, with class-validator checks on every args and input class and the role
  * checks of `@Authorized` (run before the resolver).
  */
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, authChecker, authMode: 'error', emitSchemaFile: false });
+  const schema = await buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, authChecker, authMode: 'error', emitSchemaFile: false, pubSub: NO_TOPICS });
   return withMutationRoles(schema);
 }
 

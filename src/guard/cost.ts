@@ -32,6 +32,9 @@ export const FIELD_COSTS: Record<string, number> = {
   'Mutation.withdrawCitations': 50,
   // An index seek per participant and compatible date range (cypher/queries/facts.cypher similarEvents).
   'Query.similarEvents': 5,
+  // An index range per target or kind (cypher/queries/changes.cypher); a subscription holds a place in the tailer's fan-out.
+  'Query.changes': 5,
+  'Subscription.changes': 10,
 };
 
 /**

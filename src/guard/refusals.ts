@@ -24,6 +24,7 @@ export const Refusal = {
   FORBIDDEN: 403,
   NOT_ACCEPTABLE: 406,
   RATE_LIMITED: 429,
+  SUBSCRIPTION_LIMIT_EXCEEDED: 429,
 } as const;
 export type RefusalCode = keyof typeof Refusal;
 

@@ -1,4 +1,4 @@
-import type { ParseOptions, ValidationRule } from 'graphql';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ParseOptions, type ValidationRule } from 'graphql';
 import { authenticator, InvalidCredentialError, type AuthOptions } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { authorizeMutations } from './authorizeMutations';
@@ -7,6 +7,7 @@ import { documentLimits, type DocumentLimits } from './documentLimits';
 import { formatError } from './errorShape';
 import { rateLimiter, type RateLimits } from './rateLimit';
 import { Refused, refusalError } from './refusals';
+import { subscriptionCap, type SubscriptionLimits } from './subscriptionCap';
 
 export interface GuardOptions {
   auth: AuthOptions;
@@ -17,6 +18,14 @@ export interface GuardOptions {
   /** Most lexical tokens in a document. */
   maxTokens: number;
   maxCost: number;
+  subscriptions: SubscriptionLimits;
+}
+
+/** A GraphQL request as a transport receives it. */
+export interface GraphQLRequest {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
 }
 
 /** Who is asking, as any transport sees it: the Authorization value (a header, graphql-ws connectionParams) and the peer's address. */
@@ -39,6 +48,13 @@ export interface RequestGuard {
   validationRules: ValidationRule[];
   checkOperation(operation: OperationToCheck & { principal: Principal | null }): void;
   formatError: typeof formatError;
+  /**
+   * Steps 2 and 3 at once, for a transport without a GraphQL pipeline of its own (WebSocket):
+   * the checked document and operation, or the errors that refuse it.
+   */
+  prepare(schema: GraphQLSchema, request: GraphQLRequest, principal: Principal | null): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: readonly GraphQLError[] };
+  /** A place for one more open subscription of this caller (SUBSCRIPTION_LIMIT_EXCEEDED when over the cap); release it when the subscription ends. */
+  openSubscription(principal: Principal | null, ip: string): () => void;
 }
 
 /**
@@ -52,6 +68,10 @@ function keyPrefix(authorization: string | undefined): string | null {
   return credential.slice(0, 6);
 }
 
+/** The error with Apollo's code for its kind, unless it carries its own (a refusal's). */
+const coded = (error: GraphQLError, code: string) =>
+  new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error.originalError, extensions: { code, ...error.extensions } });
+
 const tooMany = (retry: number) => `too many requests; retry after ${retry} s`;
 const NEEDS_CREDENTIALS = 'this API needs credentials: send "Authorization: Bearer <API key or JWT>"';
 
@@ -60,7 +80,8 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
   const authenticate = authenticator(options.auth);
   const rates = rateLimiter(options.rateLimits);
   const checkCost = costCheck(options.maxCost);
-  return {
+  const subscriptions = subscriptionCap(options.subscriptions);
+  const guard: RequestGuard = {
     async admit({ authorization, ip }) {
       let principal: Principal | null;
       // Too many failed credentials from this address, or for keys starting like this one: refused
@@ -90,6 +111,31 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
       if (retry) throw refusalError('RATE_LIMITED', tooMany(retry), { 'retry-after': String(retry) });
     },
     formatError,
+    prepare(schema, { query, operationName, variables }, principal) {
+      let document: DocumentNode;
+      try {
+        document = parse(query, guard.parseOptions);
+      } catch (error) {
+        return { errors: [coded(error instanceof GraphQLError ? error : new GraphQLError(String(error)), 'GRAPHQL_PARSE_FAILED')] };
+      }
+      const errors = validate(schema, document, [...specifiedRules, ...guard.validationRules]);
+      if (errors.length) return { errors: errors.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED')) };
+      const operation = getOperationAST(document, operationName);
+      if (!operation) return { errors: [new GraphQLError(operationName ? `no operation named "${operationName}"` : 'the document must name the operation to run')] };
+      try {
+        guard.checkOperation({ schema, document, operation, operationName, variables, principal });
+      } catch (error) {
+        if (error instanceof GraphQLError) return { errors: [error] };
+        throw error;
+      }
+      return { document, operation };
+    },
+    openSubscription(principal, ip) {
+      const place = subscriptions.open(principal, ip);
+      if ('refused' in place) throw new Refused('SUBSCRIPTION_LIMIT_EXCEEDED', place.refused);
+      return place.release;
+    },
   };
+  return guard;
 }
 

@@ -5,7 +5,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express from 'express';
+import proxyaddr from 'proxy-addr';
 import type { Principal } from '../auth/principal';
+import { ChangeTailer } from '../changes/tailer';
 import { loadConfig, type Config } from '../config';
 import { guardPlugins } from '../guard/apollo';
 import { createRequestGuard, type RequestGuard } from '../guard/requestGuard';
@@ -25,6 +27,7 @@ import { readExamples } from './examples';
 import { exploreRouter } from './explore/explore.routes';
 import { exportRouter } from './export/export.routes';
 import { ideRouter } from './ide';
+import { serveWebSocket } from './websocket';
 
 export { BODY_LIMIT_BYTES } from './guard.http';
 export interface AppOptions {
@@ -44,6 +47,7 @@ export type AppSettings = Pick<
   | 'QUERY_MAX_COST' | 'QUERY_MAX_DEPTH' | 'QUERY_MAX_ALIASES' | 'QUERY_MAX_DIRECTIVES' | 'QUERY_MAX_TOKENS'
   | 'RATE_LIMIT_IP_PER_SECOND' | 'RATE_LIMIT_IP_BURST' | 'RATE_LIMIT_PRINCIPAL_PER_SECOND' | 'RATE_LIMIT_PRINCIPAL_BURST'
   | 'RATE_LIMIT_MUTATION_COST' | 'RATE_LIMIT_AUTH_FAILURES_PER_SECOND' | 'RATE_LIMIT_AUTH_FAILURES_BURST' | 'NEO4J_TX_TIMEOUT_MS' | 'REQUEST_DEADLINE_MS' | 'TRUST_PROXY'
+  | 'SUBSCRIPTIONS_PER_PRINCIPAL' | 'SUBSCRIPTIONS_PER_IP' | 'CHANGES_POLL_MS' | 'WS_KEEPALIVE_MS'
 >;
 
 /** /healthz answers 503 past this, even when Neo4j hangs without closing the connection. */
@@ -73,9 +77,15 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
   // gzip or brotli (whichever the client prefers) for every answer over 1 KiB: GraphQL, exports, the IDE's and explorer's files.
   expressApp.use(compression());
   const server = http.createServer(expressApp);
+  const schema = await buildGraphQLSchema();
+  // This instance's reader of the change log, for Subscription.changes (src/changes/).
+  const tailer = new ChangeTailer(guarded.reader, logger, { pollMs: settings.CHANGES_POLL_MS, batch: 1_000, gapWaitMs: 10_000 });
   const apollo = new ApolloServer<Context>({
-    schema: await buildGraphQLSchema(),
+    schema,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the app (WebSocket, Apollo, Neo4j) on SIGINT/SIGTERM; Apollo's own handler would
+    // stop it too and then kill the process with the signal again, before main exits with 0.
+    stopOnTerminationSignals: false,
     // The schema is public (schema/schema.graphql); the IDE and client code generators need it.
     introspection: true,
     parseOptions: guard.parseOptions,
@@ -106,9 +116,19 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
     '/graphql',
     ...guardHttp(guard),
     inRequestTrace,
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(guarded, (res.locals.principal as Principal | null) ?? null, settings.REQUEST_DEADLINE_MS) }),
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(guarded, (res.locals.principal as Principal | null) ?? null, { deadlineMs: settings.REQUEST_DEADLINE_MS, tailer }) }),
     graphqlFailure(logger),
   );
+  // The same guard and schema over WebSocket (graphql-ws) on the same path.
+  const trust = expressApp.get('trust proxy fn') as Parameters<typeof proxyaddr>[1];
+  const ws = serveWebSocket(server, {
+    guard,
+    schema,
+    ipOf: (request) => proxyaddr(request, trust),
+    // No request deadline on the socket: a subscription's context lives as long as the subscription.
+    context: (principal) => createContext(guarded, principal, { tailer }),
+    keepAliveMs: settings.WS_KEEPALIVE_MS,
+  });
 
   return {
     server,
@@ -122,7 +142,11 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
           resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/graphql`);
         });
       }),
-    close: () => apollo.stop(),
+    close: async () => {
+      tailer.stop(new Error('the API is stopping'));
+      await ws.close();
+      await apollo.stop();
+    },
   };
 }
 
@@ -153,5 +177,6 @@ function requestGuard(settings: AppSettings): RequestGuard {
     documentLimits: { maxDepth: settings.QUERY_MAX_DEPTH, maxAliases: settings.QUERY_MAX_ALIASES, maxDirectives: settings.QUERY_MAX_DIRECTIVES },
     maxTokens: settings.QUERY_MAX_TOKENS,
     maxCost: settings.QUERY_MAX_COST,
+    subscriptions: { perPrincipal: settings.SUBSCRIPTIONS_PER_PRINCIPAL, perIp: settings.SUBSCRIPTIONS_PER_IP },
   });
 }

@@ -32,6 +32,8 @@ const IDE_ASSETS: Record<string, string> = {
   'react-dom.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
   'graphiql.js': packageFile('graphiql', 'graphiql.min.js'),
   'graphiql.css': packageFile('graphiql', 'graphiql.min.css'),
+  // graphql-ws's browser client (global graphqlWs), for subscriptions in the IDE and the explorer.
+  'graphql-ws.js': packageFile('graphql-ws', 'umd/graphql-ws.min.js'),
 };
 
 /** A browser asking for a page (Accept prefers text/html), not a GraphQL GET request. */

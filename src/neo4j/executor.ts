@@ -30,6 +30,21 @@ export interface RequestScope {
   trace?: TraceContext;
 }
 
+type LastStep = (run: Run) => Promise<unknown>;
+const lastSteps = new WeakMap<Run, LastStep[]>();
+
+/**
+ * Runs `step` as the last statement of `run`'s transaction, after all of writeAll's work and just
+ * before it commits (the change log takes its lock there, src/store/changes.store.ts); at once when
+ * `run` is not a writeAll transaction's. Returns whether it was deferred.
+ */
+export async function beforeCommit(run: Run, step: LastStep): Promise<boolean> {
+  const last = lastSteps.get(run);
+  if (last) return Boolean(last.push(step));
+  await step(run);
+  return false;
+}
+
 /** Names this API in every transaction's metadata. */
 export const TX_APP = 'llm-shakeout-kg';
 
@@ -139,9 +154,16 @@ export class Executor {
     }
   }
 
-  /** Several statements in one write transaction: all or nothing. */
+  /** Several statements in one write transaction: all or nothing; the steps given to `beforeCommit` run last. */
   writeAll<T>(label: string, work: (run: Run) => Promise<T>): Promise<T> {
-    return this.run('WRITE', label, (tx) => work(<R = Row>(query: NamedQuery, params: Params = {}) => this.runIn<R>(tx, query, params)));
+    return this.run('WRITE', label, async (tx) => {
+      const run: Run = <R = Row>(query: NamedQuery, params: Params = {}) => this.runIn<R>(tx, query, params);
+      const last: LastStep[] = [];
+      lastSteps.set(run, last);
+      const result = await work(run);
+      for (const step of last) await step(run);
+      return result;
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import { compatibleSortKeyRanges } from '../model/eventIdentity';
 import type { FactKind, FactRows } from '../facts/facts';
 import { MOVE_DESTINATION_ROLE } from '../model/registry';
 import type { Executor, Run } from '../neo4j/executor';
+import { changesStore } from './changes.store';
 import type { TallyChanges } from './stats.store';
 
 /** cypher/queries/facts.cypher with typed parameters and rows; statements run in the caller's transaction. */
@@ -113,8 +114,11 @@ export const factsStore = {
     return (await run<{ exists: boolean; citations: { sourceId: string; quote: string }[]; otherSources: boolean }>(q.factCitations, { fact, sourceId }))[0]!;
   },
   refreshCitationCounts: (run: Run, rows: { kind: FactKind; factId: string; from: string | null; to: string | null }[]) => run(q.refreshCitationCounts, { rows }),
-  recordRevisions: (run: Run, rows: RevisionRow[], by: Author, reason: string | null) =>
-    run(q.recordRevisions, { rows, principal: by.principal, role: by.role, reason }),
+  /** Records the revisions, and appends them to the change log as this transaction's last statement (src/store/changes.store.ts). */
+  async recordRevisions(run: Run, rows: RevisionRow[], by: Author, reason: string | null): Promise<void> {
+    const ids = await run<{ id: string }>(q.recordRevisions, { rows, principal: by.principal, role: by.role, reason });
+    await changesStore.record(run, rows.map((row, i) => ({ ...row, revisionId: ids[i]!.id })), by);
+  },
   /** Degree and sort keys of the entities a write touched (cypher/queries/facts.cypher). */
   refreshEntityStats: (run: Run, ids: string[]) => run(q.refreshEntityStats, { ids }),
   /** Every entity's stats, in write transactions of `batch` entities (src/db/derived.ts). */

@@ -272,6 +272,27 @@ describe('scale: query plans on a generated graph', () => {
     expect(findings).toEqual([]);
   });
 
+  it('the change log appends and is read from its indexes: no scan', async () => {
+    const { changesQueries: q } = await import('../../src/store/changes.store');
+    const row = { op: 'ADD', targetId: manifest.hubs[0]!, targetKind: 'ENTITY', revisionId: 'r', fields: ['name'], principal: 'scale-plans', role: 'admin' };
+    const range = { after: 0, upto: 1_000_000, limit: 100 };
+    const statements = [
+      { name: q.appendChanges.name, cypher: q.appendChanges.cypher, params: { rows: [row, row] }, mode: 'WRITE' as const },
+      { name: q.changesAfter.name, cypher: q.changesAfter.cypher, params: range, mode: 'READ' as const },
+      { name: q.changesOfTargets.name, cypher: q.changesOfTargets.cypher, params: { ...range, targets: manifest.hubs.slice(0, 3), kinds: null }, mode: 'READ' as const },
+      { name: q.changesOfKinds.name, cypher: q.changesOfKinds.cypher, params: { ...range, kinds: ['EVENT', 'ENTITY'] }, mode: 'READ' as const },
+      { name: q.lastChange.name, cypher: q.lastChange.cypher, params: {}, mode: 'READ' as const },
+    ];
+    const findings: string[] = [];
+    for (const { mode, ...query } of statements) {
+      const plan = await explain(driver, 'neo4j', query as CapturedQuery, mode);
+      for (const scan of forbiddenScans(plan, eventLabels)) findings.push(`${query.name}: ${scan}`);
+      // Every read of the log starts from one of its indexes, never from all :Change nodes.
+      if (mode === 'READ') expect([query.name, plan.some((o) => /NodeIndexSeek|NodeIndexScan|NodeUniqueIndexSeek|IndexSeek/.test(o.operator)), plan.some((o) => o.operator === 'NodeByLabelScan')]).toEqual([query.name, true, false]);
+    }
+    expect(findings).toEqual([]);
+  });
+
   for (const [text, name] of [['陳', 'search 1 char 陳'], ['杨', 'search 1 char 杨']] as const) {
     const run = KNOWN_SEARCH_MISSES.includes(text) && !STRICT ? test.failing : test;
     run(`one-character search ${text} finds names with it`, () => {

@@ -10,7 +10,7 @@ describe('schema migrations', () => {
 
   it('reads cypher/schema in file order, each idempotent', () => {
     const migrations = readMigrations();
-    expect(migrations.map((m) => m.id)).toEqual(['001-constraints.cypher', '002-indexes.cypher', '003-scale-indexes.cypher', '004-entity-degree.cypher', '005-entity-order.cypher', '006-event-tallies.cypher', '007-citations.cypher', '008-fact-locks.cypher']);
+    expect(migrations.map((m) => m.id)).toEqual(['001-constraints.cypher', '002-indexes.cypher', '003-scale-indexes.cypher', '004-entity-degree.cypher', '005-entity-order.cypher', '006-event-tallies.cypher', '007-citations.cypher', '008-fact-locks.cypher', '009-change-log.cypher']);
     for (const statement of migrations.flatMap((m) => m.statements)) {
       expect(statement).toMatch(/IF NOT EXISTS/);
     }

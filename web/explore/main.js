@@ -7,6 +7,7 @@ import { flowElements } from './elements.js';
 import { buildGexf, buildGraphml, buildJson, viewOf } from './exports.js';
 import { followZoom, refreshLabels } from './labels.js';
 import { layoutAll, placeNew } from './layout.js';
+import { followChanges, idsOf } from './live.js';
 import { GROUP_ABOVE, Scene } from './scene.js';
 import { canAddSeed, describe, filterVariables, History, linkFor, selectionFromLink, withSeed } from './state.js';
 import { Menu } from './views/menu.js';
@@ -66,7 +67,56 @@ class Explorer {
       (label) => this.scene.colorOf(label),
     );
     this.queueLabels = followZoom(this.cy);
+    /** Stops following the live changes; null when not following. @type {(() => void) | null} */
+    this.unfollow = null;
+    /** Live changes handled one after another. */
+    this.arrivals = Promise.resolve();
     this.wire();
+  }
+
+  // --- live changes (Subscription.changes) ------------------------------------------------
+
+  /** Starts or stops following the graph's changes as they commit. */
+  toggleFollow() {
+    const button = byId('follow');
+    if (this.unfollow) {
+      this.unfollow();
+      this.unfollow = null;
+      this.cy.nodes('.live-new').removeClass('live-new');
+      button.setAttribute('aria-pressed', 'false');
+      this.say('Stopped following changes.');
+      return;
+    }
+    button.setAttribute('aria-pressed', 'true');
+    this.say('Following changes: new facts appear as they are written, ringed in green.');
+    this.unfollow = followChanges({
+      onChange: (change) => {
+        this.arrivals = this.arrivals.then(() => this.arrived(change)).catch((error) => this.fail(error));
+      },
+      onError: (message) => this.say(`The live feed stopped (${message}); resuming from the last change…`),
+    });
+  }
+
+  /**
+   * Shows one change: a retracted fact leaves the scene; anything else is brought in with its
+   * neighbours, and what it added is marked new.
+   * @param {import('./live.js').Change} change
+   */
+  async arrived(change) {
+    if (change.operation === 'RETRACT') {
+      this.cy.getElementById(change.targetId).remove();
+      this.scene.refresh();
+      this.showCounts(`live: ${change.targetId} retracted`);
+      return;
+    }
+    let added = 0;
+    for (const id of idsOf(change)) {
+      const graph = (await gql(QUERIES.neighborhood, { id })).neighborhood;
+      const before = new Set(this.cy.nodes().map((n) => n.id()));
+      added += this.addAround(graph, null);
+      this.cy.nodes().filter((n) => !before.has(n.id()) || n.id() === id).addClass('live-new');
+    }
+    this.showCounts(`live: ${change.operation.toLowerCase()} ${change.targetId}${added ? `, +${added}` : ''}`);
   }
 
   // --- the status line and failures --------------------------------------------------------
@@ -710,6 +760,7 @@ class Explorer {
     click('talent-flow', guarded(() => this.show({ kind: 'flow' }, { remember: `leave the ${describe(this.selection, (x) => this.nameOf(x))}` })));
     click('reset', guarded(() => this.show({ kind: 'seeds', seeds: [this.config.start] }, { remember: 'reset' })));
     click('undo', () => this.undo());
+    click('follow', () => this.toggleFollow());
     click('zoom-in', () => this.zoomBy(1.4));
     click('zoom-out', () => this.zoomBy(1 / 1.4));
     click('zoom-fit', () => this.fit());

@@ -2,3 +2,4 @@
 declare const React: any;
 declare const ReactDOM: any;
 declare const GraphiQL: any;
+declare const graphqlWs: any;

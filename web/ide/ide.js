@@ -8,7 +8,34 @@ import { explorerLink } from './explorerLink.js';
 
 const h = React.createElement;
 const endpoint = new URL('/graphql', window.location.href).toString();
-const send = GraphiQL.createFetcher({ url: endpoint });
+const wsEndpoint = endpoint.replace(/^http/, 'ws');
+
+/**
+ * GraphiQL's fetcher, with a graphql-ws client (the graphql-transport-ws protocol, on the same
+ * /graphql path) for subscriptions. A socket authenticates once, at connection_init, so each set
+ * of headers (the Headers tab: `{"Authorization": "Bearer …"}`) gets its own client, sending them
+ * as connectionParams.
+ * @type {Map<string, (params: any, options: any) => any>}
+ */
+const fetchers = new Map();
+/** @param {any} params @param {any} options */
+function send(params, options) {
+  const headers = (options && options.headers) || {};
+  const key = JSON.stringify(headers);
+  // createFetcher tells a subscription (to send over the socket) by the parsed document it is given; parse it when GraphiQL did not.
+  if (params && typeof params.query === 'string' && !(options && options.documentAST)) {
+    try {
+      options = { ...options, documentAST: GraphiQL.GraphQL.parse(params.query) };
+    } catch {
+      // a syntax error: the server names it
+    }
+  }
+  if (!fetchers.has(key)) {
+    const wsClient = graphqlWs.createClient({ url: wsEndpoint, connectionParams: headers, lazy: true, retryAttempts: 5 });
+    fetchers.set(key, GraphiQL.createFetcher({ url: endpoint, wsClient }));
+  }
+  return /** @type {(params: any, options: any) => any} */ (fetchers.get(key))(params, options);
+}
 
 /** The last operation run, for the explorer link; listeners re-render the footer. */
 const lastRun = {
@@ -31,6 +58,11 @@ function fetcher(params, options) {
   const name = params && params.operationName;
   if (name && typeof params.query === 'string' && !new RegExp(`\\b(query|mutation|subscription)\\s+${name}\\b`).test(params.query)) {
     params = { ...params, operationName: undefined };
+  }
+  // GraphiQL sends a subscription over the socket only when it knows the operation's name.
+  if (params && !params.operationName && typeof params.query === 'string') {
+    const names = [...params.query.matchAll(/^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/gm)].map((m) => m[1]);
+    if (names.length === 1) params = { ...params, operationName: names[0] };
   }
   if (params && typeof params.query === 'string' && !/^\s*query\s+IntrospectionQuery\b/.test(params.query)) {
     lastRun.set(explorerLink(params.query, params.operationName, params.variables, GraphiQL.GraphQL.parse));

@@ -18,6 +18,8 @@ const SCRIPTS: Record<string, [string, string]> = {
   'cose-base.js': ['cose-base', 'cose-base.js'],
   'cytoscape-fcose.js': ['cytoscape-fcose', 'cytoscape-fcose.js'],
   'cytoscape-svg.js': ['cytoscape-svg', 'cytoscape-svg.js'],
+  // graphql-ws's browser client (global graphqlWs): Follow changes (live.js)
+  'graphql-ws.js': ['graphql-ws', 'umd/graphql-ws.min.js'],
 };
 
 /** Colours of Louvain communities 0, 1, 2… (then again): a qualitative palette distinct from the label colours' order. */

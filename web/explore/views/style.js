@@ -34,6 +34,8 @@ export const STYLE = [
   { selector: 'node.maybe', style: { opacity: 0.55, 'border-style': 'dashed', 'border-width': 2 } },
   // came onto the timeline in the step just shown
   { selector: 'node.fresh', style: { 'outline-width': 4, 'outline-color': '#e6a700', 'outline-offset': 2, 'outline-opacity': 0.9 } },
+  // arrived while following the live changes
+  { selector: 'node.live-new', style: { 'outline-width': 5, 'outline-color': '#2ca02c', 'outline-offset': 2, 'outline-opacity': 0.95 } },
   { selector: 'node.group', style: { shape: 'ellipse', 'border-width': 3, 'border-style': 'double', 'background-opacity': 0.7, label: 'data(short)' } },
   { selector: 'node.hovered', style: { 'z-index': 20, 'text-background-opacity': 1 } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000' } },
