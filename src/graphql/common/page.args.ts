@@ -40,11 +40,17 @@ export interface PageRequest {
   before: string | null;
 }
 
-/** Relay's paging arguments as one request; `first` and `last` together are refused (the spec discourages them). */
-export function pageRequest(args: BidirectionalPageArgs, decode: (cursor: string, argument: string) => string): PageRequest {
+/** Relay's four paging arguments, whatever their bounds (an entity's nested lists and a source's facts have their own). */
+export type PagingArgs = Pick<BidirectionalPageArgs, 'first' | 'after' | 'last' | 'before'>;
+
+/**
+ * Relay's paging arguments as one request; `first` and `last` together are refused (the spec
+ * discourages them). With neither, the first `defaultSize`.
+ */
+export function pageRequest(args: PagingArgs, decode: (cursor: string, argument: string) => string, defaultSize = DEFAULT_PAGE): PageRequest {
   if (args.first != null && args.last != null) throw new InvalidInput('last', 'give first or last, not both');
   return {
-    size: args.last ?? args.first ?? DEFAULT_PAGE,
+    size: args.last ?? args.first ?? defaultSize,
     backward: args.last != null,
     after: args.after == null ? null : decode(args.after, 'after'),
     before: args.before == null ? null : decode(args.before, 'before'),

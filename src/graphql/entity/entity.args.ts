@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsDefined, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
 import { BidirectionalPageArgs } from '../common/page.args';
@@ -92,17 +92,30 @@ export class RelationshipsArgs {
 /** Events a nested connection lists when it says nothing else (an entity page stays one screen). */
 export const NESTED_EVENTS = 50;
 
-/** Paging of an entity's nested event connections (acquisitions, talentIn, moves…): forward, from its index range. */
+/**
+ * Paging of an entity's nested event connections (acquisitions, talentIn, moves…), from its index
+ * range either way: `first` after `after`, or `last` before `before` (Relay's four arguments, as
+ * the root connections take them, with a smaller bound). With neither first nor last, the first 50.
+ */
 @ArgsType()
 export class NestedPageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: NESTED_EVENTS, description: `Page size, 0 to ${MAX_NESTED_EVENTS}` })
-  @IsDefined()
+  @Field(() => Int, { nullable: true, description: `The first ones (after \`after\`), 0 to ${MAX_NESTED_EVENTS}; ${NESTED_EVENTS} when neither first nor last is given` })
+  @IsOptional()
   @Min(0)
   @Max(MAX_NESTED_EVENTS)
-  first: number;
+  first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'A cursor from a previous page' })
+  @Field(() => String, { nullable: true, description: 'Start after this cursor' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `The last ones (before \`before\`), 0 to ${MAX_NESTED_EVENTS}` })
+  @IsOptional()
+  @Min(0)
+  @Max(MAX_NESTED_EVENTS)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'End before this cursor' })
+  before?: string | null;
 }
 
 @ArgsType()
