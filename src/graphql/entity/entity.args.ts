@@ -1,7 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, IsDefined, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
-import { BidirectionalPageArgs } from '../common/page.args';
+import { BidirectionalPageArgs, pageArgsOf } from '../common/page.args';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
 const EVENT_KIND_COUNT = Object.keys(EventKind).length;
@@ -94,29 +94,10 @@ export const NESTED_EVENTS = 50;
 
 /**
  * Paging of an entity's nested event connections (acquisitions, talentIn, moves…), from its index
- * range either way: `first` after `after`, or `last` before `before` (Relay's four arguments, as
- * the root connections take them, with a smaller bound). With neither first nor last, the first 50.
+ * range either way, as the root connections page, with a smaller bound; the first 50 by default.
  */
 @ArgsType()
-export class NestedPageArgs {
-  @Field(() => Int, { nullable: true, description: `The first ones (after \`after\`), 0 to ${MAX_NESTED_EVENTS}; ${NESTED_EVENTS} when neither first nor last is given` })
-  @IsOptional()
-  @Min(0)
-  @Max(MAX_NESTED_EVENTS)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Start after this cursor' })
-  after?: string | null;
-
-  @Field(() => Int, { nullable: true, description: `The last ones (before \`before\`), 0 to ${MAX_NESTED_EVENTS}` })
-  @IsOptional()
-  @Min(0)
-  @Max(MAX_NESTED_EVENTS)
-  last?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'End before this cursor' })
-  before?: string | null;
-}
+export class NestedPageArgs extends pageArgsOf({ min: 0, max: MAX_NESTED_EVENTS, defaultSize: NESTED_EVENTS }) {}
 
 @ArgsType()
 export class EntityEventsArgs extends NestedPageArgs {

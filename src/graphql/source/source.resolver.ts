@@ -1,6 +1,5 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { adminStore, type SourceRow } from '../../store/admin.store';
 import { entitiesStore } from '../../store/entities.store';
 import { eventsStore, farSideProbe } from '../../store/events.store';
@@ -8,7 +7,7 @@ import { relationshipEnds } from '../../facts/facts';
 import { Source } from '../common/citation.type';
 import { toConnection } from '../common/connection.type';
 import { decodeCursor } from '../common/cursor';
-import { pageRequest } from '../common/page.args';
+import { pageArgsOf, pageRequest } from '../common/page.args';
 import { selectsField } from '../selection';
 import type { Context } from '../context';
 import { toRelationshipView } from '../entity/relationships';
@@ -17,29 +16,10 @@ import { FactKind, MAX_SOURCE_FACTS, SOURCE_FACT_CITATIONS, SourceFactConnection
 
 const DEFAULT_SOURCE_FACTS = 20;
 
-/** Relay's four paging arguments over a source's facts: `first` after `after`, or `last` before `before`; the first 20 with neither. */
+/** Relay's four paging arguments over a source's facts. */
 @ArgsType()
-class SourceFactsArgs {
-  @Field(() => Int, { nullable: true, description: `The first ones (after \`after\`), 1 to ${MAX_SOURCE_FACTS}; ${DEFAULT_SOURCE_FACTS} when neither first nor last is given` })
-  @IsOptional()
-  @Min(1)
-  @Max(MAX_SOURCE_FACTS)
-  first?: number | null;
+class SourceFactsArgs extends pageArgsOf({ min: 1, max: MAX_SOURCE_FACTS, defaultSize: DEFAULT_SOURCE_FACTS }) {}
 
-  @Field(() => String, { nullable: true, description: 'Start after this cursor' })
-  @MaxLength(1000)
-  after?: string | null;
-
-  @Field(() => Int, { nullable: true, description: `The last ones (before \`before\`), 1 to ${MAX_SOURCE_FACTS}` })
-  @IsOptional()
-  @Min(1)
-  @Max(MAX_SOURCE_FACTS)
-  last?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'End before this cursor' })
-  @MaxLength(1000)
-  before?: string | null;
-}
 const LIST = 'sourceFacts';
 
 @Resolver(() => Source)
