@@ -20,6 +20,8 @@ const json = JSON.stringify;
 const cursor = (sortKey: string) => Buffer.from(`event:${JSON.stringify([sortKey])}`).toString('base64url');
 /** An entities cursor of an order at a sort key (name key, padded degree or date, then an id). */
 const entityCursor = (order: string, sortKey: string) => Buffer.from(`entity:${order}:${JSON.stringify([sortKey])}`).toString('base64url');
+/** A source-facts cursor at a fact id. */
+const factCursor = (factId: string) => Buffer.from(`sourceFacts:${JSON.stringify([factId])}`).toString('base64url');
 /** An entity page read backward, with the far side (hasNextPage after `before`) asked for. */
 const ENTITY_BACKWARD = '{ pageInfo { hasPreviousPage hasNextPage startCursor } stoppedAtBound edges { node { id name } } }';
 
@@ -73,10 +75,18 @@ export function rootOperations(m: Manifest): Operation[] {
       events(first: 20) { totalCount edges { node { id kind } } } mentions { quote } mentionsTruncated } } }`),
     op('changes', 'changes, the log from its start', '{ changes(first: 20) { edges { cursor node { operation targetId } } pageInfo { hasNextPage endCursor } } }'),
     op('changes', 'changes of a hub and of events', `{ a: changes(first: 20, targets: [${json(hub)}]) { edges { cursor } } b: changes(first: 20, kinds: [EVENT]) { edges { cursor } } }`),
+    op('entity', 'entity page hub, nested lists backward (last/before, far sides)', `{ entity(id: ${json(hub)}) { id ... on Organization {
+      acquisitions(last: 20) ${BACKWARD_PAGE} talentIn(last: 10, before: ${json(cursor('2024'))}) ${BACKWARD_PAGE}
+      talentOut(first: 10, after: ${json(cursor('2024'))}) { pageInfo { hasPreviousPage hasNextPage } edges { node { id } } }
+      acquiredBy(last: 5, before: ${json(cursor('~'))}) ${BACKWARD_PAGE}
+      all: events(last: 20, before: ${json(cursor('2024'))}) ${BACKWARD_PAGE} some: events(last: 20, kinds: [ACQUISITION, TALENT_MOVE]) ${BACKWARD_PAGE} } } }`),
+    op('entity', 'entity person moves backward', `{ entity(id: ${json(personA)}) { id ... on Person { moves(last: 5, before: ${json(cursor('~'))}) ${BACKWARD_PAGE} } } }`),
     op('history', 'history of a hub', `{ history(id: ${json(hub)}) { action at principal } }`),
     op('centrality', 'centrality of acquisitions', '{ centrality(kinds: [ACQUISITION], limit: 10) { entity { id } score } }'),
     op('sources', 'sources', '{ sources { id title } }'),
     op('source', 'source facts, a page', '{ source(id: "source/generated/00000") { id facts(first: 20) { pageInfo { hasNextPage endCursor } edges { node { factId kind citations { quote offset } } } } } }'),
+    op('source', 'source facts, last 20 before a cursor', `{ source(id: "source/generated/00000") { id facts(last: 20, before: ${json(factCursor('m'))}) { pageInfo { hasPreviousPage hasNextPage startCursor } edges { node { factId kind } } } } }`),
+    op('source', 'source facts after a cursor, hasPreviousPage', `{ source(id: "source/generated/00000") { id facts(first: 20, after: ${json(factCursor('m'))}) { pageInfo { hasPreviousPage hasNextPage } edges { node { factId } } } } }`),
     op('similarEvents', 'similarEvents for a hub acquisition', `{ similarEvents(input: { kind: ACQUISITION, date: "2024", participants: [{ role: "acquirer", entity: ${json(hub)} }, { role: "target", entity: ${json(nonHub)} }] }) { id } }`),
     op('shortestPath', 'shortestPath random people', `{ shortestPath(from: ${json(personA)}, to: ${json(personB)}) { length nodes { nodeId } edges { edgeId type } } }`),
     op('neighborhood', 'neighborhood hub depth 2 limit 500', `{ neighborhood(id: ${json(hub)}, depth: 2, limit: 500) { nodes { nodeId label node { id } } edges { edgeId type } } }`),

@@ -170,29 +170,31 @@ RETURN e {
 
 // @query eventsOfEntities
 // A page of events of many entities at once (Organization.acquisitions, Person.moves,
-// Entity.events…), each from its own index range after $after: in a role, of some kinds, or all;
-// $first + 1 of them, so that the caller knows whether more follow. An entity in two roles of one
-// event has two entries for it, hence $scan (twice the page) entries read without a role.
+// Entity.events…), each from its own index range ($after, $before) exclusive: in a role, of some
+// kinds, or all; $first + 1 of them, so that the caller knows whether more follow. An entity in
+// two roles of one event has two entries for it, hence $scan (twice the page) entries read
+// without a role.
 // :param ids => ['org/oppo']
 // :param role => 'acquirer'
 // :param kinds => ['ACQUISITION']
 // :param after => ''
+// :param before => '\uffff'
 // :param scan => 51
 // :param first => 50
 UNWIND $ids AS id
 CALL (id) {
   CALL (id) {
     WITH $role AS role WHERE role IS NOT NULL
-    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.role = role AND i.sortKey > $after
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.role = role AND i.sortKey > $after AND i.sortKey < $before
     RETURN i ORDER BY i.entityId, i.role, i.sortKey LIMIT $scan
     UNION ALL
     WITH $role AS role WHERE role IS NULL AND $kinds IS NULL
-    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.sortKey > $after
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.sortKey > $after AND i.sortKey < $before
     RETURN i ORDER BY i.entityId, i.sortKey LIMIT $scan
     UNION ALL
     UNWIND CASE WHEN $role IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
     CALL (id, kind) {
-      MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.kind = kind AND i.sortKey > $after
+      MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.kind = kind AND i.sortKey > $after AND i.sortKey < $before
       RETURN i ORDER BY i.entityId, i.kind, i.sortKey LIMIT $scan
     }
     RETURN i
@@ -200,6 +202,47 @@ CALL (id) {
   WITH DISTINCT i.sortKey AS sortKey, startNode(i) AS e
   WHERE e:Event
   RETURN e ORDER BY sortKey LIMIT $first + 1
+}
+WITH id, collect(e {
+  .*,
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
+}) AS events
+RETURN id, events;
+
+// @query eventsOfEntitiesBackward
+// eventsOfEntities read from the other end (Relay's `last`/`before` on an entity's nested
+// connections): each entity's index range read in descending order from $before, so a page
+// before a cursor costs what a page after one does. Keep the two in step (as eventPage and
+// eventPageBackward). Each entity's events come last first; the store puts them back in order.
+// :param ids => ['org/oppo']
+// :param role => 'acquirer'
+// :param kinds => ['ACQUISITION']
+// :param after => ''
+// :param before => '\uffff'
+// :param scan => 51
+// :param first => 50
+UNWIND $ids AS id
+CALL (id) {
+  CALL (id) {
+    WITH $role AS role WHERE role IS NOT NULL
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.role = role AND i.sortKey > $after AND i.sortKey < $before
+    RETURN i ORDER BY i.entityId DESC, i.role DESC, i.sortKey DESC LIMIT $scan
+    UNION ALL
+    WITH $role AS role WHERE role IS NULL AND $kinds IS NULL
+    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.sortKey > $after AND i.sortKey < $before
+    RETURN i ORDER BY i.entityId DESC, i.sortKey DESC LIMIT $scan
+    UNION ALL
+    UNWIND CASE WHEN $role IS NULL THEN coalesce($kinds, []) ELSE [] END AS kind
+    CALL (id, kind) {
+      MATCH ()-[i:INVOLVES]->() WHERE i.entityId = id AND i.kind = kind AND i.sortKey > $after AND i.sortKey < $before
+      RETURN i ORDER BY i.entityId DESC, i.kind DESC, i.sortKey DESC LIMIT $scan
+    }
+    RETURN i
+  }
+  WITH DISTINCT i.sortKey AS sortKey, startNode(i) AS e
+  WHERE e:Event
+  RETURN e ORDER BY sortKey DESC LIMIT $first + 1
 }
 WITH id, collect(e {
   .*,

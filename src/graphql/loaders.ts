@@ -36,7 +36,8 @@ export interface EventPageView {
 /**
  * Per-request DataLoaders: a nested field costs one query for all its parents, so a request's
  * round trips depend on the fields it asks for, never on how many rows come back. Event pages and
- * counts are batched per scope (one query per distinct role/kinds/first/after in the request).
+ * counts are batched per scope (one query per distinct role/kinds/size/cursors/direction in the
+ * request; a page's far-side probe is one more scope).
  */
 export function createLoaders(db: Executor) {
   const eventPages = perScope((scope: EntityEventScope) =>
@@ -66,7 +67,7 @@ export function createLoaders(db: Executor) {
     nodes,
     relationships: byId<Capped<RelationshipRow>>((ids) => entitiesStore.relationshipsOf(db.reader, ids), () => ({ rows: [], truncated: false })),
     mentions: byId<Capped<MentionRow>>((ids) => entitiesStore.mentionsOf(db.reader, ids), () => ({ rows: [], truncated: false })),
-    events: (scope: EntityEventScope) => eventPages([scope.role, kindsKey(scope), scope.first, scope.after ?? null], scope),
+    events: (scope: EntityEventScope) => eventPages([scope.role, kindsKey(scope), scope.first, scope.after ?? null, scope.before ?? null, scope.backward ?? false], scope),
     eventCounts: (scope: Pick<EntityEventScope, 'role' | 'kinds'>) => eventCounts([scope.role, kindsKey(scope)], scope),
   };
 }

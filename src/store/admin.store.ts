@@ -9,7 +9,7 @@ const migrations = loadCypherFile('admin/migrations.cypher', ['appliedMigrations
 const seed = loadCypherFile('seed/seed.cypher', ['seedState', 'recordSeedState']);
 const derived = loadCypherFile('admin/derived.cypher', ['derivedState', 'recordDerivedState']);
 const health = loadCypherFile('queries/health.cypher', ['health']);
-const sources = loadCypherFile('queries/sources.cypher', ['sources', 'sourceById', 'sourceFacts']);
+const sources = loadCypherFile('queries/sources.cypher', ['sources', 'sourceById', 'sourceFacts', 'sourceFactsBackward']);
 
 export interface HealthRow {
   neo4jVersion: string;
@@ -53,8 +53,12 @@ export const adminStore = {
   async sources(read: Reader, page: { after: string; first: number }): Promise<SourceRow[]> {
     return (await read<{ source: SourceRow }>(sources.sources, page)).map((r) => r.source);
   },
-  /** At most `first` + 1 facts citing `sourceId` after the fact id `after` (sourceFacts). */
-  sourceFacts: (read: Reader, page: { sourceId: string; after: string; first: number; perFact: number }) => read<SourceFactRow>(sources.sourceFacts, page),
+  /**
+   * At most `first` + 1 facts citing `sourceId` between the fact ids `after` and `before`
+   * (exclusive): the first ones in id order, or with `backward` the last ones, last first.
+   */
+  sourceFacts: (read: Reader, { backward, after, before, ...page }: { sourceId: string; after: string | null; before: string | null; first: number; perFact: number; backward: boolean }) =>
+    read<SourceFactRow>(backward ? sources.sourceFactsBackward : sources.sourceFacts, { ...page, after: after ?? '', before: before ?? '\uffff' }),
   async sourceById(read: Reader, id: string): Promise<SourceRow | null> {
     return (await read<{ source: SourceRow }>(sources.sourceById, { id }))[0]?.source ?? null;
   },

@@ -5,7 +5,7 @@ import type { Reader } from '../neo4j/executor';
 import type { EntityRow } from './entities.store';
 
 /** cypher/queries/events.cypher with typed parameters and rows. */
-const q = loadCypherFile('queries/events.cypher', ['eventPage', 'eventPageBackward', 'eventCount', 'eventsByIds', 'eventsOfEntities', 'eventCountsOfEntities']);
+const q = loadCypherFile('queries/events.cypher', ['eventPage', 'eventPageBackward', 'eventCount', 'eventsByIds', 'eventsOfEntities', 'eventsOfEntitiesBackward', 'eventCountsOfEntities']);
 export const eventQueries = q;
 
 export interface CitationRow {
@@ -83,6 +83,17 @@ export interface EventPage {
 export const justAfter = (key: string) => `${key}\u0000`;
 export const justBefore = (key: string) => `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;
 
+/**
+ * The one-entry read that says whether a list has entries on the other side of a page from the
+ * one it was read towards: before `edge` for a forward page, after it for a backward one (`edge`
+ * itself included when `inclusive`, as a cursor's own entry is).
+ */
+export function farSideProbe(backward: boolean, edge: { key: string; inclusive: boolean }): { first: 0; backward: boolean; after: string | null; before: string | null } {
+  return backward
+    ? { first: 0, backward: false, before: null, after: edge.inclusive ? justBefore(edge.key) : edge.key }
+    : { first: 0, backward: true, after: null, before: edge.inclusive ? justAfter(edge.key) : edge.key };
+}
+
 export const eventsStore = {
   async page(read: Reader, filter: EventFilter): Promise<EventPage> {
     const rows = await read<{ event: EventRow }>(filter.backward ? q.eventPageBackward : q.eventPage, eventPageParams(filter));
@@ -96,10 +107,7 @@ export const eventsStore = {
    * included) for a forward page, after `end` for a backward one. One index entry read (or two).
    */
   async beyond(read: Reader, filter: EventFilter, edge: { key: string; inclusive: boolean }): Promise<boolean> {
-    const probe: EventFilter = filter.backward
-      ? { ...filter, first: 0, backward: false, before: null, after: edge.inclusive ? justBefore(edge.key) : edge.key }
-      : { ...filter, first: 0, backward: true, after: null, before: edge.inclusive ? justAfter(edge.key) : edge.key };
-    return (await this.page(read, probe)).hasMore;
+    return (await this.page(read, { ...filter, ...farSideProbe(filter.backward ?? false, edge) })).hasMore;
   },
 
   /** At most COUNT_CAP + 1: `exact` says whether the number is the whole count. */
@@ -115,17 +123,22 @@ export const eventsStore = {
   },
 
   /**
-   * A page of each entity's events (in a role, or of some kinds) after the sortKey `after`:
-   * `first` of them, and whether more follow.
+   * A page of each entity's events (in a role, or of some kinds) between the sortKeys `after` and
+   * `before`: the first `first` of them, or with `backward` the last ones (in list order either
+   * way), and whether more lie beyond the page in the direction it was read.
    */
   async ofEntities(read: Reader, ids: string[], scope: EntityEventScope): Promise<Map<string, EventPage>> {
-    const rows = await read<{ id: string; events: EventRow[] }>(q.eventsOfEntities, {
+    const rows = await read<{ id: string; events: EventRow[] }>(scope.backward ? q.eventsOfEntitiesBackward : q.eventsOfEntities, {
       ...scopeParams({ ...scope, ids }),
       after: scope.after ?? '',
+      before: scope.before ?? '\uffff',
       scan: scope.role === null ? (scope.first + 1) * 2 : scope.first + 1,
       first: scope.first,
     });
-    return new Map(rows.map((r) => [r.id, { events: r.events.slice(0, scope.first), hasMore: r.events.length > scope.first }]));
+    return new Map(rows.map((r) => {
+      const events = r.events.slice(0, scope.first);
+      return [r.id, { events: scope.backward ? events.reverse() : events, hasMore: r.events.length > scope.first }];
+    }));
   },
 
   /** How many events each entity takes part in (in a role, or of some kinds): exact up to COUNT_CAP. */
@@ -140,8 +153,11 @@ export interface EntityEventScope {
   role: string | null;
   kinds: EventKind[] | null;
   first: number;
-  /** The sortKey the page starts after. */
+  /** The sortKeys the page starts after and ends before (exclusive). */
   after?: string | null;
+  before?: string | null;
+  /** The last `first` of the range rather than the first ones. */
+  backward?: boolean;
 }
 
 function scopeParams(scope: { ids?: string[]; role: string | null; kinds: EventKind[] | null }) {

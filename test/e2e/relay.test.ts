@@ -97,19 +97,46 @@ describe('Relay and Apollo Client conventions', () => {
     };
     const PAGE = '{ pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } }';
 
-    /** Every page of `field(args)` forward (first/after) or backward (last/before), following the cursors. */
-    async function pages(field: string, args: string, direction: 'forward' | 'backward', size: number): Promise<Page[]> {
-      const query = `query($cursor: String) { list: ${field}(${args}${args ? ', ' : ''}${direction === 'forward' ? `first: ${size}, after: $cursor` : `last: ${size}, before: $cursor`}) ${PAGE} }`;
+    /**
+     * Every page of a connection forward (first/after) or backward (last/before), following the
+     * cursors: `query` puts the paging arguments in place, `list` finds the connection in the answer.
+     */
+    async function walk(query: (paging: string) => string, list: (data: any) => Page, direction: 'forward' | 'backward', size: number): Promise<Page[]> {
+      const text = `query($cursor: String) { ${query(direction === 'forward' ? `first: ${size}, after: $cursor` : `last: ${size}, before: $cursor`)} }`;
       const out: Page[] = [];
       let cursor: string | null = null;
       for (let i = 0; i < 200; i++) {
-        const { list } = (await ok(query, { cursor })) as { list: Page };
-        out.push(list);
-        const more = direction === 'forward' ? list.pageInfo.hasNextPage : list.pageInfo.hasPreviousPage;
+        const page = list(await ok(text, { cursor }));
+        out.push(page);
+        const more = direction === 'forward' ? page.pageInfo.hasNextPage : page.pageInfo.hasPreviousPage;
         if (!more) return out;
-        cursor = direction === 'forward' ? list.pageInfo.endCursor : list.pageInfo.startCursor;
+        cursor = direction === 'forward' ? page.pageInfo.endCursor : page.pageInfo.startCursor;
       }
       throw new Error('more than 200 pages');
+    }
+
+    /** Every page of the root field `field(args)`. */
+    const pages = (field: string, args: string, direction: 'forward' | 'backward', size: number) =>
+      walk((paging) => `list: ${field}(${args}${args ? ', ' : ''}${paging}) ${PAGE}`, (data) => data.list, direction, size);
+
+    /** Backward pages, reversed, list what forward pages list; PageInfo right on every page of both. */
+    async function expectBothWays(walkOne: (direction: 'forward' | 'backward') => Promise<Page[]>, size: number) {
+      const forward = await walkOne('forward');
+      const backward = await walkOne('backward');
+      const ids = (list: Page[]) => list.flatMap((p) => p.edges.map((e) => e.node.id));
+      expect(ids(forward).length).toBeGreaterThan(size);
+      expect(ids([...backward].reverse())).toEqual(ids(forward));
+      for (const [i, page] of forward.entries()) {
+        expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+        expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+        expect({ page: i, hasPreviousPage: page.pageInfo.hasPreviousPage }).toEqual({ page: i, hasPreviousPage: i > 0 });
+      }
+      for (const [i, page] of backward.entries()) {
+        expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+        expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+        expect({ page: i, hasNextPage: page.pageInfo.hasNextPage }).toEqual({ page: i, hasNextPage: i > 0 });
+        expect(page.edges.length).toBe(i < backward.length - 1 ? size : page.edges.length);
+      }
     }
 
     it.each([
@@ -126,20 +153,68 @@ describe('Relay and Apollo Client conventions', () => {
       ['entities', 'type: Organization, orderBy: DEGREE', 4],
       ['entities', 'hasEventOf: [ACQUISITION, TALENT_MOVE], orderBy: LATEST_EVENT', 2],
     ])('%s(%s) backward, %d at a time, lists what forward paging lists, and PageInfo is right at every page', async (field, args, size) => {
-      const forward = await pages(field, args, 'forward', size);
-      const backward = await pages(field, args, 'backward', size);
-      const ids = (list: Page[]) => list.flatMap((p) => p.edges.map((e) => e.node.id));
-      expect(ids(forward).length).toBeGreaterThan(size);
-      expect(ids([...backward].reverse())).toEqual(ids(forward));
-      for (const [i, page] of forward.entries()) {
-        expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
-        expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
-        expect({ page: i, hasPreviousPage: page.pageInfo.hasPreviousPage }).toEqual({ page: i, hasPreviousPage: i > 0 });
-      }
-      for (const [i, page] of backward.entries()) {
-        expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
-        expect({ page: i, hasNextPage: page.pageInfo.hasNextPage }).toEqual({ page: i, hasNextPage: i > 0 });
-        expect(page.edges.length).toBe(i < backward.length - 1 ? size : page.edges.length);
+      await expectBothWays((direction) => pages(field, args, direction, size), size);
+    });
+
+    it.each([
+      ['org/tech-xingqiu', 'Entity', 'events', '', 4],
+      ['org/tech-xingqiu', 'Entity', 'events', 'kinds: [STATEMENT, METRIC]', 5],
+      ['org/moonshot-ai', 'Entity', 'events', '', 1],
+      ['org/bytedance', 'Organization', 'talentIn', '', 1],
+    ])("%s's nested %s.%s(%s) backward, %d at a time, lists what forward paging lists, PageInfo right at every page", async (id, type, field, args, size) => {
+      await expectBothWays(
+        (direction) =>
+          walk(
+            (paging) => `entity(id: ${JSON.stringify(id)}) { ... on ${type} { list: ${field}(${args}${args ? ', ' : ''}${paging}) ${PAGE} } }`,
+            (data) => data.entity.list,
+            direction,
+            size,
+          ),
+        size,
+      );
+    });
+
+    it("the seed's source's facts backward, 7 at a time, list what forward paging lists, PageInfo right at every page", async () => {
+      const FACTS = '{ pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id: factId } } }';
+      await expectBothWays(
+        (direction) =>
+          walk((paging) => `source(id: "source/techxingqiu-2024-12-llm-shakeout") { list: facts(${paging}) ${FACTS} }`, (data) => data.source.list, direction, 7),
+        7,
+      );
+    });
+
+    it.each([
+      ['org/oppo', 'Organization', 'acquisitions'],
+      ['org/wave-intelligence', 'Organization', 'acquiredBy'],
+      ['org/wave-intelligence', 'Organization', 'talentOut'],
+      ['person/qin-yujia', 'Person', 'moves'],
+    ])("%s's one-event %s.%s: last 1 is first 1, with nothing on either side", async (id, type, field) => {
+      const { entity } = await ok(`{ entity(id: ${JSON.stringify(id)}) { ... on ${type} { f: ${field}(first: 1) ${PAGE} l: ${field}(last: 1) ${PAGE} } } }`);
+      expect(entity.f.edges).toHaveLength(1);
+      expect(entity.l).toEqual(entity.f);
+      expect(entity.f.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+      const before = await ok(`query($c: String) { entity(id: ${JSON.stringify(id)}) { ... on ${type} { b: ${field}(last: 5, before: $c) ${PAGE} a: ${field}(first: 5, after: $c) ${PAGE} } } }`, { c: entity.f.edges[0].cursor });
+      expect(before.entity.b).toEqual({ edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null } });
+      expect(before.entity.a).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null } });
+    });
+
+    it('nested connections and Source.facts refuse first with last, naming the argument', async () => {
+      const nested = await api.gql('{ entity(id: "org/bytedance") { ... on Organization { talentIn(first: 1, last: 1) { edges { cursor } } } } }');
+      expect(nested.errors?.[0]).toMatchObject({ path: ['entity', 'talentIn'], extensions: { code: 'BAD_USER_INPUT', argument: 'last' } });
+      const facts = await api.gql('{ source(id: "source/techxingqiu-2024-12-llm-shakeout") { facts(first: 1, last: 1) { edges { cursor } } } }');
+      expect(facts.errors?.[0]).toMatchObject({ path: ['source', 'facts'], extensions: { code: 'BAD_USER_INPUT', argument: 'last' } });
+      const cursor = await api.gql('{ entity(id: "org/moonshot-ai") { events(last: 1, before: "bm90IGEgY3Vyc29y") { edges { cursor } } } }');
+      expect(cursor.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'before' } });
+    });
+
+    it("many entities' nested pages backward in one request, each its own (batched per scope)", async () => {
+      const ids = ['org/tech-xingqiu', 'org/moonshot-ai', 'org/openai', 'org/bytedance'];
+      const together = await ok(`{ ${ids.map((id, i) => `e${i}: entity(id: ${JSON.stringify(id)}) { events(last: 2) ${PAGE} }`).join(' ')} }`);
+      for (const [i, id] of ids.entries()) {
+        const alone = await ok(`{ entity(id: ${JSON.stringify(id)}) { events(last: 2) ${PAGE} } }`);
+        expect(together[`e${i}`].events).toEqual(alone.entity.events);
+        const { timeline } = await ok(`{ timeline(entity: ${JSON.stringify(id)}, last: 2) ${PAGE} }`);
+        expect(alone.entity.events).toEqual(timeline);
       }
     });
 

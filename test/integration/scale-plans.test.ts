@@ -17,6 +17,10 @@ import { statsStore } from '../../src/store/stats.store';
 import { writeFacts } from '../../src/facts/factWriter';
 import { EntityLabel, EventKind, RelationshipType } from '../../src/model/vocabulary';
 import { CANDIDATE_CAP, ENTITY_SCAN, ENTITY_WALK_ROUNDS } from '../../src/store/entities.store';
+import { eventQueries } from '../../src/store/events.store';
+import { loadCypherFile } from '../../src/cypher/cypherFiles';
+
+const sourceFactQueries = loadCypherFile('queries/sources.cypher', ['sources', 'sourceById', 'sourceFacts', 'sourceFactsBackward']);
 
 /**
  * The CI-sized scale check (issue 8): a generated graph of ~50k nodes in its own embedded Neo4j
@@ -95,6 +99,19 @@ describe('scale: query plans on a generated graph', () => {
       expect(findings).toEqual([]);
     });
   }
+
+  it('the backward mirrors of the nested pages and of a source\'s facts read their indexes in order as the forward blocks do: no sort the forward plan does not have', async () => {
+    const mirrors: [string, string][] = [['eventsOfEntitiesBackward', eventQueries.eventsOfEntities.cypher], ['sourceFactsBackward', sourceFactQueries.sourceFacts.cypher]];
+    const sorts = (operators: { operator: string; details: string }[]) => operators.filter((o) => /Sort|Top/.test(o.operator)).map((o) => o.operator).sort();
+    for (const [name, forward] of mirrors) {
+      const captured = [...sent.values()].flat().filter((q) => q.name.endsWith(name));
+      expect({ name, captured: captured.length > 0 }).toEqual({ name, captured: true });
+      for (const query of captured) {
+        const [backwardPlan, forwardPlan] = [await explain(driver, 'neo4j', query), await explain(driver, 'neo4j', { ...query, cypher: forward })];
+        expect({ name, sorts: sorts(backwardPlan) }).toEqual({ name, sorts: sorts(forwardPlan) });
+      }
+    }
+  });
 
   type EntityPage = {
     totalCount: number;

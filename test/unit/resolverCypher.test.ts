@@ -210,8 +210,9 @@ describe('Cypher sent by the resolvers', () => {
 `);
   });
 
+  const org = (id: string) => ({ entity: { id, label: 'Organization', name: id, names: [id], categories: [], anonymous: false } });
+
   it('entity pages: one batched query per nested field, whatever the number of parents', async () => {
-    const org = (id: string) => ({ entity: { id, label: 'Organization', name: id, names: [id], categories: [], anonymous: false } });
     const sent = await sentBy(
       '{ a: entity(id: "org/a") { ... on Organization { people { id } investors { id } events { edges { node { id } } } mentions { quote } } } b: entity(id: "org/b") { ... on Organization { people { id } } } }',
       { entityById: ({ id }) => [org(id)] },
@@ -244,6 +245,7 @@ describe('Cypher sent by the resolvers', () => {
   {
     "params": {
       "after": "",
+      "before": "￿",
       "first": 50,
       "ids": [
         "org/a",
@@ -262,6 +264,80 @@ describe('Cypher sent by the resolvers', () => {
       "perEntity": 501,
     },
     "query": "entities.cypher#mentionsOf",
+  },
+]
+`);
+  });
+
+  it('nested connections backward: the mirror block with the cursor as the upper bound, one batched far-side probe per scope', async () => {
+    const before = Buffer.from(`event:${JSON.stringify(['2024-05 event/x'])}`).toString('base64url');
+    const sent = await sentBy(
+      `{ a: entity(id: "org/a") { ... on Organization { talentIn(last: 2, before: "${before}") { pageInfo { hasNextPage } edges { node { id } } } } }
+         b: entity(id: "org/b") { ... on Organization { talentIn(last: 2, before: "${before}") { pageInfo { hasNextPage } edges { node { id } } } } } }`,
+      { entityById: ({ id }) => [org(id)] },
+    );
+    expect(sent.filter((q) => q.query.startsWith('events.cypher'))).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "after": "2024-05 event/w￿",
+      "before": "￿",
+      "first": 0,
+      "ids": [
+        "org/a",
+        "org/b",
+      ],
+      "kinds": null,
+      "role": "to",
+      "scan": 1,
+    },
+    "query": "events.cypher#eventsOfEntities",
+  },
+  {
+    "params": {
+      "after": "",
+      "before": "2024-05 event/x",
+      "first": 2,
+      "ids": [
+        "org/a",
+        "org/b",
+      ],
+      "kinds": null,
+      "role": "to",
+      "scan": 3,
+    },
+    "query": "events.cypher#eventsOfEntitiesBackward",
+  },
+]
+`);
+  });
+
+  it('Source.facts backward: the mirror block between the cursors, the far side asked for only when selected', async () => {
+    const before = Buffer.from(`sourceFacts:${JSON.stringify(['event/m'])}`).toString('base64url');
+    const sent = await sentBy(`{ source(id: "source/s") { facts(last: 3, before: "${before}") { pageInfo { hasPreviousPage hasNextPage } edges { cursor } } } }`, {
+      sourceById: () => [{ source: { id: 'source/s', title: 'S', publisher: null, date: null, language: null } }],
+    });
+    expect(sent.filter((q) => q.query.startsWith('sources.cypher#sourceFacts'))).toMatchInlineSnapshot(`
+[
+  {
+    "params": {
+      "after": "event/l￿",
+      "before": "￿",
+      "first": 0,
+      "perFact": 20,
+      "sourceId": "source/s",
+    },
+    "query": "sources.cypher#sourceFacts",
+  },
+  {
+    "params": {
+      "after": "",
+      "before": "event/m",
+      "first": 3,
+      "perFact": 20,
+      "sourceId": "source/s",
+    },
+    "query": "sources.cypher#sourceFactsBackward",
   },
 ]
 `);

@@ -7,7 +7,7 @@ export class PageInfo {
   @Field({ description: 'Entries come after this page: exact with `first`; with `last` and `before`, whether any lie at or after `before`' })
   hasNextPage: boolean;
 
-  @Field({ description: 'Entries come before this page: exact with `last`; with `first` and `after`, whether any lie at or before `after` where the list can tell (events, entities), else false as the spec allows' })
+  @Field({ description: 'Entries come before this page: exact with `last`; with `first` and `after`, whether any lie at or before `after`' })
   hasPreviousPage: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `before` for the previous page: the cursor of the first edge (or, where a page says it stopped at its bound reading backward, of the last entry it read); null when the page is empty and nothing precedes' })

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsDefined, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
-import { BidirectionalPageArgs } from '../common/page.args';
+import { BidirectionalPageArgs, pageArgsOf } from '../common/page.args';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
 
 const EVENT_KIND_COUNT = Object.keys(EventKind).length;
@@ -92,18 +92,12 @@ export class RelationshipsArgs {
 /** Events a nested connection lists when it says nothing else (an entity page stays one screen). */
 export const NESTED_EVENTS = 50;
 
-/** Paging of an entity's nested event connections (acquisitions, talentIn, moves…): forward, from its index range. */
+/**
+ * Paging of an entity's nested event connections (acquisitions, talentIn, moves…), from its index
+ * range either way, as the root connections page, with a smaller bound; the first 50 by default.
+ */
 @ArgsType()
-export class NestedPageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: NESTED_EVENTS, description: `Page size, 0 to ${MAX_NESTED_EVENTS}` })
-  @IsDefined()
-  @Min(0)
-  @Max(MAX_NESTED_EVENTS)
-  first: number;
-
-  @Field(() => String, { nullable: true, description: 'A cursor from a previous page' })
-  after?: string | null;
-}
+export class NestedPageArgs extends pageArgsOf({ min: 0, max: MAX_NESTED_EVENTS, defaultSize: NESTED_EVENTS }) {}
 
 @ArgsType()
 export class EntityEventsArgs extends NestedPageArgs {

@@ -5,8 +5,10 @@ import { decodeCursor } from '../common/cursor';
 import { selectsField } from '../selection';
 import type { Context } from '../context';
 import type { EventView } from '../event/event.mapper';
-import { Direction, type NestedPageArgs } from './entity.args';
+import { pageRequest } from '../common/page.args';
+import { Direction, NESTED_EVENTS, type NestedPageArgs } from './entity.args';
 import type { EntityRow, RelationshipRow } from '../../store/entities.store';
+import { farSideProbe } from '../../store/events.store';
 
 /** A stable relationship as the Relationship type resolves it: from → to. */
 export type RelationshipView = Omit<RelationshipRow, 'outgoing' | 'other'> & { from: EntityRow; to: EntityRow };
@@ -44,8 +46,9 @@ export async function relatedEntities(
 
 /**
  * A page of the events `entity` takes part in (batched per request: one query per nested field),
- * in one role or of some kinds, as a connection in (date, id) order whose cursors `timeline`,
- * `talentMoves` and `acquisitions` accept too; its count read only when asked for.
+ * in one role or of some kinds, as a connection in (date, id) order read from either end (first/
+ * after or last/before), whose cursors `timeline`, `talentMoves` and `acquisitions` accept too. Its
+ * count, and whether events lie on the far side of its cursor, are read (batched too) only when asked for.
  */
 export function eventsOf(
   entity: EntityRow,
@@ -56,12 +59,19 @@ export function eventsOf(
 ): Promise<ConnectionView<EventView>> {
   const role = scope.role ?? null;
   const kinds = scope.kinds?.length ? scope.kinds : null;
-  const after = page.after == null ? null : decodeCursor('event', page.after);
-  const read = loaders.events({ role, kinds, first: page.first, after }).load(entity.id).then(({ events, hasMore }) => ({
+  const request = pageRequest(page, (cursor, argument) => decodeCursor('event', cursor, argument), NESTED_EVENTS);
+  const { backward, after, before } = request;
+  // The far side of a page opened at a cursor: events at or before `after` (forward), at or after
+  // `before` (backward), one index entry per entity; without a cursor the page starts at its range's end.
+  const cursor = backward ? before : after;
+  const farSide =
+    cursor !== null && selectsField(info, 'pageInfo', backward ? 'hasNextPage' : 'hasPreviousPage')
+      ? loaders.events({ role, kinds, ...farSideProbe(backward, { key: cursor, inclusive: true }) }).load(entity.id).then((p) => p.hasMore)
+      : Promise.resolve(false);
+  const read = Promise.all([loaders.events({ role, kinds, first: request.size, after, before, backward }).load(entity.id), farSide]).then(([{ events, hasMore }, beyond]) => ({
     items: events.map((node) => ({ node, key: node.sortKey })),
-    hasNextPage: hasMore,
-    // Exact on a first page; after a cursor Relay's spec lets a forward-only list say false.
-    hasPreviousPage: false,
+    hasNextPage: backward ? beyond : hasMore,
+    hasPreviousPage: backward ? hasMore : beyond,
     endKey: events.at(-1)?.sortKey ?? null,
   }));
   const wantsCount = selectsField(info, 'totalCount') || selectsField(info, 'totalCountExact');

@@ -27,7 +27,7 @@ export class SourceFact {
 
 @ObjectType('SourceFactEdge')
 export class SourceFactEdge {
-  @Field({ description: 'Opaque; pass as `after` to continue after this one' }) cursor: string;
+  @Field({ description: 'Opaque; pass as `after` to continue after this one, or as `before` to page back from it' }) cursor: string;
   @Field(() => SourceFact) node: SourceFact;
 }
 

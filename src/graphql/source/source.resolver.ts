@@ -1,28 +1,24 @@
-import { IsDefined, Max, MaxLength, Min } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { adminStore, type SourceRow } from '../../store/admin.store';
 import { entitiesStore } from '../../store/entities.store';
-import { eventsStore } from '../../store/events.store';
+import { eventsStore, farSideProbe } from '../../store/events.store';
 import { relationshipEnds } from '../../facts/facts';
 import { Source } from '../common/citation.type';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { toConnection } from '../common/connection.type';
+import { decodeCursor } from '../common/cursor';
+import { pageArgsOf, pageRequest } from '../common/page.args';
+import { selectsField } from '../selection';
 import type { Context } from '../context';
 import { toRelationshipView } from '../entity/relationships';
 import { toEventView } from '../event/event.mapper';
 import { FactKind, MAX_SOURCE_FACTS, SOURCE_FACT_CITATIONS, SourceFactConnection, type SourceFact } from './source-fact.type';
 
-@ArgsType()
-class SourceFactsArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: `1 to ${MAX_SOURCE_FACTS}` })
-  @IsDefined()
-  @Min(1)
-  @Max(MAX_SOURCE_FACTS)
-  first: number;
+const DEFAULT_SOURCE_FACTS = 20;
 
-  @Field(() => String, { nullable: true })
-  @MaxLength(1000)
-  after?: string | null;
-}
+/** Relay's four paging arguments over a source's facts. */
+@ArgsType()
+class SourceFactsArgs extends pageArgsOf({ min: 1, max: MAX_SOURCE_FACTS, defaultSize: DEFAULT_SOURCE_FACTS }) {}
 
 const LIST = 'sourceFacts';
 
@@ -33,10 +29,19 @@ export class SourceResolver {
     return adminStore.sourceById(db.reader, id);
   }
 
-  @FieldResolver(() => SourceFactConnection, { description: 'What this source states: the entities, events and relationships citing it, in id order' })
-  async facts(@Root() source: SourceRow, @Args() { first, after }: SourceFactsArgs, @Ctx() { db }: Context): Promise<SourceFactConnection> {
-    const rows = await adminStore.sourceFacts(db.reader, { sourceId: source.id, after: after == null ? '' : decodeCursor(LIST, after), first, perFact: SOURCE_FACT_CITATIONS });
-    const page = rows.slice(0, first);
+  @FieldResolver(() => SourceFactConnection, { description: 'What this source states: the entities, events and relationships citing it, in id order, paged either way' })
+  async facts(@Root() source: SourceRow, @Args() args: SourceFactsArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<SourceFactConnection> {
+    const request = pageRequest(args, (cursor, argument) => decodeCursor(LIST, cursor, argument), DEFAULT_SOURCE_FACTS);
+    const { size: first, backward, after, before } = request;
+    const read = (page: { first: number; backward: boolean; after: string | null; before: string | null }) =>
+      adminStore.sourceFacts(db.reader, { sourceId: source.id, perFact: SOURCE_FACT_CITATIONS, ...page });
+    // Facts at or before `after` (forward), at or after `before` (backward): asked for only when selected.
+    const cursor = backward ? before : after;
+    const farSide = cursor !== null && selectsField(info, 'pageInfo', backward ? 'hasNextPage' : 'hasPreviousPage')
+      ? read(farSideProbe(backward, { key: cursor, inclusive: true })).then((rows) => rows.length > 0)
+      : Promise.resolve(false);
+    const [rows, beyond] = await Promise.all([read({ first, backward, after, before }), farSide]);
+    const page = backward ? rows.slice(0, first).reverse() : rows.slice(0, first);
     const of = (kind: string) => page.filter((r) => r.kind === kind);
     // One query per kind of fact on the page, whatever its size.
     const [entities, events, relationships] = await Promise.all([
@@ -52,11 +57,13 @@ export class SourceResolver {
       relationship: ((found) => (found ? toRelationshipView(found) : null))(relationships.find((x) => x.relationship.id === r.factId)),
       citations: r.citations.map((c) => ({ quote: c.quote, offset: c.offset, source })),
     }));
-    const edges = nodes.map((node) => ({ cursor: encodeCursor(LIST, node.factId), node }));
-    return {
-      edges,
-      // Forward only: after a cursor Relay's spec lets hasPreviousPage be false.
-      pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    const hasMore = rows.length > first;
+    const { edges, pageInfo } = await toConnection(LIST, Promise.resolve({
+      items: nodes.map((node) => ({ node, key: node.factId })),
+      hasNextPage: backward ? beyond : hasMore,
+      hasPreviousPage: backward ? hasMore : beyond,
+      endKey: nodes.at(-1)?.factId ?? null,
+    }), null);
+    return { edges, pageInfo };
   }
 }
