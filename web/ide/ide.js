@@ -22,8 +22,10 @@ const fetchers = new Map();
 function send(params, options) {
   const headers = (options && options.headers) || {};
   const key = JSON.stringify(headers);
-  // createFetcher tells a subscription (to send over the socket) by the parsed document it is given; parse it when GraphiQL did not.
-  if (params && typeof params.query === 'string' && !(options && options.documentAST)) {
+  // createFetcher tells a subscription (to send over the socket) by the parsed document it is given.
+  // Parse the query sent, always: right after a tab switch GraphiQL can hand over the previous tab's
+  // document, and a subscription then went over HTTP (refused with BAD_REQUEST).
+  if (params && typeof params.query === 'string') {
     try {
       options = { ...options, documentAST: GraphiQL.GraphQL.parse(params.query) };
     } catch {
