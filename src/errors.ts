@@ -104,6 +104,11 @@ export class StoreFailure extends DomainError {
   }
 }
 
+/** A transaction that outgrew Neo4j's transaction memory: still a store failure to an API client; the import says what to change. */
+export class TransactionMemoryExceeded extends StoreFailure {
+  override name = 'TransactionMemoryExceeded';
+}
+
 /** A subscriber that fell too far behind the live changes: it resumes from its last cursor (replayed from the log). */
 export class SubscriberTooSlow extends DomainError {
   override name = 'SubscriberTooSlow';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { Neo4jError } from 'neo4j-driver';
-import { Conflict, DomainError, InvalidInput, NotFound, StoreFailure } from '../errors';
+import { Conflict, DomainError, InvalidInput, NotFound, TransactionMemoryExceeded } from '../errors';
 import { emptyDerivedWork, refreshDerived, writeFacts, type Author, type FactResult } from '../facts/factWriter';
 import type { FactSet } from '../facts/facts';
 import type { Executor } from '../neo4j/executor';
@@ -148,7 +147,7 @@ export async function importFacts(db: Executor, parsed: ParsedFile, fileText: st
       if (groups > 1) await run(q.recordImportState, { id: stateId, groups: g + 1, principal: options.by.principal });
       return written;
     }).catch((error: unknown) => {
-      throw outOfMemory(error) ? new TransactionTooLarge(group.length, g, groups) : error;
+      throw error instanceof TransactionMemoryExceeded ? new TransactionTooLarge(group.length, g, groups) : error;
     });
     for (const { results: r, at } of results) collect(r, at);
     done += group.length;
@@ -156,9 +155,6 @@ export async function importFacts(db: Executor, parsed: ParsedFile, fileText: st
   report.results.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return report;
 }
-
-const outOfMemory = (error: unknown) =>
-  error instanceof StoreFailure && error.cause instanceof Neo4jError && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(error.cause.code);
 
 /** A group larger than Neo4j's transaction memory: rolled back whole, with what to change. */
 export class TransactionTooLarge extends DomainError {

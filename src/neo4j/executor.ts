@@ -1,7 +1,7 @@
 import type { Context as TraceContext } from '@opentelemetry/api';
 import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { NamedQuery } from '../cypher/cypherFiles';
-import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StorageFull, StoreFailure, UnknownOutcome } from '../errors';
+import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StorageFull, StoreFailure, TransactionMemoryExceeded, UnknownOutcome } from '../errors';
 import type { Logger } from '../logger';
 import { metrics } from '../telemetry/metrics';
 import { inSpan } from '../telemetry/tracing';
@@ -57,6 +57,7 @@ export function toDomainError(error: unknown, query: string): DomainError {
   if (error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out')) return new DatabaseUnavailable();
   if (code?.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped') return new QueryTimeout();
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new Conflict(query, 'the write conflicts with an existing fact');
+  if (code && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(code)) return new TransactionMemoryExceeded(query, error);
   // Neo4j out of disk space (an IOException in the cause chain of whatever code it reports).
   if (error instanceof Error && /No space left on device|not enough disk space|disk space/i.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`)) return new StorageFull();
   return new StoreFailure(query, error);
