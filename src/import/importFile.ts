@@ -162,7 +162,7 @@ export class TransactionTooLarge extends DomainError {
   readonly code = 'IMPORT_TRANSACTION_TOO_LARGE';
   constructor(records: number, group: number, groups: number) {
     super(
-      `a transaction of ${records} records does not fit in Neo4j's transaction memory (about 32 kB a record: docs/performance.md, "Bulk import"); ` +
+      `a transaction of ${records} records does not fit in Neo4j's transaction memory (about ${RECORD_TRANSACTION_BYTES / 1024} kB a record: docs/performance.md, "Bulk import"); ` +
         `group ${group + 1} of ${groups} was rolled back whole${group ? ` (groups 1-${group} are committed: a re-run resumes after them)` : ', nothing was written'}; ` +
         'give Neo4j a larger heap (NEO4J_LOCAL_HEAP_MB for the embedded one; server.memory.heap.max_size and db.memory.transaction.total.max for a server) ' +
         'or set IMPORT_TRANSACTION_RECORDS lower (then each group commits on its own and a re-run resumes)',
