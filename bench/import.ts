@@ -52,14 +52,19 @@ async function main(): Promise<void> {
     for (const set of ['sources', 'entities', 'relationships', 'events'] as const) {
       // The generator draws many events of one kind among the same few entities (hubs): distinct
       // events by construction, which the writer would refuse as second reports without allowSimilar.
-      for (const record of chunk[set]) lines.push(JSON.stringify({ record: type[set], ...record, ...(set === 'events' ? { allowSimilar: true } : {}) }));
+      for (const record of chunk[set])
+        lines.push(
+          JSON.stringify({ record: type[set], ...record, ...(set === 'events' ? { allowSimilar: true } : {}) }),
+        );
     }
   }
   const text = lines.join('\n');
   const parseStarted = performance.now();
   const parsed = parseJsonLines(text);
   const parseSeconds = (performance.now() - parseStarted) / 1000;
-  console.log(`file: ${parsed.records} records, ${(text.length / 2 ** 20).toFixed(1)} MB; parsed and shape-checked in ${parseSeconds.toFixed(2)} s`);
+  console.log(
+    `file: ${parsed.records} records, ${(text.length / 2 ** 20).toFixed(1)} MB; parsed and shape-checked in ${parseSeconds.toFixed(2)} s`,
+  );
 
   const checked = await freshNeo4j('import');
   let importSeconds: number;
@@ -67,13 +72,20 @@ async function main(): Promise<void> {
     await migrate(checked.db, logger);
     const started = performance.now();
     const memory = watchTransactionMemory(checked.driver);
-    const report = await importFacts(checked.db, parsed, text, { dryRun: false, by: { principal: 'bench', role: 'admin' } });
+    const report = await importFacts(checked.db, parsed, text, {
+      dryRun: false,
+      by: { principal: 'bench', role: 'admin' },
+    });
     importSeconds = (performance.now() - started) / 1000;
     const peak = await memory.stop();
     const size = Math.min(parsed.records, report.transaction?.records ?? parsed.records);
     console.log(`transactions of up to ${report.transaction?.records} records (${report.transaction?.basis})`);
-    console.log(`peak heap of the import's transaction: ${(peak / 2 ** 20).toFixed(0)} MB (${Math.round(peak / size / 1024)} kB per record of a ${size}-record transaction)`);
-    console.log(`checked import: ${JSON.stringify(report.counts)} in ${importSeconds.toFixed(1)} s (+ parse ${parseSeconds.toFixed(1)} s)`);
+    console.log(
+      `peak heap of the import's transaction: ${(peak / 2 ** 20).toFixed(0)} MB (${Math.round(peak / size / 1024)} kB per record of a ${size}-record transaction)`,
+    );
+    console.log(
+      `checked import: ${JSON.stringify(report.counts)} in ${importSeconds.toFixed(1)} s (+ parse ${parseSeconds.toFixed(1)} s)`,
+    );
     await printBlockTimes();
   } finally {
     await checked.close();
@@ -92,9 +104,18 @@ async function main(): Promise<void> {
   }
   const rate = (s: number) => Math.round(parsed.records / s);
   console.log(`\n| path | records | seconds | records/s |\n|---|---|---|---|`);
-  console.log(`| npm run import path (parse + check + write, transactions sized by the server's memory or IMPORT_TRANSACTION_RECORDS) | ${parsed.records} | ${(importSeconds + parseSeconds).toFixed(1)} | ${rate(importSeconds + parseSeconds)} |`);
-  console.log(`| baseline: unchecked Bolt loader (generator), same facts | ${parsed.records} | ${baselineSeconds.toFixed(1)} | ${rate(baselineSeconds)} |`);
-  console.log(`ratio (checked / unchecked time): ${((importSeconds + parseSeconds) / baselineSeconds).toFixed(2)}×; load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `| npm run import path (parse + check + write, transactions sized by the server's memory or IMPORT_TRANSACTION_RECORDS) | ${parsed.records} | ${(importSeconds + parseSeconds).toFixed(1)} | ${rate(importSeconds + parseSeconds)} |`,
+  );
+  console.log(
+    `| baseline: unchecked Bolt loader (generator), same facts | ${parsed.records} | ${baselineSeconds.toFixed(1)} | ${rate(baselineSeconds)} |`,
+  );
+  console.log(
+    `ratio (checked / unchecked time): ${((importSeconds + parseSeconds) / baselineSeconds).toFixed(2)}×; load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 /** The largest heap estimate Neo4j reports for the import's open transaction, polled every 500 ms. */
@@ -138,7 +159,9 @@ async function printBlockTimes(): Promise<void> {
     sums.set(block, entry);
   }
   const rows = [...sums].filter(([, e]) => e.count).sort((a, b) => b[1].seconds - a[1].seconds);
-  console.log('time per block: ' + rows.map(([block, e]) => `${block} ${e.seconds.toFixed(1)} s/${e.count}`).join(', '));
+  console.log(
+    'time per block: ' + rows.map(([block, e]) => `${block} ${e.seconds.toFixed(1)} s/${e.count}`).join(', '),
+  );
 }
 
 main().catch((error: unknown) => {

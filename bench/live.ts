@@ -48,8 +48,17 @@ async function startApi(uri: string): Promise<{ url: string; child: ChildProcess
   const port = await freePort();
   const child = spawn(process.execPath, [repoPath('dist', 'src', 'main.js')], {
     env: {
-      ...process.env, NEO4J_URI: uri, PORT: String(port), SEED: 'false', GRAPHQL_IDE: 'false', LOG_LEVEL: 'warn', API_KEYS: `admin:${KEY}`,
-      RATE_LIMIT_IP_PER_SECOND: '0', RATE_LIMIT_PRINCIPAL_PER_SECOND: '0', SUBSCRIPTIONS_PER_IP: '0', SUBSCRIPTIONS_PER_PRINCIPAL: '0',
+      ...process.env,
+      NEO4J_URI: uri,
+      PORT: String(port),
+      SEED: 'false',
+      GRAPHQL_IDE: 'false',
+      LOG_LEVEL: 'warn',
+      API_KEYS: `admin:${KEY}`,
+      RATE_LIMIT_IP_PER_SECOND: '0',
+      RATE_LIMIT_PRINCIPAL_PER_SECOND: '0',
+      SUBSCRIPTIONS_PER_IP: '0',
+      SUBSCRIPTIONS_PER_PRINCIPAL: '0',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -70,14 +79,23 @@ async function memory(url: string): Promise<{ rss: number; heap: number }> {
 }
 
 async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: any; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
 
 const ADD = 'mutation($input: EntityInput!) { addEntity(input: $input) { outcome } }';
-const person = (i: string) => ({ id: `person/${tag}-${i}`, type: 'Person', name: `Bench ${tag} ${i}`, citation: { sourceId: SOURCE, quote: `Bench notes ${tag}` } });
+const person = (i: string) => ({
+  id: `person/${tag}-${i}`,
+  type: 'Person',
+  name: `Bench ${tag} ${i}`,
+  citation: { sourceId: SOURCE, quote: `Bench notes ${tag}` },
+});
 
 async function delivery(url: string): Promise<void> {
   const before = await memory(url);
@@ -87,7 +105,12 @@ async function delivery(url: string): Promise<void> {
   const connected = Date.now();
   await Promise.all(
     Array.from({ length: SUBSCRIBERS }, async () => {
-      const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${KEY}` }, retryAttempts: 0 });
+      const client = createClient({
+        url: url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { Authorization: `Bearer ${KEY}` },
+        retryAttempts: 0,
+      });
       clients.push(client);
       await new Promise<void>((resolve, reject) => {
         client.on('connected', () => resolve());
@@ -123,24 +146,40 @@ async function delivery(url: string): Promise<void> {
     const deadline = Date.now() + 10_000;
     while ((arrivals.get(p.id)?.length ?? 0) < SUBSCRIBERS && Date.now() < deadline) await sleep(2);
     const got = arrivals.get(p.id) ?? [];
-    if (got.length < SUBSCRIBERS) throw new Error(`write ${i}: ${got.length} of ${SUBSCRIBERS} subscribers got it within 10 s`);
+    if (got.length < SUBSCRIBERS)
+      throw new Error(`write ${i}: ${got.length} of ${SUBSCRIBERS} subscribers got it within 10 s`);
     const last = Math.max(...got);
     fromAck.push(last - ack);
     fromSend.push(last - sent);
     perSubscriber.push(...got.map((t) => t - ack));
     await sleep(100 + Math.random() * 100);
   }
-  console.log(`\ndelivery of ${acked} writes to all ${SUBSCRIBERS} subscribers (poll interval CHANGES_POLL_MS=${process.env.CHANGES_POLL_MS ?? 100})`);
-  console.log(`  from the write's acknowledgement to the last subscriber: p50 ${ms(quantile(fromAck, 0.5))}, p99 ${ms(quantile(fromAck, 0.99))}, max ${ms(Math.max(...fromAck))}`);
-  console.log(`  from the write's request to the last subscriber:         p50 ${ms(quantile(fromSend, 0.5))}, p99 ${ms(quantile(fromSend, 0.99))}`);
-  console.log(`  each delivery, from the acknowledgement:                 p50 ${ms(quantile(perSubscriber, 0.5))}, p99 ${ms(quantile(perSubscriber, 0.99))}`);
-  console.log(`memory of the API: before ${(before.rss / 2 ** 20).toFixed(1)} MiB RSS, ${(before.heap / 2 ** 20).toFixed(1)} MiB heap; with ${SUBSCRIBERS} idle subscribers ${(idle.rss / 2 ** 20).toFixed(1)} MiB RSS, ${(idle.heap / 2 ** 20).toFixed(1)} MiB heap`);
-  console.log(`  per idle subscriber: ${((idle.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB RSS, ${((idle.heap - before.heap) / SUBSCRIBERS / 1024).toFixed(1)} KB heap`);
+  console.log(
+    `\ndelivery of ${acked} writes to all ${SUBSCRIBERS} subscribers (poll interval CHANGES_POLL_MS=${process.env.CHANGES_POLL_MS ?? 100})`,
+  );
+  console.log(
+    `  from the write's acknowledgement to the last subscriber: p50 ${ms(quantile(fromAck, 0.5))}, p99 ${ms(quantile(fromAck, 0.99))}, max ${ms(Math.max(...fromAck))}`,
+  );
+  console.log(
+    `  from the write's request to the last subscriber:         p50 ${ms(quantile(fromSend, 0.5))}, p99 ${ms(quantile(fromSend, 0.99))}`,
+  );
+  console.log(
+    `  each delivery, from the acknowledgement:                 p50 ${ms(quantile(perSubscriber, 0.5))}, p99 ${ms(quantile(perSubscriber, 0.99))}`,
+  );
+  console.log(
+    `memory of the API: before ${(before.rss / 2 ** 20).toFixed(1)} MiB RSS, ${(before.heap / 2 ** 20).toFixed(1)} MiB heap; with ${SUBSCRIBERS} idle subscribers ${(idle.rss / 2 ** 20).toFixed(1)} MiB RSS, ${(idle.heap / 2 ** 20).toFixed(1)} MiB heap`,
+  );
+  console.log(
+    `  per idle subscriber: ${((idle.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB RSS, ${((idle.heap - before.heap) / SUBSCRIBERS / 1024).toFixed(1)} KB heap`,
+  );
   await Promise.all(clients.map((c) => c.dispose()));
 }
 
 /** A Run over a bare driver transaction; `skip` names statements left out. */
-function bareRun(tx: { run(q: string, p: Record<string, unknown>): Promise<{ records: { toObject(): Record<string, unknown> }[] }> }, skip: Set<string>): Run {
+function bareRun(
+  tx: { run(q: string, p: Record<string, unknown>): Promise<{ records: { toObject(): Record<string, unknown> }[] }> },
+  skip: Set<string>,
+): Run {
   return (async (query, params = {}) => {
     if (skip.has(query.name)) return [];
     const result = await tx.run(query.cypher, toDriverValue(params) as Record<string, unknown>);
@@ -150,7 +189,20 @@ function bareRun(tx: { run(q: string, p: Record<string, unknown>): Promise<{ rec
 
 async function writeCost(driver: Driver, database: string): Promise<void> {
   const by = { principal: 'bench', role: 'admin' };
-  const facts = (i: string): FactSet => ({ sources: [], entities: [{ id: `person/${tag}-w${i}`, label: 'Person' as EntityRecord['label'], name: `Bench ${tag} w${i}`, sourceId: SOURCE, quote: `Bench notes ${tag}` }], relationships: [], events: [] });
+  const facts = (i: string): FactSet => ({
+    sources: [],
+    entities: [
+      {
+        id: `person/${tag}-w${i}`,
+        label: 'Person' as EntityRecord['label'],
+        name: `Bench ${tag} w${i}`,
+        sourceId: SOURCE,
+        quote: `Bench notes ${tag}`,
+      },
+    ],
+    relationships: [],
+    events: [],
+  });
   const time = async (i: string, skip: Set<string>) => {
     const session = driver.session({ database });
     const started = performance.now();
@@ -172,26 +224,42 @@ async function writeCost(driver: Driver, database: string): Promise<void> {
     else without.push(await time(`b${i}`, noLog));
   }
   const [a, b] = [quantile(withLog, 0.5), quantile(without, 0.5)];
-  console.log(`\nwrite of one entity (writeFacts in one transaction, bare driver), ${withLog.length} each, interleaved:`);
-  console.log(`  without the change log p50 ${ms(b)}, p99 ${ms(quantile(without, 0.99))}; with it p50 ${ms(a)}, p99 ${ms(quantile(withLog, 0.99))}; ratio ${(a / b).toFixed(3)}× (${(((a - b) / b) * 100).toFixed(1)}% overhead)`);
+  console.log(
+    `\nwrite of one entity (writeFacts in one transaction, bare driver), ${withLog.length} each, interleaved:`,
+  );
+  console.log(
+    `  without the change log p50 ${ms(b)}, p99 ${ms(quantile(without, 0.99))}; with it p50 ${ms(a)}, p99 ${ms(quantile(withLog, 0.99))}; ratio ${(a / b).toFixed(3)}× (${(((a - b) / b) * 100).toFixed(1)}% overhead)`,
+  );
 }
 
 async function main(): Promise<void> {
   logger.level = 'warn';
   const graph = await openSeededGraph('kg-bench-live-');
   const { uri, driver } = graph;
-  console.log(`bench:live: ${SUBSCRIBERS} subscribers, ${WRITES} writes, ${WRITE_ROUNDS} timed writes; Neo4j at ${uri}`);
+  console.log(
+    `bench:live: ${SUBSCRIBERS} subscribers, ${WRITES} writes, ${WRITE_ROUNDS} timed writes; Neo4j at ${uri}`,
+  );
   console.log(`machine: ${machine()}\n`);
   const api = await startApi(uri);
   try {
-    await gql(api.url, 'mutation($input: SourceInput!) { addSource(input: $input) { source { id } } }', { input: { id: SOURCE, title: 'bench', text: TEXT } });
+    await gql(api.url, 'mutation($input: SourceInput!) { addSource(input: $input) { source { id } } }', {
+      input: { id: SOURCE, title: 'bench', text: TEXT },
+    });
     await delivery(api.url);
   } finally {
     api.child.kill('SIGINT');
   }
   await writeCost(driver, graph.database);
-  console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (!graph.own) await driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $p AND NOT n:Change DETACH DELETE n', { p: `person/${tag}` });
+  console.log(
+    `\nload average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  if (!graph.own)
+    await driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $p AND NOT n:Change DETACH DELETE n', {
+      p: `person/${tag}`,
+    });
   await graph.close();
 }
 

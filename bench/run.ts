@@ -19,7 +19,6 @@ import { bareDriver, graphqlOverHttp, machine, summarise, Table, timeInterleaved
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 20);
 
-
 interface Case {
   name: string;
   cypher: string;
@@ -32,7 +31,8 @@ const CASES: Case[] = [
     name: 'events page (20, with participants and citations)',
     cypher: events.eventPage.cypher,
     params: eventPageParams({ first: 20 }),
-    graphql: '{ events(first: 20) { edges { cursor node { id kind date summary participants { role entity { id name } } sources { quote } } } } }',
+    graphql:
+      '{ events(first: 20) { edges { cursor node { id kind date summary participants { role entity { id name } } sources { quote } } } } }',
   },
   {
     name: 'search "Moonshot"',
@@ -44,19 +44,22 @@ const CASES: Case[] = [
     name: 'shortestPath zhu-xiaohu -> yang-zhilin',
     cypher: graphQueries.shortestPath.cypher,
     params: { from: 'person/zhu-xiaohu', to: 'person/yang-zhilin', maxHops: 6 },
-    graphql: '{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { nodeId label name } edges { edgeId source target type } } }',
+    graphql:
+      '{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { nodeId label name } edges { edgeId source target type } } }',
   },
   {
     name: 'neighborhood moonshot-ai, depth 2',
     cypher: subgraphQueries.subgraph.cypher,
     params: subgraphParams({ seeds: ['org/moonshot-ai'], depth: 2, limit: 200 }),
-    graphql: '{ neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { nodeId label name } edges { edgeId source target type } } }',
+    graphql:
+      '{ neighborhood(id: "org/moonshot-ai", depth: 2) { nodes { nodeId label name } edges { edgeId source target type } } }',
   },
   {
     name: 'neighborhood bytedance, depth 3',
     cypher: subgraphQueries.subgraph.cypher,
     params: subgraphParams({ seeds: ['org/bytedance'], depth: 3, limit: 500 }),
-    graphql: '{ neighborhood(id: "org/bytedance", depth: 3, limit: 500) { nodes { nodeId label name } edges { edgeId source target type } } }',
+    graphql:
+      '{ neighborhood(id: "org/bytedance", depth: 3, limit: 500) { nodes { nodeId label name } edges { edgeId source target type } } }',
   },
 ];
 

@@ -38,7 +38,8 @@ const neo4jPids = (dataDir: string) =>
     .map((line) => Number(line.trim().split(/\s+/)[0]));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 async function apiMemory(base: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -83,7 +84,9 @@ async function main(): Promise<void> {
   const unknown: string[] = [];
   let requests = 0;
   const memoryBefore = await apiMemory(base);
-  console.log(`soak: ${CONNECTIONS} connections for ${SECONDS} s, ${Math.round(WRITE_SHARE * 100)}% writes; machine: ${machine()}`);
+  console.log(
+    `soak: ${CONNECTIONS} connections for ${SECONDS} s, ${Math.round(WRITE_SHARE * 100)}% writes; machine: ${machine()}`,
+  );
 
   const stopAt = Date.now() + SECONDS * 1000;
   const worker = async (w: number) => {
@@ -91,7 +94,10 @@ async function main(): Promise<void> {
       const writing = Math.random() < WRITE_SHARE;
       const id = `source/soak-${run}-${w}-${n}`;
       const body = writing
-        ? { query: 'mutation($input: SourceInput!) { addSource(input: $input) { outcome } }', variables: { input: { id, title: `Soak ${w}/${n}`, text: `Soak text ${w} ${n}.` } } }
+        ? {
+            query: 'mutation($input: SourceInput!) { addSource(input: $input) { outcome } }',
+            variables: { input: { id, title: `Soak ${w}/${n}`, text: `Soak text ${w} ${n}.` } },
+          }
         : { query: READS[n % READS.length] };
       const started = performance.now();
       let code = 'OK';
@@ -129,7 +135,16 @@ async function main(): Promise<void> {
   })();
   await Promise.all([...Array.from({ length: CONNECTIONS }, (_, w) => worker(w)), faults]);
   // Let the API settle (a restarted Neo4j, idle connections) before measuring its memory.
-  for (let i = 0; i < 60 && (await fetch(`${base}/healthz`).then((r) => r.status, () => 0)) !== 200; i += 1) await sleep(1000);
+  for (
+    let i = 0;
+    i < 60 &&
+    (await fetch(`${base}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    )) !== 200;
+    i += 1
+  )
+    await sleep(1000);
   const memoryAfter = await apiMemory(base);
 
   // Index-led (revision_target needs a predicate on both its properties): one seek per id.
@@ -141,7 +156,9 @@ async function main(): Promise<void> {
     { ids: [...acknowledged, ...unknown] },
   );
   await driver.close();
-  const found = new Map(records.map((r) => [r.get('id') as string, { nodes: Number(r.get('nodes')), creates: Number(r.get('creates')) }]));
+  const found = new Map(
+    records.map((r) => [r.get('id') as string, { nodes: Number(r.get('nodes')), creates: Number(r.get('creates')) }]),
+  );
   const lost = acknowledged.filter((id) => found.get(id)?.nodes !== 1 || found.get(id)?.creates !== 1);
   const unknownCommitted = unknown.filter((id) => found.get(id)?.nodes === 1).length;
   const unknownBad = unknown.filter((id) => (found.get(id)?.nodes ?? 0) > 1 || (found.get(id)?.creates ?? 0) > 1);
@@ -152,16 +169,25 @@ async function main(): Promise<void> {
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-  const byCode = [...codes.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+  const byCode = [...codes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
   console.log('\nMarkdown:\n');
-  console.log(`Machine: ${machine()}; ${CONNECTIONS} connections, ${SECONDS} s, ${Math.round(WRITE_SHARE * 100)}% writes (addSource), Neo4j killed at ${Math.round(SECONDS / 3)} s and hung ${HANG_SECONDS} s at ${Math.round((2 * SECONDS) / 3)} s\n`);
-  console.log('| requests | answers by code | p50 | p99 | API memory before → after | acknowledged writes | lost or doubled | UNKNOWN_OUTCOME (committed) |');
+  console.log(
+    `Machine: ${machine()}; ${CONNECTIONS} connections, ${SECONDS} s, ${Math.round(WRITE_SHARE * 100)}% writes (addSource), Neo4j killed at ${Math.round(SECONDS / 3)} s and hung ${HANG_SECONDS} s at ${Math.round((2 * SECONDS) / 3)} s\n`,
+  );
+  console.log(
+    '| requests | answers by code | p50 | p99 | API memory before → after | acknowledged writes | lost or doubled | UNKNOWN_OUTCOME (committed) |',
+  );
   console.log('|---:|---|---:|---:|---|---:|---:|---:|');
   console.log(
     `| ${requests} | ${byCode} | ${quantile(sorted, 0.5).toFixed(0)} ms | ${quantile(sorted, 0.99).toFixed(0)} ms | ${mb(memoryBefore)} → ${mb(memoryAfter)} | ${acknowledged.length} | ${lost.length + unknownBad.length} | ${unknown.length} (${unknownCommitted}) |`,
   );
   if (lost.length || unknownBad.length) {
-    console.error(`FAILED: ${lost.length} acknowledged writes not there exactly once (${lost.slice(0, 5).join(', ')}), ${unknownBad.length} unknown ones doubled`);
+    console.error(
+      `FAILED: ${lost.length} acknowledged writes not there exactly once (${lost.slice(0, 5).join(', ')}), ${unknownBad.length} unknown ones doubled`,
+    );
     process.exitCode = 1;
   }
 }

@@ -53,13 +53,23 @@ export function graphqlOverHttp(url: string): (name: string, query: string) => P
     new Promise((resolve, reject) => {
       const body = JSON.stringify({ query });
       const request = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
             try {
-              const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: unknown; errors?: unknown[] };
+              const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+                data?: unknown;
+                errors?: unknown[];
+              };
               if (parsed.errors) reject(new Error(`${name}: ${JSON.stringify(parsed.errors)}`));
               else resolve(parsed.data);
             } catch (error) {
@@ -118,7 +128,15 @@ export interface Row {
 
 export function summarise(samples: Samples, high: number): Row {
   const [driverP50, apiP50] = [quantile(samples.driver, 0.5), quantile(samples.api, 0.5)];
-  return { name: samples.name, driverP50, apiP50, ratio: apiP50 / driverP50, driverHigh: quantile(samples.driver, high), apiHigh: quantile(samples.api, high), n: samples.api.length };
+  return {
+    name: samples.name,
+    driverP50,
+    apiP50,
+    ratio: apiP50 / driverP50,
+    driverHigh: quantile(samples.driver, high),
+    apiHigh: quantile(samples.api, high),
+    n: samples.api.length,
+  };
 }
 
 const ms = (v: number) => (v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(2)} ms`);
@@ -146,12 +164,22 @@ export class Table {
   }
 
   row(r: Row): string {
-    return [r.name.padEnd(this.nameWidth), ms(r.driverP50).padStart(11), ms(r.apiP50).padStart(10), `${r.ratio.toFixed(2)}×`.padStart(7), ms(r.driverHigh).padStart(11), ms(r.apiHigh).padStart(10)].join(' ');
+    return [
+      r.name.padEnd(this.nameWidth),
+      ms(r.driverP50).padStart(11),
+      ms(r.apiP50).padStart(10),
+      `${r.ratio.toFixed(2)}×`.padStart(7),
+      ms(r.driverHigh).padStart(11),
+      ms(r.apiHigh).padStart(10),
+    ].join(' ');
   }
 }
 
 /** CPU model, cores and memory, printed with every result: compare ratios, not milliseconds. */
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 }

@@ -21,7 +21,10 @@ function filesUnder(dir) {
 
 function digest() {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(path.join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => path.join(root, f))]) {
+  for (const file of [
+    ...filesUnder(path.join(root, 'src')),
+    ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => path.join(root, f)),
+  ]) {
     hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
@@ -31,7 +34,11 @@ const current = digest();
 if (existsSync(output) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current) process.exit(0);
 process.stderr.write('building (src/ changed since the last build)…\n');
 try {
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: root, stdio: 'inherit' },
+  );
 } catch {
   process.exit(1);
 }

@@ -82,9 +82,9 @@ export class StorageFull extends DomainError {
   constructor(status?: { path: string; freeBytes: number | null; minFreeBytes: number }, message?: string) {
     super(
       message ??
-      (status
-        ? `the graph database's disk is full (${status.freeBytes ?? '?'} bytes free in ${status.path}, ${status.minFreeBytes} needed): writes are refused until space is freed`
-        : 'the graph database ran out of disk space: writes are refused until space is freed'),
+        (status
+          ? `the graph database's disk is full (${status.freeBytes ?? '?'} bytes free in ${status.path}, ${status.minFreeBytes} needed): writes are refused until space is freed`
+          : 'the graph database ran out of disk space: writes are refused until space is freed'),
     );
   }
 }
@@ -114,6 +114,8 @@ export class SubscriberTooSlow extends DomainError {
   override name = 'SubscriberTooSlow';
   readonly code = 'SUBSCRIBER_TOO_SLOW';
   constructor(queued: number) {
-    super(`more than ${queued} changes waited for this subscriber; subscribe again with after: the last cursor received`);
+    super(
+      `more than ${queued} changes waited for this subscriber; subscribe again with after: the last cursor received`,
+    );
   }
 }

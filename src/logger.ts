@@ -15,7 +15,11 @@ export const LOG_REDACT = [
 /** LOG_LEVEL as pino knows it; anything else starts at info, and the configuration check (src/config.ts) then names the bad value in one line. */
 const PINO_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const envLevel = process.env.LOG_LEVEL ?? 'info';
-const options: pino.LoggerOptions = { level: PINO_LEVELS.includes(envLevel) ? envLevel : 'info', base: undefined, redact: LOG_REDACT };
+const options: pino.LoggerOptions = {
+  level: PINO_LEVELS.includes(envLevel) ? envLevel : 'info',
+  base: undefined,
+  redact: LOG_REDACT,
+};
 
 /**
  * The one logger. Cypher and its parameters are logged at debug level only; credentials never

@@ -44,7 +44,11 @@ async function main(): Promise<void> {
   const storage = config.NEO4J_URI ? undefined : await new StorageWatch(config.NEO4J_LOCAL_DIR, minFree).start();
   graph = await openGraph(config, logger);
   try {
-    await prepareGraph(new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_STARTUP_TIMEOUT_MS), logger, config.SEED);
+    await prepareGraph(
+      new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_STARTUP_TIMEOUT_MS),
+      logger,
+      config.SEED,
+    );
     const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
     app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config, storage });
     const url = await app.listen(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {

@@ -33,9 +33,18 @@ export function isBigLabel(label: string, eventLabels: readonly string[]): boole
 /** "AllNodesScan" and "NodeByLabelScan(n:Event)" style findings; empty when the plan scales. */
 export function forbiddenScans(operators: PlanOperator[], eventLabels: readonly string[]): string[] {
   return operators.flatMap(({ operator, details }) => {
-    if (operator === 'AllNodesScan' || operator === 'AllRelationshipsScan' || /^(Directed|Undirected)AllRelationshipsScan$/.test(operator)) return [`${operator}(${details})`];
+    if (
+      operator === 'AllNodesScan' ||
+      operator === 'AllRelationshipsScan' ||
+      /^(Directed|Undirected)AllRelationshipsScan$/.test(operator)
+    )
+      return [`${operator}(${details})`];
     // Every INVOLVES edge or every citation: they grow with the events and the sources.
-    if (/RelationshipTypeScan$/.test(operator) && /:(INVOLVES|CITES|MENTIONED_IN|RELATIONSHIP_CITED_IN)\b/.test(details)) return [`${operator}(${details})`];
+    if (
+      /RelationshipTypeScan$/.test(operator) &&
+      /:(INVOLVES|CITES|MENTIONED_IN|RELATIONSHIP_CITED_IN)\b/.test(details)
+    )
+      return [`${operator}(${details})`];
     if (operator === 'NodeByLabelScan' || operator === 'PartitionedNodeByLabelScan') {
       const label = /:(\w+)/.exec(details)?.[1] ?? '';
       return isBigLabel(label, eventLabels) ? [`${operator}(${details})`] : [];
@@ -45,7 +54,12 @@ export function forbiddenScans(operators: PlanOperator[], eventLabels: readonly 
 }
 
 /** The plan of a captured query; `WRITE` for the writer's statements (EXPLAIN runs nothing either way). */
-export async function explain(driver: Driver, database: string, query: CapturedQuery, mode: 'READ' | 'WRITE' = 'READ'): Promise<PlanOperator[]> {
+export async function explain(
+  driver: Driver,
+  database: string,
+  query: CapturedQuery,
+  mode: 'READ' | 'WRITE' = 'READ',
+): Promise<PlanOperator[]> {
   const session = driver.session({ database, defaultAccessMode: mode });
   try {
     const result = await session.run(`EXPLAIN ${query.cypher}`, toDriverValue(query.params) as Record<string, unknown>);

@@ -6,7 +6,14 @@ import { migrate } from '../../src/db/migrations';
 import { scaleMemory, DEFAULT_SCALE_DIR } from '../../src/generate/options';
 import { DEFAULT_SEED } from '../../src/generate/graph';
 import { eventKinds } from '../../src/generate/kinds';
-import { checkTarget, ensureEmbeddedGraph, generatorFingerprint, loadOverBolt, readBoltStoredGraph, type StoredGraph } from '../../src/generate/load';
+import {
+  checkTarget,
+  ensureEmbeddedGraph,
+  generatorFingerprint,
+  loadOverBolt,
+  readBoltStoredGraph,
+  type StoredGraph,
+} from '../../src/generate/load';
 import { createApp } from '../../src/http/app';
 import { connectDriver } from '../../src/neo4j/connection';
 import { Executor } from '../../src/neo4j/executor';
@@ -31,16 +38,34 @@ interface Result {
   error?: string;
 }
 
-async function openGraph(nodes: number, seed: number, dataDir: string): Promise<{ driver: Driver; database: string; stored: StoredGraph; close(): Promise<void>; where: string }> {
+async function openGraph(
+  nodes: number,
+  seed: number,
+  dataDir: string,
+): Promise<{ driver: Driver; database: string; stored: StoredGraph; close(): Promise<void>; where: string }> {
   const config = loadConfig();
   const capture = captureCypher();
   if (config.NEO4J_URI) {
-    const driver = await connectDriver(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
+    const driver = await connectDriver(
+      config.NEO4J_URI,
+      config.NEO4J_USER,
+      config.NEO4J_PASSWORD,
+      config.NEO4J_DATABASE,
+    );
     const state = await checkTarget(driver, config.NEO4J_DATABASE, { nodes, seed }, generatorFingerprint(), false);
-    const stored = state === 'same' ? (await readBoltStoredGraph(driver, config.NEO4J_DATABASE))! : await loadOverBolt(driver, config.NEO4J_DATABASE, nodes, seed, capture.logger);
+    const stored =
+      state === 'same'
+        ? (await readBoltStoredGraph(driver, config.NEO4J_DATABASE))!
+        : await loadOverBolt(driver, config.NEO4J_DATABASE, nodes, seed, capture.logger);
     return { driver, database: config.NEO4J_DATABASE, stored, close: () => driver.close(), where: config.NEO4J_URI };
   }
-  const { neo4j, stored, reused } = await ensureEmbeddedGraph({ nodes, seed, dataDir, logger: capture.logger, ...scaleMemory(nodes) });
+  const { neo4j, stored, reused } = await ensureEmbeddedGraph({
+    nodes,
+    seed,
+    dataDir,
+    logger: capture.logger,
+    ...scaleMemory(nodes),
+  });
   const driver = await connectDriver(neo4j.uri, 'neo4j', 'neo4j', 'neo4j');
   const { heapMb, pageCacheMb } = scaleMemory(nodes);
   return {
@@ -84,7 +109,9 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   const relCount = Object.values(manifest.counts.relationships).reduce((a, b) => a + b, 0);
 
   console.log(`scale bench: ${graph.where}`);
-  console.log(`graph: ${nodeCount.toLocaleString('en')} nodes, ${relCount.toLocaleString('en')} relationships (seed ${manifest.plan.seed}); hubs ${manifest.hubs.join(', ')}`);
+  console.log(
+    `graph: ${nodeCount.toLocaleString('en')} nodes, ${relCount.toLocaleString('en')} relationships (seed ${manifest.plan.seed}); hubs ${manifest.hubs.join(', ')}`,
+  );
   console.log(`machine: ${machine()}`);
   console.log(`API transaction timeout ${config.NEO4J_TX_TIMEOUT_MS} ms; slow cases get fewer rounds\n`);
   const table = new Table(40, 0.99);
@@ -103,14 +130,29 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     const first = Date.now() - started;
     // The Executor logs a statement before running it, so failed ones are captured too.
     const statements = capture.take();
-    const scans = [...new Set((await Promise.all(statements.map((s) => explain(graph.driver, graph.database, s)))).flatMap((ops) => forbiddenScans(ops, eventLabels)))];
+    const scans = [
+      ...new Set(
+        (await Promise.all(statements.map((s) => explain(graph.driver, graph.database, s)))).flatMap((ops) =>
+          forbiddenScans(ops, eventLabels),
+        ),
+      ),
+    ];
     if (failed) {
-      results.push({ field: op.field, statements: statements.length, scans, error: failed, row: { name: op.name, driverP50: NaN, apiP50: first, ratio: NaN, driverHigh: NaN, apiHigh: NaN, n: 1 } });
-      console.log(`${op.name.padEnd(40)} error ${failed} after ${first} ms  ${statements.length}, ${scans.join(' ') || '-'}`);
+      results.push({
+        field: op.field,
+        statements: statements.length,
+        scans,
+        error: failed,
+        row: { name: op.name, driverP50: NaN, apiP50: first, ratio: NaN, driverHigh: NaN, apiHigh: NaN, n: 1 },
+      });
+      console.log(
+        `${op.name.padEnd(40)} error ${failed} after ${first} ms  ${statements.length}, ${scans.join(' ') || '-'}`,
+      );
       continue;
     }
     // Slow cases (the ones not yet rewritten) get fewer rounds, so the whole run stays in minutes.
-    const [rounds, perRound] = first > 3000 ? [1, 2] : first > 300 ? [2, 3] : [Number(values.rounds), Number(values['per-round'])];
+    const [rounds, perRound] =
+      first > 3000 ? [1, 2] : first > 300 ? [2, 3] : [Number(values.rounds), Number(values['per-round'])];
     const samples = await timeInterleaved(
       { name: op.name, driver: () => bare(statements), api: async () => void (await http(op.name, op.graphql)) },
       { rounds, perRound, warmup: first > 3000 ? 0 : 2 },
@@ -122,14 +164,20 @@ export async function runScaleBench(argv: string[]): Promise<void> {
 
   console.log('\nMarkdown:\n');
   console.log(`Machine: ${machine()}  `);
-  console.log(`Graph: ${nodeCount.toLocaleString('en')} nodes, ${relCount.toLocaleString('en')} relationships (generated, seed ${manifest.plan.seed}); generation ${timings.generateSeconds.toFixed(0)} s, import ${timings.importSeconds.toFixed(0)} s, migrations + indexes ${timings.migrateSeconds.toFixed(0)} s\n`);
-  console.log('| root field | case | driver p50 | API p50 | API/driver | driver p99 | API p99 | n | statements | scans in the plan |');
+  console.log(
+    `Graph: ${nodeCount.toLocaleString('en')} nodes, ${relCount.toLocaleString('en')} relationships (generated, seed ${manifest.plan.seed}); generation ${timings.generateSeconds.toFixed(0)} s, import ${timings.importSeconds.toFixed(0)} s, migrations + indexes ${timings.migrateSeconds.toFixed(0)} s\n`,
+  );
+  console.log(
+    '| root field | case | driver p50 | API p50 | API/driver | driver p99 | API p99 | n | statements | scans in the plan |',
+  );
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
   const f = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
   for (const r of results) {
     const x = r.row!;
-    const ratio = Number.isNaN(x.ratio) ? r.error ?? '–' : `${x.ratio.toFixed(2)}×`;
-    console.log(`| ${r.field} | ${x.name} | ${f(x.driverP50)} | ${f(x.apiP50)} | ${ratio} | ${f(x.driverHigh)} | ${f(x.apiHigh)} | ${x.n} | ${r.statements} | ${r.scans.join(', ') || '–'} |`);
+    const ratio = Number.isNaN(x.ratio) ? (r.error ?? '–') : `${x.ratio.toFixed(2)}×`;
+    console.log(
+      `| ${r.field} | ${x.name} | ${f(x.driverP50)} | ${f(x.apiP50)} | ${ratio} | ${f(x.driverHigh)} | ${f(x.apiHigh)} | ${x.n} | ${r.statements} | ${r.scans.join(', ') || '–'} |`,
+    );
   }
 
   await app.close();

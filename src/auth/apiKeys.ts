@@ -24,10 +24,19 @@ export function parseApiKeys(spec: string): ApiKey[] {
       const colon = pair.indexOf(':');
       const role = pair.slice(0, colon);
       const secret = pair.slice(colon + 1);
-      if (colon < 0 || !isRole(role)) throw new Error(`each entry must be role:secret with role editor or admin (got "${pair.slice(0, Math.max(colon, 0))}")`);
-      if (secret.length < MIN_KEY_LENGTH) throw new Error(`the ${role} key is shorter than ${MIN_KEY_LENGTH} characters: use a random secret of ${MIN_KEY_LENGTH} or more (e.g. openssl rand -hex 16)`);
+      if (colon < 0 || !isRole(role))
+        throw new Error(
+          `each entry must be role:secret with role editor or admin (got "${pair.slice(0, Math.max(colon, 0))}")`,
+        );
+      if (secret.length < MIN_KEY_LENGTH)
+        throw new Error(
+          `the ${role} key is shorter than ${MIN_KEY_LENGTH} characters: use a random secret of ${MIN_KEY_LENGTH} or more (e.g. openssl rand -hex 16)`,
+        );
       const digest = sha256(secret);
-      return { digest, principal: { id: `key:${role}:${digest.toString('hex').slice(0, 8)}`, role: role as Role, via: 'api-key' } };
+      return {
+        digest,
+        principal: { id: `key:${role}:${digest.toString('hex').slice(0, 8)}`, role: role as Role, via: 'api-key' },
+      };
     });
 }
 

@@ -50,15 +50,24 @@ export function jwtVerifier(options: JwtOptions): JwtVerifier | undefined {
       const code = (error as { code?: string }).code ?? 'ERR_JWT_INVALID';
       throw new InvalidCredentialError(`the bearer token is not valid (${code})`);
     }
-    if (typeof payload.sub !== 'string' || !payload.sub.trim()) throw new InvalidCredentialError('the bearer token has no sub claim naming its subject');
+    if (typeof payload.sub !== 'string' || !payload.sub.trim())
+      throw new InvalidCredentialError('the bearer token has no sub claim naming its subject');
     const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
     const now = Math.floor(Date.now() / 1000);
     const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
-    if (payload.exp! - issued > maxLifetime) throw new InvalidCredentialError(`the bearer token lives longer than ${maxLifetime} s (JWT_MAX_LIFETIME_SECONDS)`);
+    if (payload.exp! - issued > maxLifetime)
+      throw new InvalidCredentialError(
+        `the bearer token lives longer than ${maxLifetime} s (JWT_MAX_LIFETIME_SECONDS)`,
+      );
     const claim = payload[options.roleClaim];
     const roles = (Array.isArray(claim) ? claim : [claim]).filter(isRole);
-    if (!roles.length) throw new InvalidCredentialError(`the bearer token has no ${options.roleClaim} claim naming editor or admin`);
+    if (!roles.length)
+      throw new InvalidCredentialError(`the bearer token has no ${options.roleClaim} claim naming editor or admin`);
     // Namespaced by issuer, so a subject can never pass for an API key's id or another issuer's subject.
-    return { id: `jwt:${payload.iss ?? ''}:${payload.sub}`, role: roles.includes(Role.admin) ? Role.admin : Role.editor, via: 'jwt' };
+    return {
+      id: `jwt:${payload.iss ?? ''}:${payload.sub}`,
+      role: roles.includes(Role.admin) ? Role.admin : Role.editor,
+      via: 'jwt',
+    };
   };
 }

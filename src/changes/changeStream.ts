@@ -8,7 +8,8 @@ export const REPLAY_PAGE = 500;
 /** Most live changes one subscriber may have waiting before it is told to resume from its cursor. */
 export const MAX_QUEUED = 10_000;
 
-const matches = (c: ChangeRow, f: ChangeFilter) => (!f.kinds || f.kinds.includes(c.targetKind)) && (!f.targets || f.targets.includes(c.targetId));
+const matches = (c: ChangeRow, f: ChangeFilter) =>
+  (!f.kinds || f.kinds.includes(c.targetKind)) && (!f.targets || f.targets.includes(c.targetId));
 
 /**
  * One subscriber's changes: those after `after` (null: from now on) that pass `filter`, each once,
@@ -16,7 +17,13 @@ const matches = (c: ChangeRow, f: ChangeFilter) => (!f.kinds || f.kinds.includes
  * replays the log from `after` up to the head it joined at, then yields the live changes after
  * that head. `return()` ends it at once, even while it waits for a change.
  */
-export function changeStream(tailer: ChangeTailer, read: Reader, after: number | null, filter: ChangeFilter, maxQueued = MAX_QUEUED): AsyncGenerator<ChangeRow> {
+export function changeStream(
+  tailer: ChangeTailer,
+  read: Reader,
+  after: number | null,
+  filter: ChangeFilter,
+  maxQueued = MAX_QUEUED,
+): AsyncGenerator<ChangeRow> {
   const state: { closed: boolean; wake: (() => void) | null } = { closed: false, wake: null };
   const generator = stream(tailer, read, after, filter, maxQueued, state);
   const close = generator.return.bind(generator);

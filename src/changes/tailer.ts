@@ -123,7 +123,13 @@ export class ChangeTailer {
 
   /** Reads and delivers the unbroken run of changes after the head; returns how many. */
   private async poll(): Promise<number> {
-    const rows = await changesStore.page(this.read, this.head, NO_UPPER, { kinds: null, targets: null }, this.options.batch);
+    const rows = await changesStore.page(
+      this.read,
+      this.head,
+      NO_UPPER,
+      { kinds: null, targets: null },
+      this.options.batch,
+    );
     let run = 0;
     while (run < rows.length && rows[run]!.seq === this.head + run + 1) run += 1;
     if (run === 0 && rows.length) {

@@ -56,7 +56,8 @@ export function loadCypherFile<N extends string>(relativePath: string, names: re
   const file = path.join(CYPHER_DIR, relativePath);
   const blocks = parseCypherBlocks(readFileSync(file, 'utf8'), relativePath);
   const missing = names.filter((n) => !blocks.has(n));
-  if (missing.length) throw new CypherFileError(`${relativePath}: missing query ${missing.map((m) => `"${m}"`).join(', ')}`);
+  if (missing.length)
+    throw new CypherFileError(`${relativePath}: missing query ${missing.map((m) => `"${m}"`).join(', ')}`);
   const unused = [...blocks.keys()].filter((n) => !names.includes(n as N));
   if (unused.length) throw new CypherFileError(`${relativePath}: query ${unused.join(', ')} is not used by the code`);
   const queries = {} as Record<N, NamedQuery>;

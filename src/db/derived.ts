@@ -25,7 +25,11 @@ export const DERIVED_STEPS: readonly DerivedStep[] = [
 ];
 
 /** Recomputes the steps this graph lacks (all of them with `force`); returns their names. */
-export async function ensureDerived(db: Executor, logger: Logger, options: { force?: boolean } = {}): Promise<string[]> {
+export async function ensureDerived(
+  db: Executor,
+  logger: Logger,
+  options: { force?: boolean } = {},
+): Promise<string[]> {
   const stored = options.force ? {} : await adminStore.derivedVersions(db);
   const stale = DERIVED_STEPS.filter((step) => stored[step.name] !== step.version);
   for (const step of stale) {
@@ -33,6 +37,7 @@ export async function ensureDerived(db: Executor, logger: Logger, options: { for
     const count = await step.recomputeAll(db);
     logger.info({ step: step.name, count, ms: Date.now() - started }, 'derived data recomputed');
   }
-  if (stale.length) await adminStore.recordDerivedVersions(db, Object.fromEntries(DERIVED_STEPS.map((s) => [s.name, s.version])));
+  if (stale.length)
+    await adminStore.recordDerivedVersions(db, Object.fromEntries(DERIVED_STEPS.map((s) => [s.name, s.version])));
   return stale.map((s) => s.name);
 }

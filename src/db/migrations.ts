@@ -48,7 +48,10 @@ export async function migrate(db: Executor, logger: Logger): Promise<string[]> {
     const previous = applied.get(migration.id);
     if (previous !== undefined) {
       if (previous !== migration.checksum) {
-        logger.warn({ migration: migration.id }, 'applied migration has changed since; add a new migration file instead');
+        logger.warn(
+          { migration: migration.id },
+          'applied migration has changed since; add a new migration file instead',
+        );
       }
       continue;
     }

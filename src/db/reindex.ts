@@ -47,12 +47,22 @@ export interface ReindexProgress {
 const BATCH = 1000;
 
 /** Derives every underived fact; returns how many of each kind were derived. */
-export async function reindex(db: Executor, logger: Logger, progress: ReindexProgress = () => undefined): Promise<Omit<Underived, 'total'>> {
+export async function reindex(
+  db: Executor,
+  logger: Logger,
+  progress: ReindexProgress = () => undefined,
+): Promise<Omit<Underived, 'total'>> {
   const version = FACT_DERIVATION_VERSION;
   const done = { entities: 0, events: 0, relationships: 0 };
 
-  for (let after: string | null = ''; after !== null; ) {
-    const entityPage: { entities: StoredEntity[]; next: string | null } = (await db.read<{ entities: StoredEntity[]; next: string | null }>(q.underivedEntities, { after, scan: BATCH, version }))[0]!;
+  for (let after: string | null = ''; after !== null;) {
+    const entityPage: { entities: StoredEntity[]; next: string | null } = (
+      await db.read<{ entities: StoredEntity[]; next: string | null }>(q.underivedEntities, {
+        after,
+        scan: BATCH,
+        version,
+      })
+    )[0]!;
     const rows = entityPage.entities.flatMap((e) => derivableEntity(e, logger));
     if (rows.length) await db.writeAll('deriveEntities', (run) => run(q.deriveEntities, { rows }));
     done.entities += rows.length;
@@ -60,7 +70,7 @@ export async function reindex(db: Executor, logger: Logger, progress: ReindexPro
     after = entityPage.next;
   }
 
-  for (let after: string | null = ''; after !== null; ) {
+  for (let after: string | null = ''; after !== null;) {
     type EventPage = { events: { id: string; kind: string; date: string | null }[]; next: string | null };
     const eventPage: EventPage = (await db.read<EventPage>(q.underivedEvents, { after, scan: BATCH, version }))[0]!;
     const rows = eventPage.events.flatMap((e) => {
@@ -70,7 +80,18 @@ export async function reindex(db: Executor, logger: Logger, progress: ReindexPro
         return [];
       }
       const date = e.date ?? null;
-      return [{ id: e.id, label: spec.label, roles: spec.roles.map((r) => r.role), props: { sortKey: eventSortKey(date, e.id), datePrecision: date ? partialDatePrecision(date) : null, derivedVersion: version } }];
+      return [
+        {
+          id: e.id,
+          label: spec.label,
+          roles: spec.roles.map((r) => r.role),
+          props: {
+            sortKey: eventSortKey(date, e.id),
+            datePrecision: date ? partialDatePrecision(date) : null,
+            derivedVersion: version,
+          },
+        },
+      ];
     });
     if (rows.length) await db.writeAll('deriveEvents', (run) => run(q.deriveEvents, { rows }));
     done.events += rows.length;
@@ -79,9 +100,16 @@ export async function reindex(db: Executor, logger: Logger, progress: ReindexPro
   }
 
   for (;;) {
-    const found = await db.read<{ ref: string; type: string; from: string; to: string; id: string | null }>(q.underivedRelationships, { scan: BATCH, version });
+    const found = await db.read<{ ref: string; type: string; from: string; to: string; id: string | null }>(
+      q.underivedRelationships,
+      { scan: BATCH, version },
+    );
     if (!found.length) break;
-    const rows = found.map((r) => ({ ref: r.ref, from: r.from, id: r.id ?? relationshipId({ type: r.type as RelationshipType, from: r.from, to: r.to }) }));
+    const rows = found.map((r) => ({
+      ref: r.ref,
+      from: r.from,
+      id: r.id ?? relationshipId({ type: r.type as RelationshipType, from: r.from, to: r.to }),
+    }));
     await db.writeAll('deriveRelationships', (run) => run(q.deriveRelationships, { rows, version }));
     done.relationships += rows.length;
     progress({ kind: 'relationships', count: done.relationships });
@@ -104,7 +132,8 @@ interface StoredEntity {
 
 /** An entity's derived row, as the writer would make it; one whose stored values break the contract is logged and left. */
 function derivableEntity(e: StoredEntity, logger: Logger) {
-  const label = (Object.values(EntityLabel) as string[]).find((l) => e.labels.includes(l) || e.label === l) as EntityLabel | undefined;
+  const label = (Object.values(EntityLabel) as string[]).find((l) => e.labels.includes(l) || e.label === l) as
+    EntityLabel | undefined;
   try {
     if (!label) throw new Error('no entity label (Person, Organization, Product or Group)');
     const row = entityValues(
@@ -121,7 +150,10 @@ function derivableEntity(e: StoredEntity, logger: Logger) {
     );
     return [{ id: row.id, label: row.label, props: row.props }];
   } catch (error) {
-    logger.warn({ id: e.id, reason: error instanceof Error ? error.message : String(error) }, 'entity left underived: it breaks the writing contract');
+    logger.warn(
+      { id: e.id, reason: error instanceof Error ? error.message : String(error) },
+      'entity left underived: it breaks the writing contract',
+    );
     return [];
   }
 }

@@ -30,7 +30,12 @@ export function isTransient(error: unknown): boolean {
  * it. Each step is repeatable (IF NOT EXISTS migrations, the seed's one idempotent transaction,
  * whole recomputes), so a transient failure is retried with backoff; each step and retry is logged.
  */
-export async function prepareGraph(db: Executor, logger: Logger, withSeed: boolean, retries = STARTUP_RETRIES): Promise<void> {
+export async function prepareGraph(
+  db: Executor,
+  logger: Logger,
+  withSeed: boolean,
+  retries = STARTUP_RETRIES,
+): Promise<void> {
   const steps: [string, () => Promise<unknown>][] = [
     ['migrations', () => migrate(db, logger)],
     // Facts written by other tools (or an older writer) are derived before the seed and any read.
@@ -49,7 +54,9 @@ export async function prepareGraph(db: Executor, logger: Logger, withSeed: boole
       } catch (error) {
         if (attempt >= retries.attempts || !isTransient(error)) throw error;
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        logger.warn(`start-up ${index + 1}/${steps.length}: ${name} failed (${reason}); attempt ${attempt + 1} of ${retries.attempts} in ${delay / 1000} s`);
+        logger.warn(
+          `start-up ${index + 1}/${steps.length}: ${name} failed (${reason}); attempt ${attempt + 1} of ${retries.attempts} in ${delay / 1000} s`,
+        );
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay *= 2;
       }

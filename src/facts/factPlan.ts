@@ -2,7 +2,14 @@ import { Conflict, type DomainError, InvalidInput, NotFound } from '../errors';
 import { sameEvent } from '../model/eventIdentity';
 import { MOVE_DESTINATION_ROLE, RELATIONSHIP_TYPES } from '../model/registry';
 import type { EntityLabel, RelationshipType } from '../model/vocabulary';
-import type { CheckRow, CitationRemoval, CitationWrite, RevisionRow, SimilarEvent, StoredProps } from '../store/facts.store';
+import type {
+  CheckRow,
+  CitationRemoval,
+  CitationWrite,
+  RevisionRow,
+  SimilarEvent,
+  StoredProps,
+} from '../store/facts.store';
 import type { TallyChanges } from '../store/stats.store';
 import { BOOKKEEPING_KEYS, type CitationRow, type FactKind, type FactRows } from './facts';
 
@@ -49,10 +56,34 @@ export function checkParams(rows: FactRows) {
   cited.forEach((r) => r.citations.forEach(keyOf));
   const sourcesOf = (citations: CitationRow[]) => [...new Set(citations.map((c) => c.sourceId))];
   const facts = [
-    ...rows.entities.map((e) => ({ kind: 'ENTITY' as const, id: e.id, from: null, to: null, sourceIds: sourcesOf(e.citations) })),
-    ...rows.relationships.map((r) => ({ kind: 'RELATIONSHIP' as const, id: r.id, from: r.from, to: r.to, sourceIds: sourcesOf(r.citations) })),
-    ...rows.events.map((e) => ({ kind: 'EVENT' as const, id: e.id, from: null, to: null, sourceIds: sourcesOf(e.citations) })),
-    ...rows.corroborations.map((c) => ({ kind: c.kind, id: c.factId, from: c.ends?.from ?? null, to: c.ends?.to ?? null, sourceIds: sourcesOf(c.citations) })),
+    ...rows.entities.map((e) => ({
+      kind: 'ENTITY' as const,
+      id: e.id,
+      from: null,
+      to: null,
+      sourceIds: sourcesOf(e.citations),
+    })),
+    ...rows.relationships.map((r) => ({
+      kind: 'RELATIONSHIP' as const,
+      id: r.id,
+      from: r.from,
+      to: r.to,
+      sourceIds: sourcesOf(r.citations),
+    })),
+    ...rows.events.map((e) => ({
+      kind: 'EVENT' as const,
+      id: e.id,
+      from: null,
+      to: null,
+      sourceIds: sourcesOf(e.citations),
+    })),
+    ...rows.corroborations.map((c) => ({
+      kind: c.kind,
+      id: c.factId,
+      from: c.ends?.from ?? null,
+      to: c.ends?.to ?? null,
+      sourceIds: sourcesOf(c.citations),
+    })),
   ].map((f, key) => ({ key, ...f }));
   const query = {
     entityIds: [
@@ -81,19 +112,28 @@ export type CheckParams = ReturnType<typeof checkParams>;
 
 /** Every fact id a write may create or change: what the writer locks before its check (cypher/queries/facts.cypher lockFacts). */
 export function writtenIds(rows: FactRows): string[] {
-  return [...rows.sources, ...rows.entities, ...rows.relationships, ...rows.events].map((r) => r.id).concat(rows.corroborations.map((c) => c.factId));
+  return [...rows.sources, ...rows.entities, ...rows.relationships, ...rows.events]
+    .map((r) => r.id)
+    .concat(rows.corroborations.map((c) => c.factId));
 }
 
 /**
  * Optimistic concurrency: the first fact whose latest revision (read under the lock) is not the
  * one its writer expected, as a CONFLICT naming both; null when every expectation holds.
  */
-export function staleRevision(expected: Record<string, string>, latest: { id: string; revision: string | null }[]): Conflict | null {
+export function staleRevision(
+  expected: Record<string, string>,
+  latest: { id: string; revision: string | null }[],
+): Conflict | null {
   const found = new Map(latest.map((r) => [r.id, r.revision]));
   for (const [id, revision] of Object.entries(expected)) {
     const now = found.get(id) ?? null;
     if (now !== revision) {
-      return new Conflict(id, `its latest revision is ${now ?? 'none'}, not the expected ${revision}: read it again (history(id)) and retry`, 'expectedRevision');
+      return new Conflict(
+        id,
+        `its latest revision is ${now ?? 'none'}, not the expected ${revision}: read it again (history(id)) and retry`,
+        'expectedRevision',
+      );
     }
   }
   return null;
@@ -156,7 +196,13 @@ interface Record_ {
   missing?: boolean;
 }
 
-export function classify(rows: FactRows, found: CheckRow, params: CheckParams, similar: SimilarEvent[], mode: WriteMode): Plan {
+export function classify(
+  rows: FactRows,
+  found: CheckRow,
+  params: CheckParams,
+  similar: SimilarEvent[],
+  mode: WriteMode,
+): Plan {
   const plan: Plan = {
     results: [],
     valuesChanged: new Set(),
@@ -168,14 +214,27 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
     tallies: { events: [], destinations: [] },
   };
   const recounted = new Set<string>();
-  for (const r of rows.refused) plan.results.push({ path: r.path, id: '', fact: factOfPath(r.path), outcome: 'REFUSED', fields: [], citationsAdded: 0, citationsRemoved: 0, error: r.error });
+  for (const r of rows.refused)
+    plan.results.push({
+      path: r.path,
+      id: '',
+      fact: factOfPath(r.path),
+      outcome: 'REFUSED',
+      fields: [],
+      citationsAdded: 0,
+      citationsRemoved: 0,
+      error: r.error,
+    });
 
   const offsets = new Map(found.quoted.map((q) => [q.key, q.offset]));
   const missingSources = new Set(found.missingSources);
   const missingEntities = new Set(found.missingEntities);
   const labelConflicts = new Set(found.labelConflicts);
   const retracted = new Set(found.retracted);
-  const labelOf = new Map<string, string>([...found.entityLabels.map((e) => [e.id, e.label] as const), ...rows.entities.map((e) => [e.id, e.label] as const)]);
+  const labelOf = new Map<string, string>([
+    ...found.entityLabels.map((e) => [e.id, e.label] as const),
+    ...rows.entities.map((e) => [e.id, e.label] as const),
+  ]);
   const states = new Map(found.facts.map((f) => [f.key, f]));
   const stored = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
   const sources = stored(found.sources);
@@ -188,14 +247,18 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
   const citationProblems = (citations: CitationRow[]): DomainError[] =>
     citations.flatMap((c) => {
       if (missingSources.has(c.sourceId)) return [new InvalidInput(c.sourcePath, `unknown source id: ${c.sourceId}`)];
-      if (offsets.get(params.citationKey(c)) == null) return [new InvalidInput(c.path, `not a verbatim span of its source: ${JSON.stringify(c.quote)}`)];
+      if (offsets.get(params.citationKey(c)) == null)
+        return [new InvalidInput(c.path, `not a verbatim span of its source: ${JSON.stringify(c.quote)}`)];
       return [];
     });
-  const entityProblems = (refs: { id: string; path: string; labels?: readonly EntityLabel[]; rule?: (label: string) => string }[]): DomainError[] =>
+  const entityProblems = (
+    refs: { id: string; path: string; labels?: readonly EntityLabel[]; rule?: (label: string) => string }[],
+  ): DomainError[] =>
     refs.flatMap((ref) => {
       if (missingEntities.has(ref.id)) return [new InvalidInput(ref.path, `unknown entity id: ${ref.id}`)];
       const label = labelOf.get(ref.id);
-      if (label && ref.labels && !ref.labels.includes(label as EntityLabel)) return [new InvalidInput(ref.path, ref.rule!(label))];
+      if (label && ref.labels && !ref.labels.includes(label as EntityLabel))
+        return [new InvalidInput(ref.path, ref.rule!(label))];
       return [];
     });
 
@@ -212,9 +275,17 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
         after: pick({ ...e.props, label: e.label }, ENTITY_KEYS),
         citations: e.citations,
         problems: [
-          ...(labelConflicts.has(e.id) ? [new Conflict(e.id, 'id already used by a fact of another kind', `${e.path}.id`)] : []),
+          ...(labelConflicts.has(e.id)
+            ? [new Conflict(e.id, 'id already used by a fact of another kind', `${e.path}.id`)]
+            : []),
           ...(duplicate
-            ? [new Conflict(e.id, `has the name of ${duplicate.existing.join(', ')} (use the existing id, or allowSameName: true for a different entity of the same name)`, `${e.path}.name`)]
+            ? [
+                new Conflict(
+                  e.id,
+                  `has the name of ${duplicate.existing.join(', ')} (use the existing id, or allowSameName: true for a different entity of the same name)`,
+                  `${e.path}.name`,
+                ),
+              ]
             : []),
           ...(retracted.has(e.id) ? [new Conflict(e.id, 'was retracted; see history(id)', e.path)] : []),
           ...citationProblems(e.citations),
@@ -236,8 +307,18 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
         to: r.to,
         problems: [
           ...entityProblems([
-            { id: r.from, path: `${r.path}.from`, labels: spec.from, rule: (label) => `${r.type} starts at ${spec.from.join(' or ')}, not a ${label}` },
-            { id: r.to, path: `${r.path}.to`, labels: spec.to, rule: (label) => `${r.type} ends at ${spec.to.join(' or ')}, not a ${label}` },
+            {
+              id: r.from,
+              path: `${r.path}.from`,
+              labels: spec.from,
+              rule: (label) => `${r.type} starts at ${spec.from.join(' or ')}, not a ${label}`,
+            },
+            {
+              id: r.to,
+              path: `${r.path}.to`,
+              labels: spec.to,
+              rule: (label) => `${r.type} ends at ${spec.to.join(' or ')}, not a ${label}`,
+            },
           ]),
           ...citationProblems(r.citations),
         ],
@@ -245,10 +326,23 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
     }),
     ...rows.events.map((e): Record_ => {
       const old = events.get(e.id);
-      const after = { ...e.props, label: e.label, participants: sortedPairs(e.participants.map((p) => ({ role: p.props.role, id: p.entity }))) };
-      const keys = [...new Set([...Object.keys(after), ...Object.keys(old?.props ?? {})])].filter((k) => k !== 'id' && !(BOOKKEEPING as readonly string[]).includes(k));
-      const report = { kind: e.props.kind, date: e.props.date, participants: e.participants.map((p) => ({ role: p.props.role, id: p.entity })), props: e.props };
-      const candidates = (similarOf.get(e.id) ?? []).filter((c) => c.id !== e.id && sameEvent(report, { ...c, props: c.props }));
+      const after = {
+        ...e.props,
+        label: e.label,
+        participants: sortedPairs(e.participants.map((p) => ({ role: p.props.role, id: p.entity }))),
+      };
+      const keys = [...new Set([...Object.keys(after), ...Object.keys(old?.props ?? {})])].filter(
+        (k) => k !== 'id' && !(BOOKKEEPING as readonly string[]).includes(k),
+      );
+      const report = {
+        kind: e.props.kind,
+        date: e.props.date,
+        participants: e.participants.map((p) => ({ role: p.props.role, id: p.entity })),
+        props: e.props,
+      };
+      const candidates = (similarOf.get(e.id) ?? []).filter(
+        (c) => c.id !== e.id && sameEvent(report, { ...c, props: c.props }),
+      );
       return {
         path: e.path,
         id: e.id,
@@ -257,14 +351,17 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
         after,
         citations: e.citations,
         problems: [
-          ...(labelConflicts.has(e.id) ? [new Conflict(e.id, 'id already used by a fact of another kind', `${e.path}.id`)] : []),
+          ...(labelConflicts.has(e.id)
+            ? [new Conflict(e.id, 'id already used by a fact of another kind', `${e.path}.id`)]
+            : []),
           ...(retracted.has(e.id) ? [new Conflict(e.id, 'was retracted; see history(id)', e.path)] : []),
           ...entityProblems(
             e.participants.map((p) => ({
               id: p.entity,
               path: p.path,
               labels: p.labels,
-              rule: (label: string) => `a ${label} cannot be the ${p.props.role} of a ${e.props.kind} (allowed: ${p.labels.join(', ')})`,
+              rule: (label: string) =>
+                `a ${label} cannot be the ${p.props.role} of a ${e.props.kind} (allowed: ${p.labels.join(', ')})`,
             })),
           ),
           ...citationProblems(e.citations),
@@ -280,35 +377,55 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
         ],
       };
     }),
-    ...rows.corroborations.map(
-      (c): Record_ => ({
-        path: c.path,
-        id: c.factId,
-        fact: c.kind,
-        citations: c.citations,
-        from: c.ends?.from ?? null,
-        to: c.ends?.to ?? null,
-        problems: citationProblems(c.citations),
-      }),
-    ),
+    ...rows.corroborations.map((c): Record_ => ({
+      path: c.path,
+      id: c.factId,
+      fact: c.kind,
+      citations: c.citations,
+      from: c.ends?.from ?? null,
+      to: c.ends?.to ?? null,
+      problems: citationProblems(c.citations),
+    })),
   ];
 
   // Records of one id in one set: the later ones add their citations to the first, if their values agree.
   const firstOf = new Map<string, { record: Record_; keys: Set<string> }>();
   records.forEach((record, key) => {
     const state = states.get(key)!;
-    const result: FactResult = { path: record.path, id: record.id, fact: record.fact, outcome: 'UNCHANGED', fields: [], citationsAdded: 0, citationsRemoved: 0 };
+    const result: FactResult = {
+      path: record.path,
+      id: record.id,
+      fact: record.fact,
+      outcome: 'UNCHANGED',
+      fields: [],
+      citationsAdded: 0,
+      citationsRemoved: 0,
+    };
     plan.results.push(result);
     const earlier = firstOf.get(record.id);
     const problems = [...record.problems];
-    if (record.after === undefined && !state.exists && !(earlier && earlier.record.after)) problems.push(new NotFound(record.id, `${record.path}.factId`));
+    if (record.after === undefined && !state.exists && !(earlier && earlier.record.after))
+      problems.push(new NotFound(record.id, `${record.path}.factId`));
     if (earlier?.record.after && record.after && changedFields(earlier.record.after, record.after).length) {
-      problems.push(new Conflict(record.id, `appears twice in this write with other values (${changedFields(earlier.record.after, record.after).join(', ')})`, record.path));
+      problems.push(
+        new Conflict(
+          record.id,
+          `appears twice in this write with other values (${changedFields(earlier.record.after, record.after).join(', ')})`,
+          record.path,
+        ),
+      );
     }
     const fields = record.before && record.after && !earlier ? changedFields(record.before, record.after) : [];
-    if (fields.includes('text') && sources.get(record.id)?.cited) problems.push(new Conflict(record.id, 'the text of a source cannot change once facts cite it', record.path));
+    if (fields.includes('text') && sources.get(record.id)?.cited)
+      problems.push(new Conflict(record.id, 'the text of a source cannot change once facts cite it', record.path));
     if (fields.length && mode === 'create') {
-      problems.push(new Conflict(record.id, `already exists with other values (${fields.join(', ')}); change it with an update mutation`, record.path));
+      problems.push(
+        new Conflict(
+          record.id,
+          `already exists with other values (${fields.join(', ')}); change it with an update mutation`,
+          record.path,
+        ),
+      );
     }
     if (problems.length) {
       Object.assign(result, { outcome: problems[0] instanceof Conflict ? 'CONFLICT' : 'REFUSED', error: problems[0] });
@@ -327,12 +444,27 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
     if (kind && (added.length || removed.length)) {
       const base = earlier ? earlier.keys.size - added.length : state.citationCount - removed.length;
       added.forEach((c, i) =>
-        plan.citationsAdded.push({ kind, factId: record.id, from: record.from ?? null, sourceId: c.sourceId, quote: c.quote, offset: offsets.get(params.citationKey(c))!, position: base + i }),
+        plan.citationsAdded.push({
+          kind,
+          factId: record.id,
+          from: record.from ?? null,
+          sourceId: c.sourceId,
+          quote: c.quote,
+          offset: offsets.get(params.citationKey(c))!,
+          position: base + i,
+        }),
       );
-      removed.forEach((c) => plan.citationsRemoved.push({ kind, factId: record.id, sourceId: c.sourceId, quote: c.quote }));
+      removed.forEach((c) =>
+        plan.citationsRemoved.push({ kind, factId: record.id, sourceId: c.sourceId, quote: c.quote }),
+      );
       if (created) {
         const first = added[0]!;
-        plan.createdCounts.set(record.id, { citationCount: added.length, sourceCount: new Set(added.map((c) => c.sourceId)).size, sourceId: first.sourceId, quote: first.quote });
+        plan.createdCounts.set(record.id, {
+          citationCount: added.length,
+          sourceCount: new Set(added.map((c) => c.sourceId)).size,
+          sourceId: first.sourceId,
+          quote: first.quote,
+        });
       } else if (!recounted.has(record.id)) {
         recounted.add(record.id);
         plan.citedFacts.push({ kind, factId: record.id, from: record.from ?? null, to: record.to ?? null });
@@ -344,38 +476,84 @@ export function classify(rows: FactRows, found: CheckRow, params: CheckParams, s
     if (created) {
       result.outcome = 'CREATED';
       const after = { ...record.after, ...(kind ? { citations: added.map(plain) } : {}) };
-      plan.revisions.push({ targetId: record.id, action: 'CREATE', fields: Object.keys(after).sort(), before: null, after: JSON.stringify(after) });
+      plan.revisions.push({
+        targetId: record.id,
+        action: 'CREATE',
+        fields: Object.keys(after).sort(),
+        before: null,
+        after: JSON.stringify(after),
+      });
     } else if (fields.length || removed.length) {
       result.outcome = 'UPDATED';
       result.fields = [...fields, ...citationFields];
-      const only = (m: Comparable | null | undefined, citations: CitationRow[] | { sourceId: string; quote: string }[]) =>
-        JSON.stringify({ ...Object.fromEntries(fields.map((f) => [f, m?.[f] ?? null])), ...(citationFields.length ? { citations: citations.map(plain) } : {}) });
-      plan.revisions.push({ targetId: record.id, action: 'UPDATE', fields: result.fields, before: only(record.before, removed), after: only(record.after, added) });
+      const only = (
+        m: Comparable | null | undefined,
+        citations: CitationRow[] | { sourceId: string; quote: string }[],
+      ) =>
+        JSON.stringify({
+          ...Object.fromEntries(fields.map((f) => [f, m?.[f] ?? null])),
+          ...(citationFields.length ? { citations: citations.map(plain) } : {}),
+        });
+      plan.revisions.push({
+        targetId: record.id,
+        action: 'UPDATE',
+        fields: result.fields,
+        before: only(record.before, removed),
+        after: only(record.after, added),
+      });
     } else if (added.length) {
       result.outcome = 'CORROBORATED';
       result.fields = citationFields;
-      plan.revisions.push({ targetId: record.id, action: 'CORROBORATE', fields: citationFields, before: null, after: JSON.stringify({ citations: added.map(plain) }) });
+      plan.revisions.push({
+        targetId: record.id,
+        action: 'CORROBORATE',
+        fields: citationFields,
+        before: null,
+        after: JSON.stringify({ citations: added.map(plain) }),
+      });
     }
   });
 
   for (const s of rows.sources) {
     const old = sources.get(s.id)?.props;
-    const after: Comparable = Object.assign({ title: null, publisher: null, date: null, language: null, file: null, text: null }, s.props);
+    const after: Comparable = Object.assign(
+      { title: null, publisher: null, date: null, language: null, file: null, text: null },
+      s.props,
+    );
     const before = old ? pick(old, Object.keys(after)) : null;
     const fields = before ? changedFields(before, after) : [];
-    const result: FactResult = { path: s.path, id: s.id, fact: 'SOURCE', outcome: before ? (fields.length ? 'UPDATED' : 'UNCHANGED') : 'CREATED', fields, citationsAdded: 0, citationsRemoved: 0 };
+    const result: FactResult = {
+      path: s.path,
+      id: s.id,
+      fact: 'SOURCE',
+      outcome: before ? (fields.length ? 'UPDATED' : 'UNCHANGED') : 'CREATED',
+      fields,
+      citationsAdded: 0,
+      citationsRemoved: 0,
+    };
     plan.results.push(result);
     const problem =
       fields.includes('text') && old && sources.get(s.id)?.cited
         ? new Conflict(s.id, 'the text of a source cannot change once facts cite it', s.path)
         : fields.length && mode === 'create'
-          ? new Conflict(s.id, `already exists with other values (${fields.join(', ')}); change it with an update mutation`, s.path)
+          ? new Conflict(
+              s.id,
+              `already exists with other values (${fields.join(', ')}); change it with an update mutation`,
+              s.path,
+            )
           : null;
     if (problem) {
       Object.assign(result, { outcome: 'CONFLICT', error: problem });
       continue;
     }
-    if (!before) plan.revisions.push({ targetId: s.id, action: 'CREATE', fields: Object.keys(after).sort(), before: null, after: JSON.stringify(after) });
+    if (!before)
+      plan.revisions.push({
+        targetId: s.id,
+        action: 'CREATE',
+        fields: Object.keys(after).sort(),
+        before: null,
+        after: JSON.stringify(after),
+      });
     else if (fields.length) {
       const only = (m: Comparable) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, m[f] ?? null])));
       plan.revisions.push({ targetId: s.id, action: 'UPDATE', fields, before: only(before), after: only(after) });
@@ -398,7 +576,13 @@ function comparePaths(a: string, b: string): number {
 
 function factOfPath(path: string): FactKind | 'SOURCE' {
   const set = path.split('.')[0];
-  return set === 'sources' ? 'SOURCE' : set === 'relationships' ? 'RELATIONSHIP' : set === 'events' ? 'EVENT' : 'ENTITY';
+  return set === 'sources'
+    ? 'SOURCE'
+    : set === 'relationships'
+      ? 'RELATIONSHIP'
+      : set === 'events'
+        ? 'EVENT'
+        : 'ENTITY';
 }
 
 /**
@@ -411,10 +595,15 @@ function touchedTallies(rows: FactRows, found: CheckRow, changed: Set<string>): 
   const after = rows.events.filter((e) => changed.has(e.id));
   const date = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
-    events: [...before.map((e) => ({ kind: String(e.props.kind), date: date(e.props.date) })), ...after.map((e) => ({ kind: e.props.kind, date: e.props.date }))],
+    events: [
+      ...before.map((e) => ({ kind: String(e.props.kind), date: date(e.props.date) })),
+      ...after.map((e) => ({ kind: e.props.kind, date: e.props.date })),
+    ],
     destinations: [
       ...before.flatMap((e) => e.participants.filter((p) => p.role === MOVE_DESTINATION_ROLE).map((p) => p.id)),
-      ...after.flatMap((e) => e.participants.filter((p) => p.props.role === MOVE_DESTINATION_ROLE).map((p) => p.entity)),
+      ...after.flatMap((e) =>
+        e.participants.filter((p) => p.props.role === MOVE_DESTINATION_ROLE).map((p) => p.entity),
+      ),
     ],
   };
 }

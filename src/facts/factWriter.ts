@@ -3,7 +3,16 @@ import { sameEvent, type EventReport } from '../model/eventIdentity';
 import type { Run } from '../neo4j/executor';
 import { factsStore, type Author, type CheckRow, type CitationWrite, type RevisionRow } from '../store/facts.store';
 import { statsStore, type TallyChanges } from '../store/stats.store';
-import { checkParams, classify, staleRevision, writtenIds, type CreatedCounts, type FactResult, type Plan, type WriteMode } from './factPlan';
+import {
+  checkParams,
+  classify,
+  staleRevision,
+  writtenIds,
+  type CreatedCounts,
+  type FactResult,
+  type Plan,
+  type WriteMode,
+} from './factPlan';
 import { factKindOf, relationshipEnds, toFactRows, type FactRows, type FactSet } from './facts';
 
 export type { FactResult, Outcome, WriteMode } from './factPlan';
@@ -39,7 +48,8 @@ export const emptyDerivedWork = (): DerivedWork => ({ entities: new Set(), talli
 /** Recomputes what a deferred write left stale (the same statements writePlan runs otherwise). */
 export async function refreshDerived(run: Run, work: DerivedWork): Promise<void> {
   const ids = [...work.entities];
-  for (let i = 0; i < ids.length; i += DERIVED_BATCH) await factsStore.refreshEntityStats(run, ids.slice(i, i + DERIVED_BATCH));
+  for (let i = 0; i < ids.length; i += DERIVED_BATCH)
+    await factsStore.refreshEntityStats(run, ids.slice(i, i + DERIVED_BATCH));
   await statsStore.refreshTallies(run, work.tallies);
 }
 
@@ -64,10 +74,18 @@ export async function writeFacts(run: Run, facts: FactSet, options: WriteOptions
   }
   const params = checkParams(rows);
   const found = await factsStore.check(run, params.query);
-  const newEvents = options.mode === 'create' ? rows.events.filter((e) => !found.events.some((x) => x.id === e.id) && !e.allowSimilar) : [];
+  const newEvents =
+    options.mode === 'create'
+      ? rows.events.filter((e) => !found.events.some((x) => x.id === e.id) && !e.allowSimilar)
+      : [];
   const similar = await factsStore.similarEvents(
     run,
-    newEvents.map((e) => ({ id: e.id, kind: e.props.kind, date: e.props.date, entityIds: e.participants.map((p) => p.entity) })),
+    newEvents.map((e) => ({
+      id: e.id,
+      kind: e.props.kind,
+      date: e.props.date,
+      entityIds: e.participants.map((p) => p.entity),
+    })),
   );
   const plan = classify(rows, found, params, similar, options.mode);
   if (options.dryRun) return plan.results.map((r) => (r.error ? { ...r, error: relocate(r.error, at) } : r));
@@ -95,19 +113,34 @@ function touchedEntities(rows: FactRows, found: CheckRow, changed: Set<string>):
 }
 
 /** A created fact's row with its citation counts, which the plan knows (an existing fact's are recounted). */
-function withCounts<T extends { id: string; props: object }>(row: T, counts: Map<string, CreatedCounts>, primary = false): T {
+function withCounts<T extends { id: string; props: object }>(
+  row: T,
+  counts: Map<string, CreatedCounts>,
+  primary = false,
+): T {
   const c = counts.get(row.id);
   if (!c) return row;
-  const props = { ...row.props, citationCount: c.citationCount, sourceCount: c.sourceCount, ...(primary ? { sourceId: c.sourceId, quote: c.quote } : {}) };
+  const props = {
+    ...row.props,
+    citationCount: c.citationCount,
+    sourceCount: c.sourceCount,
+    ...(primary ? { sourceId: c.sourceId, quote: c.quote } : {}),
+  };
   return { ...row, props };
 }
 
 async function writePlan(run: Run, rows: FactRows, found: CheckRow, plan: Plan, options: WriteOptions): Promise<void> {
   const changed = plan.valuesChanged;
   const counts = plan.createdCounts;
-  const keep = <T extends { id: string; props: object }>(list: T[], primary = false) => list.filter((x) => changed.has(x.id)).map((x) => withCounts(x, counts, primary));
+  const keep = <T extends { id: string; props: object }>(list: T[], primary = false) =>
+    list.filter((x) => changed.has(x.id)).map((x) => withCounts(x, counts, primary));
   const by = options.by;
-  const [sources, entities, relationships, events] = [keep(rows.sources), keep(rows.entities), keep(rows.relationships, true), keep(rows.events)];
+  const [sources, entities, relationships, events] = [
+    keep(rows.sources),
+    keep(rows.entities),
+    keep(rows.relationships, true),
+    keep(rows.events),
+  ];
   const steps: [unknown[], (run: Run) => Promise<unknown>][] = [
     [sources, (r) => factsStore.writeSources(r, sources, by)],
     [entities, (r) => factsStore.writeEntities(r, entities, by)],
@@ -137,7 +170,13 @@ async function writePlan(run: Run, rows: FactRows, found: CheckRow, plan: Plan, 
  * fact's history (WITHDRAW, with the reason). The fact stays while another source states it; its
  * only source cannot be withdrawn (retract the fact instead). Returns how many citations went.
  */
-export async function withdrawSource(run: Run, factId: string, sourceId: string, by: Author, reason: string): Promise<number> {
+export async function withdrawSource(
+  run: Run,
+  factId: string,
+  sourceId: string,
+  by: Author,
+  reason: string,
+): Promise<number> {
   const kind = factKindOf(factId);
   if (!kind) throw new InvalidInput('factId', `"${factId}" is not the id of an entity, event or relationship`);
   const ends = relationshipEnds(factId);
@@ -147,9 +186,25 @@ export async function withdrawSource(run: Run, factId: string, sourceId: string,
   if (!exists) throw new NotFound(factId, 'factId');
   if (!citations.length) throw new NotFound(sourceId, 'source');
   if (!otherSources) throw new Conflict(factId, `${sourceId} is its only source: retract the fact instead`, 'source');
-  await factsStore.removeCitations(run, citations.map((c) => ({ kind, factId, sourceId, quote: c.quote })));
+  await factsStore.removeCitations(
+    run,
+    citations.map((c) => ({ kind, factId, sourceId, quote: c.quote })),
+  );
   await factsStore.refreshCitationCounts(run, [{ kind, factId, from: fact.from, to: fact.to }]);
-  await factsStore.recordRevisions(run, [{ targetId: factId, action: 'WITHDRAW', fields: ['citations'], before: JSON.stringify({ citations }), after: null }], by, reason);
+  await factsStore.recordRevisions(
+    run,
+    [
+      {
+        targetId: factId,
+        action: 'WITHDRAW',
+        fields: ['citations'],
+        before: JSON.stringify({ citations }),
+        after: null,
+      },
+    ],
+    by,
+    reason,
+  );
   return citations.length;
 }
 
@@ -164,7 +219,12 @@ export async function retractFacts(run: Run, ids: string[], by: Author, reason: 
   if (missing.length) throw new NotFound(missing[0]!, 'ids');
   if (touched.length) await factsStore.refreshEntityStats(run, touched);
   await statsStore.refreshTallies(run, tallies);
-  await factsStore.recordRevisions(run, retracted.map((targetId) => ({ targetId, action: 'RETRACT', fields: [], before: null, after: null })), by, reason);
+  await factsStore.recordRevisions(
+    run,
+    retracted.map((targetId) => ({ targetId, action: 'RETRACT', fields: [], before: null, after: null })),
+    by,
+    reason,
+  );
   return retracted;
 }
 
@@ -176,6 +236,10 @@ export type { Author, CitationWrite, RevisionRow };
  * up before adding an event from a new source, to cite the existing one instead.
  */
 export async function findSimilarEvents(run: Run, report: EventReport, limit = 50): Promise<string[]> {
-  const [found] = await factsStore.similarEvents(run, [{ id: '', kind: report.kind, date: report.date, entityIds: report.participants.map((p) => p.id) }], limit);
+  const [found] = await factsStore.similarEvents(
+    run,
+    [{ id: '', kind: report.kind, date: report.date, entityIds: report.participants.map((p) => p.id) }],
+    limit,
+  );
   return (found?.candidates ?? []).filter((c) => sameEvent(report, c)).map((c) => c.id);
 }

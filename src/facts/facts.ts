@@ -110,7 +110,15 @@ export interface CitationRow {
 }
 
 /** Properties the writer keeps for itself on every fact; they never count as a change. */
-export const BOOKKEEPING_KEYS = ['createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'derivedVersion', 'citationCount', 'sourceCount'] as const;
+export const BOOKKEEPING_KEYS = [
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+  'derivedVersion',
+  'citationCount',
+  'sourceCount',
+] as const;
 
 /** The id of a stable relationship, derived so that it is the same on every load. */
 export function relationshipId(r: Pick<RelationshipRecord, 'type' | 'from' | 'to'>): string {
@@ -197,7 +205,11 @@ function flattenProps(kind: EventKind, props: Record<string, unknown>, path: str
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const money = value as Partial<Money>;
       check(EVENT_KINDS[kind].money.includes(key), `${path}.${key}`, `a ${kind} has no money property ${key}`);
-      check(typeof money.amount === 'number' && /^[A-Z]{3}$/.test(money.currency ?? ''), `${path}.${key}`, 'money needs amount and an ISO 4217 currency');
+      check(
+        typeof money.amount === 'number' && /^[A-Z]{3}$/.test(money.currency ?? ''),
+        `${path}.${key}`,
+        'money needs amount and an ISO 4217 currency',
+      );
       flat[`${key}Amount`] = money.amount;
       flat[`${key}Currency`] = money.currency;
     } else {
@@ -213,14 +225,26 @@ function checkRoles(e: EventRecord, path: string): void {
   const seen = new Map<string, number>();
   e.participants.forEach((p, n) => {
     const role = roleOf(e.kind, p.role);
-    check(role, `${path}.participants.${n}.role`, `a ${e.kind} has no role "${p.role}" (roles: ${spec.roles.map((r) => r.role).join(', ')})`);
+    check(
+      role,
+      `${path}.participants.${n}.role`,
+      `a ${e.kind} has no role "${p.role}" (roles: ${spec.roles.map((r) => r.role).join(', ')})`,
+    );
     check(ENTITY_ID.test(p.id), `${path}.participants.${n}.entity`, `"${p.id}" is not an entity id`);
     seen.set(p.role, (seen.get(p.role) ?? 0) + 1);
-    check(role.many || seen.get(p.role) === 1, `${path}.participants.${n}.role`, `a ${e.kind} has one ${p.role} at most`);
+    check(
+      role.many || seen.get(p.role) === 1,
+      `${path}.participants.${n}.role`,
+      `a ${e.kind} has one ${p.role} at most`,
+    );
   });
   const missing = spec.roles.filter((r) => r.required && !seen.has(r.role)).map((r) => r.role);
   check(!missing.length, `${path}.participants`, `a ${e.kind} needs the role(s): ${missing.join(', ')}`);
-  check(!spec.anyOf || spec.anyOf.some((r) => seen.has(r)), `${path}.participants`, `a ${e.kind} needs one of the roles: ${spec.anyOf?.join(', ')}`);
+  check(
+    !spec.anyOf || spec.anyOf.some((r) => seen.has(r)),
+    `${path}.participants`,
+    `a ${e.kind} needs one of the roles: ${spec.anyOf?.join(', ')}`,
+  );
 }
 
 /**
@@ -254,17 +278,24 @@ export function impliedMoves(e: EventRecord): EventRecord[] {
  * A record's citations, the shorthand ones first, each with its source (the set's default when
  * the record names none) and its path; the same (source, quote) twice counts once.
  */
-export function citationsOf(record: Cited & { quote?: string; quotes?: string[] }, path: string, defaultSourceId: string | undefined): CitationRow[] {
+export function citationsOf(
+  record: Cited & { quote?: string; quotes?: string[] },
+  path: string,
+  defaultSourceId: string | undefined,
+): CitationRow[] {
   const rows: CitationRow[] = [];
   const add = (sourceId: string | undefined, quote: unknown, quotePath: string, sourcePath: string) => {
     const source = sourceId ?? defaultSourceId;
     check(source, sourcePath, 'no source to cite');
     check(typeof quote === 'string' && quote.length > 0, quotePath, 'a quote is a non-empty string');
-    if (!rows.some((c) => c.sourceId === source && c.quote === quote)) rows.push({ sourceId: source, quote, path: quotePath, sourcePath });
+    if (!rows.some((c) => c.sourceId === source && c.quote === quote))
+      rows.push({ sourceId: source, quote, path: quotePath, sourcePath });
   };
   if (record.quote !== undefined) add(record.sourceId, record.quote, `${path}.quote`, `${path}.sourceId`);
   (record.quotes ?? []).forEach((q, k) => add(record.sourceId, q, `${path}.quotes.${k}`, `${path}.sourceId`));
-  (record.citations ?? []).forEach((c, k) => add(c.sourceId, c.quote, `${path}.citations.${k}.quote`, `${path}.citations.${k}.sourceId`));
+  (record.citations ?? []).forEach((c, k) =>
+    add(c.sourceId, c.quote, `${path}.citations.${k}.quote`, `${path}.citations.${k}.sourceId`),
+  );
   check(rows.length, path, 'cites no source: give at least one citation (a source and a verbatim quote)');
   return rows;
 }
@@ -288,8 +319,16 @@ export interface Refusal {
 /** An entity's stored values, name forms and keys as the writer derives them (also what the reindex derives). */
 export function entityValues(e: Omit<EntityRecord, 'quote' | 'citations' | 'sourceId'>, path: string) {
   check(Object.values(EntityLabel).includes(e.label), `${path}.label`, `unknown label ${e.label}`);
-  check(ENTITY_ID.test(e.id) && e.id.startsWith(`${ENTITY_ID_PREFIX[e.label]}/`), `${path}.id`, `a ${e.label} id looks like ${ENTITY_ID_PREFIX[e.label]}/<slug>`);
-  check(!e.categories?.length || e.label === EntityLabel.Organization, `${path}.categories`, 'only organizations have categories');
+  check(
+    ENTITY_ID.test(e.id) && e.id.startsWith(`${ENTITY_ID_PREFIX[e.label]}/`),
+    `${path}.id`,
+    `a ${e.label} id looks like ${ENTITY_ID_PREFIX[e.label]}/<slug>`,
+  );
+  check(
+    !e.categories?.length || e.label === EntityLabel.Organization,
+    `${path}.categories`,
+    'only organizations have categories',
+  );
   check(typeof e.name === 'string', `${path}.name`, 'an entity has a name');
   const names = nameForms(e.name, e.aliases);
   const keys = [...new Set(names.map(nameKey))].filter(Boolean);
@@ -315,7 +354,14 @@ export function entityValues(e: Omit<EntityRecord, 'quote' | 'citations' | 'sour
 /** The entity row of a record: its values and its citations. */
 function entityRow(e: EntityRecord, path: string, defaultSourceId?: string) {
   const { id, label, props } = entityValues(e, path);
-  return { id, path, label, citations: citationsOf(e, path, defaultSourceId), allowSameName: e.allowSameName ?? false, props };
+  return {
+    id,
+    path,
+    label,
+    citations: citationsOf(e, path, defaultSourceId),
+    allowSameName: e.allowSameName ?? false,
+    props,
+  };
 }
 
 function relationshipRow(r: RelationshipRecord, path: string, defaultSourceId?: string) {
@@ -324,7 +370,11 @@ function relationshipRow(r: RelationshipRecord, path: string, defaultSourceId?: 
   check(ENTITY_ID.test(r.to), `${path}.to`, `"${r.to}" is not an entity id`);
   checkDate(r.since, `${path}.since`);
   checkDate(r.until, `${path}.until`);
-  check(!r.inferred || r.inferredBasis?.trim(), `${path}.inferredBasis`, 'an inferred relationship says what it is inferred from');
+  check(
+    !r.inferred || r.inferredBasis?.trim(),
+    `${path}.inferredBasis`,
+    'an inferred relationship says what it is inferred from',
+  );
   check(r.inferred || !r.inferredBasis, `${path}.inferred`, 'a basis of inference is given only with inferred: true');
   return {
     id: relationshipId(r),
@@ -351,7 +401,11 @@ function relationshipRow(r: RelationshipRecord, path: string, defaultSourceId?: 
 export function eventRow(e: EventRecord, path: string, defaultSourceId?: string) {
   check(EVENT_KINDS[e.kind], `${path}.kind`, `unknown kind ${e.kind}`);
   const slug = EVENT_ID.exec(e.id)?.[1];
-  check(slug === EVENT_KINDS[e.kind].slug, `${path}.id`, `a ${e.kind} id looks like event/${EVENT_KINDS[e.kind].slug}/<slug>`);
+  check(
+    slug === EVENT_KINDS[e.kind].slug,
+    `${path}.id`,
+    `a ${e.kind} id looks like event/${EVENT_KINDS[e.kind].slug}/<slug>`,
+  );
   checkDate(e.date, `${path}.date`);
   check(Array.isArray(e.participants), `${path}.participants`, 'an event lists its participants');
   checkRoles(e, path);
@@ -406,12 +460,25 @@ export function toFactRows(data: FactSet, defaultSourceId = data.sources[0]?.id)
 
   const sources = each(data.sources, 'sources', ({ id, ...props }, path) => [{ id, path, props }]);
   const entities = each(data.entities, 'entities', (e, path) => [entityRow(e, path, defaultSourceId)]);
-  const relationships = each(data.relationships, 'relationships', (r, path) => [relationshipRow(r, path, defaultSourceId)]);
-  const events = each(data.events, 'events', (e, path) => [eventRow(e, path, defaultSourceId), ...impliedMoves(e).map((move) => eventRow(move, path, defaultSourceId))]);
+  const relationships = each(data.relationships, 'relationships', (r, path) => [
+    relationshipRow(r, path, defaultSourceId),
+  ]);
+  const events = each(data.events, 'events', (e, path) => [
+    eventRow(e, path, defaultSourceId),
+    ...impliedMoves(e).map((move) => eventRow(move, path, defaultSourceId)),
+  ]);
   const corroborations = each(data.corroborations ?? [], 'corroborations', (c, path) => {
     const kind = factKindOf(c.factId);
     check(kind, `${path}.factId`, `"${c.factId}" is not the id of an entity, event or relationship`);
-    return [{ factId: c.factId, kind, path, ends: relationshipEnds(c.factId), citations: citationsOf(c, path, defaultSourceId) }];
+    return [
+      {
+        factId: c.factId,
+        kind,
+        path,
+        ends: relationshipEnds(c.factId),
+        citations: citationsOf(c, path, defaultSourceId),
+      },
+    ];
   });
 
   return { sources, entities, relationships, events, corroborations, refused };

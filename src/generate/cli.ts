@@ -41,9 +41,20 @@ async function main(): Promise<void> {
   logger.level = process.env.LOG_LEVEL ?? 'warn';
   const config = loadConfig();
   if (config.NEO4J_URI) {
-    const driver = await connectDriver(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
+    const driver = await connectDriver(
+      config.NEO4J_URI,
+      config.NEO4J_USER,
+      config.NEO4J_PASSWORD,
+      config.NEO4J_DATABASE,
+    );
     try {
-      const state = await checkTarget(driver, config.NEO4J_DATABASE, { nodes, seed }, generatorFingerprint(), values.force);
+      const state = await checkTarget(
+        driver,
+        config.NEO4J_DATABASE,
+        { nodes, seed },
+        generatorFingerprint(),
+        values.force,
+      );
       if (state === 'same') {
         console.log(`${config.NEO4J_URI} already holds this generated graph`);
         return;
@@ -55,7 +66,14 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const { neo4j, stored, reused } = await ensureEmbeddedGraph({ nodes, seed, dataDir: values['data-dir'], force: values.force, logger, ...scaleMemory(nodes) });
+  const { neo4j, stored, reused } = await ensureEmbeddedGraph({
+    nodes,
+    seed,
+    dataDir: values['data-dir'],
+    force: values.force,
+    logger,
+    ...scaleMemory(nodes),
+  });
   await neo4j.stop();
   report(stored, reused);
   console.log(`data folder: ${values['data-dir']} (manifest: generator.json)`);

@@ -14,13 +14,26 @@ export const ARRAY_DELIMITER = '\u001f';
 type ColumnType = 'string' | 'long' | 'double' | 'boolean';
 
 const scalarType = (v: unknown): ColumnType | undefined =>
-  typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'long' : 'double') : undefined;
+  typeof v === 'string'
+    ? 'string'
+    : typeof v === 'boolean'
+      ? 'boolean'
+      : typeof v === 'number'
+        ? Number.isInteger(v)
+          ? 'long'
+          : 'double'
+        : undefined;
 
 function typeOf(value: unknown): { type: ColumnType; array: boolean } | undefined {
   if (Array.isArray(value)) {
     if (!value.length) return undefined;
     const types = new Set(value.map(scalarType));
-    const type = types.has('double') && types.has('long') && types.size === 2 ? 'double' : types.size === 1 ? [...types][0] : undefined;
+    const type =
+      types.has('double') && types.has('long') && types.size === 2
+        ? 'double'
+        : types.size === 1
+          ? [...types][0]
+          : undefined;
     return type ? { type, array: true } : undefined;
   }
   const type = scalarType(value);
@@ -31,7 +44,8 @@ function typeOf(value: unknown): { type: ColumnType; array: boolean } | undefine
 function field(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value);
-  if (text.includes('\n') || text.includes('\r')) throw new Error(`a value with a line break cannot go through the CSV import: ${text.slice(0, 60)}`);
+  if (text.includes('\n') || text.includes('\r'))
+    throw new Error(`a value with a line break cannot go through the CSV import: ${text.slice(0, 60)}`);
   if (typeof value !== 'string' && !Array.isArray(value)) return text;
   return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 }
@@ -63,7 +77,12 @@ class Table {
         column = { ...type, index: this.columns.size };
         this.columns.set(key, column);
       } else if (column.type !== type.type || column.array !== type.array) {
-        if (column.array === type.array && new Set([column.type, type.type]).has('double') && new Set([column.type, type.type]).has('long')) column.type = 'double';
+        if (
+          column.array === type.array &&
+          new Set([column.type, type.type]).has('double') &&
+          new Set([column.type, type.type]).has('long')
+        )
+          column.type = 'double';
         else throw new Error(`${this.name}.${key}: values of types ${column.type} and ${type.type}`);
       }
       values[this.fixed.length + column.index] = field(value);
@@ -84,7 +103,12 @@ class Table {
     await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
-    const header = [...this.fixed, ...[...this.columns.entries()].sort((a, b) => a[1].index - b[1].index).map(([key, c]) => `${key}:${c.type}${c.array ? '[]' : ''}`)];
+    const header = [
+      ...this.fixed,
+      ...[...this.columns.entries()]
+        .sort((a, b) => a[1].index - b[1].index)
+        .map(([key, c]) => `${key}:${c.type}${c.array ? '[]' : ''}`),
+    ];
     writeFileSync(this.headerFile, `${header.join(',')}\n`);
   }
 }
@@ -111,11 +135,17 @@ export class CsvWriter {
   node(record: NodeRecord): void {
     const { id, ...props } = record.props;
     // The importer splits :LABEL values at the array delimiter too.
-    this.table(this.nodes, 'nodes', record.table, ['id:ID', ':LABEL']).write([String(id), record.labels.join(ARRAY_DELIMITER)], props);
+    this.table(this.nodes, 'nodes', record.table, ['id:ID', ':LABEL']).write(
+      [String(id), record.labels.join(ARRAY_DELIMITER)],
+      props,
+    );
   }
 
   relationship(record: RelRecord): void {
-    this.table(this.rels, 'rels', record.type, [':START_ID', ':END_ID', ':TYPE']).write([record.from.id, record.to.id, record.type], record.props);
+    this.table(this.rels, 'rels', record.type, [':START_ID', ':END_ID', ':TYPE']).write(
+      [record.from.id, record.to.id, record.type],
+      record.props,
+    );
   }
 
   /** Hands every table's buffered rows to its file, waiting where the disk is behind. */

@@ -1,4 +1,11 @@
-import { impliedMoves, type EntityRecord, type EventRecord, type FactSet, type RelationshipRecord, type SourceRecord } from '../facts/facts';
+import {
+  impliedMoves,
+  type EntityRecord,
+  type EventRecord,
+  type FactSet,
+  type RelationshipRecord,
+  type SourceRecord,
+} from '../facts/facts';
 import { EntityLabel, EventKind, RelationshipType } from '../model/vocabulary';
 import { eventKinds, type KindSpec, type RoleSpec } from './kinds';
 import { groupName, organizationName, personName, productName, slug, type GeneratedName } from './names';
@@ -39,7 +46,16 @@ export function planGraph(nodes: number, seed = DEFAULT_SEED): GraphPlan {
   const organizations = Math.max(HUB_WEIGHTS.length * 2, Math.round(entities * 0.3));
   const products = Math.max(1, Math.round(entities * 0.06));
   const groups = Math.max(1, Math.round(entities * 0.02));
-  return { seed, nodes, sources, events, organizations, products, groups, persons: entities - organizations - products - groups };
+  return {
+    seed,
+    nodes,
+    sources,
+    events,
+    organizations,
+    products,
+    groups,
+    persons: entities - organizations - products - groups,
+  };
 }
 
 interface Stub extends GeneratedName {
@@ -77,10 +93,16 @@ function partialDate(rng: Prng): { date: string | null; dateNote?: string } {
   return { date: `${year}-${mm}-${String(day).padStart(2, '0')}` };
 }
 
-const PRICE_UNITS: readonly [string, number][] = [['億美元', 1e8], ['億元', 1e8], ['萬美元', 1e4]];
+const PRICE_UNITS: readonly [string, number][] = [
+  ['億美元', 1e8],
+  ['億元', 1e8],
+  ['萬美元', 1e4],
+];
 
 /** Kind-specific properties and the sentence that states the event; other kinds get a plain sentence. */
-const KIND_DETAILS: Partial<Record<EventKind, (rng: Prng, n: (role: string) => string) => { sentence: string; props: Record<string, unknown> }>> = {
+const KIND_DETAILS: Partial<
+  Record<EventKind, (rng: Prng, n: (role: string) => string) => { sentence: string; props: Record<string, unknown> }>
+> = {
   ARBITRATION: (rng, n) => ({
     sentence: `${n('claimant')}向${n('respondent')}提起仲裁,涉及${n('company')}`,
     props: { disclosureChannel: rng.pick(['朋友圈', '微博', '公告']), disclosurePostCount: rng.between(1, 3) },
@@ -91,39 +113,77 @@ const KIND_DETAILS: Partial<Record<EventKind, (rng: Prng, n: (role: string) => s
     const priced = rng.chance(0.6);
     return {
       sentence: `${n('acquirer')}${priced ? `以${amount}${unit}` : ''}收購${n('target')}`,
-      props: { dealType: rng.pick(['收購', '收編', '打包收購']), ...(priced ? { price: { amount: amount * scale, currency: unit.includes('美元') ? 'USD' : 'CNY' } } : {}) },
+      props: {
+        dealType: rng.pick(['收購', '收編', '打包收購']),
+        ...(priced ? { price: { amount: amount * scale, currency: unit.includes('美元') ? 'USD' : 'CNY' } } : {}),
+      },
     };
   },
-  LICENSING_DEAL: (rng, n) => ({ sentence: `${n('licensee')}獲得${n('licensor')}的技術授權${n('joiner') ? `,${n('joiner')}隨之加入` : ''}`, props: { dealType: rng.pick(['授權', '非獨家授權']) } }),
+  LICENSING_DEAL: (rng, n) => ({
+    sentence: `${n('licensee')}獲得${n('licensor')}的技術授權${n('joiner') ? `,${n('joiner')}隨之加入` : ''}`,
+    props: { dealType: rng.pick(['授權', '非獨家授權']) },
+  }),
   TALENT_MOVE: (rng, n) => {
-    const [role, roleEn] = rng.pick([['首席科學家', 'chief scientist'], ['技術負責人', 'head of engineering'], ['產品負責人', 'head of product'], ['研究員', 'researcher']] as const);
-    return { sentence: `${n('mover')}${n('from') ? `從${n('from')}` : ''}加入${n('to')}擔任${role}`, props: { role, roleEn, mode: rng.pick(['加入', '打包進']) } };
+    const [role, roleEn] = rng.pick([
+      ['首席科學家', 'chief scientist'],
+      ['技術負責人', 'head of engineering'],
+      ['產品負責人', 'head of product'],
+      ['研究員', 'researcher'],
+    ] as const);
+    return {
+      sentence: `${n('mover')}${n('from') ? `從${n('from')}` : ''}加入${n('to')}擔任${role}`,
+      props: { role, roleEn, mode: rng.pick(['加入', '打包進']) },
+    };
   },
   FUNDING_ROUND: (rng, n) => {
     const amount = rng.between(1, 100);
     return {
       sentence: `${n('investee')}完成${amount}億元融資,投資方包括${n('investor')}`,
-      props: { amount: { amount: amount * 1e8, currency: 'CNY' }, roundCount: rng.between(1, 8), investorsIncomplete: rng.chance(0.3) },
+      props: {
+        amount: { amount: amount * 1e8, currency: 'CNY' },
+        roundCount: rng.between(1, 8),
+        investorsIncomplete: rng.chance(0.3),
+      },
     };
   },
   PRICE_CUT: (rng, n) => {
     const percent = rng.between(10, 97);
-    return { sentence: `${n('cutter')}宣布大模型價格下調${percent}%`, props: { percent, item: rng.pick(['API調用', '推理服務', '訂閱']) } };
+    return {
+      sentence: `${n('cutter')}宣布大模型價格下調${percent}%`,
+      props: { percent, item: rng.pick(['API調用', '推理服務', '訂閱']) },
+    };
   },
   STATEMENT: (rng, n) => {
     const text = rng.pick(['大模型創業進入淘汰賽', '融資環境明顯收緊', '應用落地比參數更重要', '價格戰不可持續']);
-    return { sentence: `${n('speaker')}表示“${text}”${n('about') ? `,談及${n('about')}` : ''}`, props: { text, topic: rng.pick(['融資', '價格', '人才', '應用']) } };
+    return {
+      sentence: `${n('speaker')}表示“${text}”${n('about') ? `,談及${n('about')}` : ''}`,
+      props: { text, topic: rng.pick(['融資', '價格', '人才', '應用']) },
+    };
   },
   METRIC: (rng, n) => {
     const value = rng.between(1, 900);
     return {
       sentence: `${n('reporter') || n('subject')}的用戶數超${value}萬`,
-      props: { metric: 'users', value: value * 1e4, unit: 'users', qualifier: rng.pick(['MORE_THAN', 'ABOUT', 'LESS_THAN']) },
+      props: {
+        metric: 'users',
+        value: value * 1e4,
+        unit: 'users',
+        qualifier: rng.pick(['MORE_THAN', 'ABOUT', 'LESS_THAN']),
+      },
     };
   },
-  PRODUCT_LAUNCH: (rng, n) => ({ sentence: `${n('maker')}上線了${n('product')}`, props: { verb: rng.pick(['上線', '發佈', '開源']) } }),
-  FOUNDING: (_rng, n) => ({ sentence: `${n('founder') ? `${n('founder')}創立了` : ''}${n('founded')}${n('founder') ? '' : '成立'}`, props: {} }),
-  MARKET_ENTRY: (rng, n) => ({ sentence: `${n('entrant')}進軍${rng.pick(['AI搜索', '陪伴應用', '海外市場', '智能硬件'])}`, props: { market: rng.pick(['AI search', 'companion apps', 'overseas']) } }),
+  PRODUCT_LAUNCH: (rng, n) => ({
+    sentence: `${n('maker')}上線了${n('product')}`,
+    props: { verb: rng.pick(['上線', '發佈', '開源']) },
+  }),
+  FOUNDING: (_rng, n) => ({
+    sentence: `${n('founder') ? `${n('founder')}創立了` : ''}${n('founded')}${n('founder') ? '' : '成立'}`,
+    props: {},
+  }),
+  MARKET_ENTRY: (rng, n) => ({
+    sentence: `${n('entrant')}進軍${rng.pick(['AI搜索', '陪伴應用', '海外市場', '智能硬件'])}`,
+    props: { market: rng.pick(['AI search', 'companion apps', 'overseas']) },
+  }),
 };
 
 /** How many participants a role gets. */
@@ -166,10 +226,15 @@ export class GraphGenerator {
     this.addStubs(EntityLabel.Organization, organizations, (i) => {
       const org = organizationName(rng);
       // Hubs are the big-tech groups of this world.
-      return i < HUB_WEIGHTS.length ? { name: `${org.name.slice(0, 2)}集團`, english: `${org.english.split(' ')[0]} Group`, category: 'BIG_TECH' } : org;
+      return i < HUB_WEIGHTS.length
+        ? { name: `${org.name.slice(0, 2)}集團`, english: `${org.english.split(' ')[0]} Group`, category: 'BIG_TECH' }
+        : org;
     });
     const orgs = this.ranges.get(EntityLabel.Organization)!;
-    this.addStubs(EntityLabel.Person, persons, () => ({ ...personName(rng), org: orgs.start + rng.skewed(orgs.size, 2) }));
+    this.addStubs(EntityLabel.Person, persons, () => ({
+      ...personName(rng),
+      org: orgs.start + rng.skewed(orgs.size, 2),
+    }));
     this.addStubs(EntityLabel.Product, products, () => {
       const maker = orgs.start + rng.skewed(orgs.size, 2);
       return { ...productName(rng, this.stubs[maker]!), org: maker };
@@ -181,7 +246,12 @@ export class GraphGenerator {
   }
 
   private pickEntity(rng: Prng, labels: readonly EntityLabel[]): number {
-    const label = labels.length === 1 ? labels[0]! : labels[rng.weighted(labels.map((l) => (l === EntityLabel.Person || l === EntityLabel.Organization ? 10 : 1)))]!;
+    const label =
+      labels.length === 1
+        ? labels[0]!
+        : labels[
+            rng.weighted(labels.map((l) => (l === EntityLabel.Person || l === EntityLabel.Organization ? 10 : 1)))
+          ]!;
     const range = this.ranges.get(label)!;
     const exponent = label === EntityLabel.Organization ? 2 : 1.5;
     // Hubs only come in through HUB_SHARE, so the power law starts after them.
@@ -224,13 +294,25 @@ export class GraphGenerator {
     const stub = this.stubs[index]!;
     const org = stub.org === undefined ? undefined : this.stubs[stub.org]!;
     const description =
-      stub.label === EntityLabel.Person ? `${org!.name}${rng.pick(['創始人', '工程師', '合夥人', '研究員', '副總裁'])}`
-      : stub.label === EntityLabel.Organization ? `${stub.english}`
-      : stub.label === EntityLabel.Product ? `${org!.name}的產品`
-      : `${org!.name}相關的團體`;
+      stub.label === EntityLabel.Person
+        ? `${org!.name}${rng.pick(['創始人', '工程師', '合夥人', '研究員', '副總裁'])}`
+        : stub.label === EntityLabel.Organization
+          ? `${stub.english}`
+          : stub.label === EntityLabel.Product
+            ? `${org!.name}的產品`
+            : `${org!.name}相關的團體`;
     const quote = `${stub.name}(${stub.english}),${description}`;
     sentences.push(quote);
-    const record: EntityRecord = { id: stub.id, label: stub.label, name: stub.name, aliases: [stub.english], description, quote, sourceId, allowSameName: true };
+    const record: EntityRecord = {
+      id: stub.id,
+      label: stub.label,
+      name: stub.name,
+      aliases: [stub.english],
+      description,
+      quote,
+      sourceId,
+      allowSameName: true,
+    };
     if (stub.category) record.categories = [stub.category];
     chunk.entities.push(record);
     for (const rel of this.relationshipsOf(rng, index)) {
@@ -244,7 +326,10 @@ export class GraphGenerator {
   }
 
   /** The stable relationships stated with an entity, from it. */
-  private relationshipsOf(rng: Prng, index: number): (Omit<RelationshipRecord, 'from' | 'to' | 'quote'> & { from: number; to: number; text: string })[] {
+  private relationshipsOf(
+    rng: Prng,
+    index: number,
+  ): (Omit<RelationshipRecord, 'from' | 'to' | 'quote'> & { from: number; to: number; text: string })[] {
     const stub = this.stubs[index]!;
     const orgs = this.ranges.get(EntityLabel.Organization)!;
     const groups = this.ranges.get(EntityLabel.Group)!;
@@ -253,15 +338,45 @@ export class GraphGenerator {
     if (stub.label === EntityLabel.Person) {
       const type = rng.weighted([2, 10, 1]);
       const t = [RelationshipType.FOUNDED, RelationshipType.WORKS_AT, RelationshipType.PARTNER_AT][type]!;
-      const [role, roleEn] = ([['創始人', 'founder'], ['工程師', 'engineer'], ['合夥人', 'partner']] as const)[type]!;
-      rels.push({ type: t, from: index, to: stub.org!, role, roleEn, since: since(), current: rng.chance(0.8), text: `加入` });
-      if (rng.chance(0.05)) rels.push({ type: RelationshipType.MEMBER_OF, from: index, to: groups.start + rng.int(groups.size), text: '是成員之一:' });
+      const [role, roleEn] = (
+        [
+          ['創始人', 'founder'],
+          ['工程師', 'engineer'],
+          ['合夥人', 'partner'],
+        ] as const
+      )[type]!;
+      rels.push({
+        type: t,
+        from: index,
+        to: stub.org!,
+        role,
+        roleEn,
+        since: since(),
+        current: rng.chance(0.8),
+        text: `加入`,
+      });
+      if (rng.chance(0.05))
+        rels.push({
+          type: RelationshipType.MEMBER_OF,
+          from: index,
+          to: groups.start + rng.int(groups.size),
+          text: '是成員之一:',
+        });
     } else if (stub.label === EntityLabel.Organization) {
       const hub = orgs.start + rng.weighted(HUB_WEIGHTS);
-      if (index - orgs.start >= HUB_WEIGHTS.length && rng.chance(0.04)) rels.push({ type: RelationshipType.SUBSIDIARY_OF, from: index, to: hub, text: '隸屬於' });
+      if (index - orgs.start >= HUB_WEIGHTS.length && rng.chance(0.04))
+        rels.push({ type: RelationshipType.SUBSIDIARY_OF, from: index, to: hub, text: '隸屬於' });
       if (rng.chance(0.5)) {
         const target = this.pickEntity(rng, [EntityLabel.Organization]);
-        if (target !== index) rels.push({ type: RelationshipType.INVESTED_IN, from: index, to: target, role: '投資人', current: rng.chance(0.85), text: '投資了' });
+        if (target !== index)
+          rels.push({
+            type: RelationshipType.INVESTED_IN,
+            from: index,
+            to: target,
+            role: '投資人',
+            current: rng.chance(0.85),
+            text: '投資了',
+          });
       }
     } else if (stub.label === EntityLabel.Product) {
       rels.push({ type: RelationshipType.MAKES, from: stub.org!, to: index, text: '推出' });
@@ -278,7 +393,10 @@ export class GraphGenerator {
       filled.find((f) => spec.anyOf!.includes(f.role.role))!.count = 1;
     }
     const orgRole = filled.find((f) => f.count > 0 && f.role.labels.includes(EntityLabel.Organization));
-    const hub = orgRole && rng.chance(HUB_SHARE) ? this.ranges.get(EntityLabel.Organization)!.start + rng.weighted(HUB_WEIGHTS) : undefined;
+    const hub =
+      orgRole && rng.chance(HUB_SHARE)
+        ? this.ranges.get(EntityLabel.Organization)!.start + rng.weighted(HUB_WEIGHTS)
+        : undefined;
     const participants: { role: string; id: string }[] = [];
     const seen = new Set<number>();
     for (const f of filled) {
@@ -293,14 +411,22 @@ export class GraphGenerator {
         participants.push({ role: f.role.role, id: this.stubs[entity]!.id });
       }
     }
-    const namesOf = (role: string) => (filled.find((f) => f.role.role === role)?.ids ?? []).map((i) => this.stubs[i]!.name).join('、');
-    const details = KIND_DETAILS[spec.kind]?.(rng, namesOf) ?? { sentence: `${participants.map((p) => namesOf(p.role)).join('與')}相關的${spec.label}事件`, props: {} };
+    const namesOf = (role: string) =>
+      (filled.find((f) => f.role.role === role)?.ids ?? []).map((i) => this.stubs[i]!.name).join('、');
+    const details = KIND_DETAILS[spec.kind]?.(rng, namesOf) ?? {
+      sentence: `${participants.map((p) => namesOf(p.role)).join('與')}相關的${spec.label}事件`,
+      props: {},
+    };
     const { date, dateNote } = partialDate(rng);
     const sentence = `${dateNote && date ? dateNote : ''}${details.sentence}`;
     sentences.push(sentence);
     const id = `event/${spec.slug}/g${index.toString(36)}`;
     if (index % 997 === 0 && this.sampledEvents.length < 50) this.sampledEvents.push(id);
-    const english = filled.flatMap((f) => f.ids).slice(0, 3).map((i) => this.stubs[i]!.english).join(', ');
+    const english = filled
+      .flatMap((f) => f.ids)
+      .slice(0, 3)
+      .map((i) => this.stubs[i]!.english)
+      .join(', ');
     return {
       id,
       kind: spec.kind,

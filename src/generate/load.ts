@@ -8,7 +8,13 @@ import { migrate } from '../db/migrations';
 import type { Logger } from '../logger';
 import { connectDriver } from '../neo4j/connection';
 import { Executor } from '../neo4j/executor';
-import { ensureLauncherBuilt, findJavaHome, launcherClasspath, startLocalNeo4j, type LocalNeo4j } from '../neo4j/localNeo4j';
+import {
+  ensureLauncherBuilt,
+  findJavaHome,
+  launcherClasspath,
+  startLocalNeo4j,
+  type LocalNeo4j,
+} from '../neo4j/localNeo4j';
 import { repoPath } from '../paths';
 import { ARRAY_DELIMITER, CsvWriter } from './csv';
 import { GraphGenerator, REAL_SEED_SOURCE_ID, type Manifest } from './graph';
@@ -31,7 +37,13 @@ export interface StoredGraph {
   /** What generated the store: same fingerprint and plan, same graph. */
   fingerprint: string;
   manifest: Manifest;
-  timings: { generateSeconds: number; importSeconds: number; records: number; recordsPerSecond: number; migrateSeconds: number };
+  timings: {
+    generateSeconds: number;
+    importSeconds: number;
+    records: number;
+    recordsPerSecond: number;
+    migrateSeconds: number;
+  };
 }
 
 export class GeneratorRefusal extends Error {
@@ -42,7 +54,9 @@ export class GeneratorRefusal extends Error {
 export function generatorFingerprint(): string {
   const hash = createHash('sha256');
   const files = [
-    ...['graph.ts', 'names.ts', 'prng.ts', 'kinds.ts', 'records.ts', 'csv.ts'].map((f) => path.join('src', 'generate', f)),
+    ...['graph.ts', 'names.ts', 'prng.ts', 'kinds.ts', 'records.ts', 'csv.ts'].map((f) =>
+      path.join('src', 'generate', f),
+    ),
     ...readdirSync(repoPath('src', 'model')).map((f) => path.join('src', 'model', f)),
     path.join('src', 'facts', 'facts.ts'),
   ].sort();
@@ -52,7 +66,11 @@ export function generatorFingerprint(): string {
 
 function stateNode(generator: GraphGenerator, fingerprint: string): NodeRecord {
   const { seed, nodes } = generator.plan;
-  return { table: 'GeneratorState', labels: ['GeneratorState'], props: { id: GENERATOR_STATE_ID, seed, nodes, fingerprint } };
+  return {
+    table: 'GeneratorState',
+    labels: ['GeneratorState'],
+    props: { id: GENERATOR_STATE_ID, seed, nodes, fingerprint },
+  };
 }
 
 /** Writes the whole graph as CSV files for the importer; returns its arguments and the record count. */
@@ -78,7 +96,12 @@ export async function writeCsv(generator: GraphGenerator, dir: string, fingerpri
 }
 
 /** `neo4j-admin database import full` into <dataDir>/data/databases/neo4j, in a child JVM. */
-export async function importCsv(dataDir: string, files: { nodes: string[]; relationships: string[] }, heapMb: number, logger: Logger): Promise<void> {
+export async function importCsv(
+  dataDir: string,
+  files: { nodes: string[]; relationships: string[] },
+  heapMb: number,
+  logger: Logger,
+): Promise<void> {
   const javaHome = findJavaHome();
   const launcher = await ensureLauncherBuilt(javaHome, logger);
   const args = [
@@ -99,7 +122,10 @@ export async function importCsv(dataDir: string, files: { nodes: string[]; relat
     // Its report of bad entries would otherwise land in the current directory.
     `--report-file=${path.join(dataDir, 'import.report')}`,
   ];
-  const child = spawn(path.join(javaHome, 'bin', 'java'), args, { env: { ...process.env, NEO4J_HOME: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(path.join(javaHome, 'bin', 'java'), args, {
+    env: { ...process.env, NEO4J_HOME: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const tail: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
@@ -144,12 +170,14 @@ export async function verifyLoaded(driver: Driver, database: string, manifest: M
     for (const [label, count] of Object.entries(expected)) {
       const result = await session.run(`MATCH (n:${name(label)}) RETURN count(n) AS n`);
       const found = Number(result.records[0]!.get('n'));
-      if (found !== count) throw new Error(`the loaded graph has ${found} :${label} nodes, the generator made ${count}`);
+      if (found !== count)
+        throw new Error(`the loaded graph has ${found} :${label} nodes, the generator made ${count}`);
     }
     for (const [type, count] of Object.entries(manifest.counts.relationships)) {
       const result = await session.run(`MATCH ()-[r:${name(type)}]->() RETURN count(r) AS n`);
       const found = Number(result.records[0]!.get('n'));
-      if (found !== count) throw new Error(`the loaded graph has ${found} ${type} relationships, the generator made ${count}`);
+      if (found !== count)
+        throw new Error(`the loaded graph has ${found} ${type} relationships, the generator made ${count}`);
     }
   } finally {
     await session.close();
@@ -178,13 +206,28 @@ export interface EmbeddedOptions {
  * folder already holds it (same generator fingerprint), else generated, imported and migrated.
  * Refuses a data folder with a database that the generator did not write, unless `force`.
  */
-export async function ensureEmbeddedGraph(options: EmbeddedOptions): Promise<{ neo4j: LocalNeo4j; stored: StoredGraph; reused: boolean }> {
+export async function ensureEmbeddedGraph(
+  options: EmbeddedOptions,
+): Promise<{ neo4j: LocalNeo4j; stored: StoredGraph; reused: boolean }> {
   const { dataDir, logger } = options;
   const fingerprint = generatorFingerprint();
   const stored = readStoredGraph(dataDir);
   const databaseDir = path.join(dataDir, 'data', 'databases', 'neo4j');
-  const start = () => startLocalNeo4j({ dataDir, port: options.port ?? 0, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb, logger });
-  if (stored && existsSync(databaseDir) && stored.fingerprint === fingerprint && stored.manifest.plan.nodes === options.nodes && stored.manifest.plan.seed === options.seed) {
+  const start = () =>
+    startLocalNeo4j({
+      dataDir,
+      port: options.port ?? 0,
+      heapMb: options.heapMb,
+      pageCacheMb: options.pageCacheMb,
+      logger,
+    });
+  if (
+    stored &&
+    existsSync(databaseDir) &&
+    stored.fingerprint === fingerprint &&
+    stored.manifest.plan.nodes === options.nodes &&
+    stored.manifest.plan.seed === options.seed
+  ) {
     return { neo4j: await start(), stored, reused: true };
   }
   if (existsSync(databaseDir) && !stored && !options.force) {
@@ -193,7 +236,11 @@ export async function ensureEmbeddedGraph(options: EmbeddedOptions): Promise<{ n
   rmSync(dataDir, { recursive: true, force: true });
 
   const generator = new GraphGenerator(options.nodes, options.seed);
-  const { files, records, seconds: generateSeconds } = await writeCsv(generator, path.join(dataDir, 'import'), fingerprint);
+  const {
+    files,
+    records,
+    seconds: generateSeconds,
+  } = await writeCsv(generator, path.join(dataDir, 'import'), fingerprint);
   const importStarted = Date.now();
   await importCsv(dataDir, files, Math.min(options.heapMb, 4096), logger);
   const importSeconds = (Date.now() - importStarted) / 1000;
@@ -209,7 +256,13 @@ export async function ensureEmbeddedGraph(options: EmbeddedOptions): Promise<{ n
     const result: StoredGraph = {
       fingerprint,
       manifest,
-      timings: { generateSeconds, importSeconds, records, recordsPerSecond: Math.round(records / (generateSeconds + importSeconds)), migrateSeconds },
+      timings: {
+        generateSeconds,
+        importSeconds,
+        records,
+        recordsPerSecond: Math.round(records / (generateSeconds + importSeconds)),
+        migrateSeconds,
+      },
     };
     writeFileSync(path.join(dataDir, MANIFEST_FILE), `${JSON.stringify(result, null, 2)}\n`);
     return { neo4j, stored: result, reused: false };
@@ -231,8 +284,19 @@ const PARALLEL = 2;
  * index seeks), so only names of the fixed vocabulary pass.
  */
 const VOCABULARY = new Set<string>([
-  'Entity', 'Event', 'Source', 'GeneratorState', 'Name', 'NAMED', 'INVOLVES', 'CITES', 'MENTIONED_IN', 'RELATIONSHIP_CITED_IN',
-  ...Object.values(EntityLabel), ...Object.values(RelationshipType), ...eventKinds().map((k) => k.label),
+  'Entity',
+  'Event',
+  'Source',
+  'GeneratorState',
+  'Name',
+  'NAMED',
+  'INVOLVES',
+  'CITES',
+  'MENTIONED_IN',
+  'RELATIONSHIP_CITED_IN',
+  ...Object.values(EntityLabel),
+  ...Object.values(RelationshipType),
+  ...eventKinds().map((k) => k.label),
 ]);
 function name(text: string): string {
   if (!VOCABULARY.has(text)) throw new Error(`not in the graph's vocabulary: ${text}`);
@@ -250,7 +314,13 @@ CREATE (a)-[r:${name(r.type)}]->(b) SET r = row.props`;
  * Refuses a database with facts the generator did not write (the real seed among them) unless
  * `force`; says whether it already holds this very graph.
  */
-export async function checkTarget(driver: Driver, database: string, plan: { nodes: number; seed: number }, fingerprint: string, force: boolean): Promise<'same' | 'replace'> {
+export async function checkTarget(
+  driver: Driver,
+  database: string,
+  plan: { nodes: number; seed: number },
+  fingerprint: string,
+  force: boolean,
+): Promise<'same' | 'replace'> {
   const session = driver.session({ database });
   try {
     const result = await session.run(
@@ -261,9 +331,17 @@ export async function checkTarget(driver: Driver, database: string, plan: { node
     const row = result.records[0]!;
     const state = row.get('state') as { seed?: unknown; nodes?: unknown; fingerprint?: string } | null;
     const facts = Number(row.get('facts'));
-    if (state && Number(state.seed) === plan.seed && Number(state.nodes) === plan.nodes && state.fingerprint === fingerprint) return 'same';
+    if (
+      state &&
+      Number(state.seed) === plan.seed &&
+      Number(state.nodes) === plan.nodes &&
+      state.fingerprint === fingerprint
+    )
+      return 'same';
     if ((row.get('real') || (facts > 0 && !state)) && !force) {
-      throw new GeneratorRefusal('the database holds facts the generator did not write (e.g. the seed); pass --force to delete them and load the generated graph');
+      throw new GeneratorRefusal(
+        'the database holds facts the generator did not write (e.g. the seed); pass --force to delete them and load the generated graph',
+      );
     }
     return 'replace';
   } finally {
@@ -277,7 +355,12 @@ interface Batch {
 }
 
 /** Runs write batches, PARALLEL at a time, each in its own transaction. */
-async function runBatches(driver: Driver, database: string, batches: Iterable<Batch>, onDone: (n: number) => void): Promise<void> {
+async function runBatches(
+  driver: Driver,
+  database: string,
+  batches: Iterable<Batch>,
+  onDone: (n: number) => void,
+): Promise<void> {
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   for (const { cypher, rows } of batches) {
@@ -320,7 +403,13 @@ function* batched<T>(items: Iterable<T>, statement: (item: T) => string, row: (i
  * index seeks), creates all nodes, then all relationships (a second deterministic generation pass,
  * so nothing is held in memory), in parallel batches. The manifest goes onto the GeneratorState node.
  */
-export async function loadOverBolt(driver: Driver, database: string, nodes: number, seed: number, logger: Logger): Promise<StoredGraph> {
+export async function loadOverBolt(
+  driver: Driver,
+  database: string,
+  nodes: number,
+  seed: number,
+  logger: Logger,
+): Promise<StoredGraph> {
   const fingerprint = generatorFingerprint();
   const session = driver.session({ database });
   try {
@@ -337,7 +426,11 @@ export async function loadOverBolt(driver: Driver, database: string, nodes: numb
   const nodeRecords = function* () {
     for (const chunk of nodePass.chunks()) yield* toRecords(chunk, names).nodes;
   };
-  const nodeBatches = batched(nodeRecords(), (n) => createNodes(n.labels), (n) => n.props);
+  const nodeBatches = batched(
+    nodeRecords(),
+    (n) => createNodes(n.labels),
+    (n) => n.props,
+  );
   await runBatches(driver, database, nodeBatches, (n) => {
     records += n;
     progress.add(n);
@@ -348,7 +441,11 @@ export async function loadOverBolt(driver: Driver, database: string, nodes: numb
   const relRecords = function* () {
     for (const chunk of relPass.chunks()) yield* toRecords(chunk).relationships;
   };
-  const relBatches = batched(relRecords(), createRels, (r) => ({ from: r.from.id, to: r.to.key ?? r.to.id, props: r.props }));
+  const relBatches = batched(relRecords(), createRels, (r) => ({
+    from: r.from.id,
+    to: r.to.key ?? r.to.id,
+    props: r.props,
+  }));
   await runBatches(driver, database, relBatches, (n) => {
     records += n;
     relProgress.add(n);
@@ -359,11 +456,22 @@ export async function loadOverBolt(driver: Driver, database: string, nodes: numb
   const stored: StoredGraph = {
     fingerprint,
     manifest: relPass.manifest(),
-    timings: { generateSeconds: seconds, importSeconds: 0, records, recordsPerSecond: Math.round(records / seconds), migrateSeconds },
+    timings: {
+      generateSeconds: seconds,
+      importSeconds: 0,
+      records,
+      recordsPerSecond: Math.round(records / seconds),
+      migrateSeconds,
+    },
   };
   await verifyLoaded(driver, database, stored.manifest);
   const state = stateNode(relPass, fingerprint);
-  await runBatches(driver, database, [{ cypher: createNodes(state.labels), rows: [{ ...state.props, stored: JSON.stringify(stored) }] }], () => undefined);
+  await runBatches(
+    driver,
+    database,
+    [{ cypher: createNodes(state.labels), rows: [{ ...state.props, stored: JSON.stringify(stored) }] }],
+    () => undefined,
+  );
   return stored;
 }
 
@@ -371,7 +479,9 @@ export async function loadOverBolt(driver: Driver, database: string, nodes: numb
 export async function readBoltStoredGraph(driver: Driver, database: string): Promise<StoredGraph | undefined> {
   const session = driver.session({ database, defaultAccessMode: 'READ' });
   try {
-    const result = await session.run('MATCH (g:GeneratorState {id: $id}) RETURN g.stored AS stored', { id: GENERATOR_STATE_ID });
+    const result = await session.run('MATCH (g:GeneratorState {id: $id}) RETURN g.stored AS stored', {
+      id: GENERATOR_STATE_ID,
+    });
     const text = result.records[0]?.get('stored') as string | undefined;
     return text ? (JSON.parse(text) as StoredGraph) : undefined;
   } finally {

@@ -59,7 +59,14 @@ export function toRecords(facts: FactSet, names: Set<string> = new Set()): Recor
         type,
         from,
         to: { label: 'Source', id: c.sourceId },
-        props: { quote: c.quote, factId, sourceId: c.sourceId, offset: offset === undefined || offset < 0 ? null : offset, position, citedBy: 'generator' },
+        props: {
+          quote: c.quote,
+          factId,
+          sourceId: c.sourceId,
+          offset: offset === undefined || offset < 0 ? null : offset,
+          position,
+          citedBy: 'generator',
+        },
       });
     });
     return { citationCount: citations.length, sourceCount: new Set(citations.map((c) => c.sourceId)).size };
@@ -67,14 +74,23 @@ export function toRecords(facts: FactSet, names: Set<string> = new Set()): Recor
   for (const s of rows.sources) nodes.push({ table: 'Source', labels: ['Source'], props: { ...s.props, id: s.id } });
   for (const e of rows.entities) {
     const counts = cite('MENTIONED_IN', { label: 'Entity', id: e.id }, e.id, e.citations);
-    nodes.push({ table: e.label, labels: ['Entity', e.label], props: { ...e.props, ...counts, id: e.id, label: e.label } });
+    nodes.push({
+      table: e.label,
+      labels: ['Entity', e.label],
+      props: { ...e.props, ...counts, id: e.id, label: e.label },
+    });
     for (const key of e.props.keys) {
       const id = nameNodeId(key);
       if (!names.has(key)) {
         names.add(key);
         nodes.push({ table: 'Name', labels: ['Name'], props: { id, key } });
       }
-      relationships.push({ type: 'NAMED', from: { label: 'Entity', id: e.id }, to: { label: 'Name', id, key }, props: {} });
+      relationships.push({
+        type: 'NAMED',
+        from: { label: 'Entity', id: e.id },
+        to: { label: 'Name', id, key },
+        props: {},
+      });
     }
   }
   for (const r of rows.relationships) {
@@ -89,10 +105,19 @@ export function toRecords(facts: FactSet, names: Set<string> = new Set()): Recor
   }
   for (const e of rows.events) {
     const counts = cite('CITES', { label: 'Event', id: e.id }, e.id, e.citations);
-    nodes.push({ table: e.label, labels: ['Event', e.label], props: { ...e.props, ...counts, id: e.id, label: e.label } });
+    nodes.push({
+      table: e.label,
+      labels: ['Event', e.label],
+      props: { ...e.props, ...counts, id: e.id, label: e.label },
+    });
     // A participant row's props are the INVOLVES properties, as writeEvents sets them.
     for (const p of e.participants) {
-      relationships.push({ type: 'INVOLVES', from: { label: 'Event', id: e.id }, to: { label: 'Entity', id: p.entity }, props: p.props });
+      relationships.push({
+        type: 'INVOLVES',
+        from: { label: 'Event', id: e.id },
+        to: { label: 'Entity', id: p.entity },
+        props: p.props,
+      });
     }
   }
   return { nodes, relationships };

@@ -89,7 +89,8 @@ export function computeMetrics(nodes: readonly MetricNode[], edges: readonly Met
   if (!ids.length) return metrics;
   const rank = pagerank(directed, { getEdgeWeight: 'weight', maxIterations: 1000 });
   const communities = renumber(ids, louvain(undirected, { getEdgeWeight: 'weight', rng: seededRandom(LOUVAIN_SEED) }));
-  for (const id of ids) metrics.set(id, { degree: degree.get(id)!, pagerank: rank[id]!, community: communities.get(id)! });
+  for (const id of ids)
+    metrics.set(id, { degree: degree.get(id)!, pagerank: rank[id]!, community: communities.get(id)! });
   return metrics;
 }
 
@@ -98,17 +99,21 @@ export function computeMetrics(nodes: readonly MetricNode[], edges: readonly Met
  * the first read of any of them (a getter), so a query that selects none (`nodes { id name }`)
  * costs no PageRank or Louvain; exports and JSON read them like plain properties.
  */
-export function withMetrics<N extends MetricNode>(nodes: readonly N[], edges: readonly MetricEdge[]): (N & NodeMetrics)[] {
+export function withMetrics<N extends MetricNode>(
+  nodes: readonly N[],
+  edges: readonly MetricEdge[],
+): (N & NodeMetrics)[] {
   let metrics: Map<string, NodeMetrics> | undefined;
   const of = (id: string): NodeMetrics => (metrics ??= computeMetrics(nodes, edges)).get(id)!;
-  return nodes.map((n) =>
-    Object.defineProperties(
-      { ...n },
-      {
-        degree: { get: () => of(n.id).degree, enumerable: true },
-        pagerank: { get: () => of(n.id).pagerank, enumerable: true },
-        community: { get: () => of(n.id).community, enumerable: true },
-      },
-    ) as N & NodeMetrics,
+  return nodes.map(
+    (n) =>
+      Object.defineProperties(
+        { ...n },
+        {
+          degree: { get: () => of(n.id).degree, enumerable: true },
+          pagerank: { get: () => of(n.id).pagerank, enumerable: true },
+          community: { get: () => of(n.id).community, enumerable: true },
+        },
+      ) as N & NodeMetrics,
   );
 }

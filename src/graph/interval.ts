@@ -22,7 +22,10 @@ export function partialDateInterval(date: string | null | undefined): DayInterva
  * When an element exists on a timeline (GEXF dynamic mode): from the first day of `from` to the
  * last day of `to`; either end may be open. Undefined when neither is known (always there).
  */
-export function spanOf(from: string | null | undefined, to: string | null | undefined): Partial<DayInterval> | undefined {
+export function spanOf(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): Partial<DayInterval> | undefined {
   const start = partialDateInterval(from)?.start;
   const end = partialDateInterval(to)?.end;
   return start || end ? { start, end } : undefined;

@@ -57,7 +57,8 @@ export interface EdgeData {
   date: string | null;
 }
 
-export type SubgraphRow = { element: 'node'; data: NodeData; total: number } | { element: 'edge'; data: EdgeData; total: number };
+export type SubgraphRow =
+  { element: 'node'; data: NodeData; total: number } | { element: 'edge'; data: EdgeData; total: number };
 
 /** A selection that cannot be answered as asked, naming the argument at fault. */
 export class SelectionError extends InvalidInput {
@@ -70,7 +71,8 @@ export class SelectionError extends InvalidInput {
 /** The Cypher parameters of a selection; checks what single-argument validation cannot. */
 export function subgraphParams(selection: Selection): Params {
   const { from, to } = selection;
-  if (from && to && from > partialDateUpperBound(to)) throw new SelectionError('to', `must not be before from (${from})`);
+  if (from && to && from > partialDateUpperBound(to))
+    throw new SelectionError('to', `must not be before from (${from})`);
   return {
     seeds: selection.seeds?.length ? [...new Set(selection.seeds)] : null,
     depth: selection.depth,
@@ -123,6 +125,10 @@ export async function readSubgraph(db: Executor, selection: Selection): Promise<
  * The selection row by row as Neo4j sends it (for the exports): all nodes first, then all edges.
  * `onRow` may return a promise (e.g. waiting for a slow client), and the database waits with it.
  */
-export function streamSubgraph(db: Executor, selection: Selection, onRow: (row: SubgraphRow) => void | Promise<void>): Promise<number> {
+export function streamSubgraph(
+  db: Executor,
+  selection: Selection,
+  onRow: (row: SubgraphRow) => void | Promise<void>,
+): Promise<number> {
   return db.stream<SubgraphRow>(subgraphQueries.subgraph, subgraphParams(selection), onRow);
 }

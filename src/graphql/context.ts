@@ -19,7 +19,11 @@ export interface Context {
  * `deadlineMs`: how long the request may take in all (REQUEST_DEADLINE_MS); no transaction outlives it.
  * `tailer`: the instance's change-log tailer, for subscriptions.
  */
-export function createContext(base: Executor, principal: Principal | null = null, options: { deadlineMs?: number; tailer?: ChangeTailer | null } = {}): Context {
+export function createContext(
+  base: Executor,
+  principal: Principal | null = null,
+  options: { deadlineMs?: number; tailer?: ChangeTailer | null } = {},
+): Context {
   const db = base.forRequest(options.deadlineMs);
   return { db, loaders: createLoaders(db), principal, tailer: options.tailer ?? null };
 }

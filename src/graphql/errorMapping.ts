@@ -4,8 +4,10 @@ import { Conflict, DomainError, InvalidInput, NotFound, UnknownOutcome } from '.
 
 /** The GraphQL face of a domain error: its code, and the argument or input field at fault. */
 function domainErrorExtensions(error: DomainError): Record<string, unknown> {
-  const argument = error instanceof InvalidInput || error instanceof Conflict || error instanceof NotFound ? error.path : undefined;
-  const id = error instanceof Conflict || error instanceof NotFound || error instanceof UnknownOutcome ? error.id : undefined;
+  const argument =
+    error instanceof InvalidInput || error instanceof Conflict || error instanceof NotFound ? error.path : undefined;
+  const id =
+    error instanceof Conflict || error instanceof NotFound || error instanceof UnknownOutcome ? error.id : undefined;
   return { code: error.code, ...(argument ? { argument } : {}), ...(id ? { id } : {}) };
 }
 
@@ -13,5 +15,9 @@ function domainErrorExtensions(error: DomainError): Record<string, unknown> {
 export function mapDomainError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const cause = unwrapResolverError(error);
   if (!(cause instanceof DomainError)) return formatted;
-  return { ...formatted, message: cause.message, extensions: { ...formatted.extensions, ...domainErrorExtensions(cause) } };
+  return {
+    ...formatted,
+    message: cause.message,
+    extensions: { ...formatted.extensions, ...domainErrorExtensions(cause) },
+  };
 }

@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../neo4j/executor';
-import { entitiesStore, type Capped, type EntityRow, type MentionRow, type RelationshipRow } from '../store/entities.store';
+import {
+  entitiesStore,
+  type Capped,
+  type EntityRow,
+  type MentionRow,
+  type RelationshipRow,
+} from '../store/entities.store';
 import { eventsStore, type EntityEventScope } from '../store/events.store';
 import { toEventView, type EventView } from './event/event.mapper';
 
@@ -44,30 +50,55 @@ export function createLoaders(db: Executor) {
     byId<EventPageView>(
       async (ids) => {
         const found = await eventsStore.ofEntities(db.reader, ids, scope);
-        return new Map([...found].map(([id, page]) => [id, { events: page.events.map(toEventView), hasMore: page.hasMore }]));
+        return new Map(
+          [...found].map(([id, page]) => [id, { events: page.events.map(toEventView), hasMore: page.hasMore }]),
+        );
       },
       () => ({ events: [], hasMore: false }),
     ),
   );
   const eventCounts = perScope((scope: Pick<EntityEventScope, 'role' | 'kinds'>) =>
-    byId((ids) => eventsStore.countOfEntities(db.reader, ids, scope), () => ({ count: 0, exact: true })),
+    byId(
+      (ids) => eventsStore.countOfEntities(db.reader, ids, scope),
+      () => ({ count: 0, exact: true }),
+    ),
   );
   const kindsKey = (scope: Pick<EntityEventScope, 'kinds'>) => (scope.kinds ? [...scope.kinds].sort() : null);
   // Entities and events by global id (a selection's `node`s): event ids start with event/.
   const nodes = new DataLoader<string, EntityRow | EventView | null>(async (ids) => {
-    const read = <T>(wanted: string[], byIds: (read: Executor['reader'], ids: string[]) => Promise<T[]>) => (wanted.length ? byIds(db.reader, wanted) : Promise.resolve([]));
+    const read = <T>(wanted: string[], byIds: (read: Executor['reader'], ids: string[]) => Promise<T[]>) =>
+      wanted.length ? byIds(db.reader, wanted) : Promise.resolve([]);
     const [entities, events] = await Promise.all([
-      read(ids.filter((id) => !id.startsWith('event/')), entitiesStore.byIds),
-      read(ids.filter((id) => id.startsWith('event/')), eventsStore.byIds),
+      read(
+        ids.filter((id) => !id.startsWith('event/')),
+        entitiesStore.byIds,
+      ),
+      read(
+        ids.filter((id) => id.startsWith('event/')),
+        eventsStore.byIds,
+      ),
     ]);
-    const found = new Map<string, EntityRow | EventView>([...entities.map((e) => [e.id, e] as const), ...events.map((e) => [e.id, toEventView(e)] as const)]);
+    const found = new Map<string, EntityRow | EventView>([
+      ...entities.map((e) => [e.id, e] as const),
+      ...events.map((e) => [e.id, toEventView(e)] as const),
+    ]);
     return ids.map((id) => found.get(id) ?? null);
   });
   return {
     nodes,
-    relationships: byId<Capped<RelationshipRow>>((ids) => entitiesStore.relationshipsOf(db.reader, ids), () => ({ rows: [], truncated: false })),
-    mentions: byId<Capped<MentionRow>>((ids) => entitiesStore.mentionsOf(db.reader, ids), () => ({ rows: [], truncated: false })),
-    events: (scope: EntityEventScope) => eventPages([scope.role, kindsKey(scope), scope.first, scope.after ?? null, scope.before ?? null, scope.backward ?? false], scope),
+    relationships: byId<Capped<RelationshipRow>>(
+      (ids) => entitiesStore.relationshipsOf(db.reader, ids),
+      () => ({ rows: [], truncated: false }),
+    ),
+    mentions: byId<Capped<MentionRow>>(
+      (ids) => entitiesStore.mentionsOf(db.reader, ids),
+      () => ({ rows: [], truncated: false }),
+    ),
+    events: (scope: EntityEventScope) =>
+      eventPages(
+        [scope.role, kindsKey(scope), scope.first, scope.after ?? null, scope.before ?? null, scope.backward ?? false],
+        scope,
+      ),
     eventCounts: (scope: Pick<EntityEventScope, 'role' | 'kinds'>) => eventCounts([scope.role, kindsKey(scope)], scope),
   };
 }

@@ -70,7 +70,15 @@ const NO_TOPICS: PubSub = {
  * checks of `@Authorized` (run before the resolver).
  */
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers, orphanedTypes, validate: { forbidUnknownValues: false }, authChecker, authMode: 'error', emitSchemaFile: false, pubSub: NO_TOPICS });
+  const schema = await buildSchema({
+    resolvers,
+    orphanedTypes,
+    validate: { forbidUnknownValues: false },
+    authChecker,
+    authMode: 'error',
+    emitSchemaFile: false,
+    pubSub: NO_TOPICS,
+  });
   return withMutationRoles(schema);
 }
 
@@ -83,9 +91,14 @@ function withMutationRoles(schema: GraphQLSchema): GraphQLSchema {
   const storage = getMetadataStorage();
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const handler = storage.mutations.find((m) => m.schemaName === field.name);
-    const authorized = handler && storage.authorizedFields.find((a) => a.target === handler.target && a.fieldName === handler.methodName);
+    const authorized =
+      handler &&
+      storage.authorizedFields.find((a) => a.target === handler.target && a.fieldName === handler.methodName);
     if (!authorized) throw new Error(`Mutation.${field.name} has no @Authorized: every mutation needs a principal`);
-    (field as { extensions: Record<string, unknown> }).extensions = { ...field.extensions, roles: [...authorized.roles] };
+    (field as { extensions: Record<string, unknown> }).extensions = {
+      ...field.extensions,
+      roles: [...authorized.roles],
+    };
   }
   return schema;
 }

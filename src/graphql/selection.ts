@@ -4,7 +4,11 @@ import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } 
  * The fields named `name` directly under `sets` (through inline fragments and fragment spreads).
  * Directives (@include/@skip) are not evaluated: a field that might be asked for counts as asked.
  */
-function fieldsNamed(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | undefined)[], name: string): FieldNode[] {
+function fieldsNamed(
+  info: GraphQLResolveInfo,
+  sets: readonly (SelectionSetNode | undefined)[],
+  name: string,
+): FieldNode[] {
   const seen = new Set<string>();
   const found: FieldNode[] = [];
   const visit = (set: SelectionSetNode | undefined): void => {

@@ -18,8 +18,19 @@ export function guardPlugins(guard: RequestGuard): ApolloServerPlugin<{ principa
           async didResolveOperation({ document, operation, request, schema, contextValue }) {
             if (!operation) return;
             // Apollo would run it as a query, once, with no event to resolve.
-            if (operation.operation === 'subscription') throw refusalError('BAD_REQUEST', 'subscriptions run over WebSocket: connect a graphql-ws client (graphql-transport-ws) to this same /graphql URL');
-            guard.checkOperation({ schema, document, operation, operationName: request.operationName, variables: request.variables, principal: contextValue.principal });
+            if (operation.operation === 'subscription')
+              throw refusalError(
+                'BAD_REQUEST',
+                'subscriptions run over WebSocket: connect a graphql-ws client (graphql-transport-ws) to this same /graphql URL',
+              );
+            guard.checkOperation({
+              schema,
+              document,
+              operation,
+              operationName: request.operationName,
+              variables: request.variables,
+              principal: contextValue.principal,
+            });
           },
         };
       },

@@ -50,7 +50,9 @@ export const DEFAULT_MAX_COST = 50_000;
  */
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const own = FIELD_COSTS[`${type.name}.${field.name}`];
-  const rows = [args.first, args.last, args.limit].find((n) => typeof n === 'number') ?? (field.args.some((a) => a.name === 'last') ? DEFAULT_PAGE : 1);
+  const rows =
+    [args.first, args.last, args.limit].find((n) => typeof n === 'number') ??
+    (field.args.some((a) => a.name === 'last') ? DEFAULT_PAGE : 1);
   if (own === undefined && rows === 1) return undefined; // simpleEstimator: 1 + children
   return (own ?? 1) + Math.max(rows, 1) * childComplexity;
 };
@@ -108,7 +110,10 @@ export function costCheck(maxCost = DEFAULT_MAX_COST): (operation: OperationToCh
     }
     if (cost > maxCost) {
       const amount = cost === Infinity || fields > maxCost ? `more than ${maxCost}` : String(cost);
-      throw refusalError('COST_LIMIT_EXCEEDED', `the operation would cost ${amount}; at most ${maxCost} is allowed (lists count once per row they may return)`);
+      throw refusalError(
+        'COST_LIMIT_EXCEEDED',
+        `the operation would cost ${amount}; at most ${maxCost} is allowed (lists count once per row they may return)`,
+      );
     }
   }
 }

@@ -22,13 +22,28 @@ export function documentLimits(limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS)
     for (const [operation, shape] of operationShapes(context.getDocument())) {
       const name = operation.name ? `operation ${operation.name.value}` : 'the operation';
       if (shape.depth > limits.maxDepth) {
-        context.reportError(refusalError('DEPTH_LIMIT_EXCEEDED', `${name} is nested ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed`));
+        context.reportError(
+          refusalError(
+            'DEPTH_LIMIT_EXCEEDED',
+            `${name} is nested ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed`,
+          ),
+        );
       }
       if (shape.aliases > limits.maxAliases) {
-        context.reportError(refusalError('ALIAS_LIMIT_EXCEEDED', `${name} has ${shape.aliases} aliases (fragments expanded); at most ${limits.maxAliases} are allowed`));
+        context.reportError(
+          refusalError(
+            'ALIAS_LIMIT_EXCEEDED',
+            `${name} has ${shape.aliases} aliases (fragments expanded); at most ${limits.maxAliases} are allowed`,
+          ),
+        );
       }
       if (shape.directives > limits.maxDirectives) {
-        context.reportError(refusalError('DIRECTIVE_LIMIT_EXCEEDED', `${name} has ${shape.directives} directives (fragments expanded); at most ${limits.maxDirectives} are allowed`));
+        context.reportError(
+          refusalError(
+            'DIRECTIVE_LIMIT_EXCEEDED',
+            `${name} has ${shape.directives} directives (fragments expanded); at most ${limits.maxDirectives} are allowed`,
+          ),
+        );
       }
     }
     return {};

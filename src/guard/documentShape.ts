@@ -1,4 +1,10 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /** What an operation amounts to once every fragment spread is expanded. */
 export interface Shape {
@@ -27,7 +33,12 @@ function shapeOfSet(set: SelectionSetNode | undefined, fragmentShape: (name: str
     let inner: Shape;
     if (selection.kind === Kind.FIELD) {
       const child = shapeOfSet(selection.selectionSet, fragmentShape);
-      inner = { depth: 1 + child.depth, fields: 1 + child.fields, aliases: (selection.alias ? 1 : 0) + child.aliases, directives: child.directives };
+      inner = {
+        depth: 1 + child.depth,
+        fields: 1 + child.fields,
+        aliases: (selection.alias ? 1 : 0) + child.aliases,
+        directives: child.directives,
+      };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       inner = shapeOfSet(selection.selectionSet, fragmentShape);
     } else {
@@ -57,7 +68,9 @@ export function operationShapes(document: DocumentNode): Map<OperationDefinition
   const inProgress = new Set<string>();
   for (const root of fragments.keys()) {
     if (done.has(root)) continue;
-    const stack: { name: string; pending: string[] }[] = [{ name: root, pending: spreadsIn(fragments.get(root)!.selectionSet) }];
+    const stack: { name: string; pending: string[] }[] = [
+      { name: root, pending: spreadsIn(fragments.get(root)!.selectionSet) },
+    ];
     inProgress.add(root);
     while (stack.length) {
       const top = stack[stack.length - 1]!;
@@ -74,7 +87,8 @@ export function operationShapes(document: DocumentNode): Map<OperationDefinition
   }
   const shapes = new Map<OperationDefinitionNode, Shape>();
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION) shapes.set(definition, shapeOfSet(definition.selectionSet, lookup));
+    if (definition.kind === Kind.OPERATION_DEFINITION)
+      shapes.set(definition, shapeOfSet(definition.selectionSet, lookup));
   }
   return shapes;
 }

@@ -13,7 +13,10 @@ interface ValidationFailure {
 }
 
 /** class-validator failures, nested ones included, as (dotted path, problems) pairs. */
-function flattenFailures(failures: ValidationFailure[], prefix = ''): { argument: string; value: unknown; problems: string[] }[] {
+function flattenFailures(
+  failures: ValidationFailure[],
+  prefix = '',
+): { argument: string; value: unknown; problems: string[] }[] {
   return failures.flatMap((f) => {
     const argument = prefix ? `${prefix}.${f.property}` : f.property;
     const own = f.constraints ? [{ argument, value: f.value, problems: Object.values(f.constraints) }] : [];
@@ -39,17 +42,26 @@ const REFUSALS_BY_MESSAGE: [RegExp, RefusalCode][] = [
  */
 export function formatError(raw: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const formatted = mapDomainError(raw, error);
-  const { stacktrace: _stacktrace, validationErrors, [REFUSAL_MARK]: refusal, ...extensions } = formatted.extensions ?? {};
+  const {
+    stacktrace: _stacktrace,
+    validationErrors,
+    [REFUSAL_MARK]: refusal,
+    ...extensions
+  } = formatted.extensions ?? {};
   const byMessage = REFUSALS_BY_MESSAGE.find(([pattern]) => pattern.test(formatted.message))?.[1];
   if (byMessage && !refusal) metrics.refusals.inc({ reason: byMessage });
-  if (refusal || byMessage) return { message: formatted.message, extensions: { ...extensions, code: refusal ?? byMessage } };
+  if (refusal || byMessage)
+    return { message: formatted.message, extensions: { ...extensions, code: refusal ?? byMessage } };
   if (Array.isArray(validationErrors) && validationErrors.length) {
     const failures = flattenFailures(validationErrors as ValidationFailure[]);
     const message = failures.map((f) => `${f.argument}: ${f.problems.join('; ')}`).join('; ');
     return { ...formatted, message, extensions: { ...extensions, argument: failures[0]?.argument, failures } };
   }
   // Unexpected: the message may hold internals (it is logged with the request id, src/http/requestId.ts).
-  if ((extensions.code ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR' && !(unwrapResolverError(error) instanceof DomainError)) {
+  if (
+    (extensions.code ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR' &&
+    !(unwrapResolverError(error) instanceof DomainError)
+  ) {
     return { ...formatted, message: 'internal error', extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
   }
   return { ...formatted, extensions };

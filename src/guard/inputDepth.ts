@@ -57,7 +57,10 @@ export function documentNesting(source: string, stopAt = Infinity): number {
 }
 
 /** Refuses (INPUT_TOO_DEEP, 400) a request whose document, variables or extensions nest deeper than `max`. */
-export function checkInputDepth(request: { query?: unknown; variables?: unknown; extensions?: unknown }, max = MAX_INPUT_DEPTH): void {
+export function checkInputDepth(
+  request: { query?: unknown; variables?: unknown; extensions?: unknown },
+  max = MAX_INPUT_DEPTH,
+): void {
   const parts: [string, number][] = [
     ['query', typeof request.query === 'string' ? documentNesting(request.query, max) : 0],
     ['variables', valueDepth(request.variables, max)],

@@ -60,6 +60,10 @@ export class Refused extends Error {
 export function refusalError(code: RefusalCode, message: string, headers: Record<string, string> = {}): GraphQLError {
   metrics.refusals.inc({ reason: code });
   return new GraphQLError(message, {
-    extensions: { code, [REFUSAL_MARK]: code, http: { status: Refusal[code], headers: new HeaderMap(Object.entries(headers)) } },
+    extensions: {
+      code,
+      [REFUSAL_MARK]: code,
+      http: { status: Refusal[code], headers: new HeaderMap(Object.entries(headers)) },
+    },
   });
 }

@@ -1,4 +1,15 @@
-import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ParseOptions, type ValidationRule } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
 import { authenticator, InvalidCredentialError, type AuthOptions } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { authorizeMutations } from './authorizeMutations';
@@ -52,7 +63,11 @@ export interface RequestGuard {
    * Steps 2 and 3 at once, for a transport without a GraphQL pipeline of its own (WebSocket):
    * the checked document and operation, or the errors that refuse it.
    */
-  prepare(schema: GraphQLSchema, request: GraphQLRequest, principal: Principal | null): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: readonly GraphQLError[] };
+  prepare(
+    schema: GraphQLSchema,
+    request: GraphQLRequest,
+    principal: Principal | null,
+  ): { document: DocumentNode; operation: OperationDefinitionNode } | { errors: readonly GraphQLError[] };
   /** A place for one more open subscription of this caller (SUBSCRIPTION_LIMIT_EXCEEDED when over the cap); release it when the subscription ends. */
   openSubscription(principal: Principal | null, ip: string): () => void;
 }
@@ -70,7 +85,13 @@ function keyPrefix(authorization: string | undefined): string | null {
 
 /** The error with Apollo's code for its kind, unless it carries its own (a refusal's). */
 const coded = (error: GraphQLError, code: string) =>
-  new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error.originalError, extensions: { code, ...error.extensions } });
+  new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { code, ...error.extensions },
+  });
 
 const tooMany = (retry: number) => `too many requests; retry after ${retry} s`;
 const NEEDS_CREDENTIALS = 'this API needs credentials: send "Authorization: Bearer <API key or JWT>"';
@@ -88,7 +109,10 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
       // before the credential is checked, so guessing gets no answer at all.
       const prefix = keyPrefix(authorization);
       const wait = authorization ? rates.failuresWait(ip, prefix) : 0;
-      if (wait) throw new Refused('RATE_LIMITED', `too many failed authentications; retry after ${wait} s`, { 'Retry-After': String(wait) });
+      if (wait)
+        throw new Refused('RATE_LIMITED', `too many failed authentications; retry after ${wait} s`, {
+          'Retry-After': String(wait),
+        });
       try {
         principal = await authenticate(authorization);
       } catch (error) {
@@ -96,7 +120,8 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
         rates.chargeFailure(ip, prefix);
         throw new Refused('UNAUTHENTICATED', error.message, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
       }
-      if (!principal && options.readsRequireAuth) throw new Refused('UNAUTHENTICATED', NEEDS_CREDENTIALS, { 'WWW-Authenticate': 'Bearer' });
+      if (!principal && options.readsRequireAuth)
+        throw new Refused('UNAUTHENTICATED', NEEDS_CREDENTIALS, { 'WWW-Authenticate': 'Bearer' });
       const retry = rates.admit(principal, ip);
       if (retry) throw new Refused('RATE_LIMITED', tooMany(retry), { 'Retry-After': String(retry) });
       return principal;
@@ -116,12 +141,23 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
       try {
         document = parse(query, guard.parseOptions);
       } catch (error) {
-        return { errors: [coded(error instanceof GraphQLError ? error : new GraphQLError(String(error)), 'GRAPHQL_PARSE_FAILED')] };
+        return {
+          errors: [
+            coded(error instanceof GraphQLError ? error : new GraphQLError(String(error)), 'GRAPHQL_PARSE_FAILED'),
+          ],
+        };
       }
       const errors = validate(schema, document, [...specifiedRules, ...guard.validationRules]);
       if (errors.length) return { errors: errors.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED')) };
       const operation = getOperationAST(document, operationName);
-      if (!operation) return { errors: [new GraphQLError(operationName ? `no operation named "${operationName}"` : 'the document must name the operation to run')] };
+      if (!operation)
+        return {
+          errors: [
+            new GraphQLError(
+              operationName ? `no operation named "${operationName}"` : 'the document must name the operation to run',
+            ),
+          ],
+        };
       try {
         guard.checkOperation({ schema, document, operation, operationName, variables, principal });
       } catch (error) {
@@ -138,4 +174,3 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
   };
   return guard;
 }
-

@@ -23,8 +23,10 @@ export function subscriptionCap(limits: SubscriptionLimits) {
   return {
     open(principal: Principal | null, ip: string): { refused: string } | { release: () => void } {
       const keys = [`ip:${ip}`, ...(principal ? [`principal:${principal.id}`] : [])];
-      if (over(keys[0]!, limits.perIp)) return { refused: `at most ${limits.perIp} subscriptions may be open from one IP address` };
-      if (principal && over(keys[1]!, limits.perPrincipal)) return { refused: `at most ${limits.perPrincipal} subscriptions may be open for one principal` };
+      if (over(keys[0]!, limits.perIp))
+        return { refused: `at most ${limits.perIp} subscriptions may be open from one IP address` };
+      if (principal && over(keys[1]!, limits.perPrincipal))
+        return { refused: `at most ${limits.perPrincipal} subscriptions may be open for one principal` };
       for (const key of keys) add(key, 1);
       let released = false;
       return {

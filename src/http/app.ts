@@ -43,11 +43,33 @@ export interface AppOptions {
 
 export type AppSettings = Pick<
   Config,
-  | 'API_KEYS' | 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_ROLE_CLAIM' | 'JWT_MAX_LIFETIME_SECONDS' | 'READS_REQUIRE_AUTH'
-  | 'QUERY_MAX_COST' | 'QUERY_MAX_DEPTH' | 'QUERY_MAX_ALIASES' | 'QUERY_MAX_DIRECTIVES' | 'QUERY_MAX_TOKENS'
-  | 'RATE_LIMIT_IP_PER_SECOND' | 'RATE_LIMIT_IP_BURST' | 'RATE_LIMIT_PRINCIPAL_PER_SECOND' | 'RATE_LIMIT_PRINCIPAL_BURST'
-  | 'RATE_LIMIT_MUTATION_COST' | 'RATE_LIMIT_AUTH_FAILURES_PER_SECOND' | 'RATE_LIMIT_AUTH_FAILURES_BURST' | 'NEO4J_TX_TIMEOUT_MS' | 'REQUEST_DEADLINE_MS' | 'TRUST_PROXY'
-  | 'SUBSCRIPTIONS_PER_PRINCIPAL' | 'SUBSCRIPTIONS_PER_IP' | 'CHANGES_POLL_MS' | 'WS_KEEPALIVE_MS'
+  | 'API_KEYS'
+  | 'JWT_SECRET'
+  | 'JWT_JWKS_URL'
+  | 'JWT_ISSUER'
+  | 'JWT_AUDIENCE'
+  | 'JWT_ROLE_CLAIM'
+  | 'JWT_MAX_LIFETIME_SECONDS'
+  | 'READS_REQUIRE_AUTH'
+  | 'QUERY_MAX_COST'
+  | 'QUERY_MAX_DEPTH'
+  | 'QUERY_MAX_ALIASES'
+  | 'QUERY_MAX_DIRECTIVES'
+  | 'QUERY_MAX_TOKENS'
+  | 'RATE_LIMIT_IP_PER_SECOND'
+  | 'RATE_LIMIT_IP_BURST'
+  | 'RATE_LIMIT_PRINCIPAL_PER_SECOND'
+  | 'RATE_LIMIT_PRINCIPAL_BURST'
+  | 'RATE_LIMIT_MUTATION_COST'
+  | 'RATE_LIMIT_AUTH_FAILURES_PER_SECOND'
+  | 'RATE_LIMIT_AUTH_FAILURES_BURST'
+  | 'NEO4J_TX_TIMEOUT_MS'
+  | 'REQUEST_DEADLINE_MS'
+  | 'TRUST_PROXY'
+  | 'SUBSCRIPTIONS_PER_PRINCIPAL'
+  | 'SUBSCRIPTIONS_PER_IP'
+  | 'CHANGES_POLL_MS'
+  | 'WS_KEEPALIVE_MS'
 >;
 
 /** /healthz answers 503 past this, even when Neo4j hangs without closing the connection. */
@@ -61,15 +83,29 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp({ db, logger, ide = false, settings: overrides = {}, storage }: AppOptions): Promise<App> {
+export async function createApp({
+  db,
+  logger,
+  ide = false,
+  settings: overrides = {},
+  storage,
+}: AppOptions): Promise<App> {
   const settings: AppSettings = { ...loadConfig({}), ...overrides };
   const guard = requestGuard(settings);
   // A second past the server's own transaction timeout, which normally answers first.
   const liveness = new Liveness();
-  const guarded = withDeadline(storage ? refuseWritesWhenFull(db, storage) : db, settings.NEO4J_TX_TIMEOUT_MS + 1_000, liveness);
+  const guarded = withDeadline(
+    storage ? refuseWritesWhenFull(db, storage) : db,
+    settings.NEO4J_TX_TIMEOUT_MS + 1_000,
+    liveness,
+  );
 
   const expressApp = express();
-  if (settings.TRUST_PROXY) expressApp.set('trust proxy', /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY);
+  if (settings.TRUST_PROXY)
+    expressApp.set(
+      'trust proxy',
+      /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY,
+    );
   expressApp.disable('x-powered-by');
   expressApp.use(requestIds);
   expressApp.use(securityHeaders);
@@ -79,7 +115,11 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
   const server = http.createServer(expressApp);
   const schema = await buildGraphQLSchema();
   // This instance's reader of the change log, for Subscription.changes (src/changes/).
-  const tailer = new ChangeTailer(guarded.reader, logger, { pollMs: settings.CHANGES_POLL_MS, batch: 1_000, gapWaitMs: 10_000 });
+  const tailer = new ChangeTailer(guarded.reader, logger, {
+    pollMs: settings.CHANGES_POLL_MS,
+    batch: 1_000,
+    gapWaitMs: 10_000,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -91,7 +131,14 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
     parseOptions: guard.parseOptions,
     validationRules: guard.validationRules,
     formatError: guard.formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), ...guardPlugins(guard), unavailablePlugin, graphqlTelemetry, unexpectedErrorsPlugin(logger)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...guardPlugins(guard),
+      unavailablePlugin,
+      graphqlTelemetry,
+      unexpectedErrorsPlugin(logger),
+    ],
     logger,
   });
   await apollo.start();
@@ -102,8 +149,14 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
   expressApp.get('/healthz', (_req, res) => {
     const disk = () => (storage ? { storage: storage.status() } : {});
     readHealth(healthDb).then(
-      (health) => (storage?.full ? res.status(503).json({ ...health, status: 'storage-full', ...disk() }) : res.json({ ...health, ...disk() })),
-      (error: unknown) => res.status(503).json({ status: 'unavailable', message: error instanceof Error ? error.message : 'unavailable', ...disk() }),
+      (health) =>
+        storage?.full
+          ? res.status(503).json({ ...health, status: 'storage-full', ...disk() })
+          : res.json({ ...health, ...disk() }),
+      (error: unknown) =>
+        res
+          .status(503)
+          .json({ status: 'unavailable', message: error instanceof Error ? error.message : 'unavailable', ...disk() }),
     );
   });
   expressApp.use(metricsRouter());
@@ -116,7 +169,13 @@ export async function createApp({ db, logger, ide = false, settings: overrides =
     '/graphql',
     ...guardHttp(guard),
     inRequestTrace,
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(guarded, (res.locals.principal as Principal | null) ?? null, { deadlineMs: settings.REQUEST_DEADLINE_MS, tailer }) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) =>
+        createContext(guarded, (res.locals.principal as Principal | null) ?? null, {
+          deadlineMs: settings.REQUEST_DEADLINE_MS,
+          tailer,
+        }),
+    }),
     graphqlFailure(logger),
   );
   // The same guard and schema over WebSocket (graphql-ws) on the same path.
@@ -174,7 +233,11 @@ function requestGuard(settings: AppSettings): RequestGuard {
       authFailuresPerSecond: settings.RATE_LIMIT_AUTH_FAILURES_PER_SECOND,
       authFailuresBurst: settings.RATE_LIMIT_AUTH_FAILURES_BURST,
     },
-    documentLimits: { maxDepth: settings.QUERY_MAX_DEPTH, maxAliases: settings.QUERY_MAX_ALIASES, maxDirectives: settings.QUERY_MAX_DIRECTIVES },
+    documentLimits: {
+      maxDepth: settings.QUERY_MAX_DEPTH,
+      maxAliases: settings.QUERY_MAX_ALIASES,
+      maxDirectives: settings.QUERY_MAX_DIRECTIVES,
+    },
     maxTokens: settings.QUERY_MAX_TOKENS,
     maxCost: settings.QUERY_MAX_COST,
     subscriptions: { perPrincipal: settings.SUBSCRIPTIONS_PER_PRINCIPAL, perIp: settings.SUBSCRIPTIONS_PER_IP },

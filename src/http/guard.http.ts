@@ -17,7 +17,12 @@ const GRAPHQL_MEDIA_TYPES = ['application/json', 'application/graphql-response+j
  */
 export function sendRefusal(req: Request, res: Response, refused: Refused): void {
   const type = req.accepts(GRAPHQL_MEDIA_TYPES);
-  const answer = type ? refused : new Refused('NOT_ACCEPTABLE', `the request accepts neither ${GRAPHQL_MEDIA_TYPES.join(' nor ')} (${refused.message})`);
+  const answer = type
+    ? refused
+    : new Refused(
+        'NOT_ACCEPTABLE',
+        `the request accepts neither ${GRAPHQL_MEDIA_TYPES.join(' nor ')} (${refused.message})`,
+      );
   for (const error of answer.body().errors) metrics.errors.inc({ code: error.extensions.code });
   res
     .status(answer.status)
@@ -26,7 +31,8 @@ export function sendRefusal(req: Request, res: Response, refused: Refused): void
     .send(JSON.stringify(answer.body()));
 }
 
-const refuse = (req: Request, res: Response, code: RefusalCode, message: string) => sendRefusal(req, res, new Refused(code, message));
+const refuse = (req: Request, res: Response, code: RefusalCode, message: string) =>
+  sendRefusal(req, res, new Refused(code, message));
 
 /** The guard's admission (credentials, then rate) before the body is read: `res.locals.principal` is a Principal or null. */
 export const admit =
@@ -44,15 +50,23 @@ export const admit =
 /** express.json()'s failures (body too large, malformed JSON) as GraphQL errors, not HTML pages. */
 const bodyErrors: ErrorRequestHandler = (error: { type?: string; limit?: number }, req, res, next) => {
   if (res.headersSent) return next(error);
-  if (error.type === 'entity.too.large') return refuse(req, res, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${error.limit} bytes`);
-  if (error.type === 'entity.parse.failed') return refuse(req, res, 'BAD_REQUEST', 'the request body is not valid JSON');
+  if (error.type === 'entity.too.large')
+    return refuse(req, res, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${error.limit} bytes`);
+  if (error.type === 'entity.parse.failed')
+    return refuse(req, res, 'BAD_REQUEST', 'the request body is not valid JSON');
   if (error.type) return refuse(req, res, 'BAD_REQUEST', 'the request body cannot be read');
   return next(error);
 };
 
 /** Apollo's allowBatchedHttpRequests stays off: one operation per request, one cost and rate check each. */
 const refuseBatches: RequestHandler = (req, res, next) => {
-  if (Array.isArray(req.body)) return refuse(req, res, 'BATCH_NOT_SUPPORTED', 'batched operations are not accepted: send one operation per request');
+  if (Array.isArray(req.body))
+    return refuse(
+      req,
+      res,
+      'BATCH_NOT_SUPPORTED',
+      'batched operations are not accepted: send one operation per request',
+    );
   next();
 };
 
@@ -63,7 +77,12 @@ const refuseBatches: RequestHandler = (req, res, next) => {
 const refuseDeepInput: RequestHandler = (req, res, next) => {
   try {
     if (req.method === 'POST') checkInputDepth((req.body ?? {}) as Record<string, unknown>);
-    else checkInputDepth({ query: req.query.query, variables: parsedJson(req.query.variables), extensions: parsedJson(req.query.extensions) });
+    else
+      checkInputDepth({
+        query: req.query.query,
+        variables: parsedJson(req.query.variables),
+        extensions: parsedJson(req.query.extensions),
+      });
   } catch (error) {
     if (error instanceof Refused) return sendRefusal(req, res, error);
     return next(error);
@@ -102,5 +121,9 @@ export const graphqlFailure =
     res
       .status(500)
       .type(`${type}; charset=utf-8`)
-      .send(JSON.stringify({ errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] }));
+      .send(
+        JSON.stringify({
+          errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+        }),
+      );
   };

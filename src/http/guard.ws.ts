@@ -23,7 +23,12 @@ const CLOSE_CODES: Partial<Record<RefusalCode, number>> = { UNAUTHENTICATED: 440
 export const closeReason = (refused: Refused) => {
   const text = `${refused.code}: ${refused.message}`;
   const bytes = Buffer.from(text);
-  return bytes.length <= 123 ? text : `${bytes.subarray(0, 120).toString('utf8').replace(/\uFFFD+$/, '')}...`;
+  return bytes.length <= 123
+    ? text
+    : `${bytes
+        .subarray(0, 120)
+        .toString('utf8')
+        .replace(/\uFFFD+$/, '')}...`;
 };
 
 /** connectionParams' credentials, spelt as the HTTP header is or in lower case: `{ "Authorization": "Bearer <key or JWT>" }`. */
@@ -51,7 +56,12 @@ export interface WsGuardOptions {
  * a place under the subscription cap, and every error shaped by `formatError`, in `error` and
  * `next` messages alike.
  */
-export function guardWs({ guard, schema, ipOf, context }: WsGuardOptions): ServerOptions<Record<string, unknown>, Extra> {
+export function guardWs({
+  guard,
+  schema,
+  ipOf,
+  context,
+}: WsGuardOptions): ServerOptions<Record<string, unknown>, Extra> {
   const connections = new WeakMap<WsContext<Record<string, unknown>, Extra>, Connection>();
   const release = (ctx: WsContext<Record<string, unknown>, Extra>, id: string) => {
     const places = connections.get(ctx)?.places;
@@ -70,7 +80,11 @@ export function guardWs({ guard, schema, ipOf, context }: WsGuardOptions): Serve
   return {
     schema,
     async onConnect(ctx) {
-      const connection: Connection = { authorization: authorizationOf(ctx.connectionParams), ip: ipOf(ctx.extra.request), places: new Map() };
+      const connection: Connection = {
+        authorization: authorizationOf(ctx.connectionParams),
+        ip: ipOf(ctx.extra.request),
+        places: new Map(),
+      };
       try {
         await guard.admit(connection);
       } catch (error) {
@@ -84,7 +98,8 @@ export function guardWs({ guard, schema, ipOf, context }: WsGuardOptions): Serve
     },
     async onSubscribe(ctx, id, payload) {
       const connection = connections.get(ctx);
-      if (!connection) return [new GraphQLError('the connection was not admitted', { extensions: { code: 'UNAUTHENTICATED' } })];
+      if (!connection)
+        return [new GraphQLError('the connection was not admitted', { extensions: { code: 'UNAUTHENTICATED' } })];
       let principal: Principal | null;
       try {
         principal = await guard.admit(connection);
@@ -102,9 +117,16 @@ export function guardWs({ guard, schema, ipOf, context }: WsGuardOptions): Serve
           throw error;
         }
       }
-      return { schema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context(principal) };
+      return {
+        schema,
+        document: prepared.document,
+        operationName: payload.operationName,
+        variableValues: payload.variables,
+        contextValue: context(principal),
+      };
     },
-    onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: shape(result.errors) } : result),
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors?.length ? { ...result, errors: shape(result.errors) } : result,
     onError(ctx, id, _payload, errors) {
       release(ctx, id);
       return shape(errors);

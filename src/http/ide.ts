@@ -38,7 +38,10 @@ const IDE_ASSETS: Record<string, string> = {
 
 /** A browser asking for a page (Accept prefers text/html), not a GraphQL GET request. */
 function wantsPage(req: Request): boolean {
-  return req.query.query === undefined && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+  return (
+    req.query.query === undefined &&
+    req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html'
+  );
 }
 
 /**
@@ -53,7 +56,8 @@ export function ideRouter(examples: ExampleOperation[]): Router {
   router.get('/ide/examples.json', (_req, res) => {
     res.json(examples);
   });
-  for (const script of ['ide.js', 'explorerLink.js']) router.get(`/ide/${script}`, staticFile(repoPath('web', 'ide', script), 'own'));
+  for (const script of ['ide.js', 'explorerLink.js'])
+    router.get(`/ide/${script}`, staticFile(repoPath('web', 'ide', script), 'own'));
   for (const [name, file] of Object.entries(IDE_ASSETS)) router.get(`/ide/${name}`, staticFile(file, 'vendor'));
   return router;
 }

@@ -1,5 +1,14 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { context, propagation, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace, type Context as TraceContext } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context as TraceContext,
+} from '@opentelemetry/api';
 import express, { type RequestHandler, type Router } from 'express';
 import type { Context } from '../graphql/context';
 import { metrics, operationLabel, registry } from '../telemetry/metrics';
@@ -17,7 +26,10 @@ export const httpSpans: RequestHandler = (req, res, next) => {
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   const span = tracer().startSpan(
     `${req.method} ${req.path}`,
-    { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path, 'url.scheme': req.protocol } },
+    {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.request.method': req.method, 'url.path': req.path, 'url.scheme': req.protocol },
+    },
     parent,
   );
   const traceContext = trace.setSpan(parent, span);
@@ -50,7 +62,8 @@ function phaseSpan(name: string, parent: TraceContext, request: GraphQLRequestCo
 }
 
 function endSpan(span: Span, error?: unknown): void {
-  if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+  if (error)
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
   span.end();
 }
 
@@ -82,11 +95,15 @@ export const graphqlTelemetry: ApolloServerPlugin<Context> = {
         return { executionDidEnd: async (error) => endSpan(span, error) };
       },
       async willSendResponse({ operationName, request, operation, response }) {
-        const labels = { operation: operationLabel(operationName ?? request.operationName), type: operation?.operation ?? 'unknown' };
+        const labels = {
+          operation: operationLabel(operationName ?? request.operationName),
+          type: operation?.operation ?? 'unknown',
+        };
         metrics.requests.inc(labels);
         metrics.requestDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
         if (response.body.kind !== 'single') return;
-        for (const error of response.body.singleResult.errors ?? []) metrics.errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+        for (const error of response.body.singleResult.errors ?? [])
+          metrics.errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
       },
     };
   },

@@ -37,11 +37,25 @@ export function unexpectedErrorsPlugin(logger: Logger): ApolloServerPlugin {
         },
         async willSendResponse({ response, operationName }) {
           if (response.body.kind !== 'single') return;
-          const unexpected = (response.body.singleResult.errors ?? []).filter((e) => (e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR');
+          const unexpected = (response.body.singleResult.errors ?? []).filter(
+            (e) => (e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR',
+          );
           if (!unexpected.length) return;
-          for (const error of unexpected) Object.assign(error, { extensions: { ...error.extensions, code: 'INTERNAL_SERVER_ERROR', requestId } });
+          for (const error of unexpected)
+            Object.assign(error, { extensions: { ...error.extensions, code: 'INTERNAL_SERVER_ERROR', requestId } });
           const causes = raw.map((e) => (e as { originalError?: Error }).originalError ?? e);
-          logger.error({ requestId, operation: operationName ?? null, errors: causes.map((e) => ({ message: e.message, stack: e.stack, cause: String((e as { cause?: unknown }).cause ?? '') })) }, 'unexpected error');
+          logger.error(
+            {
+              requestId,
+              operation: operationName ?? null,
+              errors: causes.map((e) => ({
+                message: e.message,
+                stack: e.stack,
+                cause: String((e as { cause?: unknown }).cause ?? ''),
+              })),
+            },
+            'unexpected error',
+          );
         },
       };
     },

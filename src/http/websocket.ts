@@ -11,7 +11,10 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
  * /graphql path: subscriptions, and queries and mutations too, behind the request guard
  * (./guard.ws.ts). Pings every `keepAliveMs`; a client that does not answer in time is dropped.
  */
-export function serveWebSocket(server: http.Server, options: WsGuardOptions & { keepAliveMs: number }): { close(): Promise<void> } {
+export function serveWebSocket(
+  server: http.Server,
+  options: WsGuardOptions & { keepAliveMs: number },
+): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
   const serving = useServer(guardWs(options), wss, options.keepAliveMs);
   return {

@@ -24,7 +24,16 @@ export const MAX_TRANSACTION_RECORDS = 100_000;
 export const RECORD_TRANSACTION_BYTES = 32 * 1024;
 export const CHUNK_RECORDS = 5_000;
 
-const UNITS: Record<string, number> = { B: 1, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 };
+const UNITS: Record<string, number> = {
+  B: 1,
+  KIB: 2 ** 10,
+  MIB: 2 ** 20,
+  GIB: 2 ** 30,
+  TIB: 2 ** 40,
+  K: 2 ** 10,
+  M: 2 ** 20,
+  G: 2 ** 30,
+};
 const bytesOf = (value: unknown): number => {
   const m = /^([\d.]+)\s*([A-Za-z]*)$/.exec(String(value ?? '').trim());
   return m ? Number(m[1]) * (UNITS[m[2]!.toUpperCase() || 'B'] ?? 0) : 0;
@@ -37,11 +46,20 @@ const bytesOf = (value: unknown): number => {
  */
 export async function transactionRecords(db: Executor): Promise<{ records: number; basis: string }> {
   const set = process.env.IMPORT_TRANSACTION_RECORDS;
-  if (set) return { records: Math.max(1, Math.min(MAX_TRANSACTION_RECORDS, Number(set))), basis: 'IMPORT_TRANSACTION_RECORDS' };
-  const limits = (await db.read<{ name: string; value: string | null }>(q.transactionMemory, {})).map((s) => ({ ...s, bytes: bytesOf(s.value) })).filter((s) => s.bytes > 0);
+  if (set)
+    return {
+      records: Math.max(1, Math.min(MAX_TRANSACTION_RECORDS, Number(set))),
+      basis: 'IMPORT_TRANSACTION_RECORDS',
+    };
+  const limits = (await db.read<{ name: string; value: string | null }>(q.transactionMemory, {}))
+    .map((s) => ({ ...s, bytes: bytesOf(s.value) }))
+    .filter((s) => s.bytes > 0);
   if (!limits.length) return { records: MAX_TRANSACTION_RECORDS, basis: 'no transaction memory limit' };
   const tightest = limits.reduce((a, b) => (b.bytes < a.bytes ? b : a));
-  const records = Math.max(1_000, Math.min(MAX_TRANSACTION_RECORDS, Math.floor((tightest.bytes * 0.8) / RECORD_TRANSACTION_BYTES)));
+  const records = Math.max(
+    1_000,
+    Math.min(MAX_TRANSACTION_RECORDS, Math.floor((tightest.bytes * 0.8) / RECORD_TRANSACTION_BYTES)),
+  );
   return { records, basis: `${tightest.name} = ${tightest.value}` };
 }
 
@@ -92,7 +110,12 @@ const relocate = (paths: Map<string, string>) => (path: string) => {
   return [paths.get(`${set}.${n}`) ?? `${set}.${n}`, ...rest].join('.');
 };
 
-export async function importFacts(db: Executor, parsed: ParsedFile, fileText: string, options: ImportOptions): Promise<ImportReport> {
+export async function importFacts(
+  db: Executor,
+  parsed: ParsedFile,
+  fileText: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const items = ordered(parsed);
   const total = items.length;
   const defaultSourceId = parsed.facts.sources[0]?.id;
@@ -109,7 +132,9 @@ export async function importFacts(db: Executor, parsed: ParsedFile, fileText: st
   if (options.dryRun) {
     // One check over the whole file, so a record sees the records before it; nothing is written.
     const { facts, paths } = toSet(items);
-    const results = await db.writeAll('importDryRun', (run) => writeFacts(run, facts, { mode: 'create', by: options.by, dryRun: true, defaultSourceId }));
+    const results = await db.writeAll('importDryRun', (run) =>
+      writeFacts(run, facts, { mode: 'create', by: options.by, dryRun: true, defaultSourceId }),
+    );
     collect(
       results.map((r) => (r.error ? { ...r, error: atLine(r.error, relocate(paths), lineOf) } : r)),
       relocate(paths),
@@ -119,36 +144,49 @@ export async function importFacts(db: Executor, parsed: ParsedFile, fileText: st
     return report;
   }
 
-  report.transaction = options.transactionRecords ? { records: options.transactionRecords, basis: 'the caller' } : await transactionRecords(db);
+  report.transaction = options.transactionRecords
+    ? { records: options.transactionRecords, basis: 'the caller' }
+    : await transactionRecords(db);
   const groupSize = report.transaction.records;
   const chunkSize = options.chunkRecords ?? CHUNK_RECORDS;
   const stateId = `import/${createHash('sha256').update(fileText).digest('hex')}`;
   const groups = Math.ceil(total / groupSize);
-  const resumed = groups > 1 ? ((await db.read<{ groups: number }>(q.importState, { id: stateId }))[0]?.groups ?? 0) : 0;
+  const resumed =
+    groups > 1 ? ((await db.read<{ groups: number }>(q.importState, { id: stateId }))[0]?.groups ?? 0) : 0;
   report.resumedGroups = resumed;
   let done = resumed * groupSize;
   options.progress?.(done, total);
   for (let g = resumed; g < groups; g += 1) {
     const group = items.slice(g * groupSize, (g + 1) * groupSize);
-    const results = await db.writeAll('import', async (run) => {
-      const written: { results: FactResult[]; at: (path: string) => string }[] = [];
-      // Degrees and tallies once per transaction, not per chunk: a hub touched by every chunk is recounted once.
-      const derived = emptyDerivedWork();
-      for (let c = 0; c < group.length; c += chunkSize) {
-        const { facts, paths } = toSet(group.slice(c, c + chunkSize));
-        try {
-          written.push({ results: await writeFacts(run, facts, { mode: 'create', by: options.by, defaultSourceId, deferDerived: derived }), at: relocate(paths) });
-        } catch (error) {
-          throw error instanceof DomainError ? atLine(error, relocate(paths), lineOf) : error;
+    const results = await db
+      .writeAll('import', async (run) => {
+        const written: { results: FactResult[]; at: (path: string) => string }[] = [];
+        // Degrees and tallies once per transaction, not per chunk: a hub touched by every chunk is recounted once.
+        const derived = emptyDerivedWork();
+        for (let c = 0; c < group.length; c += chunkSize) {
+          const { facts, paths } = toSet(group.slice(c, c + chunkSize));
+          try {
+            written.push({
+              results: await writeFacts(run, facts, {
+                mode: 'create',
+                by: options.by,
+                defaultSourceId,
+                deferDerived: derived,
+              }),
+              at: relocate(paths),
+            });
+          } catch (error) {
+            throw error instanceof DomainError ? atLine(error, relocate(paths), lineOf) : error;
+          }
+          options.progress?.(done + Math.min(c + chunkSize, group.length), total);
         }
-        options.progress?.(done + Math.min(c + chunkSize, group.length), total);
-      }
-      await refreshDerived(run, derived);
-      if (groups > 1) await run(q.recordImportState, { id: stateId, groups: g + 1, principal: options.by.principal });
-      return written;
-    }).catch((error: unknown) => {
-      throw error instanceof TransactionMemoryExceeded ? new TransactionTooLarge(group.length, g, groups) : error;
-    });
+        await refreshDerived(run, derived);
+        if (groups > 1) await run(q.recordImportState, { id: stateId, groups: g + 1, principal: options.by.principal });
+        return written;
+      })
+      .catch((error: unknown) => {
+        throw error instanceof TransactionMemoryExceeded ? new TransactionTooLarge(group.length, g, groups) : error;
+      });
     for (const { results: r, at } of results) collect(r, at);
     done += group.length;
   }
@@ -183,12 +221,22 @@ export class ImportError extends DomainError {
   }
 }
 
-function atLine(error: DomainError, at: (path: string) => string, lineOf: (path: string) => number | undefined): DomainError {
-  if (error instanceof InvalidInput) return new ImportError(error.code, lineOf(at(error.path)), at(error.path), `${at(error.path)}: ${error.detail}`);
+function atLine(
+  error: DomainError,
+  at: (path: string) => string,
+  lineOf: (path: string) => number | undefined,
+): DomainError {
+  if (error instanceof InvalidInput)
+    return new ImportError(error.code, lineOf(at(error.path)), at(error.path), `${at(error.path)}: ${error.detail}`);
   if (error instanceof Conflict || error instanceof NotFound) {
     const path = error.path ? at(error.path) : '';
     const detail = error instanceof Conflict ? error.detail : 'no such fact';
-    return new ImportError(error.code, path ? lineOf(path) : undefined, path, `${path ? `${path}: ` : ''}${error.id}: ${detail}`);
+    return new ImportError(
+      error.code,
+      path ? lineOf(path) : undefined,
+      path,
+      `${path ? `${path}: ` : ''}${error.id}: ${detail}`,
+    );
   }
   return error;
 }

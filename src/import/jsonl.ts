@@ -1,4 +1,11 @@
-import type { CorroborationRecord, EntityRecord, EventRecord, FactSet, RelationshipRecord, SourceRecord } from '../facts/facts';
+import type {
+  CorroborationRecord,
+  EntityRecord,
+  EventRecord,
+  FactSet,
+  RelationshipRecord,
+  SourceRecord,
+} from '../facts/facts';
 
 /**
  * The import's file format: JSON Lines, one record a line, each `{"record": …}` (not `type`, which a relationship's own fields use) with the fields of
@@ -9,25 +16,67 @@ import type { CorroborationRecord, EntityRecord, EventRecord, FactSet, Relations
  */
 export type RecordType = 'source' | 'entity' | 'relationship' | 'event' | 'corroboration';
 
-type FieldType = 'string' | 'string?' | 'boolean?' | 'date?' | 'strings?' | 'object?' | 'citations?' | 'participants' | 'citations';
+type FieldType =
+  'string' | 'string?' | 'boolean?' | 'date?' | 'strings?' | 'object?' | 'citations?' | 'participants' | 'citations';
 
 const CITED: Record<string, FieldType> = { sourceId: 'string?', citations: 'citations?' };
 
 const SHAPES: Record<RecordType, Record<string, FieldType>> = {
-  source: { id: 'string', title: 'string', publisher: 'string?', date: 'date?', language: 'string?', file: 'string?', text: 'string' },
-  entity: {
-    id: 'string', label: 'string', name: 'string', aliases: 'strings?', categories: 'strings?', description: 'string?', anonymous: 'boolean?',
-    quote: 'string?', allowSameName: 'boolean?', ...CITED,
+  source: {
+    id: 'string',
+    title: 'string',
+    publisher: 'string?',
+    date: 'date?',
+    language: 'string?',
+    file: 'string?',
+    text: 'string',
   },
-  relationship: { type: 'string', from: 'string', to: 'string', role: 'string?', roleEn: 'string?', since: 'date?', until: 'date?', current: 'boolean?', quote: 'string?', ...CITED },
+  entity: {
+    id: 'string',
+    label: 'string',
+    name: 'string',
+    aliases: 'strings?',
+    categories: 'strings?',
+    description: 'string?',
+    anonymous: 'boolean?',
+    quote: 'string?',
+    allowSameName: 'boolean?',
+    ...CITED,
+  },
+  relationship: {
+    type: 'string',
+    from: 'string',
+    to: 'string',
+    role: 'string?',
+    roleEn: 'string?',
+    since: 'date?',
+    until: 'date?',
+    current: 'boolean?',
+    quote: 'string?',
+    ...CITED,
+  },
   event: {
-    id: 'string', kind: 'string', date: 'date?', dateNote: 'string?', summary: 'string', participants: 'participants', props: 'object?',
-    quotes: 'strings?', allowSimilar: 'boolean?', ...CITED,
+    id: 'string',
+    kind: 'string',
+    date: 'date?',
+    dateNote: 'string?',
+    summary: 'string',
+    participants: 'participants',
+    props: 'object?',
+    quotes: 'strings?',
+    allowSimilar: 'boolean?',
+    ...CITED,
   },
   corroboration: { factId: 'string', citations: 'citations' },
 };
 
-const SETS: Record<RecordType, keyof FactSet> = { source: 'sources', entity: 'entities', relationship: 'relationships', event: 'events', corroboration: 'corroborations' };
+const SETS: Record<RecordType, keyof FactSet> = {
+  source: 'sources',
+  entity: 'entities',
+  relationship: 'relationships',
+  event: 'events',
+  corroboration: 'corroborations',
+};
 
 /** A line that is not a record of the format. */
 export class LineError extends Error {
@@ -63,11 +112,20 @@ function checkField(value: unknown, type: FieldType): string | null {
     case 'object':
       return value !== null && typeof value === 'object' && !Array.isArray(value) ? null : 'must be an object';
     case 'participants':
-      return Array.isArray(value) && value.length > 0 && value.every((p) => p && isString(p.role) && isString(p.id) && Object.keys(p).length === 2)
+      return Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((p) => p && isString(p.role) && isString(p.id) && Object.keys(p).length === 2)
         ? null
         : 'must be a non-empty list of {"role", "id"}';
     case 'citations':
-      return Array.isArray(value) && value.every((c) => c && isString(c.quote) && (c.sourceId === undefined || isString(c.sourceId)) && Object.keys(c).every((k) => k === 'quote' || k === 'sourceId'))
+      return Array.isArray(value) &&
+        value.every(
+          (c) =>
+            c &&
+            isString(c.quote) &&
+            (c.sourceId === undefined || isString(c.sourceId)) &&
+            Object.keys(c).every((k) => k === 'quote' || k === 'sourceId'),
+        )
         ? null
         : 'must be a list of {"sourceId", "quote"}';
     default:
@@ -90,12 +148,15 @@ export function parseJsonLines(text: string): ParsedFile {
       problems.push(new LineError(line, `not JSON (${error instanceof Error ? error.message : String(error)})`));
       return;
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return void problems.push(new LineError(line, 'a record is a JSON object'));
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return void problems.push(new LineError(line, 'a record is a JSON object'));
     const { record: type, ...fields } = value as Record<string, unknown>;
     const shape = SHAPES[type as RecordType];
-    if (!shape) return void problems.push(new LineError(line, `"record" must be one of ${Object.keys(SHAPES).join(', ')}`));
+    if (!shape)
+      return void problems.push(new LineError(line, `"record" must be one of ${Object.keys(SHAPES).join(', ')}`));
     const unknown = Object.keys(fields).filter((k) => !(k in shape));
-    if (unknown.length) return void problems.push(new LineError(line, `unknown field(s) of a ${String(type)}: ${unknown.join(', ')}`));
+    if (unknown.length)
+      return void problems.push(new LineError(line, `unknown field(s) of a ${String(type)}: ${unknown.join(', ')}`));
     for (const [field, fieldType] of Object.entries(shape)) {
       const problem = checkField(fields[field], fieldType);
       if (problem) return void problems.push(new LineError(line, `${field} ${problem}`));
@@ -103,7 +164,9 @@ export function parseJsonLines(text: string): ParsedFile {
     const set = SETS[type as RecordType];
     const list = facts[set] as unknown[];
     lines.set(`${set}.${list.length}`, line);
-    list.push(fields as unknown as SourceRecord & EntityRecord & RelationshipRecord & EventRecord & CorroborationRecord);
+    list.push(
+      fields as unknown as SourceRecord & EntityRecord & RelationshipRecord & EventRecord & CorroborationRecord,
+    );
   });
   if (problems.length) throw new AggregateError(problems, problems.map((p) => p.message).join('\n'));
   const records = Object.values(facts).reduce((n, list) => n + list.length, 0);

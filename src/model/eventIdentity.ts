@@ -21,7 +21,8 @@ export function datesCompatible(a: string | null | undefined, b: string | null |
   return a.startsWith(b) || b.startsWith(a);
 }
 
-const pairs = (r: EventReport) => [...new Set(r.participants.map((p) => `${p.role}\u0000${p.id}`))].sort().join('\u0001');
+const pairs = (r: EventReport) =>
+  [...new Set(r.participants.map((p) => `${p.role}\u0000${p.id}`))].sort().join('\u0001');
 
 export function sameEvent(a: EventReport, b: EventReport): boolean {
   if (a.kind !== b.kind || !datesCompatible(a.date, b.date) || pairs(a) !== pairs(b)) return false;
@@ -39,7 +40,9 @@ export function sameEvent(a: EventReport, b: EventReport): boolean {
  */
 export function compatibleSortKeyRanges(date: string | null | undefined): { lower: string; upper: string }[] {
   if (!date) return [{ lower: '', upper: '\uffff' }];
-  const coarser = [date.slice(0, 4), date.slice(0, 7)].filter((p) => p.length < date.length && !date.startsWith(`${p} `));
+  const coarser = [date.slice(0, 4), date.slice(0, 7)].filter(
+    (p) => p.length < date.length && !date.startsWith(`${p} `),
+  );
   return [
     { lower: date, upper: `${date}\uffff` },
     ...[...new Set(coarser)].map((p) => ({ lower: `${p} `, upper: `${p} \uffff` })),

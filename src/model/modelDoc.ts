@@ -10,11 +10,18 @@ export function modelTables(): string {
     const notes = [
       ...(spec.anyOf ? [`at least one of ${spec.anyOf.join(', ')}`] : []),
       ...(spec.money.length ? [`money: ${spec.money.join(', ')}`] : []),
-      ...(spec.impliesMove ? [`each ${spec.impliesMove.moverRole} moves ${spec.impliesMove.fromRole} → ${spec.impliesMove.toRole} (a TALENT_MOVE with \`via\`)`] : []),
+      ...(spec.impliesMove
+        ? [
+            `each ${spec.impliesMove.moverRole} moves ${spec.impliesMove.fromRole} → ${spec.impliesMove.toRole} (a TALENT_MOVE with \`via\`)`,
+          ]
+        : []),
     ];
     return `| ${kind} | \`${spec.label}\` | ${required.join('<br>') || '–'} | ${optional.join('<br>') || '–'} | ${notes.join('; ') || '–'} |`;
   });
-  const relationships = RELATIONSHIP_TYPE_LIST.map((type) => `| \`${type}\` | ${RELATIONSHIP_TYPES[type].from.join(' / ')} | ${RELATIONSHIP_TYPES[type].to.join(' / ')} |`);
+  const relationships = RELATIONSHIP_TYPE_LIST.map(
+    (type) =>
+      `| \`${type}\` | ${RELATIONSHIP_TYPES[type].from.join(' / ')} | ${RELATIONSHIP_TYPES[type].to.join(' / ')} |`,
+  );
   return [
     '| kind | label | required roles | optional roles | notes |',
     '|---|---|---|---|---|',

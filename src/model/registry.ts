@@ -53,7 +53,12 @@ export interface EventKindSpec {
   identity?: readonly string[];
 }
 
-const role = (role: string, field: string, labels: readonly EntityLabel[], opts: { many?: boolean; required?: boolean } = {}): RoleSpec => ({
+const role = (
+  role: string,
+  field: string,
+  labels: readonly EntityLabel[],
+  opts: { many?: boolean; required?: boolean } = {},
+): RoleSpec => ({
   role,
   field,
   labels,
@@ -79,7 +84,10 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     label: 'Acquisition',
     slug: 'acquisition',
     description: 'An acquisition; acqui-hire style deals keep their nuance in dealType',
-    roles: [role('acquirer', 'acquirer', [Organization], { required: true }), role('target', 'target', [Organization], { required: true })],
+    roles: [
+      role('acquirer', 'acquirer', [Organization], { required: true }),
+      role('target', 'target', [Organization], { required: true }),
+    ],
     money: ['price', 'valuation'],
     color: '#e377c2',
   },
@@ -132,7 +140,10 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     label: 'Statement',
     slug: 'statement',
     description: 'Who said what about whom: a quote or a stated judgement',
-    roles: [role('speaker', 'speakers', ANY, { many: true, required: true }), role('about', 'about', ANY, { many: true })],
+    roles: [
+      role('speaker', 'speakers', ANY, { many: true, required: true }),
+      role('about', 'about', ANY, { many: true }),
+    ],
     money: [],
     identity: ['text'],
     color: '#c7c7c7',
@@ -151,7 +162,10 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     label: 'ProductLaunch',
     slug: 'product-launch',
     description: 'A product going live',
-    roles: [role('maker', 'maker', [Organization, Person, Group], { required: true }), role('product', 'product', [Product], { required: true })],
+    roles: [
+      role('maker', 'maker', [Organization, Person, Group], { required: true }),
+      role('product', 'product', [Product], { required: true }),
+    ],
     money: [],
     color: '#98df8a',
   },
@@ -159,7 +173,10 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     label: 'Founding',
     slug: 'founding',
     description: 'An organization being founded',
-    roles: [role('founded', 'organization', [Organization], { required: true }), role('founder', 'founders', [Person, Group], { many: true })],
+    roles: [
+      role('founded', 'organization', [Organization], { required: true }),
+      role('founder', 'founders', [Person, Group], { many: true }),
+    ],
     money: [],
     color: '#ffbb78',
   },
@@ -197,14 +214,22 @@ export const ENTITY_COLORS: Record<EntityLabel, string> = {
 };
 
 /** The prefix of each label's ids (person/…, org/…). */
-export const ENTITY_ID_PREFIX: Record<EntityLabel, string> = { Person: 'person', Organization: 'org', Product: 'product', Group: 'group' };
+export const ENTITY_ID_PREFIX: Record<EntityLabel, string> = {
+  Person: 'person',
+  Organization: 'org',
+  Product: 'product',
+  Group: 'group',
+};
 
 // ---- derived views ------------------------------------------------------------------------
 
 export const EVENT_KIND_LIST = Object.keys(EVENT_KINDS) as EventKind[];
 
 /** The node label of each event kind (besides :Event). */
-export const EVENT_LABEL = Object.fromEntries(EVENT_KIND_LIST.map((k) => [k, EVENT_KINDS[k].label])) as Record<EventKind, string>;
+export const EVENT_LABEL = Object.fromEntries(EVENT_KIND_LIST.map((k) => [k, EVENT_KINDS[k].label])) as Record<
+  EventKind,
+  string
+>;
 
 export function roleOf(kind: EventKind, roleName: string): RoleSpec | undefined {
   return EVENT_KINDS[kind].roles.find((r) => r.role === roleName);

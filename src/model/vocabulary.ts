@@ -51,5 +51,3 @@ export enum OrganizationCategory {
   E_COMMERCE = 'E_COMMERCE',
   INTERNET_COMPANY = 'INTERNET_COMPANY',
 }
-
-

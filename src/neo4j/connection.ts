@@ -34,7 +34,13 @@ export const DEFAULT_FAIL_FAST: FailFast = { connectTimeoutMs: 3_000, acquireTim
  * on a dead server: ours answer DATABASE_UNAVAILABLE in a few seconds. Waiting for a pooled
  * connection is what a busy API does under load, so that one stays long.
  */
-export async function connectDriver(uri: string, user: string, password: string, database: string, failFast: FailFast = DEFAULT_FAIL_FAST): Promise<Driver> {
+export async function connectDriver(
+  uri: string,
+  user: string,
+  password: string,
+  database: string,
+  failFast: FailFast = DEFAULT_FAIL_FAST,
+): Promise<Driver> {
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
     connectionTimeout: failFast.connectTimeoutMs,
     connectionAcquisitionTimeout: failFast.acquireTimeoutMs,
@@ -56,9 +62,19 @@ export async function connectDriver(uri: string, user: string, password: string,
 
 /** NEO4J_URI when set; otherwise the project's own local Neo4j, started here and stopped by close(). */
 export async function openGraph(config: Config, logger: Logger): Promise<GraphConnection> {
-  const failFast = { connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS, acquireTimeoutMs: config.NEO4J_ACQUIRE_TIMEOUT_MS, retryTimeMs: config.NEO4J_RETRY_TIME_MS };
+  const failFast = {
+    connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
+    acquireTimeoutMs: config.NEO4J_ACQUIRE_TIMEOUT_MS,
+    retryTimeMs: config.NEO4J_RETRY_TIME_MS,
+  };
   if (config.NEO4J_URI) {
-    const driver = await connectDriver(config.NEO4J_URI, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE, failFast);
+    const driver = await connectDriver(
+      config.NEO4J_URI,
+      config.NEO4J_USER,
+      config.NEO4J_PASSWORD,
+      config.NEO4J_DATABASE,
+      failFast,
+    );
     return { uri: config.NEO4J_URI, driver, close: () => driver.close() };
   }
   const local = await startLocalNeo4j({
@@ -69,7 +85,13 @@ export async function openGraph(config: Config, logger: Logger): Promise<GraphCo
     logger,
   });
   try {
-    const driver = await connectDriver(local.uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE, failFast);
+    const driver = await connectDriver(
+      local.uri,
+      config.NEO4J_USER,
+      config.NEO4J_PASSWORD,
+      config.NEO4J_DATABASE,
+      failFast,
+    );
     return {
       uri: local.uri,
       driver,

@@ -23,7 +23,8 @@ export class Liveness {
 export function withDeadline(executor: Executor, ms: number, liveness = new Liveness()): Executor {
   return new Proxy(executor, {
     get(target, property, receiver) {
-      if (property === 'forRequest') return (deadlineMs?: number) => withDeadline(target.forRequest(deadlineMs), ms, liveness);
+      if (property === 'forRequest')
+        return (deadlineMs?: number) => withDeadline(target.forRequest(deadlineMs), ms, liveness);
       const value = Reflect.get(target, property, receiver);
       if (!GUARDED.has(property) || typeof value !== 'function') return value;
       return (...args: unknown[]) =>
@@ -33,7 +34,11 @@ export function withDeadline(executor: Executor, ms: number, liveness = new Live
             const silent = Date.now() - liveness.last;
             if (silent < ms) return void (timer = setTimeout(check, ms - silent));
             // A write given up on is left running: once the server resumes it may commit.
-            reject(WRITES.has(property) ? new UnknownOutcome() : new QueryTimeout(`the graph database did not answer within ${ms} ms`));
+            reject(
+              WRITES.has(property)
+                ? new UnknownOutcome()
+                : new QueryTimeout(`the graph database did not answer within ${ms} ms`),
+            );
           };
           timer = setTimeout(check, ms);
           const settled = () => {

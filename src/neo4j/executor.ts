@@ -1,7 +1,16 @@
 import type { Context as TraceContext } from '@opentelemetry/api';
 import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { NamedQuery } from '../cypher/cypherFiles';
-import { Conflict, DatabaseUnavailable, DomainError, QueryTimeout, StorageFull, StoreFailure, TransactionMemoryExceeded, UnknownOutcome } from '../errors';
+import {
+  Conflict,
+  DatabaseUnavailable,
+  DomainError,
+  QueryTimeout,
+  StorageFull,
+  StoreFailure,
+  TransactionMemoryExceeded,
+  UnknownOutcome,
+} from '../errors';
 import type { Logger } from '../logger';
 import { metrics } from '../telemetry/metrics';
 import { inSpan } from '../telemetry/tracing';
@@ -54,12 +63,22 @@ export function toDomainError(error: unknown, query: string): DomainError {
   const code = error instanceof Neo4jError ? error.code : undefined;
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') return new DatabaseUnavailable();
   // Every pooled connection busy for the whole acquisition timeout: the database cannot take more now.
-  if (error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out')) return new DatabaseUnavailable();
-  if (code?.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped') return new QueryTimeout();
-  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new Conflict(query, 'the write conflicts with an existing fact');
-  if (code && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(code)) return new TransactionMemoryExceeded(query, error);
+  if (error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out'))
+    return new DatabaseUnavailable();
+  if (code?.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.LockClientStopped')
+    return new QueryTimeout();
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed')
+    return new Conflict(query, 'the write conflicts with an existing fact');
+  if (code && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(code))
+    return new TransactionMemoryExceeded(query, error);
   // Neo4j out of disk space (an IOException in the cause chain of whatever code it reports).
-  if (error instanceof Error && /No space left on device|not enough disk space|disk space/i.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`)) return new StorageFull();
+  if (
+    error instanceof Error &&
+    /No space left on device|not enough disk space|disk space/i.test(
+      `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`,
+    )
+  )
+    return new StorageFull();
   return new StoreFailure(query, error);
 }
 
@@ -88,7 +107,13 @@ export class Executor {
    * left of it, and none starts once it has passed (TIMEOUT).
    */
   forRequest(deadlineMs?: number): Executor {
-    return new Executor(this.driver, this.database, this.logger, this.txTimeoutMs, deadlineMs ? Date.now() + deadlineMs : undefined);
+    return new Executor(
+      this.driver,
+      this.database,
+      this.logger,
+      this.txTimeoutMs,
+      deadlineMs ? Date.now() + deadlineMs : undefined,
+    );
   }
 
   /** `read`, bound: what the store's functions take (src/store/*.store.ts). */
@@ -182,7 +207,12 @@ export class Executor {
     }
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.txTimeoutMs): Promise<T> {
+  private async run<T>(
+    mode: 'READ' | 'WRITE',
+    label: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs = this.txTimeoutMs,
+  ): Promise<T> {
     const config = this.txConfig(label, timeoutMs);
     const session = this.openSession(mode);
     // Set once the transaction function has returned: the driver is committing.
@@ -241,13 +271,21 @@ export class Executor {
     const mapped = toDomainError(error, label);
     if (!(error instanceof DomainError)) {
       const code = error instanceof Neo4jError ? error.code : undefined;
-      this.logger.warn({ query: label, code: mapped.code, neo4j: code }, `cypher failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+      this.logger.warn(
+        { query: label, code: mapped.code, neo4j: code },
+        `cypher failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+      );
       this.logger.debug({ query: label, err: error }, 'cypher failure');
     }
     return mapped;
   }
 
-  private runIn<T>(tx: ManagedTransaction, query: NamedQuery, params: Params, mode: 'READ' | 'WRITE' = 'WRITE'): Promise<T[]> {
+  private runIn<T>(
+    tx: ManagedTransaction,
+    query: NamedQuery,
+    params: Params,
+    mode: 'READ' | 'WRITE' = 'WRITE',
+  ): Promise<T[]> {
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher');
     const attributes = { 'db.system.name': 'neo4j', 'db.namespace': this.database, 'db.query.summary': query.name };

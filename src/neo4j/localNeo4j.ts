@@ -8,7 +8,6 @@ import type { Logger } from '../logger';
 import { repoPath } from '../paths';
 import { EXPECTED_DOWNLOAD, MavenProgress } from './mavenProgress';
 
-
 export interface LocalNeo4jOptions {
   dataDir: string;
   /** 0 picks any free port. */
@@ -59,7 +58,11 @@ function unusableJava(home: string): string | undefined {
  * on the PATH, then the JDKs under the usual roots, in that order; newer ones (e.g. 25) are skipped.
  * A NEO4J_JAVA_HOME that cannot be used is said (`warn`), not silently passed over.
  */
-export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoots: readonly string[] = JVM_ROOTS, warn: (message: string) => void = () => undefined): string {
+export function findJavaHome(
+  env: NodeJS.ProcessEnv = process.env,
+  jvmRoots: readonly string[] = JVM_ROOTS,
+  warn: (message: string) => void = () => undefined,
+): string {
   const candidates: string[] = [];
   if (env.NEO4J_JAVA_HOME) {
     const problem = unusableJava(env.NEO4J_JAVA_HOME);
@@ -67,7 +70,10 @@ export function findJavaHome(env: NodeJS.ProcessEnv = process.env, jvmRoots: rea
     candidates.push(env.NEO4J_JAVA_HOME);
   }
   if (env.JAVA_HOME) candidates.push(env.JAVA_HOME);
-  const which = spawnSync('/bin/sh', ['-c', 'command -v java'], { encoding: 'utf8', env: { PATH: env.PATH ?? '' } }).stdout?.trim();
+  const which = spawnSync('/bin/sh', ['-c', 'command -v java'], {
+    encoding: 'utf8',
+    env: { PATH: env.PATH ?? '' },
+  }).stdout?.trim();
   if (which) candidates.push(path.dirname(path.dirname(realpathSync(which))));
   for (const root of jvmRoots) {
     if (existsSync(root)) for (const name of readdirSync(root).sort()) candidates.push(path.join(root, name));
@@ -96,13 +102,21 @@ function launcherFingerprint(dir: string): string {
  * stderr rewritten in place ("downloading Neo4j: 212 files, 96.3 MB"); otherwise (logs, CI) only
  * a summary when done. Resolves with Maven's exit code and the last lines it printed.
  */
-function runMaven(dir: string, javaHome: string, logger: Logger): Promise<{ code: number | null; tail: string[]; error?: Error }> {
+function runMaven(
+  dir: string,
+  javaHome: string,
+  logger: Logger,
+): Promise<{ code: number | null; tail: string[]; error?: Error }> {
   return new Promise((resolve) => {
     const started = Date.now();
     const progress = new MavenProgress(EXPECTED_DOWNLOAD);
     const tty = process.stderr.isTTY === true;
     const tail: string[] = [];
-    const child = spawn('mvn', ['-B', 'package', '-DskipTests'], { cwd: dir, env: { ...process.env, JAVA_HOME: javaHome }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('mvn', ['-B', 'package', '-DskipTests'], {
+      cwd: dir,
+      env: { ...process.env, JAVA_HOME: javaHome },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let shown = 0;
     const onLine = (line: string) => {
       tail.push(line);
@@ -118,7 +132,11 @@ function runMaven(dir: string, javaHome: string, logger: Logger): Promise<{ code
     child.once('error', (error) => resolve({ code: null, tail, error }));
     child.once('close', (code) => {
       if (tty && shown) process.stderr.write('\r\x1b[2K');
-      if (progress.files) logger.info({ files: progress.files, bytes: progress.bytes, seconds: Math.round((Date.now() - started) / 1000) }, `downloaded ${progress.summary()}`);
+      if (progress.files)
+        logger.info(
+          { files: progress.files, bytes: progress.bytes, seconds: Math.round((Date.now() - started) / 1000) },
+          `downloaded ${progress.summary()}`,
+        );
       resolve({ code, tail });
     });
   });
@@ -131,12 +149,17 @@ export async function ensureLauncherBuilt(javaHome: string, logger: Logger): Pro
   const fingerprint = launcherFingerprint(dir);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return dir;
 
-  logger.info(`first start: downloading Neo4j 5.26 from Maven Central (${MavenProgress.describe(EXPECTED_DOWNLOAD)} with an empty Maven cache) and building the local launcher`);
+  logger.info(
+    `first start: downloading Neo4j 5.26 from Maven Central (${MavenProgress.describe(EXPECTED_DOWNLOAD)} with an empty Maven cache) and building the local launcher`,
+  );
   const mvn = await runMaven(dir, javaHome, logger);
-  if (mvn.error) throw new LocalNeo4jError(`cannot run Maven (mvn): ${mvn.error.message}; install Maven or set NEO4J_URI`);
+  if (mvn.error)
+    throw new LocalNeo4jError(`cannot run Maven (mvn): ${mvn.error.message}; install Maven or set NEO4J_URI`);
   if (mvn.code !== 0) {
     const errors = mvn.tail.filter((l) => l.startsWith('[ERROR]'));
-    throw new LocalNeo4jError(`building the local Neo4j launcher failed: ${(errors.length ? errors : mvn.tail).slice(-5).join(' | ')}`);
+    throw new LocalNeo4jError(
+      `building the local Neo4j launcher failed: ${(errors.length ? errors : mvn.tail).slice(-5).join(' | ')}`,
+    );
   }
   writeFileSync(stamp, fingerprint);
   return dir;
@@ -156,7 +179,13 @@ interface Spawned {
 }
 
 /** Spawns the launcher JVM and resolves once Bolt accepts connections. */
-async function spawnNeo4j(javaHome: string, dir: string, dataDir: string, port: number, options: LocalNeo4jOptions): Promise<Spawned> {
+async function spawnNeo4j(
+  javaHome: string,
+  dir: string,
+  dataDir: string,
+  port: number,
+  options: LocalNeo4jOptions,
+): Promise<Spawned> {
   const { logger } = options;
   const classpath = launcherClasspath(dir);
   const args = [
@@ -171,7 +200,12 @@ async function spawnNeo4j(javaHome: string, dir: string, dataDir: string, port: 
     String(port),
     String(options.pageCacheMb),
   ];
-  const settings = [process.env.NEO4J_LOCAL_SETTINGS, ...Object.entries(options.settings ?? {}).map(([k, v]) => `${k}=${v}`)].filter(Boolean).join(';');
+  const settings = [
+    process.env.NEO4J_LOCAL_SETTINGS,
+    ...Object.entries(options.settings ?? {}).map(([k, v]) => `${k}=${v}`),
+  ]
+    .filter(Boolean)
+    .join(';');
   const env = { ...process.env, NEO4J_LOCAL_SETTINGS: settings };
   const child = spawn(path.join(javaHome, 'bin', 'java'), args, { stdio: ['pipe', 'pipe', 'pipe'], env });
 
@@ -200,9 +234,14 @@ async function spawnNeo4j(javaHome: string, dir: string, dataDir: string, port: 
       clearTimeout(timer);
       // Another Neo4j (not one of ours, which the folder lock catches first) holds the store.
       if (stderrTail.some((l) => /Locker|storeLockException|FileLockException|store_lock/.test(l))) {
-        return reject(new LocalNeo4jError(`the data folder ${dataDir} is in use by another Neo4j; stop it or set NEO4J_LOCAL_DIR to another folder`));
+        return reject(
+          new LocalNeo4jError(
+            `the data folder ${dataDir} is in use by another Neo4j; stop it or set NEO4J_LOCAL_DIR to another folder`,
+          ),
+        );
       }
-      const lastError = stderrTail.filter((l) => /Exception|Error|error/.test(l)).slice(-1)[0] ?? stderrTail.slice(-1)[0] ?? '';
+      const lastError =
+        stderrTail.filter((l) => /Exception|Error|error/.test(l)).slice(-1)[0] ?? stderrTail.slice(-1)[0] ?? '';
       reject(new LocalNeo4jError(`local Neo4j exited with code ${code} before it was ready: ${lastError.trim()}`));
     });
   });
@@ -221,12 +260,21 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   // Before anything slow (Maven, the JVM): the folder and the port must be ours to use.
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const lock = acquireFolderLock(dataDir, (pid) => `the data folder ${dataDir} is in use by process ${pid} (another npm start?); stop it or set NEO4J_LOCAL_DIR to another folder`);
+  const lock = acquireFolderLock(
+    dataDir,
+    (pid) =>
+      `the data folder ${dataDir} is in use by process ${pid} (another npm start?); stop it or set NEO4J_LOCAL_DIR to another folder`,
+  );
   let current: Spawned;
   let javaHome: string;
   let dir: string;
   try {
-    if (options.port) await ensurePortFree('127.0.0.1', options.port, `NEO4J_LOCAL_PORT ${options.port} is in use (another Neo4j?); stop it or set NEO4J_LOCAL_PORT to another port, or 0 for any free one`);
+    if (options.port)
+      await ensurePortFree(
+        '127.0.0.1',
+        options.port,
+        `NEO4J_LOCAL_PORT ${options.port} is in use (another Neo4j?); stop it or set NEO4J_LOCAL_PORT to another port, or 0 for any free one`,
+      );
     javaHome = findJavaHome(process.env, JVM_ROOTS, (message) => logger.warn(message));
     dir = await ensureLauncherBuilt(javaHome, logger);
     logger.info({ dataDir, javaHome }, 'starting local Neo4j 5.26');

@@ -26,7 +26,9 @@ export function freePort(): Promise<number> {
 export function ensurePortFree(host: string, port: number, busy: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new StartupCheckError(busy) : error));
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new StartupCheckError(busy) : error),
+    );
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
@@ -63,7 +65,8 @@ export function acquireFolderLock(folder: string, inUse: (pid: number) => string
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new StartupCheckError(inUse(pid));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
+        throw new StartupCheckError(inUse(pid));
       rmSync(file, { force: true });
     }
   }

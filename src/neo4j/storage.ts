@@ -76,7 +76,10 @@ export async function ensureStorageFree(dir: string, minFreeBytes: number): Prom
   const status = await new StorageWatch(dir, minFreeBytes).check();
   if (!status.full) return;
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
-  throw new StorageFull(status, `only ${mb(status.freeBytes ?? 0)} free on the disk of ${dir}, ${mb(minFreeBytes)} needed (NEO4J_MIN_FREE_MB): free space there, then start again`);
+  throw new StorageFull(
+    status,
+    `only ${mb(status.freeBytes ?? 0)} free on the disk of ${dir}, ${mb(minFreeBytes)} needed (NEO4J_MIN_FREE_MB): free space there, then start again`,
+  );
 }
 
 const WRITES = new Set<PropertyKey>(['write', 'writeAll']);
@@ -85,7 +88,8 @@ const WRITES = new Set<PropertyKey>(['write', 'writeAll']);
 export function refuseWritesWhenFull(executor: Executor, watch: StorageWatch): Executor {
   return new Proxy(executor, {
     get(target, property, receiver) {
-      if (property === 'forRequest') return (deadlineMs?: number) => refuseWritesWhenFull(target.forRequest(deadlineMs), watch);
+      if (property === 'forRequest')
+        return (deadlineMs?: number) => refuseWritesWhenFull(target.forRequest(deadlineMs), watch);
       const value = Reflect.get(target, property, receiver);
       if (!WRITES.has(property) || typeof value !== 'function') return value;
       return (...args: unknown[]) => {

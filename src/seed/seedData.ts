@@ -24,7 +24,9 @@ export function readSeedData(dir = SEED_DIR): SeedData {
     hash.update(path.basename(file)).update(text);
     return text;
   };
-  const [sources, entities, relationships, events] = SEED_FILES.map((file) => JSON.parse(read(path.join(dir, 'data', file))));
+  const [sources, entities, relationships, events] = SEED_FILES.map((file) =>
+    JSON.parse(read(path.join(dir, 'data', file))),
+  );
   const withText = (sources as SourceRecord[]).map((source) =>
     source.file ? { ...source, text: read(path.join(dir, 'source', source.file)) } : source,
   );

@@ -9,7 +9,12 @@ const migrations = loadCypherFile('admin/migrations.cypher', ['appliedMigrations
 const seed = loadCypherFile('seed/seed.cypher', ['seedState', 'recordSeedState']);
 const derived = loadCypherFile('admin/derived.cypher', ['derivedState', 'recordDerivedState']);
 const health = loadCypherFile('queries/health.cypher', ['health']);
-const sources = loadCypherFile('queries/sources.cypher', ['sources', 'sourceById', 'sourceFacts', 'sourceFactsBackward']);
+const sources = loadCypherFile('queries/sources.cypher', [
+  'sources',
+  'sourceById',
+  'sourceFacts',
+  'sourceFactsBackward',
+]);
 
 export interface HealthRow {
   neo4jVersion: string;
@@ -36,7 +41,8 @@ export interface SourceFactRow {
 
 export const adminStore = {
   appliedMigrations: (db: Executor) => db.read<{ id: string; checksum: string }>(migrations.appliedMigrations),
-  recordMigration: (db: Executor, id: string, checksum: string) => db.write(migrations.recordMigration, { id, checksum }),
+  recordMigration: (db: Executor, id: string, checksum: string) =>
+    db.write(migrations.recordMigration, { id, checksum }),
   async seedChecksum(db: Executor): Promise<string | null> {
     return (await db.read<{ checksum: string | null }>(seed.seedState))[0]?.checksum ?? null;
   },
@@ -46,7 +52,8 @@ export const adminStore = {
     const versions = (await db.read<{ versions: string | null }>(derived.derivedState))[0]?.versions;
     return versions ? (JSON.parse(versions) as Record<string, number>) : {};
   },
-  recordDerivedVersions: (db: Executor, versions: Record<string, number>) => db.write(derived.recordDerivedState, { versions: JSON.stringify(versions) }),
+  recordDerivedVersions: (db: Executor, versions: Record<string, number>) =>
+    db.write(derived.recordDerivedState, { versions: JSON.stringify(versions) }),
   async health(read: Reader): Promise<HealthRow> {
     return (await read<HealthRow>(health.health))[0]!;
   },
@@ -57,8 +64,27 @@ export const adminStore = {
    * At most `first` + 1 facts citing `sourceId` between the fact ids `after` and `before`
    * (exclusive): the first ones in id order, or with `backward` the last ones, last first.
    */
-  sourceFacts: (read: Reader, { backward, after, before, ...page }: { sourceId: string; after: string | null; before: string | null; first: number; perFact: number; backward: boolean }) =>
-    read<SourceFactRow>(backward ? sources.sourceFactsBackward : sources.sourceFacts, { ...page, after: after ?? '', before: before ?? '\uffff' }),
+  sourceFacts: (
+    read: Reader,
+    {
+      backward,
+      after,
+      before,
+      ...page
+    }: {
+      sourceId: string;
+      after: string | null;
+      before: string | null;
+      first: number;
+      perFact: number;
+      backward: boolean;
+    },
+  ) =>
+    read<SourceFactRow>(backward ? sources.sourceFactsBackward : sources.sourceFacts, {
+      ...page,
+      after: after ?? '',
+      before: before ?? '\uffff',
+    }),
   async sourceById(read: Reader, id: string): Promise<SourceRow | null> {
     return (await read<{ source: SourceRow }>(sources.sourceById, { id }))[0]?.source ?? null;
   },

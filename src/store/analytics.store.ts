@@ -18,7 +18,10 @@ export interface CentralityRow {
 export const CENTRALITY_EVENTS = 2_000;
 
 export const analyticsStore = {
-  centrality(read: Reader, filter: { labels: EntityLabel[] | null; kinds: EventKind[] | null; limit: number }): Promise<CentralityRow[]> {
+  centrality(
+    read: Reader,
+    filter: { labels: EntityLabel[] | null; kinds: EventKind[] | null; limit: number },
+  ): Promise<CentralityRow[]> {
     return read<CentralityRow>(q.centrality, { ...filter, cap: CENTRALITY_EVENTS });
   },
 };

@@ -4,7 +4,13 @@ import { beforeCommit, type Reader, type Run } from '../neo4j/executor';
 import type { Author, RevisionRow } from './facts.store';
 
 /** cypher/queries/changes.cypher with typed parameters and rows: the change log. */
-const q = loadCypherFile('queries/changes.cypher', ['appendChanges', 'changesAfter', 'changesOfTargets', 'changesOfKinds', 'lastChange']);
+const q = loadCypherFile('queries/changes.cypher', [
+  'appendChanges',
+  'changesAfter',
+  'changesOfTargets',
+  'changesOfKinds',
+  'lastChange',
+]);
 export const changesQueries = q;
 
 /** What a change did to its target; a revision's action, with CREATE called ADD. */
@@ -34,9 +40,16 @@ export interface ChangeFilter {
 /** No upper bound (the largest integer a JavaScript number holds exactly). */
 export const NO_UPPER = Number.MAX_SAFE_INTEGER;
 
-const OPS: Record<RevisionRow['action'], ChangeOp> = { CREATE: 'ADD', UPDATE: 'UPDATE', CORROBORATE: 'CORROBORATE', WITHDRAW: 'WITHDRAW', RETRACT: 'RETRACT' };
+const OPS: Record<RevisionRow['action'], ChangeOp> = {
+  CREATE: 'ADD',
+  UPDATE: 'UPDATE',
+  CORROBORATE: 'CORROBORATE',
+  WITHDRAW: 'WITHDRAW',
+  RETRACT: 'RETRACT',
+};
 
-export const targetKindOf = (id: string): ChangeTargetKind => (id.startsWith('source/') ? 'SOURCE' : (factKindOf(id) ?? 'ENTITY'));
+export const targetKindOf = (id: string): ChangeTargetKind =>
+  id.startsWith('source/') ? 'SOURCE' : (factKindOf(id) ?? 'ENTITY');
 
 type PendingRow = Omit<ChangeRow, 'seq' | 'at'>;
 const pending = new WeakMap<Run, PendingRow[]>();
@@ -49,7 +62,15 @@ export const changesStore = {
    */
   async record(run: Run, revisions: (RevisionRow & { revisionId: string })[], by: Author): Promise<void> {
     if (!revisions.length) return;
-    const rows = revisions.map((r) => ({ op: OPS[r.action], targetId: r.targetId, targetKind: targetKindOf(r.targetId), revisionId: r.revisionId, fields: r.fields, principal: by.principal, role: by.role }));
+    const rows = revisions.map((r) => ({
+      op: OPS[r.action],
+      targetId: r.targetId,
+      targetKind: targetKindOf(r.targetId),
+      revisionId: r.revisionId,
+      fields: r.fields,
+      principal: by.principal,
+      role: by.role,
+    }));
     const gathered = pending.get(run);
     if (gathered) return void gathered.push(...rows);
     pending.set(run, rows);
@@ -64,7 +85,11 @@ export const changesStore = {
   async page(read: Reader, after: number, upto: number, filter: ChangeFilter, limit: number): Promise<ChangeRow[]> {
     const params = { after, upto, limit };
     const rows = filter.targets
-      ? await read<{ change: ChangeRow }>(q.changesOfTargets, { ...params, targets: filter.targets, kinds: filter.kinds })
+      ? await read<{ change: ChangeRow }>(q.changesOfTargets, {
+          ...params,
+          targets: filter.targets,
+          kinds: filter.kinds,
+        })
       : filter.kinds
         ? await read<{ change: ChangeRow }>(q.changesOfKinds, { ...params, kinds: filter.kinds })
         : await read<{ change: ChangeRow }>(q.changesAfter, params);

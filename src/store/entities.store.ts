@@ -189,20 +189,31 @@ export const entitiesStore = {
     // When every entry a walk reads is on the page (no filter, or only the prefix that name order
     // walks), it reads no more than the page.
     const walkedPrefix = filter.order === 'NAME' ? null : params.prefix;
-    const scan = params.label ?? params.category ?? walkedPrefix ?? (params.byEvents || null) ? ENTITY_SCAN : request.first + 1;
+    const scan =
+      (params.label ?? params.category ?? walkedPrefix ?? (params.byEvents || null)) ? ENTITY_SCAN : request.first + 1;
     // A page in name order walks a prefix in its own key order; a set found by prefix would sort differently.
     const prefixNames = filter.order !== 'NAME';
     const found: { entity: EntityRow; key: string }[] = [];
     let bounds = { lo: params.lo, hi: params.hi, nameFrom: params.nameFrom, nameTo: params.nameTo };
     for (let round = 1; ; round++) {
       const first = request.first - found.length;
-      const [row] = await read<PageRow>(q.entityPage, { ...params, ...bounds, prefixNames, sets: round === 1, cap: CANDIDATE_CAP, scan, first, countOnly: false });
+      const [row] = await read<PageRow>(q.entityPage, {
+        ...params,
+        ...bounds,
+        prefixNames,
+        sets: round === 1,
+        cap: CANDIDATE_CAP,
+        scan,
+        first,
+        countOnly: false,
+      });
       const { rows, walked, scanned, lastRead } = row!;
       found.push(...rows.slice(0, first));
       const entities = request.backward ? [...found].reverse() : found;
       const edge = found.at(-1)?.key ?? null;
       if (rows.length > first) return { entities, hasMore: true, continueKey: edge, cut: false };
-      if (!(walked && scanned >= scan && lastRead !== null)) return { entities, hasMore: false, continueKey: edge, cut: false };
+      if (!(walked && scanned >= scan && lastRead !== null))
+        return { entities, hasMore: false, continueKey: edge, cut: false };
       // The walk stopped at its bound: more may follow, from the last entry it read on.
       const full = found.length === request.first;
       if (full || round === ENTITY_WALK_ROUNDS) return { entities, hasMore: true, continueKey: lastRead, cut: !full };
@@ -220,7 +231,9 @@ export const entitiesStore = {
     const cursor = request.backward ? request.before : request.after;
     if (cursor === null) return false;
     // Bounds that take the cursor's own entry in: just past it in list order, or just short of it.
-    const [past, short] = ascendingList(filter.order) ? [justAfter(cursor), justBefore(cursor)] : [justBefore(cursor), justAfter(cursor)];
+    const [past, short] = ascendingList(filter.order)
+      ? [justAfter(cursor), justBefore(cursor)]
+      : [justBefore(cursor), justAfter(cursor)];
     const probe: EntityPageRequest = request.backward
       ? { first: 0, backward: false, before: null, after: short }
       : { first: 0, backward: true, after: null, before: past };
@@ -242,7 +255,15 @@ export const entitiesStore = {
     // `first` does not bound a count: the walk (ENTITY_COUNT_SCAN entries) or the set does. With a
     // selective filter its set is counted, complete or not, and the order need not be walked.
     const scan = prefix !== null || params.byEvents ? 0 : ENTITY_COUNT_SCAN;
-    const [row] = await read<PageRow>(q.entityPage, { ...params, prefixNames: true, sets: true, cap: CANDIDATE_CAP, scan, first: 10_000_000, countOnly: true });
+    const [row] = await read<PageRow>(q.entityPage, {
+      ...params,
+      prefixNames: true,
+      sets: true,
+      cap: CANDIDATE_CAP,
+      scan,
+      first: 10_000_000,
+      countOnly: true,
+    });
     const { matched, walked, sampled, scanned } = row!;
     if (!walked) return { count: matched, exact: true };
     const more = sampled || matched > ENTITY_COUNT_CAP || scanned >= ENTITY_COUNT_SCAN;
@@ -257,7 +278,11 @@ export const entitiesStore = {
   },
   /** Each entity's stable relationships, at most PER_ENTITY, and whether it has more (one more is read to tell). */
   async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<RelationshipRow>>> {
-    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, { ids, perEntity: PER_ENTITY + 1, perFact: PER_FACT });
+    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, {
+      ids,
+      perEntity: PER_ENTITY + 1,
+      perFact: PER_FACT,
+    });
     return new Map(rows.map((r) => [r.id, capped(r.relationships)]));
   },
   /** One relationship from its start `from` to `to`, null when there is none with that id. */
@@ -265,8 +290,13 @@ export const entitiesStore = {
     return (await this.relationshipsByIds(read, [key]))[0]?.relationship ?? null;
   },
   /** Relationships by id and ends, each with its start entity; unknown ones are left out. */
-  async relationshipsByIds(read: Reader, keys: { id: string; from: string; to: string }[]): Promise<{ from: EntityRow; relationship: RelationshipRow }[]> {
-    return keys.length ? read<{ from: EntityRow; relationship: RelationshipRow }>(q.relationshipsByIds, { keys, perFact: PER_FACT }) : [];
+  async relationshipsByIds(
+    read: Reader,
+    keys: { id: string; from: string; to: string }[],
+  ): Promise<{ from: EntityRow; relationship: RelationshipRow }[]> {
+    return keys.length
+      ? read<{ from: EntityRow; relationship: RelationshipRow }>(q.relationshipsByIds, { keys, perFact: PER_FACT })
+      : [];
   },
   /** Each entity's mentions, at most PER_ENTITY, and whether it has more. */
   async mentionsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<MentionRow>>> {

@@ -5,7 +5,15 @@ import type { Reader } from '../neo4j/executor';
 import type { EntityRow } from './entities.store';
 
 /** cypher/queries/events.cypher with typed parameters and rows. */
-const q = loadCypherFile('queries/events.cypher', ['eventPage', 'eventPageBackward', 'eventCount', 'eventsByIds', 'eventsOfEntities', 'eventsOfEntitiesBackward', 'eventCountsOfEntities']);
+const q = loadCypherFile('queries/events.cypher', [
+  'eventPage',
+  'eventPageBackward',
+  'eventCount',
+  'eventsByIds',
+  'eventsOfEntities',
+  'eventsOfEntitiesBackward',
+  'eventCountsOfEntities',
+]);
 export const eventQueries = q;
 
 export interface CitationRow {
@@ -49,7 +57,9 @@ export const COUNT_CAP = 1_000;
  * exclusive lower bound; `to` the exclusive upper one.
  */
 export function eventPageParams(filter: EventFilter) {
-  const [anchor = null, ...others] = [...(filter.participants ?? [])].sort((a, b) => Number(b.role !== null) - Number(a.role !== null));
+  const [anchor = null, ...others] = [...(filter.participants ?? [])].sort(
+    (a, b) => Number(b.role !== null) - Number(a.role !== null),
+  );
   const { lower, upper } = sortKeyRange(filter.from, filter.to);
   return {
     anchor,
@@ -81,14 +91,18 @@ export interface EventPage {
  * no sortKey lies between (sortKeys end in an id's last character, never in U+0000 or U+FFFF).
  */
 export const justAfter = (key: string) => `${key}\u0000`;
-export const justBefore = (key: string) => `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;
+export const justBefore = (key: string) =>
+  `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;
 
 /**
  * The one-entry read that says whether a list has entries on the other side of a page from the
  * one it was read towards: before `edge` for a forward page, after it for a backward one (`edge`
  * itself included when `inclusive`, as a cursor's own entry is).
  */
-export function farSideProbe(backward: boolean, edge: { key: string; inclusive: boolean }): { first: 0; backward: boolean; after: string | null; before: string | null } {
+export function farSideProbe(
+  backward: boolean,
+  edge: { key: string; inclusive: boolean },
+): { first: 0; backward: boolean; after: string | null; before: string | null } {
   return backward
     ? { first: 0, backward: false, before: null, after: edge.inclusive ? justBefore(edge.key) : edge.key }
     : { first: 0, backward: true, after: null, before: edge.inclusive ? justAfter(edge.key) : edge.key };
@@ -96,7 +110,10 @@ export function farSideProbe(backward: boolean, edge: { key: string; inclusive: 
 
 export const eventsStore = {
   async page(read: Reader, filter: EventFilter): Promise<EventPage> {
-    const rows = await read<{ event: EventRow }>(filter.backward ? q.eventPageBackward : q.eventPage, eventPageParams(filter));
+    const rows = await read<{ event: EventRow }>(
+      filter.backward ? q.eventPageBackward : q.eventPage,
+      eventPageParams(filter),
+    );
     const events = rows.map((r) => r.event).slice(0, filter.first);
     return { events: filter.backward ? events.reverse() : events, hasMore: rows.length > filter.first };
   },
@@ -128,23 +145,40 @@ export const eventsStore = {
    * way), and whether more lie beyond the page in the direction it was read.
    */
   async ofEntities(read: Reader, ids: string[], scope: EntityEventScope): Promise<Map<string, EventPage>> {
-    const rows = await read<{ id: string; events: EventRow[] }>(scope.backward ? q.eventsOfEntitiesBackward : q.eventsOfEntities, {
-      ...scopeParams({ ...scope, ids }),
-      after: scope.after ?? '',
-      before: scope.before ?? '\uffff',
-      scan: scope.role === null ? (scope.first + 1) * 2 : scope.first + 1,
-      first: scope.first,
-    });
-    return new Map(rows.map((r) => {
-      const events = r.events.slice(0, scope.first);
-      return [r.id, { events: scope.backward ? events.reverse() : events, hasMore: r.events.length > scope.first }];
-    }));
+    const rows = await read<{ id: string; events: EventRow[] }>(
+      scope.backward ? q.eventsOfEntitiesBackward : q.eventsOfEntities,
+      {
+        ...scopeParams({ ...scope, ids }),
+        after: scope.after ?? '',
+        before: scope.before ?? '\uffff',
+        scan: scope.role === null ? (scope.first + 1) * 2 : scope.first + 1,
+        first: scope.first,
+      },
+    );
+    return new Map(
+      rows.map((r) => {
+        const events = r.events.slice(0, scope.first);
+        return [r.id, { events: scope.backward ? events.reverse() : events, hasMore: r.events.length > scope.first }];
+      }),
+    );
   },
 
   /** How many events each entity takes part in (in a role, or of some kinds): exact up to COUNT_CAP. */
-  async countOfEntities(read: Reader, ids: string[], scope: Pick<EntityEventScope, 'role' | 'kinds'>): Promise<Map<string, { count: number; exact: boolean }>> {
-    const rows = await read<{ id: string; count: number }>(q.eventCountsOfEntities, { ...scopeParams({ ...scope, ids }), cap: COUNT_CAP });
-    return new Map(rows.map((r) => [r.id, r.count > COUNT_CAP ? { count: COUNT_CAP, exact: false } : { count: r.count, exact: true }]));
+  async countOfEntities(
+    read: Reader,
+    ids: string[],
+    scope: Pick<EntityEventScope, 'role' | 'kinds'>,
+  ): Promise<Map<string, { count: number; exact: boolean }>> {
+    const rows = await read<{ id: string; count: number }>(q.eventCountsOfEntities, {
+      ...scopeParams({ ...scope, ids }),
+      cap: COUNT_CAP,
+    });
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        r.count > COUNT_CAP ? { count: COUNT_CAP, exact: false } : { count: r.count, exact: true },
+      ]),
+    );
   },
 };
 

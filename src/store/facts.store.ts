@@ -49,7 +49,13 @@ export interface CheckRow {
 /** Events that may report the same as a new one (cypher/queries/facts.cypher similarEvents). */
 export interface SimilarEvent {
   id: string;
-  candidates: { id: string; kind: string; date: string | null; participants: { role: string; id: string }[]; props: StoredProps }[];
+  candidates: {
+    id: string;
+    kind: string;
+    date: string | null;
+    participants: { role: string; id: string }[];
+    props: StoredProps;
+  }[];
 }
 
 /** A citation to add: on an event (CITES), an entity (MENTIONED_IN) or a relationship (RELATIONSHIP_CITED_IN from `from`). */
@@ -95,40 +101,88 @@ export const factsStore = {
   /** Locks fact ids (sorted here) until the transaction ends; the latest revision of those in `revisionOf`. */
   lockFacts: (run: Run, ids: string[], revisionOf: string[] = []) =>
     run<{ id: string; revision: string | null }>(q.lockFacts, { ids: [...new Set(ids)].sort(), revisionOf }),
-  check: async (run: Run, params: Record<string, unknown>): Promise<CheckRow> => (await run<CheckRow>(q.checkFacts, params))[0]!,
+  check: async (run: Run, params: Record<string, unknown>): Promise<CheckRow> =>
+    (await run<CheckRow>(q.checkFacts, params))[0]!,
   /** For each new event, the stored events of its kind that its least connected participant takes part in at a compatible date. */
-  async similarEvents(run: Run, events: { id: string; kind: string; date: string | null; entityIds: string[] }[], limit = 50): Promise<SimilarEvent[]> {
+  async similarEvents(
+    run: Run,
+    events: { id: string; kind: string; date: string | null; entityIds: string[] }[],
+    limit = 50,
+  ): Promise<SimilarEvent[]> {
     if (!events.length) return [];
-    const reports = events.map((e, key) => ({ key, kind: e.kind, entityIds: [...new Set(e.entityIds)], ranges: compatibleSortKeyRanges(e.date) }));
-    const rows = await run<{ key: number; candidates: (SimilarEvent['candidates'][number] & { props?: StoredProps })[] }>(q.similarEvents, { reports, limit });
-    return rows.map((r) => ({ id: events[r.key]!.id, candidates: r.candidates.map(({ id, kind, date, participants, ...props }) => ({ id, kind, date, participants, props: { ...props } })) }));
+    const reports = events.map((e, key) => ({
+      key,
+      kind: e.kind,
+      entityIds: [...new Set(e.entityIds)],
+      ranges: compatibleSortKeyRanges(e.date),
+    }));
+    const rows = await run<{
+      key: number;
+      candidates: (SimilarEvent['candidates'][number] & { props?: StoredProps })[];
+    }>(q.similarEvents, { reports, limit });
+    return rows.map((r) => ({
+      id: events[r.key]!.id,
+      candidates: r.candidates.map(({ id, kind, date, participants, ...props }) => ({
+        id,
+        kind,
+        date,
+        participants,
+        props: { ...props },
+      })),
+    }));
   },
-  writeSources: (run: Run, rows: FactRows['sources'], by: Author) => run(q.writeSources, { rows, principal: by.principal }),
-  writeEntities: (run: Run, rows: FactRows['entities'], by: Author) => run(q.writeEntities, { rows, principal: by.principal }),
-  writeRelationships: (run: Run, rows: FactRows['relationships'], by: Author) => run(q.writeRelationships, { rows, principal: by.principal }),
-  writeEvents: (run: Run, rows: FactRows['events'], by: Author) => run(q.writeEvents, { rows, principal: by.principal }),
+  writeSources: (run: Run, rows: FactRows['sources'], by: Author) =>
+    run(q.writeSources, { rows, principal: by.principal }),
+  writeEntities: (run: Run, rows: FactRows['entities'], by: Author) =>
+    run(q.writeEntities, { rows, principal: by.principal }),
+  writeRelationships: (run: Run, rows: FactRows['relationships'], by: Author) =>
+    run(q.writeRelationships, { rows, principal: by.principal }),
+  writeEvents: (run: Run, rows: FactRows['events'], by: Author) =>
+    run(q.writeEvents, { rows, principal: by.principal }),
   addCitations: (run: Run, rows: CitationWrite[], by: Author) => run(q.addCitations, { rows, principal: by.principal }),
   removeCitations: (run: Run, rows: CitationRemoval[]) => run(q.removeCitations, { rows }),
   /** A fact's citations from one source, and whether another source states it. */
-  async factCitations(run: Run, fact: { kind: FactKind; id: string; from: string | null; to: string | null }, sourceId: string) {
-    return (await run<{ exists: boolean; citations: { sourceId: string; quote: string }[]; otherSources: boolean }>(q.factCitations, { fact, sourceId }))[0]!;
+  async factCitations(
+    run: Run,
+    fact: { kind: FactKind; id: string; from: string | null; to: string | null },
+    sourceId: string,
+  ) {
+    return (
+      await run<{ exists: boolean; citations: { sourceId: string; quote: string }[]; otherSources: boolean }>(
+        q.factCitations,
+        { fact, sourceId },
+      )
+    )[0]!;
   },
-  refreshCitationCounts: (run: Run, rows: { kind: FactKind; factId: string; from: string | null; to: string | null }[]) => run(q.refreshCitationCounts, { rows }),
+  refreshCitationCounts: (
+    run: Run,
+    rows: { kind: FactKind; factId: string; from: string | null; to: string | null }[],
+  ) => run(q.refreshCitationCounts, { rows }),
   /** Records the revisions, and appends them to the change log as this transaction's last statement (src/store/changes.store.ts). */
   async recordRevisions(run: Run, rows: RevisionRow[], by: Author, reason: string | null): Promise<void> {
     const ids = await run<{ id: string }>(q.recordRevisions, { rows, principal: by.principal, role: by.role, reason });
-    await changesStore.record(run, rows.map((row, i) => ({ ...row, revisionId: ids[i]!.id })), by);
+    await changesStore.record(
+      run,
+      rows.map((row, i) => ({ ...row, revisionId: ids[i]!.id })),
+      by,
+    );
   },
   /** Degree and sort keys of the entities a write touched (cypher/queries/facts.cypher). */
   refreshEntityStats: (run: Run, ids: string[]) => run(q.refreshEntityStats, { ids }),
   /** Every entity's stats, in write transactions of `batch` entities (src/db/derived.ts). */
   async refreshAllEntityStats(db: Executor, batch = 20_000): Promise<number> {
     const ids = (await db.read<{ id: string }>(q.allEntityIds)).map((r) => r.id);
-    for (let i = 0; i < ids.length; i += batch) await db.writeAll('refreshEntityStats', (run) => run(q.refreshEntityStats, { ids: ids.slice(i, i + batch) }));
+    for (let i = 0; i < ids.length; i += batch)
+      await db.writeAll('refreshEntityStats', (run) => run(q.refreshEntityStats, { ids: ids.slice(i, i + batch) }));
     return ids.length;
   },
   /** Retracts facts; `tallies` is what the event tallies must recount (statsStore.refreshTallies). */
-  async retract(run: Run, ids: string[], by: Author, reason: string): Promise<{ retracted: string[]; touched: string[]; tallies: TallyChanges }> {
+  async retract(
+    run: Run,
+    ids: string[],
+    by: Author,
+    reason: string,
+  ): Promise<{ retracted: string[]; touched: string[]; tallies: TallyChanges }> {
     const [row] = await run<{ retracted: string[]; touched: string[] } & TallyChanges>(q.retractFacts, {
       ids,
       principal: by.principal,
@@ -136,7 +190,11 @@ export const factsStore = {
       destinationRole: MOVE_DESTINATION_ROLE,
     });
     if (!row) return { retracted: [], touched: [], tallies: { events: [], destinations: [] } };
-    return { retracted: row.retracted, touched: row.touched, tallies: { events: row.events, destinations: row.destinations } };
+    return {
+      retracted: row.retracted,
+      touched: row.touched,
+      tallies: { events: row.events, destinations: row.destinations },
+    };
   },
   history: async (run: Run, id: string, limit: number): Promise<HistoryRow[]> =>
     (await run<{ revision: HistoryRow }>(q.history, { id, limit })).map((r) => r.revision),

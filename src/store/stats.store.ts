@@ -77,7 +77,9 @@ const RECOMPUTE_BATCH = 2_000;
 async function refreshKeys(run: Run, keys: TallyKey[]): Promise<void> {
   if (!keys.length) return;
   await run(q.lockTallies, { tallies: keys });
-  const events = keys.filter((k) => k.measure === 'events').map((k) => ({ id: k.id, kind: k.kind, ...periodSortKeyRange(k.period!) }));
+  const events = keys
+    .filter((k) => k.measure === 'events')
+    .map((k) => ({ id: k.id, kind: k.kind, ...periodSortKeyRange(k.period!) }));
   const moves = keys.filter((k) => k.measure === 'movesTo').map((k) => ({ id: k.id, entityId: k.entityId }));
   if (events.length) await run(q.countEventTallies, { tallies: events });
   if (moves.length) await run(q.countMoveTallies, { tallies: moves, role: MOVE_DESTINATION_ROLE });
@@ -89,12 +91,16 @@ export const statsStore = {
 
   /** Every tally recounted (src/db/derived.ts), in write transactions of `batch` keys; returns how many. */
   async recomputeAllTallies(db: Executor, batch = RECOMPUTE_BATCH): Promise<number> {
-    const rows = await db.read<{ measure: string; kind: string | null; date: string | null; entityId: string | null }>(q.allTallyKeys, { role: MOVE_DESTINATION_ROLE });
+    const rows = await db.read<{ measure: string; kind: string | null; date: string | null; entityId: string | null }>(
+      q.allTallyKeys,
+      { role: MOVE_DESTINATION_ROLE },
+    );
     const keys = tallyKeys({
       events: rows.filter((r) => r.measure === 'events').map((r) => ({ kind: r.kind!, date: r.date })),
       destinations: rows.filter((r) => r.measure === 'movesTo').map((r) => r.entityId!),
     });
-    for (let i = 0; i < keys.length; i += batch) await db.writeAll('eventTallies', (run) => refreshKeys(run, keys.slice(i, i + batch)));
+    for (let i = 0; i < keys.length; i += batch)
+      await db.writeAll('eventTallies', (run) => refreshKeys(run, keys.slice(i, i + batch)));
     return keys.length;
   },
 
@@ -108,5 +114,6 @@ export const statsStore = {
     return read<PeriodRow>(q.eventCountsByPeriod, { kinds: filter.kinds, by: filter.by, lower, upper });
   },
 
-  topDestinations: (read: Reader, limit: number): Promise<DestinationRow[]> => read<DestinationRow>(q.topDestinations, { limit }),
+  topDestinations: (read: Reader, limit: number): Promise<DestinationRow[]> =>
+    read<DestinationRow>(q.topDestinations, { limit }),
 };

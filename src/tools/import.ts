@@ -12,7 +12,8 @@ import { logger } from '../logger';
 import { openGraph } from '../neo4j/connection';
 import { Executor } from '../neo4j/executor';
 
-const USAGE = 'usage: npm run import -- <file.jsonl> [--dry-run]   (credentials: IMPORT_CREDENTIAL=<API key or JWT>, checked against API_KEYS / JWT_*)';
+const USAGE =
+  'usage: npm run import -- <file.jsonl> [--dry-run]   (credentials: IMPORT_CREDENTIAL=<API key or JWT>, checked against API_KEYS / JWT_*)';
 
 /**
  * npm run import -- <file.jsonl> [--dry-run]: a new source's facts, as JSON Lines (docs/import.md),
@@ -30,16 +31,26 @@ async function main(): Promise<void> {
 
   const authenticate = authenticator({
     apiKeys: config.API_KEYS,
-    jwt: { secret: config.JWT_SECRET, jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, roleClaim: config.JWT_ROLE_CLAIM },
+    jwt: {
+      secret: config.JWT_SECRET,
+      jwksUrl: config.JWT_JWKS_URL,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      roleClaim: config.JWT_ROLE_CLAIM,
+    },
   });
   const credential = process.env.IMPORT_CREDENTIAL;
-  if (!credential) throw new Error('IMPORT_CREDENTIAL must hold an editor’s or admin’s API key or JWT (an import writes, so it needs a principal)');
+  if (!credential)
+    throw new Error(
+      'IMPORT_CREDENTIAL must hold an editor’s or admin’s API key or JWT (an import writes, so it needs a principal)',
+    );
   const principal = await authenticate(`Bearer ${credential}`);
   if (!principal) throw new Error('IMPORT_CREDENTIAL is not a credential');
 
   const text = readFileSync(files[0]!, 'utf8');
   const parsed = parseJsonLines(text);
-  if (parsed.facts.sources.length && !grants(principal.role, Role.admin)) throw new Error(`the file adds sources, which needs the admin role; ${principal.id} has ${principal.role}`);
+  if (parsed.facts.sources.length && !grants(principal.role, Role.admin))
+    throw new Error(`the file adds sources, which needs the admin role; ${principal.id} has ${principal.role}`);
 
   const graph = await openGraph(config, logger);
   try {
@@ -48,7 +59,11 @@ async function main(): Promise<void> {
     await reindexIfNeeded(db, logger);
     const started = Date.now();
     const bar = progressBar(started);
-    const report = await importFacts(db, parsed, text, { dryRun, by: { principal: principal.id, role: principal.role }, progress: bar });
+    const report = await importFacts(db, parsed, text, {
+      dryRun,
+      by: { principal: principal.id, role: principal.role },
+      progress: bar,
+    });
     if (process.stderr.isTTY) process.stderr.write('\n');
     print(report, dryRun, (Date.now() - started) / 1000);
     if (dryRun && report.results.some((r) => r.error)) process.exitCode = 2;
@@ -66,26 +81,45 @@ function progressBar(started: number) {
     const width = 30;
     const filled = Math.round((done / Math.max(total, 1)) * width);
     const eta = rate > 0 ? Math.ceil((total - done) / rate) : 0;
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} records, ${Math.round(rate)}/s, ETA ${eta}s   `);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} records, ${Math.round(rate)}/s, ETA ${eta}s   `,
+    );
   };
 }
 
 function print(report: ImportReport, dryRun: boolean, seconds: number): void {
   for (const r of report.results) {
-    const what = r.error ? `${r.outcome}: ${r.error.message.replace(/^line \d+: /, '')}` : `${r.outcome}${r.fields.length ? ` (${r.fields.join(', ')})` : ''}${r.citationsAdded ? ` +${r.citationsAdded} citation(s)` : ''}`;
-    if (dryRun || r.outcome !== 'UNCHANGED') console.log(`${r.line === undefined ? '' : `line ${r.line}: `}${r.fact.toLowerCase()} ${r.id || r.path}: ${what}`);
+    const what = r.error
+      ? `${r.outcome}: ${r.error.message.replace(/^line \d+: /, '')}`
+      : `${r.outcome}${r.fields.length ? ` (${r.fields.join(', ')})` : ''}${r.citationsAdded ? ` +${r.citationsAdded} citation(s)` : ''}`;
+    if (dryRun || r.outcome !== 'UNCHANGED')
+      console.log(
+        `${r.line === undefined ? '' : `line ${r.line}: `}${r.fact.toLowerCase()} ${r.id || r.path}: ${what}`,
+      );
   }
-  const counts = Object.entries(report.counts).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(', ');
+  const counts = Object.entries(report.counts)
+    .map(([k, n]) => `${n} ${k.toLowerCase()}`)
+    .join(', ');
   const resumed = report.resumedGroups ? `, resumed after ${report.resumedGroups} committed group(s)` : '';
   const tx = report.transaction;
-  const groups = tx ? `, transactions of up to ${tx.records} records (${tx.basis}${report.records <= tx.records ? ': the file is all or nothing' : ''})` : '';
-  console.log(`${dryRun ? 'dry run, nothing written' : 'imported'}: ${report.records} records (${counts || 'none'}) in ${seconds.toFixed(1)} s${resumed}${groups}`);
+  const groups = tx
+    ? `, transactions of up to ${tx.records} records (${tx.basis}${report.records <= tx.records ? ': the file is all or nothing' : ''})`
+    : '';
+  console.log(
+    `${dryRun ? 'dry run, nothing written' : 'imported'}: ${report.records} records (${counts || 'none'}) in ${seconds.toFixed(1)} s${resumed}${groups}`,
+  );
 }
 
 main().catch((error: unknown) => {
-  const messages = error instanceof AggregateError ? error.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))) : [error instanceof Error ? error.message : String(error)];
+  const messages =
+    error instanceof AggregateError
+      ? error.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e)))
+      : [error instanceof Error ? error.message : String(error)];
   for (const m of messages.slice(0, 50)) process.stderr.write(`error: ${m.split('\n')[0]}\n`);
   if (messages.length > 50) process.stderr.write(`error: … and ${messages.length - 50} more\n`);
-  if (error instanceof DomainError && !(error instanceof TransactionTooLarge)) process.stderr.write('nothing was written (the import is all or nothing per transaction); --dry-run lists every problem\n');
+  if (error instanceof DomainError && !(error instanceof TransactionTooLarge))
+    process.stderr.write(
+      'nothing was written (the import is all or nothing per transaction); --dry-run lists every problem\n',
+    );
   process.exit(1);
 });

@@ -19,13 +19,17 @@ async function main(): Promise<void> {
     const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, 30 * 60_000);
     await migrate(db, logger);
     const before = await countUnderived(db);
-    process.stderr.write(`reindex: ${before.entities} entities, ${before.events} events, ${before.relationships} relationships not derived\n`);
+    process.stderr.write(
+      `reindex: ${before.entities} entities, ${before.events} events, ${before.relationships} relationships not derived\n`,
+    );
     const done = await reindex(db, logger, ({ kind, count }) => {
       if (process.stderr.isTTY) process.stderr.write(`\rreindex: ${kind} ${count}   `);
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
     const after = await countUnderived(db);
-    console.log(`reindex: derived ${done.entities} entities, ${done.events} events, ${done.relationships} relationships; ${after.total} facts left underived${after.total ? ' (see the warnings above)' : ''}`);
+    console.log(
+      `reindex: derived ${done.entities} entities, ${done.events} events, ${done.relationships} relationships; ${after.total} facts left underived${after.total ? ' (see the warnings above)' : ''}`,
+    );
   } finally {
     await graph.close();
   }

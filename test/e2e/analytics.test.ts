@@ -46,7 +46,9 @@ describe('analytics', () => {
       ]);
       expect(centrality[2].entity).toEqual({ id: 'org/moonshot-ai', label: 'Organization', name: '月之暗面' });
       const { centrality: all } = await ok(`{ centrality(limit: 100) { ${ROW} } }`);
-      expect(all.map((r: { entity: { id: string }; score: number }) => [r.entity.id, r.score])).toEqual((await expandedScores(null)).slice(0, 100));
+      expect(all.map((r: { entity: { id: string }; score: number }) => [r.entity.id, r.score])).toEqual(
+        (await expandedScores(null)).slice(0, 100),
+      );
     });
 
     it('of the acquisitions and the talent flow: only events of those kinds count', async () => {
@@ -60,7 +62,9 @@ describe('analytics', () => {
         ['group/wave-intelligence-founding-team', 1, 0, 1],
       ]);
       const { centrality: all } = await ok(`{ centrality(kinds: [ACQUISITION, TALENT_MOVE], limit: 100) { ${ROW} } }`);
-      expect(all.map((r: { entity: { id: string }; score: number }) => [r.entity.id, r.score])).toEqual(await expandedScores(['ACQUISITION', 'TALENT_MOVE']));
+      expect(all.map((r: { entity: { id: string }; score: number }) => [r.entity.id, r.score])).toEqual(
+        await expandedScores(['ACQUISITION', 'TALENT_MOVE']),
+      );
     });
 
     it('restricted to entity types, with and without kinds', async () => {
@@ -100,14 +104,22 @@ describe('analytics', () => {
       );
       const expected = Object.fromEntries(ids.map((id) => [id, 0]));
       for (const r of records) expected[r.get('id')] = r.get('degree').toNumber();
-      expect(Object.fromEntries(graph.nodes.map((n: { id: string; degree: number }) => [n.id, n.degree]))).toEqual(expected);
+      expect(Object.fromEntries(graph.nodes.map((n: { id: string; degree: number }) => [n.id, n.degree]))).toEqual(
+        expected,
+      );
       expect(expected['org/moonshot-ai']).toBeGreaterThan(5);
 
       const total = graph.nodes.reduce((sum: number, n: { pagerank: number }) => sum + n.pagerank, 0);
       expect(total).toBeCloseTo(1, 9);
       // importance flows along the edges: to the group its members join, to the company its people and events point at
-      const top = [...graph.nodes].sort((a: { pagerank: number }, b: { pagerank: number }) => b.pagerank - a.pagerank).slice(0, 3);
-      expect(top.map((n: { id: string }) => n.id)).toEqual(['group/six-little-tigers', 'org/moonshot-ai', 'org/gsr-ventures']);
+      const top = [...graph.nodes]
+        .sort((a: { pagerank: number }, b: { pagerank: number }) => b.pagerank - a.pagerank)
+        .slice(0, 3);
+      expect(top.map((n: { id: string }) => n.id)).toEqual([
+        'group/six-little-tigers',
+        'org/moonshot-ai',
+        'org/gsr-ventures',
+      ]);
 
       const again = await ok(`{ graph(${SELECTION}) { ${FIELDS} } }`);
       expect(again.graph.nodes).toEqual(graph.nodes);
@@ -118,12 +130,16 @@ describe('analytics', () => {
     });
 
     it('neighborhood(...) is the same selection as graph(seeds, depth), with the same metrics', async () => {
-      const { graph, neighborhood } = await ok(`{ graph(${SELECTION}) { ${FIELDS} } neighborhood(id: "org/moonshot-ai", depth: 2) { ${FIELDS} } }`);
+      const { graph, neighborhood } = await ok(
+        `{ graph(${SELECTION}) { ${FIELDS} } neighborhood(id: "org/moonshot-ai", depth: 2) { ${FIELDS} } }`,
+      );
       expect(neighborhood.nodes).toEqual(graph.nodes);
     });
 
     it('a path’s metrics are on the path', async () => {
-      const { shortestPath } = await ok('{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id: nodeId degree } } }');
+      const { shortestPath } = await ok(
+        '{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id: nodeId degree } } }',
+      );
       const degrees = shortestPath.nodes.map((n: { degree: number }) => n.degree);
       expect(degrees).toEqual([1, ...Array(shortestPath.length - 1).fill(2), 1]);
     });

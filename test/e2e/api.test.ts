@@ -27,7 +27,9 @@ describe('GraphQL API over HTTP', () => {
 
   describe('entity', () => {
     it('resolves a person by id with names in every form and where the source mentions them', async () => {
-      const { entity } = await ok('{ entity(id: "person/yang-zhilin") { __typename id name names label mentions { quote source { publisher } } } }');
+      const { entity } = await ok(
+        '{ entity(id: "person/yang-zhilin") { __typename id name names label mentions { quote source { publisher } } } }',
+      );
       expect(entity).toMatchObject({ __typename: 'Person', name: '楊植麟', label: 'Person' });
       expect(entity.names).toEqual(expect.arrayContaining(['楊植麟', '杨植麟', 'Yang Zhilin']));
       expect(entity.mentions[0].source.publisher).toBe('Tech星球');
@@ -43,7 +45,12 @@ describe('GraphQL API over HTTP', () => {
         event: node(id: "event/licensing-deal/amazon-adept") { __typename id ... on LicensingDeal { licensee { name } joiners { id } } }
         none: node(id: "event/acquisition/nothing") { id } }`);
       expect(person).toEqual({ __typename: 'Person', id: 'person/yang-zhilin', name: '楊植麟' });
-      expect(event).toEqual({ __typename: 'LicensingDeal', id: 'event/licensing-deal/amazon-adept', licensee: { name: '亞馬遜' }, joiners: [{ id: 'group/adept-cofounders-and-team' }] });
+      expect(event).toEqual({
+        __typename: 'LicensingDeal',
+        id: 'event/licensing-deal/amazon-adept',
+        licensee: { name: '亞馬遜' },
+        joiners: [{ id: 'group/adept-cofounders-and-team' }],
+      });
       expect(none).toBeNull();
     });
 
@@ -52,10 +59,19 @@ describe('GraphQL API over HTTP', () => {
         roles { type role to { id } citation { quote } }
         moves { totalCount edges { node { from { name } to { name } date dateNote } } } } } }`);
       expect(entity.roles).toEqual(
-        expect.arrayContaining([expect.objectContaining({ type: 'WORKS_AT', role: '模型預訓練負責人', to: { id: 'org/01-ai' } })]),
+        expect.arrayContaining([
+          expect.objectContaining({ type: 'WORKS_AT', role: '模型預訓練負責人', to: { id: 'org/01-ai' } }),
+        ]),
       );
       expect(entity.roles.every((r: { citation: { quote: string } }) => r.citation.quote.length > 0)).toBe(true);
-      expect(entity.moves).toEqual({ totalCount: 1, edges: [{ node: { from: { name: '零一萬物' }, to: { name: '字節跳動' }, date: '2024', dateNote: expect.any(String) } }] });
+      expect(entity.moves).toEqual({
+        totalCount: 1,
+        edges: [
+          {
+            node: { from: { name: '零一萬物' }, to: { name: '字節跳動' }, date: '2024', dateNote: expect.any(String) },
+          },
+        ],
+      });
     });
 
     it('shows an organization page: people, investors, acquisitions, subsidiaries, events', async () => {
@@ -91,37 +107,62 @@ describe('GraphQL API over HTTP', () => {
         {
           to: { name: '阿里' },
           inferred: true,
-          inferredBasis: 'The name 阿里雲 (Alibaba Cloud) contains its parent’s name 阿里; the article does not state the link.',
+          inferredBasis:
+            'The name 阿里雲 (Alibaba Cloud) contains its parent’s name 阿里; the article does not state the link.',
           citation: { quote: '阿里雲、百度智能雲、騰訊雲' },
         },
       ]);
-      expect(volcano.relationships).toEqual([{ to: { name: '字節跳動' }, inferred: false, inferredBasis: null, citation: { quote: '字節跳動旗下的火山引擎' } }]);
-      expect(moonshot.investors).toEqual([{ from: { name: '金沙江創投' }, inferred: true, inferredBasis: expect.stringContaining('前投資人') }]);
+      expect(volcano.relationships).toEqual([
+        {
+          to: { name: '字節跳動' },
+          inferred: false,
+          inferredBasis: null,
+          citation: { quote: '字節跳動旗下的火山引擎' },
+        },
+      ]);
+      expect(moonshot.investors).toEqual([
+        { from: { name: '金沙江創投' }, inferred: true, inferredBasis: expect.stringContaining('前投資人') },
+      ]);
     });
 
     it('looks a name up exactly, in any of its forms', async () => {
-      for (const [name, id] of [['杨植麟', 'person/yang-zhilin'], ['Moonshot AI', 'org/moonshot-ai'], ['bytedance', 'org/bytedance'], ['字節', 'org/bytedance']]) {
+      for (const [name, id] of [
+        ['杨植麟', 'person/yang-zhilin'],
+        ['Moonshot AI', 'org/moonshot-ai'],
+        ['bytedance', 'org/bytedance'],
+        ['字節', 'org/bytedance'],
+      ]) {
         const { entitiesByName } = await ok('query($name: String!) { entitiesByName(name: $name) { id } }', { name });
         expect({ name, ids: entitiesByName.map((e: { id: string }) => e.id) }).toEqual({ name, ids: [id] });
       }
       expect((await ok('{ entitiesByName(name: "Moonshot") { id } }')).entitiesByName).toEqual([]);
-      expect((await fails('{ entitiesByName(name: " -- ") { id } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'name' });
+      expect((await fails('{ entitiesByName(name: " -- ") { id } }')).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'name',
+      });
     });
 
     it('lists entities by type and category', async () => {
-      const { entities } = await ok('{ entities(type: Organization, category: CLOUD_PROVIDER) { edges { node { name } } } }');
-      expect(nodes(entities).map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(['火山引擎', '阿里雲', '百度智能雲', '騰訊雲']));
+      const { entities } = await ok(
+        '{ entities(type: Organization, category: CLOUD_PROVIDER) { edges { node { name } } } }',
+      );
+      expect(nodes(entities).map((e: { name: string }) => e.name)).toEqual(
+        expect.arrayContaining(['火山引擎', '阿里雲', '百度智能雲', '騰訊雲']),
+      );
     });
   });
 
   describe('limits', () => {
     it('refuses operations nested deeper than the cap, fragments included', async () => {
-      const nest = (levels: number) => '{ entity(id: "org/oppo") { ' + 'relationships { to { '.repeat(levels) + 'id' + ' } }'.repeat(levels) + ' } }';
+      const nest = (levels: number) =>
+        '{ entity(id: "org/oppo") { ' + 'relationships { to { '.repeat(levels) + 'id' + ' } }'.repeat(levels) + ' } }';
       expect((await api.gql(nest(6))).errors).toBeUndefined();
       const deep = await fails(nest(8));
       expect(deep.extensions.code).toBe('DEPTH_LIMIT_EXCEEDED');
       expect(deep.message).toMatch(/nested 18 levels deep; at most 15/);
-      const viaFragment = await fails(`query { entity(id: "org/oppo") { ...R } } fragment R on Entity { ${'relationships { to { '.repeat(8)}id${' } }'.repeat(8)} }`);
+      const viaFragment = await fails(
+        `query { entity(id: "org/oppo") { ...R } } fragment R on Entity { ${'relationships { to { '.repeat(8)}id${' } }'.repeat(8)} }`,
+      );
       expect(viaFragment.message).toMatch(/at most 15/);
     });
   });
@@ -161,7 +202,10 @@ describe('GraphQL API over HTTP', () => {
     it('refuses text with nothing to search for, naming the argument', async () => {
       for (const text of ['"', '*', '\\', '  ']) {
         const body = await api.gql('query($text: String!) { search(text: $text) { id } }', { text });
-        expect({ text, error: body.errors?.[0]?.extensions }).toEqual({ text, error: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'text' }) });
+        expect({ text, error: body.errors?.[0]?.extensions }).toEqual({
+          text,
+          error: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'text' }),
+        });
       }
     });
 
@@ -174,8 +218,11 @@ describe('GraphQL API over HTTP', () => {
   describe('events', () => {
     it('takes explicit nulls as no filter', async () => {
       const ids = (connection: any) => connection.edges.map((e: { node: { id: string } }) => e.node.id);
-      const plain = await ok('{ events(first: 5) { edges { node { id } } } talentMoves(first: 5) { edges { node { id } } } }');
-      const nulls = await ok(`{ events(first: 5, kinds: null, involving: null, from: null, to: null) { edges { node { id } } }
+      const plain = await ok(
+        '{ events(first: 5) { edges { node { id } } } talentMoves(first: 5) { edges { node { id } } } }',
+      );
+      const nulls =
+        await ok(`{ events(first: 5, kinds: null, involving: null, from: null, to: null) { edges { node { id } } }
         talentMoves(first: 5, mover: null, from: null, to: null) { edges { node { id } } } }`);
       expect(ids(nulls.events)).toEqual(ids(plain.events));
       expect(ids(nulls.talentMoves)).toEqual(ids(plain.talentMoves));
@@ -187,7 +234,10 @@ describe('GraphQL API over HTTP', () => {
       let after: string | null = null;
       let total = -1;
       for (let page = 0; page < 20; page += 1) {
-        const { events }: any = await ok('query($after: String) { events(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id date } } } }', { after });
+        const { events }: any = await ok(
+          'query($after: String) { events(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id date } } } }',
+          { after },
+        );
         total = events.totalCount;
         seen.push(...events.edges.map((e: { node: { id: string; date: string | null } }) => e.node));
         if (!events.pageInfo.hasNextPage) break;
@@ -210,36 +260,71 @@ describe('GraphQL API over HTTP', () => {
       expect(mayCuts.totalCount).toBe(1);
       const cut = mayCuts.edges[0].node;
       expect(cut).toMatchObject({ percent: 90, item: '大模型推理算力價格' });
-      expect(cut.cutters.map((c: { name: string }) => c.name)).toEqual(['火山引擎', '阿里雲', '百度智能雲', '騰訊雲', '科大訊飛']);
+      expect(cut.cutters.map((c: { name: string }) => c.name)).toEqual([
+        '火山引擎',
+        '阿里雲',
+        '百度智能雲',
+        '騰訊雲',
+        '科大訊飛',
+      ]);
       expect(h2.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([
         'event/acquisition/google-character-ai',
         'event/acquisition/oppo-wave-intelligence',
       ]);
       const arbitration = moonshot.edges[0].node;
       expect(arbitration.respondents.map((r: { name: string }) => r.name)).toEqual(['楊植麟', '張宇韜']);
-      expect(arbitration.claimants.map((c: { name: string }) => c.name)).toEqual(['金沙江創投', '多家循環智能投資機構']);
-      expect(arbitration).toMatchObject({ company: { name: '月之暗面' }, disclosedBy: { name: '朱嘯虎' }, disclosedOn: '2024-12-05' });
+      expect(arbitration.claimants.map((c: { name: string }) => c.name)).toEqual([
+        '金沙江創投',
+        '多家循環智能投資機構',
+      ]);
+      expect(arbitration).toMatchObject({
+        company: { name: '月之暗面' },
+        disclosedBy: { name: '朱嘯虎' },
+        disclosedOn: '2024-12-05',
+      });
       expect(arbitration.sources.length).toBeGreaterThan(0);
     });
 
     it('returns an empty page for an unknown participant', async () => {
-      expect((await ok('{ events(involving: "org/nobody") { totalCount edges { cursor } } }')).events).toEqual({ totalCount: 0, edges: [] });
+      expect((await ok('{ events(involving: "org/nobody") { totalCount edges { cursor } } }')).events).toEqual({
+        totalCount: 0,
+        edges: [],
+      });
     });
 
     it('rejects bad input with BAD_USER_INPUT, naming the argument', async () => {
-      expect((await fails('{ events(first: -1) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
-      expect((await fails('{ events(first: 101) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+      expect((await fails('{ events(first: -1) { totalCount } }')).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'first',
+      });
+      expect((await fails('{ events(first: 101) { totalCount } }')).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'first',
+      });
       // Relay sends `first: null` when it pages backward: null is "not given", a page of 20.
       expect((await ok('{ events(first: null) { edges { cursor } } }')).events.edges).toHaveLength(20);
-      expect((await fails('{ events(first: 1, last: 1) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'last' });
-      expect((await fails('{ events(last: 101) { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'last' });
-      expect((await fails('{ events(last: 1, before: "bm90IGEgY3Vyc29y") { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'before' });
-      expect((await fails('{ events(after: "bm90IGEgY3Vyc29y") { totalCount } }')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+      expect((await fails('{ events(first: 1, last: 1) { totalCount } }')).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'last',
+      });
+      expect((await fails('{ events(last: 101) { totalCount } }')).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'last',
+      });
+      expect((await fails('{ events(last: 1, before: "bm90IGEgY3Vyc29y") { totalCount } }')).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'before',
+      });
+      expect((await fails('{ events(after: "bm90IGEgY3Vyc29y") { totalCount } }')).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'after',
+      });
       const date = await fails('{ events(from: "2024-13") { totalCount } }');
       expect(date.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
       expect(date.locations).toHaveLength(1);
       expect(date.message).toMatch(/PartialDate/);
-      const variable = (await api.gql('query($d: PartialDate) { events(to: $d) { totalCount } }', { d: '5 May' })).errors![0];
+      const variable = (await api.gql('query($d: PartialDate) { events(to: $d) { totalCount } }', { d: '5 May' }))
+        .errors![0];
       expect(variable.extensions.code).toBe('BAD_USER_INPUT');
       expect(variable.message).toMatch(/\$d/);
     });
@@ -262,7 +347,13 @@ describe('GraphQL API over HTTP', () => {
 
   describe('talentMoves and acquisitions', () => {
     it('who moved to ByteDance: 秦禹嘉 from 序智科技 and 黃文灝 from 零一萬物', async () => {
-      const talentMoves = nodes((await ok('{ talentMoves(to: "org/bytedance") { edges { node { mover { name } from { name } to { name } } } } }')).talentMoves);
+      const talentMoves = nodes(
+        (
+          await ok(
+            '{ talentMoves(to: "org/bytedance") { edges { node { mover { name } from { name } to { name } } } } }',
+          )
+        ).talentMoves,
+      );
       expect(talentMoves).toEqual(
         expect.arrayContaining([
           { mover: { name: '秦禹嘉' }, from: { name: '序智科技' }, to: { name: '字節跳動' } },
@@ -300,16 +391,30 @@ describe('GraphQL API over HTTP', () => {
         },
       ]);
       expect(talentFlow.links.filter((l: { to: { id: string } }) => l.to.id === 'org/amazon')).toEqual([
-        { from: { id: 'org/adept' }, to: { id: 'org/amazon' }, count: 1, events: ['event/talent-move/amazon-adept--adept-cofounders-and-team'] },
+        {
+          from: { id: 'org/adept' },
+          to: { id: 'org/amazon' },
+          count: 1,
+          events: ['event/talent-move/amazon-adept--adept-cofounders-and-team'],
+        },
       ]);
     });
 
     it('pages talent moves with a cursor', async () => {
-      const first = (await ok('{ talentMoves(first: 2) { totalCount totalCountExact pageInfo { hasNextPage endCursor } edges { node { id } } } }')).talentMoves;
+      const first = (
+        await ok(
+          '{ talentMoves(first: 2) { totalCount totalCountExact pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+        )
+      ).talentMoves;
       expect(first.totalCount).toBe(EXPECTED_GRAPH_EVENT_KINDS.TALENT_MOVE);
       expect(first.totalCountExact).toBe(true);
       expect(first.pageInfo.hasNextPage).toBe(true);
-      const rest = (await ok('query($a: String) { talentMoves(first: 10, after: $a) { pageInfo { hasNextPage } edges { node { id } } } }', { a: first.pageInfo.endCursor })).talentMoves;
+      const rest = (
+        await ok(
+          'query($a: String) { talentMoves(first: 10, after: $a) { pageInfo { hasNextPage } edges { node { id } } } }',
+          { a: first.pageInfo.endCursor },
+        )
+      ).talentMoves;
       expect(rest.pageInfo.hasNextPage).toBe(false);
       const ids = [...nodes(first), ...nodes(rest)].map((n: { id: string }) => n.id);
       expect(new Set(ids).size).toBe(EXPECTED_GRAPH_EVENT_KINDS.TALENT_MOVE);
@@ -321,7 +426,9 @@ describe('GraphQL API over HTTP', () => {
         microsoft: acquisitions(target: "org/inflection-ai") { edges { node { acquirer { name } price { amount currency } date } } }
         all: acquisitions { totalCount edges { node { id } } } }`);
       expect(nodes(oppo)).toEqual([{ target: { name: '波形智能' }, date: '2024-10' }]);
-      expect(nodes(microsoft)).toEqual([{ acquirer: { name: '微軟' }, price: { amount: 6.5e8, currency: 'USD' }, date: '2024-03' }]);
+      expect(nodes(microsoft)).toEqual([
+        { acquirer: { name: '微軟' }, price: { amount: 6.5e8, currency: 'USD' }, date: '2024-03' },
+      ]);
       expect(all.totalCount).toBe(3);
       expect(nodes(all)).toHaveLength(3);
     });
@@ -329,7 +436,9 @@ describe('GraphQL API over HTTP', () => {
 
   describe('traversals', () => {
     it('connects 朱嘯虎 to 楊植麟 through the arbitration', async () => {
-      const { shortestPath } = await ok('{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id: nodeId label } edges { source target type role } } }');
+      const { shortestPath } = await ok(
+        '{ shortestPath(from: "person/zhu-xiaohu", to: "person/yang-zhilin") { length nodes { id: nodeId label } edges { source target type role } } }',
+      );
       expect(shortestPath.length).toBe(2);
       expect(shortestPath.nodes.map((n: { id: string }) => n.id)).toEqual([
         'person/zhu-xiaohu',
@@ -360,32 +469,52 @@ describe('GraphQL API over HTTP', () => {
         two: neighborhood(id: "org/oppo", depth: 2) { nodes { id: nodeId } edges { id: edgeId } }
         capped: neighborhood(id: "org/oppo", depth: 2, limit: 3) { nodes { id: nodeId } } }`);
       const ids = new Set(one.nodes.map((n: { id: string }) => n.id));
-      expect(ids).toEqual(new Set(['org/oppo', 'event/acquisition/oppo-wave-intelligence', 'event/talent-move/wave-intelligence-founding-team-to-oppo']));
+      expect(ids).toEqual(
+        new Set([
+          'org/oppo',
+          'event/acquisition/oppo-wave-intelligence',
+          'event/talent-move/wave-intelligence-founding-team-to-oppo',
+        ]),
+      );
       for (const edge of one.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
       expect(one.edges).toHaveLength(2);
       expect(two.nodes.length).toBeGreaterThan(one.nodes.length);
-      expect(two.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['org/wave-intelligence', 'group/wave-intelligence-founding-team']));
+      expect(two.nodes.map((n: { id: string }) => n.id)).toEqual(
+        expect.arrayContaining(['org/wave-intelligence', 'group/wave-intelligence-founding-team']),
+      );
       expect(two.nodes.some((n: { id: string }) => n.id.startsWith('source/'))).toBe(false);
       expect(capped.nodes).toHaveLength(3);
       expect(capped.nodes[0].id).toBe('org/oppo');
     });
 
     it('caps depth and limit', async () => {
-      expect((await fails('{ neighborhood(id: "org/oppo", depth: 4) { nodes { id: nodeId } } }')).extensions).toMatchObject({ argument: 'depth' });
-      expect((await fails('{ neighborhood(id: "org/oppo", limit: 0) { nodes { id: nodeId } } }')).extensions).toMatchObject({ argument: 'limit' });
-      expect(await ok('{ neighborhood(id: "org/nobody") { nodes { id: nodeId } edges { id: edgeId } } }')).toEqual({ neighborhood: { nodes: [], edges: [] } });
+      expect(
+        (await fails('{ neighborhood(id: "org/oppo", depth: 4) { nodes { id: nodeId } } }')).extensions,
+      ).toMatchObject({ argument: 'depth' });
+      expect(
+        (await fails('{ neighborhood(id: "org/oppo", limit: 0) { nodes { id: nodeId } } }')).extensions,
+      ).toMatchObject({ argument: 'limit' });
+      expect(await ok('{ neighborhood(id: "org/nobody") { nodes { id: nodeId } edges { id: edgeId } } }')).toEqual({
+        neighborhood: { nodes: [], edges: [] },
+      });
     });
 
     it('gives a company timeline in date order, undated last', async () => {
-      const timeline = nodes((await ok('{ timeline(entity: "org/wave-intelligence") { edges { node { kind date } } } }')).timeline);
-      expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['FOUNDING', 'ACQUISITION', 'TALENT_MOVE', 'FUNDING_ROUND']));
+      const timeline = nodes(
+        (await ok('{ timeline(entity: "org/wave-intelligence") { edges { node { kind date } } } }')).timeline,
+      );
+      expect(timeline.map((e: { kind: string }) => e.kind)).toEqual(
+        expect.arrayContaining(['FOUNDING', 'ACQUISITION', 'TALENT_MOVE', 'FUNDING_ROUND']),
+      );
       const dates = timeline.map((e: { date: string | null }) => e.date ?? '~');
       expect(dates).toEqual([...dates].sort());
       expect(timeline[0]).toEqual({ kind: 'FOUNDING', date: '2023' });
     });
 
     it('aggregates the talent flow for Sankey diagrams', async () => {
-      const { talentFlow } = await ok('{ talentFlow { nodes { id } links { from { id } to { id } count movers { name } } } }');
+      const { talentFlow } = await ok(
+        '{ talentFlow { nodes { id } links { from { id } to { id } count movers { name } } } }',
+      );
       const toBytedance = talentFlow.links.filter((l: { to: { id: string } }) => l.to.id === 'org/bytedance');
       expect(toBytedance.reduce((n: number, l: { count: number }) => n + l.count, 0)).toBe(2);
       const linked = new Set(talentFlow.links.flatMap((l: any) => [l.from?.id, l.to.id]).filter(Boolean));

@@ -22,7 +22,11 @@ describe('in a browser (headless Chromium)', () => {
     const requests = browser.requests.slice(from);
     expect(requests.length).toBeGreaterThan(0);
     // blob: URLs of this origin are the explorer's own PNG/SVG downloads
-    expect(requests.filter((url) => !url.startsWith(`${api.base}/`) && !url.startsWith('data:') && !url.startsWith(`blob:${api.base}/`))).toEqual([]);
+    expect(
+      requests.filter(
+        (url) => !url.startsWith(`${api.base}/`) && !url.startsWith('data:') && !url.startsWith(`blob:${api.base}/`),
+      ),
+    ).toEqual([]);
   }
 
   async function newPage(): Promise<{ page: Page; errors: string[] }> {
@@ -43,9 +47,16 @@ describe('in a browser (headless Chromium)', () => {
     await page.locator('.graphiql-execute-button').click();
     const response = page.locator('.result-window');
     await page
-      .waitForFunction(() => ((globalThis as any).document.querySelector('.result-window')?.textContent ?? '').includes('"org/wave-intelligence"'), undefined, {
-        timeout: 20_000,
-      })
+      .waitForFunction(
+        () =>
+          ((globalThis as any).document.querySelector('.result-window')?.textContent ?? '').includes(
+            '"org/wave-intelligence"',
+          ),
+        undefined,
+        {
+          timeout: 20_000,
+        },
+      )
       .catch(async (error) => {
         await browser.screenshot(page, 'ide-example-failed');
         throw error;
@@ -92,13 +103,20 @@ describe('in a browser (headless Chromium)', () => {
     for (const id of start) {
       if (id === 'org/moonshot-ai') continue;
       const around = await api.gql('query($id: ID!) { neighborhood(id: $id) { nodes { id: nodeId } } }', { id });
-      const fresh = around.data.neighborhood.nodes.map((n: { id: string }) => n.id).filter((x: string) => !start.includes(x));
+      const fresh = around.data.neighborhood.nodes
+        .map((n: { id: string }) => n.id)
+        .filter((x: string) => !start.includes(x));
       if (!fresh.length) continue;
       const spot = await page.evaluate((nodeId) => {
         const cy = (globalThis as any).cy;
         const node = cy.getElementById(nodeId);
         const p = node.renderedPosition();
-        const crowded = cy.nodes().some((o: any) => o.id() !== nodeId && Math.hypot(o.renderedPosition().x - p.x, o.renderedPosition().y - p.y) < 24);
+        const crowded = cy
+          .nodes()
+          .some(
+            (o: any) =>
+              o.id() !== nodeId && Math.hypot(o.renderedPosition().x - p.x, o.renderedPosition().y - p.y) < 24,
+          );
         const box = cy.container().getBoundingClientRect();
         return crowded ? null : { x: box.left + p.x, y: box.top + p.y };
       }, id);
@@ -125,14 +143,27 @@ describe('in a browser (headless Chromium)', () => {
     await page.locator('#panel blockquote', { hasText: '楊植麟' }).first().waitFor();
 
     // filters: unchecking a kind hides its events; a date range hides undated ones
-    const visibleEvents = () => page.evaluate(() => (globalThis as any).cy.nodes('[?kind]').filter((n: any) => n.visible()).map((n: any) => n.data('kind')) as string[]);
+    const visibleEvents = () =>
+      page.evaluate(
+        () =>
+          (globalThis as any).cy
+            .nodes('[?kind]')
+            .filter((n: any) => n.visible())
+            .map((n: any) => n.data('kind')) as string[],
+      );
     expect(await visibleEvents()).toContain('ARBITRATION');
     await page.getByLabel('Arbitration').uncheck();
     expect(await visibleEvents()).not.toContain('ARBITRATION');
     await page.fill('#from', '2024-10');
     await page.press('#from', 'Enter');
     await page.locator('#from').blur();
-    const visibleDates = await page.evaluate(() => (globalThis as any).cy.nodes('[?kind]').filter((n: any) => n.visible()).map((n: any) => n.data('date')) as (string | null)[]);
+    const visibleDates = await page.evaluate(
+      () =>
+        (globalThis as any).cy
+          .nodes('[?kind]')
+          .filter((n: any) => n.visible())
+          .map((n: any) => n.data('date')) as (string | null)[],
+    );
     for (const date of visibleDates) expect(date !== null && date >= '2024-10').toBe(true);
     await browser.screenshot(page, 'explore-search-and-filters');
 
@@ -146,10 +177,12 @@ describe('in a browser (headless Chromium)', () => {
     const { page, errors } = await newPage();
     await page.goto(`${api.base}/explore`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-    const boxes = await page.evaluate(() =>
+    const boxes = (await page.evaluate(() =>
       (globalThis as any).cy.nodes().map((n: any) => ({ id: n.id(), ...n.boundingBox() })),
-    ) as { id: string; x1: number; x2: number; y1: number; y2: number }[];
-    const { data } = await api.gql('{ neighborhood(id: "org/moonshot-ai") { nodes { id: nodeId degree pagerank community } } }');
+    )) as { id: string; x1: number; x2: number; y1: number; y2: number }[];
+    const { data } = await api.gql(
+      '{ neighborhood(id: "org/moonshot-ai") { nodes { id: nodeId degree pagerank community } } }',
+    );
     expect(boxes.map((b) => b.id).sort()).toEqual(data.neighborhood.nodes.map((n: { id: string }) => n.id).sort());
     const overlapping: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
@@ -162,18 +195,38 @@ describe('in a browser (headless Chromium)', () => {
     await browser.screenshot(page, 'explore-layout');
 
     // the metrics are the API's for the same selection; the biggest node is the one with the highest degree
-    const shown = await page.evaluate(() => (globalThis as any).cy.nodes().map((n: any) => ({ id: n.id(), degree: n.data('degree'), pagerank: n.data('pagerank'), community: n.data('community'), size: n.width() })));
+    const shown = await page.evaluate(() =>
+      (globalThis as any).cy.nodes().map((n: any) => ({
+        id: n.id(),
+        degree: n.data('degree'),
+        pagerank: n.data('pagerank'),
+        community: n.data('community'),
+        size: n.width(),
+      })),
+    );
     const byId = Object.fromEntries(shown.map((n: { id: string }) => [n.id, n]));
-    for (const n of data.neighborhood.nodes) expect(byId[n.id]).toMatchObject({ degree: n.degree, pagerank: n.pagerank, community: n.community });
+    for (const n of data.neighborhood.nodes)
+      expect(byId[n.id]).toMatchObject({ degree: n.degree, pagerank: n.pagerank, community: n.community });
     const biggest = [...shown].sort((a, b) => b.size - a.size)[0];
     expect(biggest.degree).toBe(Math.max(...shown.map((n: { degree: number }) => n.degree)));
     await page.selectOption('#size-by', 'pagerank');
-    const biggestByRank = await page.evaluate(() => (globalThis as any).cy.nodes().max((n: any) => n.width()).ele.id());
-    expect(biggestByRank).toBe([...data.neighborhood.nodes].sort((a: { pagerank: number }, b: { pagerank: number }) => b.pagerank - a.pagerank)[0].id);
+    const biggestByRank = await page.evaluate(() =>
+      (globalThis as any).cy
+        .nodes()
+        .max((n: any) => n.width())
+        .ele.id(),
+    );
+    expect(biggestByRank).toBe(
+      [...data.neighborhood.nodes].sort(
+        (a: { pagerank: number }, b: { pagerank: number }) => b.pagerank - a.pagerank,
+      )[0].id,
+    );
 
     // colour by community: one colour per community, the same within one
     await page.selectOption('#color-by', 'community');
-    const colours = await page.evaluate(() => (globalThis as any).cy.nodes().map((n: any) => [n.data('community'), n.style('background-color')]));
+    const colours = await page.evaluate(() =>
+      (globalThis as any).cy.nodes().map((n: any) => [n.data('community'), n.style('background-color')]),
+    );
     const byCommunity = new Map<number, Set<string>>();
     for (const [c, colour] of colours) byCommunity.set(c, (byCommunity.get(c) ?? new Set()).add(colour));
     for (const set of byCommunity.values()) expect(set.size).toBe(1);
@@ -232,7 +285,11 @@ describe('in a browser (headless Chromium)', () => {
 
     // timeline, on the whole graph: as of 2024-05 only events dated up to then are shown
     await page.click('#whole-graph');
-    await page.waitForFunction(() => (globalThis as any).document.getElementById('status').textContent.includes('whole graph'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (globalThis as any).document.getElementById('status').textContent.includes('whole graph'),
+      undefined,
+      { timeout: 20_000 },
+    );
     expect(Number(await page.getAttribute('#timeline', 'max'))).toBeGreaterThan(3);
     const setMonth = (month: string) =>
       page.evaluate((m) => {
@@ -246,7 +303,14 @@ describe('in a browser (headless Chromium)', () => {
         return false;
       }, month);
     expect(await setMonth('2024-05')).toBe(true);
-    const visible = () => page.evaluate(() => (globalThis as any).cy.nodes('[?kind]').filter((n: any) => n.visible()).map((n: any) => n.data('date')) as (string | null)[]);
+    const visible = () =>
+      page.evaluate(
+        () =>
+          (globalThis as any).cy
+            .nodes('[?kind]')
+            .filter((n: any) => n.visible())
+            .map((n: any) => n.data('date')) as (string | null)[],
+      );
     const asOfMay = await visible();
     expect(asOfMay.length).toBeGreaterThan(0);
     for (const date of asOfMay) expect(date !== null && date <= '2024-05\uffff').toBe(true);
@@ -255,15 +319,29 @@ describe('in a browser (headless Chromium)', () => {
     await browser.screenshot(page, 'explore-timeline');
     // play runs to the end: all dates again
     await page.click('#play');
-    await page.waitForFunction(() => (globalThis as any).document.getElementById('timeline-label').textContent.startsWith('all dates'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (globalThis as any).document.getElementById('timeline-label').textContent.startsWith('all dates'),
+      undefined,
+      { timeout: 60_000 },
+    );
     expect((await visible()).length).toBe(all);
 
     // talent flow: organisations as nodes, one arrow per origin → destination, as wide as its count
     const { data } = await api.gql('{ talentFlow { nodes { id } links { from { id } to { id } count } } }');
     await page.click('#talent-flow');
-    await page.waitForFunction(() => (globalThis as any).cy.edges('[type = "TALENT_FLOW"]').length > 0, undefined, { timeout: 20_000 });
-    const flow = await page.evaluate(() => (globalThis as any).cy.edges().map((e: any) => [e.source().id(), e.target().id(), e.data('count'), e.width()]));
-    const expected = data.talentFlow.links.map((l: { from: { id: string } | null; to: { id: string }; count: number }) => [l.from?.id ?? 'flow/unknown-origin', l.to.id, l.count]);
+    await page.waitForFunction(() => (globalThis as any).cy.edges('[type = "TALENT_FLOW"]').length > 0, undefined, {
+      timeout: 20_000,
+    });
+    const flow = await page.evaluate(() =>
+      (globalThis as any).cy.edges().map((e: any) => [e.source().id(), e.target().id(), e.data('count'), e.width()]),
+    );
+    const expected = data.talentFlow.links.map(
+      (l: { from: { id: string } | null; to: { id: string }; count: number }) => [
+        l.from?.id ?? 'flow/unknown-origin',
+        l.to.id,
+        l.count,
+      ],
+    );
     expect(flow.map(([a, b, c]: [string, string, number]) => [a, b, c]).sort()).toEqual(expected.sort());
     const widest = [...flow].sort((a, b) => b[3] - a[3])[0];
     expect(widest[2]).toBe(Math.max(...expected.map((l: [string, string, number]) => l[2])));

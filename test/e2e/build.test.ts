@@ -9,13 +9,25 @@ describe('prestart', () => {
   it('compiles on the first start and not on a second start with nothing changed', () => {
     const copy = mkdtempSync(path.join(os.tmpdir(), 'kg-build-'));
     try {
-      for (const entry of ['src', 'scripts', 'cypher', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json']) {
+      for (const entry of [
+        'src',
+        'scripts',
+        'cypher',
+        'tsconfig.json',
+        'tsconfig.build.json',
+        'package.json',
+        'package-lock.json',
+      ]) {
         cpSync(repoPath(entry), path.join(copy, entry), { recursive: true });
       }
       symlinkSync(repoPath('node_modules'), path.join(copy, 'node_modules'));
-      const prestart = () => spawnSync(process.execPath, [path.join(copy, 'scripts', 'build-if-changed.js')], { encoding: 'utf8' });
+      const prestart = () =>
+        spawnSync(process.execPath, [path.join(copy, 'scripts', 'build-if-changed.js')], { encoding: 'utf8' });
       const first = prestart();
-      expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: 'building (src/ changed since the last build)…\n' });
+      expect({ status: first.status, stderr: first.stderr }).toEqual({
+        status: 0,
+        stderr: 'building (src/ changed since the last build)…\n',
+      });
       execFileSync('test', ['-f', path.join(copy, 'dist', 'src', 'main.js')]);
       const started = Date.now();
       const second = prestart();

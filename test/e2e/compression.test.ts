@@ -5,7 +5,11 @@ import { logger } from '../../src/logger';
 import { openTestGraph } from '../support/graph';
 
 /** A raw GET/POST (node:http does not decompress, unlike fetch): status, headers and the bytes on the wire. */
-function request(url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
+function request(
+  url: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: body ? 'POST' : 'GET', headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -17,7 +21,8 @@ function request(url: string, headers: Record<string, string>, body?: string): P
   });
 }
 
-const decode = (encoding: string | undefined, bytes: Buffer) => (encoding === 'br' ? brotliDecompressSync(bytes) : encoding === 'gzip' ? gunzipSync(bytes) : bytes);
+const decode = (encoding: string | undefined, bytes: Buffer) =>
+  encoding === 'br' ? brotliDecompressSync(bytes) : encoding === 'gzip' ? gunzipSync(bytes) : bytes;
 
 describe('compression and caching', () => {
   let graph: Awaited<ReturnType<typeof openTestGraph>>;
@@ -33,20 +38,25 @@ describe('compression and caching', () => {
     await graph.close();
   });
 
-  it.each(['/ide/graphiql.js', '/ide/react-dom.js', '/explore/cytoscape.js', '/explore/scene.js'])('sends %s brotli- or gzip-compressed, as asked, a fraction of its size', async (file) => {
-    const plain = await request(base + file, { 'accept-encoding': 'identity' });
-    expect(plain.status).toBe(200);
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    for (const encoding of ['br', 'gzip']) {
-      const packed = await request(base + file, { 'accept-encoding': encoding });
-      expect(packed.headers['content-encoding']).toBe(encoding);
-      expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
-      expect(decode(encoding, packed.bytes).equals(plain.bytes)).toBe(true);
-      expect(packed.bytes.length).toBeLessThan(plain.bytes.length * 0.5);
-    }
-    // A client that takes both (as browsers do) gets brotli.
-    expect((await request(base + file, { 'accept-encoding': 'gzip, deflate, br' })).headers['content-encoding']).toBe('br');
-  });
+  it.each(['/ide/graphiql.js', '/ide/react-dom.js', '/explore/cytoscape.js', '/explore/scene.js'])(
+    'sends %s brotli- or gzip-compressed, as asked, a fraction of its size',
+    async (file) => {
+      const plain = await request(base + file, { 'accept-encoding': 'identity' });
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      for (const encoding of ['br', 'gzip']) {
+        const packed = await request(base + file, { 'accept-encoding': encoding });
+        expect(packed.headers['content-encoding']).toBe(encoding);
+        expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
+        expect(decode(encoding, packed.bytes).equals(plain.bytes)).toBe(true);
+        expect(packed.bytes.length).toBeLessThan(plain.bytes.length * 0.5);
+      }
+      // A client that takes both (as browsers do) gets brotli.
+      expect((await request(base + file, { 'accept-encoding': 'gzip, deflate, br' })).headers['content-encoding']).toBe(
+        'br',
+      );
+    },
+  );
 
   it('lets browsers keep package builds a day and revalidate the project’s own files (304 when unchanged)', async () => {
     expect((await request(`${base}/ide/graphiql.js`, {})).headers['cache-control']).toBe('public, max-age=86400');

@@ -14,11 +14,18 @@ describe('deep input and unexpected errors', () => {
   let app: App;
   let url: string;
   const lines: Record<string, any>[] = [];
-  const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
+  const logger = pino(
+    { level: 'info' },
+    new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(String(chunk))), done()) }),
+  );
 
   beforeAll(async () => {
     graph = await openTestGraph();
-    app = await createApp({ db: graph.db, logger: logger as never, settings: { API_KEYS: `admin:${TEST_KEYS.admin},editor:${TEST_KEYS.editor}` } });
+    app = await createApp({
+      db: graph.db,
+      logger: logger as never,
+      settings: { API_KEYS: `admin:${TEST_KEYS.admin},editor:${TEST_KEYS.editor}` },
+    });
     url = await app.listen(0, '127.0.0.1');
   });
   afterAll(async () => {
@@ -28,8 +35,16 @@ describe('deep input and unexpected errors', () => {
 
   const nested = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
   const postRaw = async (body: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: response.status, requestId: response.headers.get('x-request-id'), body: (await response.json()) as { data?: any; errors?: any[] } };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return {
+      status: response.status,
+      requestId: response.headers.get('x-request-id'),
+      body: (await response.json()) as { data?: any; errors?: any[] },
+    };
   };
   const codes = (r: { body: { errors?: any[] } }) => r.body.errors?.map((e) => e.extensions.code);
 
@@ -40,14 +55,19 @@ describe('deep input and unexpected errors', () => {
       expect(answer.body.errors![0].message).toBe("the request's variables nest deeper than 64 levels");
     }
     // Within the limit, the same variable is an ordinary input error.
-    const shallow = await postRaw(`{"query":"query($f: Int) { entities(first: $f) { totalCount } }","variables":{"f":${nested(10)}}}`);
+    const shallow = await postRaw(
+      `{"query":"query($f: Int) { entities(first: $f) { totalCount } }","variables":{"f":${nested(10)}}}`,
+    );
     expect({ status: shallow.status, codes: codes(shallow) }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'] });
   });
 
   it('refuses an event’s attributes nested 5,000 deep (editor), in a variable or a literal, before anything runs', async () => {
     const input = `{"id":"event/statement/deep","kind":"STATEMENT","summary":"s","participants":[],"attributes":${nested(5000)}}`;
     const mutation = 'mutation($input: EventInput!) { addEvent(input: $input) { outcome } }';
-    const asVariable = await postRaw(`{"query":${JSON.stringify(mutation)},"variables":{"input":${input}}}`, bearer(TEST_KEYS.editor));
+    const asVariable = await postRaw(
+      `{"query":${JSON.stringify(mutation)},"variables":{"input":${input}}}`,
+      bearer(TEST_KEYS.editor),
+    );
     expect({ status: asVariable.status, codes: codes(asVariable) }).toEqual({ status: 400, codes: ['INPUT_TOO_DEEP'] });
     const literal = `${'{a:'.repeat(1600)}1${'}'.repeat(1600)}`;
     const document = `mutation { addEvent(input: {id: "event/statement/deep", kind: STATEMENT, summary: "s", participants: [], attributes: ${literal}}) { outcome } }`;
@@ -55,16 +75,23 @@ describe('deep input and unexpected errors', () => {
     expect({ status: asLiteral.status, codes: codes(asLiteral) }).toEqual({ status: 400, codes: ['INPUT_TOO_DEEP'] });
     expect(asLiteral.body.errors![0].message).toBe("the request's query nest deeper than 64 levels");
     // Brackets inside strings and comments do not count.
-    const quoted = await postRaw(JSON.stringify({ query: `{ health { status } } # ${'{'.repeat(100)}\n`, variables: { s: '['.repeat(100) } }));
+    const quoted = await postRaw(
+      JSON.stringify({ query: `{ health { status } } # ${'{'.repeat(100)}\n`, variables: { s: '['.repeat(100) } }),
+    );
     expect(quoted.status).toBe(200);
   });
 
   it('refuses deep variables in a GET too', async () => {
     // A URL holds at most 16 KB of headers: 100 levels is past the limit all the same.
-    const params = new URLSearchParams({ query: 'query($f: Int) { entities(first: $f) { totalCount } }', variables: `{"f":${nested(100)}}` });
+    const params = new URLSearchParams({
+      query: 'query($f: Int) { entities(first: $f) { totalCount } }',
+      variables: `{"f":${nested(100)}}`,
+    });
     const response = await fetch(`${url}?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: any[] }).errors.map((e) => e.extensions.code)).toEqual(['INPUT_TOO_DEEP']);
+    expect(((await response.json()) as { errors: any[] }).errors.map((e) => e.extensions.code)).toEqual([
+      'INPUT_TOO_DEEP',
+    ]);
   });
 
   it('answers every request with an X-Request-Id, and logs an unexpected error with the id the client gets', async () => {

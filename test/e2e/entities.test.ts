@@ -71,13 +71,15 @@ describe('entities connection', () => {
 
   it('pages through every entity in name order: name key, then id', async () => {
     const { nodes, sizes } = await all({ first: 10 });
-    const expected = [...seedIds].sort((a, b) => (nameKey(byId.get(a)!.name) + ' ' + a < nameKey(byId.get(b)!.name) + ' ' + b ? -1 : 1));
+    const expected = [...seedIds].sort((a, b) =>
+      nameKey(byId.get(a)!.name) + ' ' + a < nameKey(byId.get(b)!.name) + ' ' + b ? -1 : 1,
+    );
     expect(seedOnly(nodes)).toEqual(expected);
     expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
     expect(sizes.slice(0, -1).every((s) => s === 10)).toBe(true);
   });
 
-  it('orders by degree, highest first, ties by id from the end; the degrees are the seed\'s', async () => {
+  it("orders by degree, highest first, ties by id from the end; the degrees are the seed's", async () => {
     const { nodes } = await all({ first: 25, orderBy: 'DEGREE' });
     const keys = nodes.map((n) => `${String(n.degree).padStart(10, '0')} ${n.id}`);
     expect(keys).toEqual([...keys].sort().reverse());
@@ -92,21 +94,36 @@ describe('entities connection', () => {
     const keys = nodes.map((n) => `${n.latestEvent ?? ''} ${n.id}`);
     expect(keys).toEqual([...keys].sort().reverse());
     const seen = nodes.filter((n) => seedIds.has(n.id) && !n.id.startsWith('org/01-ai'));
-    for (const n of seen) expect({ id: n.id, latestEvent: n.latestEvent }).toEqual({ id: n.id, latestEvent: latest.get(n.id) ?? null });
+    for (const n of seen)
+      expect({ id: n.id, latestEvent: n.latestEvent }).toEqual({ id: n.id, latestEvent: latest.get(n.id) ?? null });
   });
 
   it('filters by type and category, counted exactly', async () => {
-    const clouds = seed.entities.filter((e) => e.categories?.includes('CLOUD_PROVIDER')).map((e) => e.id).sort();
-    const { entities } = await ok(PAGE, { type: 'Organization', category: 'CLOUD_PROVIDER', first: 50, orderBy: 'DEGREE' });
+    const clouds = seed.entities
+      .filter((e) => e.categories?.includes('CLOUD_PROVIDER'))
+      .map((e) => e.id)
+      .sort();
+    const { entities } = await ok(PAGE, {
+      type: 'Organization',
+      category: 'CLOUD_PROVIDER',
+      first: 50,
+      orderBy: 'DEGREE',
+    });
     expect(entities.edges.map((e: { node: Node }) => e.node.id).sort()).toEqual(clouds);
-    expect({ totalCount: entities.totalCount, exact: entities.totalCountExact }).toEqual({ totalCount: clouds.length, exact: true });
+    expect({ totalCount: entities.totalCount, exact: entities.totalCountExact }).toEqual({
+      totalCount: clouds.length,
+      exact: true,
+    });
     const products = await ok(PAGE, { type: 'Product', first: 1 });
     expect(products.entities).toMatchObject({ totalCount: 2, totalCountExact: true, pageInfo: { hasNextPage: true } });
   });
 
   it('matches a name prefix in any script and any form, each entity once', async () => {
     const expectedFor = (prefix: string) =>
-      seed.entities.filter((e) => [e.name, ...(e.aliases ?? [])].some((n) => nameKey(n).startsWith(nameKey(prefix)))).map((e) => e.id).sort();
+      seed.entities
+        .filter((e) => [e.name, ...(e.aliases ?? [])].some((n) => nameKey(n).startsWith(nameKey(prefix))))
+        .map((e) => e.id)
+        .sort();
     for (const prefix of ['楊', '杨', '月之', 'Moon', 'moonshot ai', '字']) {
       for (const orderBy of ['NAME', 'DEGREE']) {
         const { nodes } = await all({ namePrefix: prefix, orderBy, first: 2 });
@@ -116,33 +133,64 @@ describe('entities connection', () => {
     }
   });
 
-  it('filters by the kinds and dates of an entity\'s events', async () => {
-    const taking = (pick: (e: (typeof rows.events)[number]) => boolean) => [...new Set(rows.events.filter(pick).flatMap((e) => e.participants.map((p) => p.entity)))].sort();
+  it("filters by the kinds and dates of an entity's events", async () => {
+    const taking = (pick: (e: (typeof rows.events)[number]) => boolean) =>
+      [...new Set(rows.events.filter(pick).flatMap((e) => e.participants.map((p) => p.entity)))].sort();
     const arbitration = await all({ hasEventOf: ['ARBITRATION'], first: 4 });
     expect(arbitration.nodes.map((n) => n.id).sort()).toEqual(taking((e) => e.props.kind === 'ARBITRATION'));
     const june = await all({ eventsFrom: '2024-06', eventsTo: '2024-06', first: 50, orderBy: 'LATEST_EVENT' });
     expect(seedOnly(june.nodes).sort()).toEqual(taking((e) => String(e.props.date ?? '').startsWith('2024-06')));
     const peopleMoving = await all({ type: 'Person', hasEventOf: ['TALENT_MOVE', 'LICENSING_DEAL'], first: 50 });
     expect(seedOnly(peopleMoving.nodes).sort()).toEqual(
-      taking((e) => ['TALENT_MOVE', 'LICENSING_DEAL'].includes(e.props.kind as string)).filter((id) => id.startsWith('person/')),
+      taking((e) => ['TALENT_MOVE', 'LICENSING_DEAL'].includes(e.props.kind as string)).filter((id) =>
+        id.startsWith('person/'),
+      ),
     );
     const { entities } = await ok(PAGE, { hasEventOf: ['ARBITRATION'], first: 1 });
-    expect({ totalCount: entities.totalCount, exact: entities.totalCountExact }).toEqual({ totalCount: arbitration.nodes.length, exact: true });
+    expect({ totalCount: entities.totalCount, exact: entities.totalCountExact }).toEqual({
+      totalCount: arbitration.nodes.length,
+      exact: true,
+    });
   });
 
   it('takes explicit nulls as no filter', async () => {
-    const nulls = { type: null, category: null, namePrefix: null, hasEventOf: null, eventsFrom: null, eventsTo: null, first: 3 };
+    const nulls = {
+      type: null,
+      category: null,
+      namePrefix: null,
+      hasEventOf: null,
+      eventsFrom: null,
+      eventsTo: null,
+      first: 3,
+    };
     const { entities } = await ok(PAGE, nulls);
-    expect(entities.edges.map((e: { node: Node }) => e.node.id)).toEqual((await ok(PAGE, { first: 3 })).entities.edges.map((e: { node: Node }) => e.node.id));
+    expect(entities.edges.map((e: { node: Node }) => e.node.id)).toEqual(
+      (await ok(PAGE, { first: 3 })).entities.edges.map((e: { node: Node }) => e.node.id),
+    );
     expect(entities.edges).toHaveLength(3);
   });
 
   it('refuses bad arguments with the argument named', async () => {
     const cursor = (await ok(PAGE, { first: 1 })).entities.pageInfo.endCursor;
-    expect((await errorOf(PAGE, { after: cursor, orderBy: 'DEGREE' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
-    expect((await errorOf(PAGE, { after: 'nonsense' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
-    expect((await errorOf(PAGE, { namePrefix: ' - ' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'namePrefix' });
-    expect((await errorOf(PAGE, { first: 101 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
-    expect((await errorOf(PAGE, { hasEventOf: [] })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'hasEventOf' });
+    expect((await errorOf(PAGE, { after: cursor, orderBy: 'DEGREE' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'after',
+    });
+    expect((await errorOf(PAGE, { after: 'nonsense' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'after',
+    });
+    expect((await errorOf(PAGE, { namePrefix: ' - ' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'namePrefix',
+    });
+    expect((await errorOf(PAGE, { first: 101 })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'first',
+    });
+    expect((await errorOf(PAGE, { hasEventOf: [] })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'hasEventOf',
+    });
   });
 });

@@ -37,7 +37,11 @@ describe('schema/examples.graphql', () => {
   });
 
   // Subscriptions run over graphql-ws (test/e2e/live.test.ts runs FollowChanges), not over HTTP.
-  it.each(readExamples().filter((e) => !/^subscription\b/m.test(e.query)).map((e) => [e.name, e]))('%s runs with no errors and returns data', async (_name, example) => {
+  it.each(
+    readExamples()
+      .filter((e) => !/^subscription\b/m.test(e.query))
+      .map((e) => [e.name, e]),
+  )('%s runs with no errors and returns data', async (_name, example) => {
     const body = await api.gql(example.query);
     expect(body.errors).toBeUndefined();
     for (const [field, value] of Object.entries(body.data ?? {})) {
@@ -48,8 +52,14 @@ describe('schema/examples.graphql', () => {
 
   it('answers the questions they ask', async () => {
     const run = async (name: string) => (await api.gql(examples.find((e) => e.name === name)!.query)).data;
-    expect((await run('WhatOppoAcquired')).acquisitions.edges.map((e: { node: { target: { id: string } } }) => e.node.target.id)).toEqual(['org/wave-intelligence']);
-    expect((await run('MovesImpliedByADeal')).talentMoves.edges.map((e: { node: { via: string } }) => e.node.via)).toEqual(['event/licensing-deal/amazon-adept']);
+    expect(
+      (await run('WhatOppoAcquired')).acquisitions.edges.map(
+        (e: { node: { target: { id: string } } }) => e.node.target.id,
+      ),
+    ).toEqual(['org/wave-intelligence']);
+    expect(
+      (await run('MovesImpliedByADeal')).talentMoves.edges.map((e: { node: { via: string } }) => e.node.via),
+    ).toEqual(['event/licensing-deal/amazon-adept']);
     expect((await run('TypeaheadOneCharacter')).search[0].id).toBe('person/yang-zhilin');
     const path = (await run('HowZhuXiaohuIsConnectedToYangZhilin')).shortestPath;
     expect(path.nodes[0].nodeId).toBe('person/zhu-xiaohu');
@@ -57,7 +67,12 @@ describe('schema/examples.graphql', () => {
     expect((await run('SearchSimplifiedName')).search[0].id).toBe('person/yang-zhilin');
     const latest = (await run('MoonshotLatestEvents')).timeline;
     expect(latest.edges).toHaveLength(3);
-    expect(latest.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: latest.edges[0].cursor, endCursor: latest.edges[2].cursor });
+    expect(latest.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: latest.edges[0].cursor,
+      endCursor: latest.edges[2].cursor,
+    });
   });
 
   it('GET /graphql from a browser is the IDE, with the examples as its tabs; POST and JSON GETs stay GraphQL', async () => {
@@ -73,7 +88,9 @@ describe('schema/examples.graphql', () => {
       const response = await fetch(`${api.base}/ide/${asset}`);
       expect({ asset, status: response.status }).toEqual({ asset, status: 200 });
     }
-    const get = await fetch(`${api.url}?query=${encodeURIComponent('{ health { status } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${api.url}?query=${encodeURIComponent('{ health { status } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(((await get.json()) as { data: unknown }).data).toEqual({ health: { status: 'ok' } });
     expect((await api.gql('{ health { status } }')).data).toEqual({ health: { status: 'ok' } });
   });

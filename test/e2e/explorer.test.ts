@@ -7,7 +7,6 @@ import { launchBrowser, type Browser } from '../support/browser';
 import { drawnLabels, median, openExplorer, positions, seriousViolations, spotOf } from '../support/explorerPage';
 import { startOutageApp, startVisualApp, type VisualApp } from '../support/visualApp';
 
-
 /**
  * Issue 21 in a real headless Chromium: labels at every zoom, a scene that holds still, paths,
  * time, exports of the view, phones, keyboards and screen readers, errors, the IDE link.
@@ -24,9 +23,16 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     await api?.close();
   });
 
-  const outside = (from: number) => browser.requests.slice(from).filter((url) => !url.startsWith(`${api.base}/`) && !url.startsWith('data:') && !url.startsWith(`blob:${api.base}/`));
+  const outside = (from: number) =>
+    browser.requests
+      .slice(from)
+      .filter(
+        (url) => !url.startsWith(`${api.base}/`) && !url.startsWith('data:') && !url.startsWith(`blob:${api.base}/`),
+      );
 
-  async function newPage(options: { viewport?: { width: number; height: number }; touch?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  async function newPage(
+    options: { viewport?: { width: number; height: number }; touch?: boolean } = {},
+  ): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.context.newPage();
     if (options.viewport) await page.setViewportSize(options.viewport);
     const errors: string[] = [];
@@ -45,14 +51,21 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     for (let i = 0; i < labels.length; i++) {
       for (let j = i + 1; j < labels.length; j++) {
         const [a, b] = [labels[i]!.box, labels[j]!.box];
-        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps.push(`${labels[i]!.id} × ${labels[j]!.id}`);
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)
+          overlaps.push(`${labels[i]!.id} × ${labels[j]!.id}`);
       }
     }
     expect(overlaps).toEqual([]);
     await browser.screenshot(page, 'explore-whole-labels');
 
     // a node without a label gets one on hover (a real mouse over it)
-    const unlabelled = await page.evaluate(() => (globalThis as any).cy.nodes(':visible').filter((n: any) => !n.hasClass('labelled')).map((n: any) => n.id()) as string[]);
+    const unlabelled = await page.evaluate(
+      () =>
+        (globalThis as any).cy
+          .nodes(':visible')
+          .filter((n: any) => !n.hasClass('labelled'))
+          .map((n: any) => n.id()) as string[],
+    );
     const drawn = new Set(labels.map((l) => l.id));
     let hovered: string | undefined;
     for (const id of unlabelled) {
@@ -83,7 +96,13 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     await page.waitForFunction(() => (globalThis as any).cy.$(':selected').id() === 'person/yang-zhilin');
     const view = await page.evaluate(() => {
       const n = (globalThis as any).cy.getElementById('person/yang-zhilin');
-      return { p: n.renderedPosition(), w: (globalThis as any).cy.width(), h: (globalThis as any).cy.height(), zoom: (globalThis as any).cy.zoom(), ring: n.hasClass('highlight') };
+      return {
+        p: n.renderedPosition(),
+        w: (globalThis as any).cy.width(),
+        h: (globalThis as any).cy.height(),
+        zoom: (globalThis as any).cy.zoom(),
+        ring: n.hasClass('highlight'),
+      };
     });
     expect(Math.abs(view.p.x - view.w / 2)).toBeLessThan(10);
     expect(Math.abs(view.p.y - view.h / 2)).toBeLessThan(10);
@@ -95,16 +114,25 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     // grouping by community: fewer nodes, a group opens on click into its members where they were
     const before = await positions(page);
     await page.check('#group-communities');
-    const groups = await page.evaluate(() => (globalThis as any).cy.nodes('.group').map((n: any) => ({ id: n.id(), members: n.data('members') })) as { id: string; members: number }[]);
+    const groups = await page.evaluate(
+      () =>
+        (globalThis as any).cy.nodes('.group').map((n: any) => ({ id: n.id(), members: n.data('members') })) as {
+          id: string;
+          members: number;
+        }[],
+    );
     expect(groups.length).toBeGreaterThan(0);
     const grouped = await page.evaluate(() => (globalThis as any).cy.nodes(':visible').length);
     expect(grouped).toBeLessThan(Object.keys(before).length);
     await browser.screenshot(page, 'explore-grouped');
     const biggest = [...groups].sort((a, b) => b.members - a.members)[0]!;
     await page.evaluate((id) => (globalThis as any).cy.getElementById(id).emit('tap'), biggest.id);
-    expect(await page.evaluate(() => (globalThis as any).cy.nodes(':visible').length)).toBe(grouped - 1 + biggest.members);
+    expect(await page.evaluate(() => (globalThis as any).cy.nodes(':visible').length)).toBe(
+      grouped - 1 + biggest.members,
+    );
     const after = await positions(page);
-    for (const [id, p] of Object.entries(after)) if (before[id]) expect(Math.hypot(p.x - before[id]!.x, p.y - before[id]!.y)).toBeLessThan(0.01);
+    for (const [id, p] of Object.entries(after))
+      if (before[id]) expect(Math.hypot(p.x - before[id]!.x, p.y - before[id]!.y)).toBeLessThan(0.01);
     await page.uncheck('#group-communities');
 
     expect(errors).toEqual([]);
@@ -123,14 +151,16 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     await openExplorer(page, link);
     const twice = await positions(page);
     expect(Object.keys(twice).sort()).toEqual(Object.keys(once).sort());
-    for (const [id, p] of Object.entries(twice)) expect(Math.hypot(p.x - once[id]!.x, p.y - once[id]!.y)).toBeLessThan(0.5);
+    for (const [id, p] of Object.entries(twice))
+      expect(Math.hypot(p.x - once[id]!.x, p.y - once[id]!.y)).toBeLessThan(0.5);
     // Reset and back: the same again
     await page.click('#whole-graph');
     await page.waitForFunction(() => (globalThis as any).cy.nodes().length > 100);
     await page.click('#undo');
     await page.waitForFunction(() => (globalThis as any).cy.nodes().length < 100);
     const undone = await positions(page);
-    for (const [id, p] of Object.entries(undone)) expect(Math.hypot(p.x - once[id]!.x, p.y - once[id]!.y)).toBeLessThan(0.5);
+    for (const [id, p] of Object.entries(undone))
+      expect(Math.hypot(p.x - once[id]!.x, p.y - once[id]!.y)).toBeLessThan(0.5);
 
     // expand a node with neighbours not yet shown, by a real click
     let target: { id: string; x: number; y: number } | undefined;
@@ -149,13 +179,17 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     await page.mouse.click(target!.x, target!.y);
     // (the expansion is one graph(seeds) request with the selection's metrics: slow on a loaded machine)
     await page
-      .waitForFunction((n) => (globalThis as any).cy.nodes().length > n, Object.keys(beforeExpand).length, { timeout: 60_000 })
+      .waitForFunction((n) => (globalThis as any).cy.nodes().length > n, Object.keys(beforeExpand).length, {
+        timeout: 60_000,
+      })
       .catch(async (error) => {
         await browser.screenshot(page, 'explore-expand-failed');
         throw new Error(`${error.message}; status: ${await page.locator('#status').textContent()}`);
       });
     const afterExpand = await positions(page);
-    const moves = Object.keys(beforeExpand).map((id) => Math.hypot(afterExpand[id]!.x - beforeExpand[id]!.x, afterExpand[id]!.y - beforeExpand[id]!.y));
+    const moves = Object.keys(beforeExpand).map((id) =>
+      Math.hypot(afterExpand[id]!.x - beforeExpand[id]!.x, afterExpand[id]!.y - beforeExpand[id]!.y),
+    );
     expect(median(moves)).toBeLessThanOrEqual(10);
     expect(Math.max(...moves)).toBeLessThan(0.01);
     expect(Object.keys(afterExpand).length).toBeGreaterThan(Object.keys(beforeExpand).length);
@@ -167,14 +201,17 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     await page.mouse.click(spot!.x, spot!.y, { button: 'right' });
     const menu = page.getByRole('menu', { name: 'Node actions' });
     await menu.waitFor();
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(expect.arrayContaining(['Hide', 'Shortest path to…', 'Open in the GraphQL IDE']));
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(
+      expect.arrayContaining(['Hide', 'Shortest path to…', 'Open in the GraphQL IDE']),
+    );
     await browser.screenshot(page, 'explore-context-menu');
     await menu.getByRole('menuitem', { name: 'Hide' }).click();
     expect(await page.evaluate((id) => (globalThis as any).cy.getElementById(id).visible(), target!.id)).toBe(false);
     await page.click('#undo');
     expect(await page.evaluate((id) => (globalThis as any).cy.getElementById(id).visible(), target!.id)).toBe(true);
     const restored = await positions(page);
-    for (const [id, p] of Object.entries(afterExpand)) expect(Math.hypot(restored[id]!.x - p.x, restored[id]!.y - p.y)).toBeLessThan(0.01);
+    for (const [id, p] of Object.entries(afterExpand))
+      expect(Math.hypot(restored[id]!.x - p.x, restored[id]!.y - p.y)).toBeLessThan(0.01);
 
     expect(errors).toEqual([]);
     expect(outside(from)).toEqual([]);
@@ -184,16 +221,23 @@ describe('the explorer, as people use it (headless Chromium)', () => {
   it('draws the API’s shortest path between two nodes picked on screen and by search, with its citations', async () => {
     const { page, errors } = await newPage();
     await openExplorer(page, `${api.base}/explore?id=org/moonshot-ai`);
-    const { data } = await api.gql('{ shortestPath(from: "org/moonshot-ai", to: "org/bytedance", maxHops: 10) { length nodes { id: nodeId } edges { id: edgeId quote } } }');
+    const { data } = await api.gql(
+      '{ shortestPath(from: "org/moonshot-ai", to: "org/bytedance", maxHops: 10) { length nodes { id: nodeId } edges { id: edgeId quote } } }',
+    );
     expect(data.shortestPath).not.toBeNull();
     const spot = await spotOf(page, 'org/moonshot-ai');
     await page.mouse.click(spot!.x, spot!.y, { button: 'right' });
     await page.getByRole('menuitem', { name: 'Shortest path to…' }).click();
     await page.locator('#notice', { hasText: 'Shortest path from 月之暗面' }).waitFor();
-    await page.fill("#search", "字節跳動");
+    await page.fill('#search', '字節跳動');
     await page.locator('#search-results li[data-id="org/bytedance"]').click();
-    await page.waitForFunction(() => (globalThis as any).cy.nodes('.on-path').length > 0, undefined, { timeout: 20_000 });
-    const drawn = await page.evaluate(() => ({ nodes: (globalThis as any).cy.nodes('.on-path').map((n: any) => n.id()), edges: (globalThis as any).cy.edges('.on-path').map((e: any) => e.id()) }));
+    await page.waitForFunction(() => (globalThis as any).cy.nodes('.on-path').length > 0, undefined, {
+      timeout: 20_000,
+    });
+    const drawn = await page.evaluate(() => ({
+      nodes: (globalThis as any).cy.nodes('.on-path').map((n: any) => n.id()),
+      edges: (globalThis as any).cy.edges('.on-path').map((e: any) => e.id()),
+    }));
     expect(drawn.nodes.sort()).toEqual(data.shortestPath.nodes.map((n: { id: string }) => n.id).sort());
     expect(drawn.edges.sort()).toEqual(data.shortestPath.edges.map((e: { id: string }) => `e:${e.id}`).sort());
     const steps = page.locator('#details ol.path > li');
@@ -205,7 +249,9 @@ describe('the explorer, as people use it (headless Chromium)', () => {
 
     // a deep link to the path draws the same path alone
     await openExplorer(page, `${api.base}/explore?path=org/moonshot-ai,org/bytedance`);
-    expect((await page.evaluate(() => (globalThis as any).cy.nodes(':visible').map((n: any) => n.id()))).sort()).toEqual(data.shortestPath.nodes.map((n: { id: string }) => n.id).sort());
+    expect(
+      (await page.evaluate(() => (globalThis as any).cy.nodes(':visible').map((n: any) => n.id()))).sort(),
+    ).toEqual(data.shortestPath.nodes.map((n: { id: string }) => n.id).sort());
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
@@ -217,15 +263,22 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     expect(months[0]).toMatch(/-01$/);
     expect(months[months.length - 1]).toMatch(/-12$/);
     expect(await page.locator('#histogram rect.exact').count()).toBe(months.length);
-    const setMonth = (m: string) => page.evaluate((month) => {
-      const slider = (globalThis as any).document.getElementById('timeline');
-      slider.value = String((globalThis as any).explorer.scene.months.indexOf(month));
-      slider.dispatchEvent(new (globalThis as any).Event('input'));
-    }, m);
+    const setMonth = (m: string) =>
+      page.evaluate((month) => {
+        const slider = (globalThis as any).document.getElementById('timeline');
+        slider.value = String((globalThis as any).explorer.scene.months.indexOf(month));
+        slider.dispatchEvent(new (globalThis as any).Event('input'));
+      }, m);
     await setMonth('2024-03');
-    const march = await page.evaluate(() =>
-      (globalThis as any).cy.nodes(':visible').map((n: any) => ({ id: n.id(), date: n.data('date'), isEvent: n.data('isEvent'), maybe: n.hasClass('maybe'), fresh: n.hasClass('fresh') })),
-    ) as { id: string; date: string | null; isEvent: number; maybe: boolean; fresh: boolean }[];
+    const march = (await page.evaluate(() =>
+      (globalThis as any).cy.nodes(':visible').map((n: any) => ({
+        id: n.id(),
+        date: n.data('date'),
+        isEvent: n.data('isEvent'),
+        maybe: n.hasClass('maybe'),
+        fresh: n.hasClass('fresh'),
+      })),
+    )) as { id: string; date: string | null; isEvent: number; maybe: boolean; fresh: boolean }[];
     const events = march.filter((n) => n.isEvent);
     // every event shown is dated by March 2024 at the latest it may have been, or is a 2024 span not yet over (dashed)
     for (const e of events) {
@@ -236,26 +289,44 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     expect(events.some((e) => e.maybe)).toBe(true);
     // every entity shown takes part in an event shown
     const ids = new Set(march.map((n) => n.id));
-    const edges = await page.evaluate(() => (globalThis as any).cy.edges(':visible').map((e: any) => [e.source().id(), e.target().id()])) as [string, string][];
-    for (const n of march.filter((x) => !x.isEvent)) expect(edges.some(([s, t]) => (s === n.id || t === n.id) && ids.has(s) && ids.has(t))).toBe(true);
+    const edges = (await page.evaluate(() =>
+      (globalThis as any).cy.edges(':visible').map((e: any) => [e.source().id(), e.target().id()]),
+    )) as [string, string][];
+    for (const n of march.filter((x) => !x.isEvent))
+      expect(edges.some(([s, t]) => (s === n.id || t === n.id) && ids.has(s) && ids.has(t))).toBe(true);
     await browser.screenshot(page, 'explore-timeline-march');
 
     // a month with a dated event: what appeared in it is ringed
     const { data } = await api.gql('{ graph(limit: 2000) { nodes { id: nodeId date kind } } }');
-    const monthDated = data.graph.nodes.filter((n: { date: string | null; kind: string | null }) => n.kind && n.date && n.date.length >= 7).map((n: { date: string }) => n.date.slice(0, 7)).sort();
+    const monthDated = data.graph.nodes
+      .filter((n: { date: string | null; kind: string | null }) => n.kind && n.date && n.date.length >= 7)
+      .map((n: { date: string }) => n.date.slice(0, 7))
+      .sort();
     const month = monthDated[0] as string;
     await setMonth(month);
-    const fresh = await page.evaluate(() => (globalThis as any).cy.nodes('.fresh:visible').map((n: any) => n.data('date')));
-    expect(fresh).toContain(data.graph.nodes.find((n: { date: string | null; kind: string | null }) => n.kind && n.date && n.date.startsWith(month)).date);
+    const fresh = await page.evaluate(() =>
+      (globalThis as any).cy.nodes('.fresh:visible').map((n: any) => n.data('date')),
+    );
+    expect(fresh).toContain(
+      data.graph.nodes.find(
+        (n: { date: string | null; kind: string | null }) => n.kind && n.date && n.date.startsWith(month),
+      ).date,
+    );
     expect(await page.locator('#timeline-label').textContent()).toMatch(/new this month/);
 
     // the GraphML export is this month's view
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-graphml')]);
     const exported = parseGraphml(Graph, readFileSync((await file.path())!, 'utf8'));
-    const shown = await page.evaluate(() => (globalThis as any).cy.nodes(':visible').map((n: any) => n.id()) as string[]);
+    const shown = await page.evaluate(
+      () => (globalThis as any).cy.nodes(':visible').map((n: any) => n.id()) as string[],
+    );
     expect(exported.nodes().sort()).toEqual(shown.sort());
     await page.click('#play');
-    await page.waitForFunction(() => (globalThis as any).document.getElementById('timeline-label').textContent.startsWith('all dates'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (globalThis as any).document.getElementById('timeline-label').textContent.startsWith('all dates'),
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -264,11 +335,17 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     const { page, errors } = await newPage();
     await openExplorer(page, `${api.base}/explore?id=org/moonshot-ai`);
     await page.click('#talent-flow');
-    await page.waitForFunction(() => (globalThis as any).cy.edges('[type = "TALENT_FLOW"]').length > 0, undefined, { timeout: 20_000 });
-    const view = await page.evaluate(() => ({
-      nodes: Object.fromEntries((globalThis as any).cy.nodes(':visible').map((n: any) => [n.id(), { ...n.position(), color: n.style('background-color') }])),
+    await page.waitForFunction(() => (globalThis as any).cy.edges('[type = "TALENT_FLOW"]').length > 0, undefined, {
+      timeout: 20_000,
+    });
+    const view = (await page.evaluate(() => ({
+      nodes: Object.fromEntries(
+        (globalThis as any).cy
+          .nodes(':visible')
+          .map((n: any) => [n.id(), { ...n.position(), color: n.style('background-color') }]),
+      ),
       edges: (globalThis as any).cy.edges(':visible').map((e: any) => e.id()) as string[],
-    })) as { nodes: Record<string, { x: number; y: number; color: string }>; edges: string[] };
+    }))) as { nodes: Record<string, { x: number; y: number; color: string }>; edges: string[] };
     const download = async (button: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
       return readFileSync((await file.path())!, 'utf8');
@@ -288,7 +365,9 @@ describe('the explorer, as people use it (headless Chromium)', () => {
       }
     }
     const json = JSON.parse(await download('#export-json'));
-    expect(json.elements.nodes.map((n: { data: { id: string } }) => n.data.id).sort()).toEqual(Object.keys(view.nodes).sort());
+    expect(json.elements.nodes.map((n: { data: { id: string } }) => n.data.id).sort()).toEqual(
+      Object.keys(view.nodes).sort(),
+    );
     for (const n of json.elements.nodes) expect(n.position.x).toBeCloseTo(view.nodes[n.data.id]!.x, 1);
 
     // the same picture with and without a node selected and hovered
@@ -307,13 +386,16 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     await page.click('#reset');
     await page.waitForFunction(() => (globalThis as any).cy.edges('[type = "TALENT_FLOW"]').length === 0);
     const described = await page.evaluate(() => (globalThis as any).explorer.panel.shows);
-    if (described) expect(await page.evaluate((id) => (globalThis as any).cy.getElementById(id).visible(), described)).toBe(true);
+    if (described)
+      expect(await page.evaluate((id) => (globalThis as any).cy.getElementById(id).visible(), described)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
 
   it('on a phone: the graph gets the screen (≥ 300×300, no sideways scroll), panels fold away, a tap selects and expands', async () => {
-    const context = await browser.context.browser()?.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const context = await browser.context
+      .browser()
+      ?.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     // launchPersistentContext has no browser() handle: fall back to a page of the main context with a phone viewport
     const page = context ? await context.newPage() : (await newPage({ viewport: { width: 390, height: 844 } })).page;
     const errors: string[] = [];
@@ -321,7 +403,13 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     await openExplorer(page, `${api.base}/explore?id=org/moonshot-ai`);
     const layout = await page.evaluate(() => {
       const box = (globalThis as any).document.getElementById('cy').getBoundingClientRect();
-      return { w: box.width, h: box.height, scroll: (globalThis as any).document.documentElement.scrollWidth, inner: (globalThis as any).innerWidth, panel: (globalThis as any).getComputedStyle((globalThis as any).document.getElementById('panel')).visibility };
+      return {
+        w: box.width,
+        h: box.height,
+        scroll: (globalThis as any).document.documentElement.scrollWidth,
+        inner: (globalThis as any).innerWidth,
+        panel: (globalThis as any).getComputedStyle((globalThis as any).document.getElementById('panel')).visibility,
+      };
     });
     expect(layout.w).toBeGreaterThanOrEqual(300);
     expect(layout.h).toBeGreaterThanOrEqual(300);
@@ -354,7 +442,9 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     const ide = await newPage({ viewport: { width: 390, height: 844 } });
     await ide.page.goto(api.url);
     await ide.page.locator('.graphiql-tab').first().waitFor();
-    const result = await ide.page.evaluate(() => (globalThis as any).document.querySelector('.graphiql-response').getBoundingClientRect().width);
+    const result = await ide.page.evaluate(
+      () => (globalThis as any).document.querySelector('.graphiql-response').getBoundingClientRect().width,
+    );
     // the editor above, the result below, each as wide as the screen less the sidebar (not 52 px)
     expect(result).toBeGreaterThanOrEqual(0.7 * 390);
     await browser.screenshot(ide.page, 'ide-phone');
@@ -384,7 +474,11 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     expect(next).not.toBe(focused);
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => (globalThis as any).explorer.expanded.has(id), next);
-    await page.waitForFunction(() => !(globalThis as any).document.getElementById('status').textContent.startsWith('Expanding'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => !(globalThis as any).document.getElementById('status').textContent.startsWith('Expanding'),
+      undefined,
+      { timeout: 60_000 },
+    );
     // clicking a node on the canvas marks its row
     await page.evaluate(() => (globalThis as any).cy.getElementById('org/moonshot-ai').emit('tap'));
     expect(await page.getAttribute('#node-list tr[data-id="org/moonshot-ai"]', 'aria-selected')).toBe('true');
@@ -418,7 +512,13 @@ describe('the explorer, as people use it (headless Chromium)', () => {
   it('errors a person can act on: a proxy page, an outage with Retry, an unknown id; nothing raw', async () => {
     const { page, errors } = await newPage();
     // a proxy in front answers with its own HTML page
-    await page.route('**/graphql', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }));
+    await page.route('**/graphql', (route) =>
+      route.fulfill({
+        status: 502,
+        contentType: 'text/html',
+        body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+      }),
+    );
     await page.goto(`${api.base}/explore`);
     await page.locator('#notice', { hasText: 'HTTP 502' }).waitFor();
     const text = await page.locator('#notice').textContent();
@@ -476,7 +576,13 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     const name = 'MoonshotNeighbourhood';
     await page.getByRole('tab', { name: new RegExp(`^${name}(\\s|$)`) }).click();
     await page.locator('.graphiql-tab-active button:not([role="tab"])').click();
-    await page.waitForFunction((n) => !Array.from((globalThis as any).document.querySelectorAll('.graphiql-tab')).some((t: any) => t.textContent.includes(n)), name);
+    await page.waitForFunction(
+      (n) =>
+        !Array.from((globalThis as any).document.querySelectorAll('.graphiql-tab')).some((t: any) =>
+          t.textContent.includes(n),
+        ),
+      name,
+    );
     await page.getByRole('button', { name: /Show Examples/i }).click();
     await page.locator('.ide-examples').getByRole('button', { name, exact: true }).click();
     await page.locator('.graphiql-tab-active', { hasText: name }).waitFor();

@@ -59,7 +59,10 @@ describe('the API when its Neo4j fails', () => {
     // restarted Neo4j on a fast machine. (The driver retries a dead server for NEO4J_RETRY_TIME_MS,
     // 1 s; how long the answer takes is not asserted here: on a loaded machine it varies.)
     const [during, health] = await Promise.all([postGraphQL(url, '{ health { status } }'), healthz(url)]);
-    expect({ status: during.status, codes: during.body.errors?.map((e) => e.extensions.code) }).toEqual({ status: 503, codes: ['DATABASE_UNAVAILABLE'] });
+    expect({ status: during.status, codes: during.body.errors?.map((e) => e.extensions.code) }).toEqual({
+      status: 503,
+      codes: ['DATABASE_UNAVAILABLE'],
+    });
     expect(health).toBe(503);
 
     await untilHealthy(url);
@@ -78,7 +81,10 @@ describe('the API when its Neo4j fails', () => {
     process.kill(pid!, 'SIGSTOP');
     try {
       const hung = await postGraphQL(url, '{ health { status } }');
-      expect({ status: hung.status, codes: hung.body.errors?.map((e) => e.extensions.code) }).toEqual({ status: 503, codes: ['TIMEOUT'] });
+      expect({ status: hung.status, codes: hung.body.errors?.map((e) => e.extensions.code) }).toEqual({
+        status: 503,
+        codes: ['TIMEOUT'],
+      });
       expect(hung.body.errors![0].message).toBe('the graph database did not answer within 16000 ms');
       expect(await healthz(url)).toBe(503);
     } finally {
@@ -95,11 +101,20 @@ describe('the API when its Neo4j fails', () => {
     process.kill(pid!, 'SIGSTOP');
     let answer;
     try {
-      answer = await postGraphQL(url, 'mutation($input: SourceInput!) { addSource(input: $input) { outcome } }', { input: { id, title: 'Written while hung', text: 'Some text.' } }, bearer(TEST_KEYS.admin));
+      answer = await postGraphQL(
+        url,
+        'mutation($input: SourceInput!) { addSource(input: $input) { outcome } }',
+        { input: { id, title: 'Written while hung', text: 'Some text.' } },
+        bearer(TEST_KEYS.admin),
+      );
     } finally {
       process.kill(pid!, 'SIGCONT');
     }
-    expect({ status: answer.status, codes: answer.body.errors?.map((e) => e.extensions.code), id: answer.body.errors?.[0]?.extensions.id }).toEqual({ status: 503, codes: ['UNKNOWN_OUTCOME'], id });
+    expect({
+      status: answer.status,
+      codes: answer.body.errors?.map((e) => e.extensions.code),
+      id: answer.body.errors?.[0]?.extensions.id,
+    }).toEqual({ status: 503, codes: ['UNKNOWN_OUTCOME'], id });
     expect(answer.body.errors![0].message).toContain(`read ${id}`);
     await untilHealthy(url);
     // What the client is told to do works: the same write again settles it. While the first one is
@@ -107,7 +122,12 @@ describe('the API when its Neo4j fails', () => {
     // and time out; once it is decided the retry is CREATED (it was not committed) or UNCHANGED (it was).
     let retry;
     for (let attempt = 0; attempt < 30; attempt += 1) {
-      retry = await postGraphQL(url, 'mutation($input: SourceInput!) { addSource(input: $input) { outcome } }', { input: { id, title: 'Written while hung', text: 'Some text.' } }, bearer(TEST_KEYS.admin));
+      retry = await postGraphQL(
+        url,
+        'mutation($input: SourceInput!) { addSource(input: $input) { outcome } }',
+        { input: { id, title: 'Written while hung', text: 'Some text.' } },
+        bearer(TEST_KEYS.admin),
+      );
       const code = retry.body.errors?.[0]?.extensions?.code;
       if (!['TIMEOUT', 'UNKNOWN_OUTCOME', 'DATABASE_UNAVAILABLE'].includes(code)) break;
       await new Promise((resolve) => setTimeout(resolve, 1_000));

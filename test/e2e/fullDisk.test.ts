@@ -19,7 +19,9 @@ try {
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=200m', 'tmpfs', mountPoint], { stdio: 'pipe' });
   mounted = true;
 } catch (error) {
-  console.warn(`fullDisk.test: cannot mount a tmpfs here (${String((error as Error).message).split('\n')[0]}); the full-disk test is skipped`);
+  console.warn(
+    `fullDisk.test: cannot mount a tmpfs here (${String((error as Error).message).split('\n')[0]}); the full-disk test is skipped`,
+  );
 }
 const MIN_FREE_MB = 64;
 const run = mounted ? describe : describe.skip;
@@ -46,7 +48,10 @@ run('the API on a full disk', () => {
   };
   const healthz = async () => {
     const response = await fetch(url.replace('/graphql', '/healthz'));
-    return { status: response.status, body: (await response.json()) as { status: string; storage?: { full: boolean; freeBytes: number } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { status: string; storage?: { full: boolean; freeBytes: number } },
+    };
   };
   const until = async (want: (h: Awaited<ReturnType<typeof healthz>>) => boolean) => {
     for (let i = 0; i < 50; i += 1) {
@@ -56,7 +61,12 @@ run('the API on a full disk', () => {
     throw new Error(`healthz never became as expected: ${JSON.stringify(await healthz())}`);
   };
   const addSource = (suffix: string) =>
-    postGraphQL(url, 'mutation($input: SourceInput!) { addSource(input: $input) { outcome } }', { input: { id: `source/full-disk-${suffix}`, title: suffix, text: `Text ${suffix}.` } }, bearer(TEST_KEYS.admin));
+    postGraphQL(
+      url,
+      'mutation($input: SourceInput!) { addSource(input: $input) { outcome } }',
+      { input: { id: `source/full-disk-${suffix}`, title: suffix, text: `Text ${suffix}.` } },
+      bearer(TEST_KEYS.admin),
+    );
 
   beforeAll(async () => {
     started = startMain(await env());
@@ -77,10 +87,16 @@ run('the API on a full disk', () => {
     fill(MIN_FREE_MB / 2);
     await until((h) => h.status === 503);
     const full = await healthz();
-    expect(full.body).toMatchObject({ status: 'storage-full', storage: { full: true, minFreeBytes: MIN_FREE_MB * 2 ** 20 } });
+    expect(full.body).toMatchObject({
+      status: 'storage-full',
+      storage: { full: true, minFreeBytes: MIN_FREE_MB * 2 ** 20 },
+    });
     expect(full.body.storage!.freeBytes).toBeLessThan(MIN_FREE_MB * 2 ** 20);
     const refused = await addSource('while-full');
-    expect({ status: refused.status, codes: refused.body.errors?.map((e) => e.extensions.code) }).toEqual({ status: 503, codes: ['STORAGE_FULL'] });
+    expect({ status: refused.status, codes: refused.body.errors?.map((e) => e.extensions.code) }).toEqual({
+      status: 503,
+      codes: ['STORAGE_FULL'],
+    });
     expect(refused.body.errors![0].message).toMatch(/disk is full .* writes are refused until space is freed/);
     const read = await postGraphQL(url, '{ entity(id: "org/moonshot-ai") { name } }');
     expect(read).toEqual({ status: 200, body: { data: { entity: { name: '月之暗面' } } } });
@@ -88,7 +104,10 @@ run('the API on a full disk', () => {
     rmSync(filler);
     await until((h) => h.status === 200);
     expect((await addSource('after')).body.data).toEqual({ addSource: { outcome: 'CREATED' } });
-    const history = await postGraphQL(url, '{ a: history(id: "source/full-disk-before") { action } b: history(id: "source/full-disk-while-full") { action } c: history(id: "source/full-disk-after") { action } }');
+    const history = await postGraphQL(
+      url,
+      '{ a: history(id: "source/full-disk-before") { action } b: history(id: "source/full-disk-while-full") { action } c: history(id: "source/full-disk-after") { action } }',
+    );
     expect(history.body.data).toEqual({ a: [{ action: 'CREATE' }], b: [], c: [{ action: 'CREATE' }] });
   }, 60_000);
 
@@ -100,7 +119,11 @@ run('the API on a full disk', () => {
       const again = startMain(await env());
       expect(await again.exited).toBe(1);
       expect(again.stderr().trim().split('\n')).toEqual([
-        expect.stringMatching(new RegExp(`^error: only \\d+\\.\\d MB free on the disk of ${dataDir}, ${MIN_FREE_MB}\\.0 MB needed \\(NEO4J_MIN_FREE_MB\\): free space there, then start again$`)),
+        expect.stringMatching(
+          new RegExp(
+            `^error: only \\d+\\.\\d MB free on the disk of ${dataDir}, ${MIN_FREE_MB}\\.0 MB needed \\(NEO4J_MIN_FREE_MB\\): free space there, then start again$`,
+          ),
+        ),
       ]);
     } finally {
       rmSync(filler, { force: true });

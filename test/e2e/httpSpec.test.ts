@@ -14,7 +14,12 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', headers: response.headers, body: JSON.parse(text) as { data?: unknown; errors?: any[] } };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    headers: response.headers,
+    body: JSON.parse(text) as { data?: unknown; errors?: any[] },
+  };
 }
 
 describe('GraphQL over HTTP: graphql-http’s audit', () => {
@@ -27,12 +32,17 @@ describe('GraphQL over HTTP: graphql-http’s audit', () => {
   it('finds no error, and every warning left is one the README justifies by its audit id', async () => {
     const results = await auditServer({ url: api.url });
     const failed = results.filter((r) => r.status !== 'ok');
-    if (process.env.AUDIT_PRINT) console.log(failed.map((r) => `${r.status} ${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`).join('\n'));
-    const errors = failed.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`);
+    if (process.env.AUDIT_PRINT)
+      console.log(failed.map((r) => `${r.status} ${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`).join('\n'));
+    const errors = failed
+      .filter((r) => r.status === 'error')
+      .map((r) => `${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`);
     expect(errors).toEqual([]);
     const readme = readFileSync(repoPath('README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### GraphQL over HTTP'));
-    const unjustified = failed.filter((r) => r.status === 'warn' && !section.includes(`\`${r.id}\``)).map((r) => `${r.id} ${r.name}`);
+    const unjustified = failed
+      .filter((r) => r.status === 'warn' && !section.includes(`\`${r.id}\``))
+      .map((r) => `${r.id} ${r.name}`);
     expect(unjustified).toEqual([]);
     // Most of the audit passes; the count guards against an audit that silently ran nothing.
     expect(results.filter((r) => r.status === 'ok').length).toBeGreaterThanOrEqual(50);
@@ -58,10 +68,31 @@ describe('every refusal in the media type the client accepts', () => {
     ['no credential where reads need one', () => strict.url, health, {}, 401, 'UNAUTHENTICATED'],
     ['a batch', () => api.url, [health, health], {}, 400, 'BATCH_NOT_SUPPORTED'],
     ['a body that is not JSON', () => api.url, '{"query": "{ health { status } }"', {}, 400, 'BAD_REQUEST'],
-    ['a body over the limit', () => api.url, { query: `{ health { status } } # ${'x'.repeat(1024 * 1024)}` }, {}, 413, 'PAYLOAD_TOO_LARGE'],
+    [
+      'a body over the limit',
+      () => api.url,
+      { query: `{ health { status } } # ${'x'.repeat(1024 * 1024)}` },
+      {},
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
     ['a rate past its burst', () => limited.url, health, {}, 429, 'RATE_LIMITED'],
-    ['too deep a document', () => api.url, { query: `{ entity(id: "org/oppo") { ${'relationships { to { '.repeat(8)}id${' } }'.repeat(8)} } }` }, {}, 400, 'DEPTH_LIMIT_EXCEEDED'],
-    ['an unsupported persisted-query version', () => api.url, { query: health.query, extensions: { persistedQuery: { version: 2, sha256Hash: 'x' } } }, {}, 400, 'PERSISTED_QUERY_VERSION_UNSUPPORTED'],
+    [
+      'too deep a document',
+      () => api.url,
+      { query: `{ entity(id: "org/oppo") { ${'relationships { to { '.repeat(8)}id${' } }'.repeat(8)} } }` },
+      {},
+      400,
+      'DEPTH_LIMIT_EXCEEDED',
+    ],
+    [
+      'an unsupported persisted-query version',
+      () => api.url,
+      { query: health.query, extensions: { persistedQuery: { version: 2, sha256Hash: 'x' } } },
+      {},
+      400,
+      'PERSISTED_QUERY_VERSION_UNSUPPORTED',
+    ],
   ];
 
   // Accept header → the media type of the answer (undefined: no Accept header at all).
@@ -73,21 +104,34 @@ describe('every refusal in the media type the client accepts', () => {
     [`${GRAPHQL_RESPONSE}, application/json;q=0.9`, GRAPHQL_RESPONSE],
   ];
 
-  it.each(refusals)('answers %s with its status and code in the accepted type, or 406', async (_what, url, body, headers, status, code) => {
-    const answers = [];
-    for (const [accept, type] of accepts) {
-      // The rate-limited app lets one request through first.
-      if (code === 'RATE_LIMITED') await post(url(), health, accept ? { accept } : {});
-      const result = await post(url(), body, { ...headers, ...(accept ? { accept } : {}) });
-      answers.push({ accept, type: result.type, status: result.status, codes: result.body.errors?.map((e) => e.extensions.code) });
-      expect(result.type).toBe(`${type}; charset=utf-8`);
-    }
-    expect(answers).toEqual(accepts.map(([accept, type]) => ({ accept, type: `${type}; charset=utf-8`, status, codes: [code] })));
-    const refused = await post(url(), body, { ...headers, accept: 'text/html' });
-    // Refusals made before Apollo are answered 406 by the guard; Apollo's own refuse the same way.
-    expect({ status: refused.status, type: refused.type }).toEqual({ status: 406, type: 'application/json; charset=utf-8' });
-    expect(refused.body.errors?.[0]?.extensions?.code ?? 'BAD_REQUEST').toMatch(/^(NOT_ACCEPTABLE|BAD_REQUEST)$/);
-  });
+  it.each(refusals)(
+    'answers %s with its status and code in the accepted type, or 406',
+    async (_what, url, body, headers, status, code) => {
+      const answers = [];
+      for (const [accept, type] of accepts) {
+        // The rate-limited app lets one request through first.
+        if (code === 'RATE_LIMITED') await post(url(), health, accept ? { accept } : {});
+        const result = await post(url(), body, { ...headers, ...(accept ? { accept } : {}) });
+        answers.push({
+          accept,
+          type: result.type,
+          status: result.status,
+          codes: result.body.errors?.map((e) => e.extensions.code),
+        });
+        expect(result.type).toBe(`${type}; charset=utf-8`);
+      }
+      expect(answers).toEqual(
+        accepts.map(([accept, type]) => ({ accept, type: `${type}; charset=utf-8`, status, codes: [code] })),
+      );
+      const refused = await post(url(), body, { ...headers, accept: 'text/html' });
+      // Refusals made before Apollo are answered 406 by the guard; Apollo's own refuse the same way.
+      expect({ status: refused.status, type: refused.type }).toEqual({
+        status: 406,
+        type: 'application/json; charset=utf-8',
+      });
+      expect(refused.body.errors?.[0]?.extensions?.code ?? 'BAD_REQUEST').toMatch(/^(NOT_ACCEPTABLE|BAD_REQUEST)$/);
+    },
+  );
 
   it('keeps a 401’s WWW-Authenticate and a 429’s Retry-After in the graphql-response+json answer', async () => {
     const invalid = await post(api.url, health, { ...bearer('not-a-key'), accept: GRAPHQL_RESPONSE });

@@ -30,7 +30,12 @@ describe('live changes', () => {
   const tag = `test-live-${process.pid}`;
   const source = `source/${tag}`;
   const text = `Notes ${tag}: people who join and leave.`;
-  const person = (i: number | string) => ({ id: `person/${tag}-${i}`, type: 'Person', name: `P${i} ${tag}`, citation: { sourceId: source, quote: `Notes ${tag}` } });
+  const person = (i: number | string) => ({
+    id: `person/${tag}-${i}`,
+    type: 'Person',
+    name: `P${i} ${tag}`,
+    citation: { sourceId: source, quote: `Notes ${tag}` },
+  });
   const clients: { dispose(): unknown }[] = [];
   const client = (params: Record<string, unknown> = ADMIN, url = api.url) => {
     const c = wsClient(url, params);
@@ -53,7 +58,9 @@ describe('live changes', () => {
 
   beforeAll(async () => {
     api = await startTestApp({ RATE_LIMIT_PRINCIPAL_PER_SECOND: 0, CHANGES_POLL_MS: 50 });
-    expect((await api.gql(ADD_SOURCE, { input: { id: source, title: 'live test notes', text } })).errors).toBeUndefined();
+    expect(
+      (await api.gql(ADD_SOURCE, { input: { id: source, title: 'live test notes', text } })).errors,
+    ).toBeUndefined();
   });
 
   afterAll(async () => {
@@ -81,7 +88,9 @@ describe('live changes', () => {
     ]);
     expect(nodes[1]!.sequence).toBe(nodes[0]!.sequence + 1);
     expect(nodes[0]!.principal).toMatch(/^key:admin:/);
-    const history: any = (await api.gql('query($id: ID!) { history(id: $id) { id action } }', { id: `person/${tag}-a` })).data.history;
+    const history: any = (
+      await api.gql('query($id: ID!) { history(id: $id) { id action } }', { id: `person/${tag}-a` })
+    ).data.history;
     expect(history.map((h: { id: string }) => h.id)).toContain(nodes[0]!.revisionId);
     expect(page.pageInfo).toEqual({ hasNextPage: false, endCursor: nodes[1]!.cursor });
 
@@ -89,10 +98,15 @@ describe('live changes', () => {
     const sub = collect<Change>(client(), SUBSCRIBE, { after: before });
     expect((await sub.until(2)).map((c) => c.targetId)).toEqual([`person/${tag}-a`, `person/${tag}-b`]);
     await addPerson('c');
-    expect((await sub.until(3))[2]).toMatchObject({ operation: 'ADD', targetId: `person/${tag}-c`, sequence: nodes[1]!.sequence + 1 });
+    expect((await sub.until(3))[2]).toMatchObject({
+      operation: 'ADD',
+      targetId: `person/${tag}-c`,
+      sequence: nodes[1]!.sequence + 1,
+    });
     sub.stop();
 
-    const filtered: any = (await api.gql(PAGE, { after: before, first: 10, targets: [`person/${tag}-b`] })).data.changes;
+    const filtered: any = (await api.gql(PAGE, { after: before, first: 10, targets: [`person/${tag}-b`] })).data
+      .changes;
     expect(filtered.edges.map((e: { node: Change }) => e.node.targetId)).toEqual([`person/${tag}-b`]);
     const overHttp = await api.gql('subscription { changes { cursor } }');
     expect(overHttp.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
@@ -100,7 +114,7 @@ describe('live changes', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
   });
 
-  it('runs the IDE\'s FollowChanges example over graphql-ws', async () => {
+  it("runs the IDE's FollowChanges example over graphql-ws", async () => {
     const example = readExamples().find((e) => e.name === 'FollowChanges')!;
     const sub = collect<Change>(client(), example.query);
     // From now on: wait for the tailer's first poll, then write.
@@ -116,24 +130,45 @@ describe('live changes', () => {
     const sub = collect<Change>(client(), SUBSCRIBE, { after, targets: [`person/${tag}-d`, `person/${tag}-imported`] });
     await addPerson('d');
     const second = `${source}-second`;
-    expect((await api.gql(ADD_SOURCE, { input: { id: second, title: 'second', text: `Also P-d: Pd ${tag}.` } })).errors).toBeUndefined();
-    const corroborated = await api.gql(ADD_ENTITY, { input: { ...person('d'), citation: { sourceId: second, quote: `Pd ${tag}` } } });
-    expect(corroborated.data.addEntity.outcome).toBe('CORROBORATED');
-    const updated = await api.gql('mutation($input: EntityInput!) { updateEntity(input: $input, reason: "more detail") { entity { id } } }', {
-      input: { ...person('d'), description: 'a test person' },
+    expect(
+      (await api.gql(ADD_SOURCE, { input: { id: second, title: 'second', text: `Also P-d: Pd ${tag}.` } })).errors,
+    ).toBeUndefined();
+    const corroborated = await api.gql(ADD_ENTITY, {
+      input: { ...person('d'), citation: { sourceId: second, quote: `Pd ${tag}` } },
     });
+    expect(corroborated.data.addEntity.outcome).toBe('CORROBORATED');
+    const updated = await api.gql(
+      'mutation($input: EntityInput!) { updateEntity(input: $input, reason: "more detail") { entity { id } } }',
+      {
+        input: { ...person('d'), description: 'a test person' },
+      },
+    );
     expect(updated.errors).toBeUndefined();
-    const withdrawn = await api.gql(`mutation { withdrawCitations(factId: "person/${tag}-d", source: "${second}", reason: "misread") { citationsRemoved } }`);
+    const withdrawn = await api.gql(
+      `mutation { withdrawCitations(factId: "person/${tag}-d", source: "${second}", reason: "misread") { citationsRemoved } }`,
+    );
     expect(withdrawn.errors).toBeUndefined();
     const retracted = await api.gql(`mutation { retract(ids: ["person/${tag}-d"], reason: "test") }`);
     expect(retracted.errors).toBeUndefined();
     const file = [
-      JSON.stringify({ record: 'entity', id: `person/${tag}-imported`, label: 'Person', name: `P7 ${tag}`, sourceId: source, quote: `Notes ${tag}` }),
+      JSON.stringify({
+        record: 'entity',
+        id: `person/${tag}-imported`,
+        label: 'Person',
+        name: `P7 ${tag}`,
+        sourceId: source,
+        quote: `Notes ${tag}`,
+      }),
     ].join('\n');
-    await importFacts(api.graph.db, parseJsonLines(file), file, { dryRun: false, by: { principal: 'test-import', role: 'admin' } });
+    await importFacts(api.graph.db, parseJsonLines(file), file, {
+      dryRun: false,
+      by: { principal: 'test-import', role: 'admin' },
+    });
 
     const got = await sub.until(6);
-    expect(got.map((c) => [c.operation, c.targetId.replace(tag, 'T'), c.principal.replace(/^key:admin:.*/, 'admin')])).toEqual([
+    expect(
+      got.map((c) => [c.operation, c.targetId.replace(tag, 'T'), c.principal.replace(/^key:admin:.*/, 'admin')]),
+    ).toEqual([
       ['ADD', 'person/T-d', 'admin'],
       ['CORROBORATE', 'person/T-d', 'admin'],
       ['UPDATE', 'person/T-d', 'admin'],
@@ -170,14 +205,16 @@ describe('live changes', () => {
     // Commit order: a write acknowledged before another was sent has the smaller number.
     const seq = new Map(got.map((c) => [c.targetId, c.sequence]));
     let pairs = 0;
-    for (const a of acks) for (const b of acks) if (a.acked < b.sent) {
-      pairs += 1;
-      expect([a.id, seq.get(a.id)! < seq.get(b.id)!]).toEqual([a.id, true]);
-    }
+    for (const a of acks)
+      for (const b of acks)
+        if (a.acked < b.sent) {
+          pairs += 1;
+          expect([a.id, seq.get(a.id)! < seq.get(b.id)!]).toEqual([a.id, true]);
+        }
     expect(pairs).toBeGreaterThan(writers * each);
     // The batch reader pages the same log to the same list.
     const paged: Change[] = [];
-    for (let cursor = after; ; ) {
+    for (let cursor = after; ;) {
       const page: any = (await api.gql(PAGE, { after: cursor, first: 37, kinds: ['ENTITY'] })).data.changes;
       paged.push(...page.edges.map((e: { node: Change }) => e.node));
       cursor = page.pageInfo.endCursor;
@@ -200,7 +237,9 @@ describe('live changes', () => {
     const resumed = collect<Change>(client(), SUBSCRIBE, { after: last, kinds: ['ENTITY'] });
     await burst;
     const rest = await resumed.until(40 - sub.items.length);
-    expect([...sub.items, ...rest].map((c) => c.targetId)).toEqual(Array.from({ length: 40 }, (_, i) => `person/${tag}-r${i}`));
+    expect([...sub.items, ...rest].map((c) => c.targetId)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `person/${tag}-r${i}`),
+    );
     resumed.stop();
   }, 60_000);
 
@@ -221,7 +260,13 @@ describe('live changes', () => {
   describe('the guard on the socket', () => {
     let strict: Awaited<ReturnType<typeof startTestApp>>;
     beforeAll(async () => {
-      strict = await startTestApp({ READS_REQUIRE_AUTH: true, SUBSCRIPTIONS_PER_PRINCIPAL: 2, QUERY_MAX_DEPTH: 3, QUERY_MAX_COST: 100, WS_KEEPALIVE_MS: 200 });
+      strict = await startTestApp({
+        READS_REQUIRE_AUTH: true,
+        SUBSCRIPTIONS_PER_PRINCIPAL: 2,
+        QUERY_MAX_DEPTH: 3,
+        QUERY_MAX_COST: 100,
+        WS_KEEPALIVE_MS: 200,
+      });
     });
     afterAll(() => strict.close());
 
@@ -234,8 +279,14 @@ describe('live changes', () => {
       });
 
     it('refuses a connection without credentials, or with a bad key, with UNAUTHENTICATED', async () => {
-      expect(await closeOf({})).toEqual({ code: 4401, reason: expect.stringMatching(/^UNAUTHENTICATED: this API needs credentials/) });
-      expect(await closeOf({ Authorization: 'Bearer wrong-key' })).toEqual({ code: 4401, reason: expect.stringMatching(/^UNAUTHENTICATED: /) });
+      expect(await closeOf({})).toEqual({
+        code: 4401,
+        reason: expect.stringMatching(/^UNAUTHENTICATED: this API needs credentials/),
+      });
+      expect(await closeOf({ Authorization: 'Bearer wrong-key' })).toEqual({
+        code: 4401,
+        reason: expect.stringMatching(/^UNAUTHENTICATED: /),
+      });
     });
 
     it('limits subscriptions like queries: depth, cost, and open subscriptions per principal', async () => {
@@ -257,11 +308,17 @@ describe('live changes', () => {
       for (let tries = 0; tries < 25; tries += 1) {
         await new Promise((resolve) => setTimeout(resolve, 200));
         if (!fourth.done) break;
-        expect(fourth.errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBSCRIPTION_LIMIT_EXCEEDED' } })]);
+        expect(fourth.errors).toEqual([
+          expect.objectContaining({ extensions: { code: 'SUBSCRIPTION_LIMIT_EXCEEDED' } }),
+        ]);
         fourth = collect(c, SUBSCRIBE);
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect({ errors: fourth.errors, done: fourth.done, secondDone: second.done }).toEqual({ errors: [], done: false, secondDone: false });
+      expect({ errors: fourth.errors, done: fourth.done, secondDone: second.done }).toEqual({
+        errors: [],
+        done: false,
+        secondDone: false,
+      });
       second.stop();
       fourth.stop();
     });
@@ -298,18 +355,26 @@ describe('live changes', () => {
     process.env.TEST_NEO4J_URI = previous;
     try {
       const after = await headCursor();
-      const sub = collect<Change>(client(ADMIN, behind.url), SUBSCRIBE, { after, targets: [`person/${tag}-x1`, `person/${tag}-x2`] });
+      const sub = collect<Change>(client(ADMIN, behind.url), SUBSCRIBE, {
+        after,
+        targets: [`person/${tag}-x1`, `person/${tag}-x2`],
+      });
       await addPerson('x1');
       await sub.until(1);
       // Neo4j goes away: connections cut, new ones refused.
       proxy.close();
       for (const s of sockets) s.destroy();
       await sub.ended;
-      expect(sub.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'DATABASE_UNAVAILABLE' }) })]);
+      expect(sub.errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'DATABASE_UNAVAILABLE' }) }),
+      ]);
       // Meanwhile a write reaches Neo4j another way; then Neo4j is back.
       await addPerson('x2');
       await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
-      const resumed = collect<Change>(client(ADMIN, behind.url), SUBSCRIBE, { after: sub.items[0]!.cursor, targets: [`person/${tag}-x1`, `person/${tag}-x2`] });
+      const resumed = collect<Change>(client(ADMIN, behind.url), SUBSCRIBE, {
+        after: sub.items[0]!.cursor,
+        targets: [`person/${tag}-x1`, `person/${tag}-x2`],
+      });
       expect((await resumed.until(1, 30_000)).map((c) => c.targetId)).toEqual([`person/${tag}-x2`]);
       resumed.stop();
     } finally {

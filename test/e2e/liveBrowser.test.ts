@@ -30,9 +30,24 @@ describe('live changes in the IDE and the explorer (headless Chromium)', () => {
   /** A person written through the writer itself (the visual app has no API keys for mutations). */
   async function writePerson(name: string): Promise<string> {
     const id = `person/${tag}-${name}`;
-    const entity = { id, label: 'Person' as EntityRecord['label'], name: `${name} ${tag}`, sourceId: source, quote: `Notes ${tag}` };
+    const entity = {
+      id,
+      label: 'Person' as EntityRecord['label'],
+      name: `${name} ${tag}`,
+      sourceId: source,
+      quote: `Notes ${tag}`,
+    };
     await api.graph.db.writeAll('test', (run) =>
-      writeFacts(run, { sources: [{ id: source, title: 'live browser notes', text: `Notes ${tag}.` }], entities: [entity], relationships: [], events: [] }, { mode: 'update', by: { principal: 'test', role: 'admin' } }),
+      writeFacts(
+        run,
+        {
+          sources: [{ id: source, title: 'live browser notes', text: `Notes ${tag}.` }],
+          entities: [entity],
+          relationships: [],
+          events: [],
+        },
+        { mode: 'update', by: { principal: 'test', role: 'admin' } },
+      ),
     );
     return id;
   }
@@ -53,7 +68,11 @@ describe('live changes in the IDE and the explorer (headless Chromium)', () => {
     await page.waitForTimeout(1_000);
     const id = await writePerson('ide');
     await page
-      .waitForFunction((want) => ((globalThis as any).document.querySelector('.result-window')?.textContent ?? '').includes(want), id, { timeout: 20_000 })
+      .waitForFunction(
+        (want) => ((globalThis as any).document.querySelector('.result-window')?.textContent ?? '').includes(want),
+        id,
+        { timeout: 20_000 },
+      )
       .catch(async (error) => {
         await browser.screenshot(page, 'ide-subscription-failed');
         throw error;
@@ -70,7 +89,9 @@ describe('live changes in the IDE and the explorer (headless Chromium)', () => {
     expect(await page.getByRole('button', { name: 'Follow changes' }).getAttribute('aria-pressed')).toBe('true');
     await page.waitForTimeout(1_000);
     const id = await writePerson('explorer');
-    await page.waitForFunction((want) => (globalThis as any).cy.getElementById(want).hasClass('live-new'), id, { timeout: 20_000 });
+    await page.waitForFunction((want) => (globalThis as any).cy.getElementById(want).hasClass('live-new'), id, {
+      timeout: 20_000,
+    });
     expect(await page.locator('#status').textContent()).toContain(`live: add ${id}`);
     await browser.screenshot(page, 'explorer-follow-changes');
     expect(errors).toEqual([]);

@@ -11,7 +11,9 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    const found = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
+    );
     if (Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match[3]);
   }
   return 0;
@@ -41,7 +43,8 @@ describe('GET /metrics', () => {
     await postGraphQL(api.url, DEEP);
     await postGraphQL(api.url, '{ health { status } }', undefined, { authorization: 'Bearer not-a-key' });
     const after = await scrape();
-    const delta = (name: string, labels: Record<string, string> = {}) => sample(after, name, labels) - sample(before, name, labels);
+    const delta = (name: string, labels: Record<string, string> = {}) =>
+      sample(after, name, labels) - sample(before, name, labels);
 
     expect(delta('graphql_requests_total', { operation: 'OneEntity', type: 'query' })).toBe(3);
     expect(delta('graphql_request_duration_seconds_count', { operation: 'OneEntity', type: 'query' })).toBe(3);
@@ -108,7 +111,11 @@ async function otlpReceiver() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    spans,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 describe('OpenTelemetry traces', () => {
@@ -128,19 +135,26 @@ describe('OpenTelemetry traces', () => {
       const result = await postGraphQL(url, ENTITY, undefined, { traceparent: `00-${traceId}-${callerSpan}-01` });
       expect(result.body.data.entity.id).toBe('org/moonshot-ai');
       const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline && !receiver.spans.some((s) => s.name === 'POST /graphql')) await new Promise((r) => setTimeout(r, 100));
+      while (Date.now() < deadline && !receiver.spans.some((s) => s.name === 'POST /graphql'))
+        await new Promise((r) => setTimeout(r, 100));
 
       const ours = receiver.spans.filter((s) => s.traceId === traceId);
       const byName = (name: string) => ours.find((s) => s.name === name);
       const httpSpan = byName('POST /graphql');
       expect(httpSpan?.parentSpanId).toBe(callerSpan);
-      for (const phase of ['graphql.parse', 'graphql.validate', 'graphql.execute']) expect(byName(phase)?.parentSpanId).toBe(httpSpan!.spanId);
+      for (const phase of ['graphql.parse', 'graphql.validate', 'graphql.execute'])
+        expect(byName(phase)?.parentSpanId).toBe(httpSpan!.spanId);
       const cypher = byName('entityById');
       expect(cypher?.parentSpanId).toBe(byName('graphql.execute')!.spanId);
       const attributes = Object.fromEntries((cypher!.attributes ?? []).map((a) => [a.key, a.value.stringValue]));
       expect(attributes).toMatchObject({ 'db.system.name': 'neo4j', 'db.query.summary': 'entityById' });
-      const executeAttributes = Object.fromEntries((byName('graphql.execute')!.attributes ?? []).map((a) => [a.key, a.value.stringValue]));
-      expect(executeAttributes).toMatchObject({ 'graphql.operation.name': 'OneEntity', 'graphql.operation.type': 'query' });
+      const executeAttributes = Object.fromEntries(
+        (byName('graphql.execute')!.attributes ?? []).map((a) => [a.key, a.value.stringValue]),
+      );
+      expect(executeAttributes).toMatchObject({
+        'graphql.operation.name': 'OneEntity',
+        'graphql.operation.type': 'query',
+      });
     } finally {
       started.child.kill('SIGTERM');
       await started.exited;

@@ -17,9 +17,11 @@ describe('concurrent writers of one id', () => {
 
   const ADD_SOURCE = 'mutation($input: SourceInput!) { addSource(input: $input) { outcome source { id title } } }';
   const ADD_ENTITY = 'mutation($input: EntityInput!) { addEntity(input: $input) { outcome } }';
-  const ADD_REL = 'mutation($input: RelationshipInput!) { addRelationship(input: $input) { outcome relationship { role } } }';
+  const ADD_REL =
+    'mutation($input: RelationshipInput!) { addRelationship(input: $input) { outcome relationship { role } } }';
   const ADD_EVENT = 'mutation($input: EventInput!) { addEvent(input: $input) { outcome event { summary } } }';
-  const UPDATE_EVENT = 'mutation($input: EventInput!, $expected: ID) { updateEvent(input: $input, reason: "race", expectedRevision: $expected) { outcome event { summary } } }';
+  const UPDATE_EVENT =
+    'mutation($input: EventInput!, $expected: ID) { updateEvent(input: $input, reason: "race", expectedRevision: $expected) { outcome event { summary } } }';
   const CORROBORATE = 'mutation($input: CorroborationInput!) { corroborate(input: $input) { outcome sourceCount } }';
 
   const event = (id: string, summary: string) => ({
@@ -39,19 +41,24 @@ describe('concurrent writers of one id', () => {
   /** Each answer's outcome, or its error code. */
   const outcomes = (answers: { data?: any; errors?: any[] }[], field: string) =>
     answers.map((a) => a.errors?.[0]?.extensions?.code ?? a.data?.[field]?.outcome ?? 'NONE');
-  const tally = (codes: string[]) => Object.fromEntries([...new Set(codes)].sort().map((c) => [c, codes.filter((x) => x === c).length]));
+  const tally = (codes: string[]) =>
+    Object.fromEntries([...new Set(codes)].sort().map((c) => [c, codes.filter((x) => x === c).length]));
   const history = async (id: string) =>
-    (await api.gql('query($id: ID!) { history(id: $id, limit: 100) { id action before after principal } }', { id })).data.history as {
+    (await api.gql('query($id: ID!) { history(id: $id, limit: 100) { id action before after principal } }', { id }))
+      .data.history as {
       id: string;
       action: string;
       before: Record<string, unknown> | null;
       after: Record<string, unknown> | null;
     }[];
-  const all = <T>(n: number, make: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => make(i)));
+  const all = <T>(n: number, make: (i: number) => Promise<T>) =>
+    Promise.all(Array.from({ length: n }, (_, i) => make(i)));
 
   beforeAll(async () => {
     api = await startTestApp({ RATE_LIMIT_PRINCIPAL_PER_SECOND: 0 });
-    expect((await api.gql(ADD_SOURCE, { input: { id: sourceId, title: 'Race note', publisher: 'tests', text } })).errors).toBeUndefined();
+    expect(
+      (await api.gql(ADD_SOURCE, { input: { id: sourceId, title: 'Race note', publisher: 'tests', text } })).errors,
+    ).toBeUndefined();
     for (const input of [
       { id: personId, type: 'Person', name: `Wang Wu ${tag}`, citation: { sourceId, quote: 'Wang Wu' } },
       { id: orgId, type: 'Organization', name: `Beta Labs ${tag}`, citation: { sourceId, quote: 'Beta Labs' } },
@@ -81,33 +88,55 @@ describe('concurrent writers of one id', () => {
   });
 
   it(`addRelationship: ${WRITERS} creators with different roles give one winner and ${WRITERS - 1} CONFLICT`, async () => {
-    const input = (i: number) => ({ type: 'WORKS_AT', from: personId, to: orgId, role: `role ${i}`, citation: { sourceId, quote: 'Wang Wu joined Beta Labs' } });
+    const input = (i: number) => ({
+      type: 'WORKS_AT',
+      from: personId,
+      to: orgId,
+      role: `role ${i}`,
+      citation: { sourceId, quote: 'Wang Wu joined Beta Labs' },
+    });
     const answers = await all(WRITERS, (i) => api.gql(ADD_REL, { input: input(i) }));
     expect(tally(outcomes(answers, 'addRelationship'))).toEqual({ CONFLICT: WRITERS - 1, CREATED: 1 });
     const winner = answers.find((a) => a.data?.addRelationship)!.data.addRelationship.relationship.role;
-    const { records } = await api.graph.driver.executeQuery('MATCH (:Entity {id: $from})-[r:WORKS_AT]->(:Entity {id: $to}) RETURN r.role AS role', { from: personId, to: orgId });
+    const { records } = await api.graph.driver.executeQuery(
+      'MATCH (:Entity {id: $from})-[r:WORKS_AT]->(:Entity {id: $to}) RETURN r.role AS role',
+      { from: personId, to: orgId },
+    );
     expect(records.map((r) => r.get('role'))).toEqual([winner]);
     expect((await history(`rel/works_at/${personId}/${orgId}`)).map((r) => r.action)).toEqual(['CREATE']);
   });
 
   it(`addSource: ${WRITERS} creators with different texts give one winner, whose text stays`, async () => {
     const id = `${sourceId}-raced`;
-    const answers = await all(WRITERS, (i) => api.gql(ADD_SOURCE, { input: { id, title: `Title ${i}`, text: `Text number ${i}.` } }));
+    const answers = await all(WRITERS, (i) =>
+      api.gql(ADD_SOURCE, { input: { id, title: `Title ${i}`, text: `Text number ${i}.` } }),
+    );
     expect(tally(outcomes(answers, 'addSource'))).toEqual({ CONFLICT: WRITERS - 1, CREATED: 1 });
     const winner = answers.find((a) => a.data?.addSource)!.data.addSource.source.title as string;
-    const { records } = await api.graph.driver.executeQuery('MATCH (s:Source {id: $id}) RETURN s.title AS title, s.text AS text', { id });
-    expect(records.map((r) => [r.get('title'), r.get('text')])).toEqual([[winner, `Text number ${winner.split(' ')[1]}.`]]);
+    const { records } = await api.graph.driver.executeQuery(
+      'MATCH (s:Source {id: $id}) RETURN s.title AS title, s.text AS text',
+      { id },
+    );
+    expect(records.map((r) => [r.get('title'), r.get('text')])).toEqual([
+      [winner, `Text number ${winner.split(' ')[1]}.`],
+    ]);
     expect((await history(id)).map((r) => r.action)).toEqual(['CREATE']);
   });
 
   it('corroborate: concurrent writers of the same new citation add it once, with one revision', async () => {
     const other = `${sourceId}-second`;
-    expect((await api.gql(ADD_SOURCE, { input: { id: other, title: 'Second note', text: 'Beta Labs hired Wang Wu.' } })).errors).toBeUndefined();
+    expect(
+      (await api.gql(ADD_SOURCE, { input: { id: other, title: 'Second note', text: 'Beta Labs hired Wang Wu.' } }))
+        .errors,
+    ).toBeUndefined();
     const input = { factId: orgId, citations: [{ sourceId: other, quote: 'Beta Labs' }] };
     const answers = await all(WRITERS, () => api.gql(CORROBORATE, { input }));
     expect(tally(outcomes(answers, 'corroborate'))).toEqual({ CORROBORATED: 1, UNCHANGED: WRITERS - 1 });
     expect((await history(orgId)).map((r) => r.action)).toEqual(['CORROBORATE', 'CREATE']);
-    const { records } = await api.graph.driver.executeQuery('MATCH (:Entity {id: $id})-[c:MENTIONED_IN]->(:Source {id: $other}) RETURN count(c) AS n', { id: orgId, other });
+    const { records } = await api.graph.driver.executeQuery(
+      'MATCH (:Entity {id: $id})-[c:MENTIONED_IN]->(:Source {id: $other}) RETURN count(c) AS n',
+      { id: orgId, other },
+    );
     expect(records[0]!.get('n').toNumber()).toBe(1);
   });
 
@@ -140,7 +169,9 @@ describe('concurrent writers of one id', () => {
     const id = `event/talent-move/${tag}-expected`;
     expect((await api.gql(ADD_EVENT, { input: event(id, 'Version start') })).errors).toBeUndefined();
     const [created] = await history(id);
-    const answers = await all(WRITERS, (i) => api.gql(UPDATE_EVENT, { input: event(id, `Version ${i}`), expected: created!.id }));
+    const answers = await all(WRITERS, (i) =>
+      api.gql(UPDATE_EVENT, { input: event(id, `Version ${i}`), expected: created!.id }),
+    );
     expect(tally(outcomes(answers, 'updateEvent'))).toEqual({ CONFLICT: WRITERS - 1, UPDATED: 1 });
     const conflict = answers.find((a) => a.errors)!.errors![0];
     expect(conflict.extensions).toMatchObject({ code: 'CONFLICT', id });

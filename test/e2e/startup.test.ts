@@ -30,9 +30,14 @@ describe('npm start (dist/src/main.js)', () => {
     try {
       const started = Date.now();
       // No NEO4J_URI: were the port checked late, this would first start a local Neo4j.
-      const run = startMain({ PORT: String(port), NEO4J_LOCAL_DIR: path.join(os.tmpdir(), `kg-unused-${process.pid}`) });
+      const run = startMain({
+        PORT: String(port),
+        NEO4J_LOCAL_DIR: path.join(os.tmpdir(), `kg-unused-${process.pid}`),
+      });
       expect(await run.exited).toBe(1);
-      expect(run.stderr()).toBe(`error: PORT ${port} on 127.0.0.1 is in use (another npm start?); stop it or set PORT to another port\n`);
+      expect(run.stderr()).toBe(
+        `error: PORT ${port} on 127.0.0.1 is in use (another npm start?); stop it or set PORT to another port\n`,
+      );
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       busy.close();
@@ -71,12 +76,17 @@ describe('npm start (dist/src/main.js)', () => {
         const url = await waitForUrl(started, 240_000);
         // With a 300 ms request timeout a cold first read may still time out: the start-up is what is under test.
         let body = (await postGraphQL(url, '{ health { entities events } }')).body;
-        for (let retry = 0; retry < 5 && !body.data?.health; retry += 1) body = (await postGraphQL(url, '{ health { entities events } }')).body;
+        for (let retry = 0; retry < 5 && !body.data?.health; retry += 1)
+          body = (await postGraphQL(url, '{ health { entities events } }')).body;
         counts.push(body.data.health);
         if (run === 0) {
           const second = startMain(await env());
           expect(await second.exited).toBe(1);
-          expect(second.stderr()).toMatch(new RegExp(`^error: the data folder ${dataDir} is in use by process ${started.child.pid} \\(another npm start\\?\\); stop it or set NEO4J_LOCAL_DIR to another folder\n$`));
+          expect(second.stderr()).toMatch(
+            new RegExp(
+              `^error: the data folder ${dataDir} is in use by process ${started.child.pid} \\(another npm start\\?\\); stop it or set NEO4J_LOCAL_DIR to another folder\n$`,
+            ),
+          );
         }
         started.child.kill('SIGINT');
         expect(await started.exited).toBe(0);

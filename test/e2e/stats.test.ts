@@ -76,10 +76,14 @@ describe('eventStats', () => {
   };
   /** The periods as the API answers them, in period order. */
   const periodsOf = (counts: Map<string, number>) =>
-    [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, count]) => ({ period, precision: period.length === 4 ? 'YEAR' : 'MONTH', count }));
+    [...counts.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([period, count]) => ({ period, precision: period.length === 4 ? 'YEAR' : 'MONTH', count }));
   /** `events`' date range: inclusive partial dates compared as strings, undated events out of any range. */
   const inRange = (date: string | null, from?: string, to?: string) =>
-    from === undefined && to === undefined ? true : date !== null && (from === undefined || date >= from) && (to === undefined || date < partialDateUpperBound(to));
+    from === undefined && to === undefined
+      ? true
+      : date !== null && (from === undefined || date >= from) && (to === undefined || date < partialDateUpperBound(to));
 
   const PERIODS = '{ total undated periods { period precision count } }';
 
@@ -87,7 +91,9 @@ describe('eventStats', () => {
     const { eventStats } = await ok('{ eventStats { byKind { kind count } } }');
     const fromFiles = countBy(seeded, (e) => e.kind);
     expect(eventStats.byKind).toEqual(EVENT_KIND_LIST.map((kind) => ({ kind, count: fromFiles.get(kind) ?? 0 })));
-    expect(eventStats.byKind).toEqual(EVENT_KIND_LIST.map((kind) => ({ kind, count: EXPECTED_GRAPH_EVENT_KINDS[kind] })));
+    expect(eventStats.byKind).toEqual(
+      EVENT_KIND_LIST.map((kind) => ({ kind, count: EXPECTED_GRAPH_EVENT_KINDS[kind] })),
+    );
   });
 
   it('counts by month, the year-only events in their own year bucket and the undated apart', async () => {
@@ -115,29 +121,58 @@ describe('eventStats', () => {
     [['TALENT_MOVE', 'LICENSING_DEAL', 'ACQUISITION'], undefined, '2024-06'],
     [undefined, '2024-03', undefined],
     [undefined, '2024', '2024'],
-  ])('filters by kinds %j and dates %s..%s like events does (a range excludes the undated)', async (kinds, from, to) => {
-    const { eventStats } = await ok('query($kinds: [EventKind!], $from: PartialDate, $to: PartialDate) { eventStats { byPeriod(kinds: $kinds, from: $from, to: $to) ' + PERIODS + ' byKind(from: $from, to: $to) { kind count } } }', { kinds, from, to });
-    const chosen = seeded.filter((e) => (!kinds || kinds.includes(e.kind)) && inRange(e.date, from, to));
-    expect(chosen.length).toBeGreaterThan(0);
-    expect(eventStats.byPeriod).toEqual({ total: chosen.length, undated: 0, periods: periodsOf(countBy(chosen, (e) => e.date!.slice(0, 7))) });
-    const byKind = countBy(seeded.filter((e) => inRange(e.date, from, to)), (e) => e.kind);
-    expect(eventStats.byKind).toEqual(EVENT_KIND_LIST.map((kind) => ({ kind, count: byKind.get(kind) ?? 0 })));
-    // The same events as the events connection finds.
-    const { events } = await ok('query($kinds: [EventKind!], $from: PartialDate, $to: PartialDate) { events(kinds: $kinds, from: $from, to: $to) { totalCount } }', { kinds, from, to });
-    expect(events.totalCount).toBe(chosen.length);
-  });
+  ])(
+    'filters by kinds %j and dates %s..%s like events does (a range excludes the undated)',
+    async (kinds, from, to) => {
+      const { eventStats } = await ok(
+        'query($kinds: [EventKind!], $from: PartialDate, $to: PartialDate) { eventStats { byPeriod(kinds: $kinds, from: $from, to: $to) ' +
+          PERIODS +
+          ' byKind(from: $from, to: $to) { kind count } } }',
+        { kinds, from, to },
+      );
+      const chosen = seeded.filter((e) => (!kinds || kinds.includes(e.kind)) && inRange(e.date, from, to));
+      expect(chosen.length).toBeGreaterThan(0);
+      expect(eventStats.byPeriod).toEqual({
+        total: chosen.length,
+        undated: 0,
+        periods: periodsOf(countBy(chosen, (e) => e.date!.slice(0, 7))),
+      });
+      const byKind = countBy(
+        seeded.filter((e) => inRange(e.date, from, to)),
+        (e) => e.kind,
+      );
+      expect(eventStats.byKind).toEqual(EVENT_KIND_LIST.map((kind) => ({ kind, count: byKind.get(kind) ?? 0 })));
+      // The same events as the events connection finds.
+      const { events } = await ok(
+        'query($kinds: [EventKind!], $from: PartialDate, $to: PartialDate) { events(kinds: $kinds, from: $from, to: $to) { totalCount } }',
+        { kinds, from, to },
+      );
+      expect(events.totalCount).toBe(chosen.length);
+    },
+  );
 
   it('ranks the talent moves’ destinations, highest first, ties by id, with the organization resolved', async () => {
-    const { eventStats } = await ok('{ eventStats { movesByDestination { moves organization { __typename id name } } } }');
-    const counts = countBy(seeded.flatMap((e) => e.to), (id) => id);
-    const expected = [...counts.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([id, moves]) => ({ id, moves }));
-    expect(eventStats.movesByDestination.map((d: any) => ({ id: d.organization.id, moves: d.moves }))).toEqual(expected);
+    const { eventStats } = await ok(
+      '{ eventStats { movesByDestination { moves organization { __typename id name } } } }',
+    );
+    const counts = countBy(
+      seeded.flatMap((e) => e.to),
+      (id) => id,
+    );
+    const expected = [...counts.entries()]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+      .map(([id, moves]) => ({ id, moves }));
+    expect(eventStats.movesByDestination.map((d: any) => ({ id: d.organization.id, moves: d.moves }))).toEqual(
+      expected,
+    );
     expect(eventStats.movesByDestination.slice(0, 3)).toEqual([
       { moves: 2, organization: { __typename: 'Organization', id: 'org/bytedance', name: '字節跳動' } },
       { moves: 1, organization: { __typename: 'Organization', id: 'org/amazon', name: '亞馬遜' } },
       { moves: 1, organization: { __typename: 'Organization', id: 'org/oppo', name: 'OPPO' } },
     ]);
-    const { eventStats: top1 } = await ok('{ eventStats { movesByDestination(limit: 1) { moves organization { id } } } }');
+    const { eventStats: top1 } = await ok(
+      '{ eventStats { movesByDestination(limit: 1) { moves organization { id } } } }',
+    );
     expect(top1.movesByDestination).toEqual([{ moves: 2, organization: { id: 'org/bytedance' } }]);
   });
 
@@ -184,11 +219,39 @@ describe('eventStats', () => {
   const none = { total: 0, undated: 0, periods: [] };
 
   it('follows an event through add, a new date, a new destination and retraction', async () => {
-    await ok('mutation($input: SourceInput!) { addSource(input: $input) { source { id } } }', { input: { id: sourceId, title: 'A stats test note', text } });
+    await ok('mutation($input: SourceInput!) { addSource(input: $input) { source { id } } }', {
+      input: { id: sourceId, title: 'A stats test note', text },
+    });
     const entity = 'mutation($input: EntityInput!) { addEntity(input: $input) { entity { id } } }';
-    await ok(entity, { input: { id: personId, type: 'Person', name: `Wang Wu ${tag}`, citation: { sourceId, quote: 'Wang Wu' } } }, editor);
-    await ok(entity, { input: { id: orgA, type: 'Organization', name: `Stats Org A ${tag}`, citation: { sourceId, quote: 'Stats Org A' } } }, editor);
-    await ok(entity, { input: { id: orgB, type: 'Organization', name: `Stats Org B ${tag}`, citation: { sourceId, quote: 'Stats Org B' } } }, editor);
+    await ok(
+      entity,
+      { input: { id: personId, type: 'Person', name: `Wang Wu ${tag}`, citation: { sourceId, quote: 'Wang Wu' } } },
+      editor,
+    );
+    await ok(
+      entity,
+      {
+        input: {
+          id: orgA,
+          type: 'Organization',
+          name: `Stats Org A ${tag}`,
+          citation: { sourceId, quote: 'Stats Org A' },
+        },
+      },
+      editor,
+    );
+    await ok(
+      entity,
+      {
+        input: {
+          id: orgB,
+          type: 'Organization',
+          name: `Stats Org B ${tag}`,
+          citation: { sourceId, quote: 'Stats Org B' },
+        },
+      },
+      editor,
+    );
     const before = await stats();
     expect(before.month).toEqual(none);
     expect(movesTo(before, orgA)).toBe(0);
@@ -196,14 +259,19 @@ describe('eventStats', () => {
     // Added: counted in its month, its kind and its destination.
     await ok('mutation($input: EventInput!) { addEvent(input: $input) { event { id } } }', { input: move() }, editor);
     const added = await stats();
-    expect(added.month).toEqual({ total: 1, undated: 0, periods: [{ period: `${YEAR}-02`, precision: 'MONTH', count: 1 }] });
+    expect(added.month).toEqual({
+      total: 1,
+      undated: 0,
+      periods: [{ period: `${YEAR}-02`, precision: 'MONTH', count: 1 }],
+    });
     expect(added.year).toEqual({ total: 1, undated: 0, periods: [{ period: YEAR, precision: 'YEAR', count: 1 }] });
     expect(talentMoves(added)).toBe(talentMoves(before) + 1);
     expect(added.all.total).toBe(before.all.total + 1);
     expect(movesTo(added, orgA)).toBe(1);
 
     // The date now known only to the year: out of February, into the year's own bucket.
-    const update = 'mutation($input: EventInput!, $reason: String!) { updateEvent(input: $input, reason: $reason) { event { id date } } }';
+    const update =
+      'mutation($input: EventInput!, $reason: String!) { updateEvent(input: $input, reason: $reason) { event { id date } } }';
     await ok(update, { input: move({ date: YEAR }), reason: 'the note gives only the year' }, editor);
     const redated = await stats();
     expect(redated.month).toEqual({ total: 1, undated: 0, periods: [{ period: YEAR, precision: 'YEAR', count: 1 }] });
@@ -211,7 +279,20 @@ describe('eventStats', () => {
     expect(talentMoves(redated)).toBe(talentMoves(added));
 
     // Undated, and to another organization: out of the year and of A, into the undated and B.
-    await ok(update, { input: move({ date: null, participants: [{ role: 'mover', entity: personId }, { role: 'to', entity: orgB }] }), reason: 'or was it B' }, editor);
+    await ok(
+      update,
+      {
+        input: move({
+          date: null,
+          participants: [
+            { role: 'mover', entity: personId },
+            { role: 'to', entity: orgB },
+          ],
+        }),
+        reason: 'or was it B',
+      },
+      editor,
+    );
     const moved = await stats();
     expect(moved.month).toEqual(none);
     expect(moved.all.undated).toBe(before.all.undated + 1);
@@ -220,26 +301,64 @@ describe('eventStats', () => {
     expect(moved.movesByDestination.some((d: any) => d.organization.id === orgA)).toBe(false);
 
     // Retracted: every count as before the add.
-    expect(await ok('mutation($ids: [ID!]!) { retract(ids: $ids, reason: "a test") }', { ids: [eventId] })).toEqual({ retract: [eventId] });
+    expect(await ok('mutation($ids: [ID!]!) { retract(ids: $ids, reason: "a test") }', { ids: [eventId] })).toEqual({
+      retract: [eventId],
+    });
     const retracted = await stats();
     expect(retracted).toEqual(before);
   });
 
   it('counts every one of ten concurrent writers of one month that share no participant', async () => {
     const entity = 'mutation($input: EntityInput!) { addEntity(input: $input) { entity { id } } }';
-    const ids = Array.from({ length: 10 }, (_, n) => ({ mover: `${personId}-${n}`, to: `${orgA}-many-${n}`, event: `${eventId}-many-${n}` }));
+    const ids = Array.from({ length: 10 }, (_, n) => ({
+      mover: `${personId}-${n}`,
+      to: `${orgA}-many-${n}`,
+      event: `${eventId}-many-${n}`,
+    }));
     for (const [n, { mover, to }] of ids.entries()) {
-      await ok(entity, { input: { id: mover, type: 'Person', name: `Mover ${n} ${tag}`, citation: { sourceId, quote: 'Wang Wu' } } }, editor);
-      await ok(entity, { input: { id: to, type: 'Organization', name: `Org ${n} ${tag}`, citation: { sourceId, quote: 'Stats Org A' } } }, editor);
+      await ok(
+        entity,
+        { input: { id: mover, type: 'Person', name: `Mover ${n} ${tag}`, citation: { sourceId, quote: 'Wang Wu' } } },
+        editor,
+      );
+      await ok(
+        entity,
+        {
+          input: {
+            id: to,
+            type: 'Organization',
+            name: `Org ${n} ${tag}`,
+            citation: { sourceId, quote: 'Stats Org A' },
+          },
+        },
+        editor,
+      );
     }
     const before = await stats();
     await Promise.all(
       ids.map(({ mover, to, event }) =>
-        ok('mutation($input: EventInput!) { addEvent(input: $input) { event { id } } }', { input: move({ id: event, date: `${YEAR}-03`, participants: [{ role: 'mover', entity: mover }, { role: 'to', entity: to }] }) }, editor),
+        ok(
+          'mutation($input: EventInput!) { addEvent(input: $input) { event { id } } }',
+          {
+            input: move({
+              id: event,
+              date: `${YEAR}-03`,
+              participants: [
+                { role: 'mover', entity: mover },
+                { role: 'to', entity: to },
+              ],
+            }),
+          },
+          editor,
+        ),
       ),
     );
     const after = await stats();
-    expect(after.month.periods.find((p: any) => p.period === `${YEAR}-03`)).toEqual({ period: `${YEAR}-03`, precision: 'MONTH', count: 10 });
+    expect(after.month.periods.find((p: any) => p.period === `${YEAR}-03`)).toEqual({
+      period: `${YEAR}-03`,
+      precision: 'MONTH',
+      count: 10,
+    });
     expect(talentMoves(after)).toBe(talentMoves(before) + 10);
     for (const { to } of ids) expect({ to, moves: movesTo(after, to) }).toEqual({ to, moves: 1 });
     await ok('mutation($ids: [ID!]!) { retract(ids: $ids, reason: "a test") }', { ids: ids.map((i) => i.event) });
@@ -253,11 +372,19 @@ describe('eventStats', () => {
   });
 
   it('counts a retracted destination down to nothing', async () => {
-    await ok('mutation($input: EventInput!) { addEvent(input: $input) { event { id } } }', { input: move({ id: `${eventId}-2` }) }, editor);
+    await ok(
+      'mutation($input: EventInput!) { addEvent(input: $input) { event { id } } }',
+      { input: move({ id: `${eventId}-2` }) },
+      editor,
+    );
     expect(movesTo(await stats(), orgA)).toBe(1);
     await ok('mutation($ids: [ID!]!) { retract(ids: $ids, reason: "a test") }', { ids: [orgA] });
     const after = await stats();
     expect(movesTo(after, orgA)).toBe(0);
-    expect(after.month).toEqual({ total: 1, undated: 0, periods: [{ period: `${YEAR}-02`, precision: 'MONTH', count: 1 }] });
+    expect(after.month).toEqual({
+      total: 1,
+      undated: 0,
+      periods: [{ period: `${YEAR}-02`, precision: 'MONTH', count: 1 }],
+    });
   });
 });

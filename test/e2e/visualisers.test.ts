@@ -8,7 +8,8 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { startVisualApp, type VisualApp } from '../support/visualApp';
 
-const GRAPH = 'totalNodes truncated nodes { id: nodeId label name kind date } edges { id: edgeId source target type role quote }';
+const GRAPH =
+  'totalNodes truncated nodes { id: nodeId label name kind date } edges { id: edgeId source target type role quote }';
 const PYTHON = '/usr/bin/python3';
 
 /**
@@ -107,7 +108,9 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
     const gexfFile = path.join(dir, 'graph.gexf');
     writeFileSync(graphmlFile, graphmlText);
     writeFileSync(gexfFile, gexfText);
-    return JSON.parse(execFileSync(PYTHON, ['-c', NETWORKX_READER, graphmlFile, gexfFile], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+    return JSON.parse(
+      execFileSync(PYTHON, ['-c', NETWORKX_READER, graphmlFile, gexfFile], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+    );
   }
 
   describe('graph(...)', () => {
@@ -151,9 +154,14 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
       const events = graph.nodes.filter((n: { kind: string | null }) => n.kind);
       expect(events.length).toBeGreaterThan(0);
       expect(new Set(events.map((e: { kind: string }) => e.kind))).toEqual(new Set(['ACQUISITION']));
-      const involved = new Set(graph.edges.filter((e: { type: string }) => e.type === 'INVOLVES').map((e: { target: string }) => e.target));
-      for (const n of graph.nodes.filter((x: { kind: string | null }) => !x.kind)) expect(involved.has(n.id)).toBe(true);
-      expect(graph.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['org/oppo', 'org/wave-intelligence']));
+      const involved = new Set(
+        graph.edges.filter((e: { type: string }) => e.type === 'INVOLVES').map((e: { target: string }) => e.target),
+      );
+      for (const n of graph.nodes.filter((x: { kind: string | null }) => !x.kind))
+        expect(involved.has(n.id)).toBe(true);
+      expect(graph.nodes.map((n: { id: string }) => n.id)).toEqual(
+        expect.arrayContaining(['org/oppo', 'org/wave-intelligence']),
+      );
     });
 
     it('by date range: only events dated inside it (partial dates, inclusive)', async () => {
@@ -193,9 +201,16 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
         expect(file.response.status).toBe(200);
         // streamed: written as rows arrive, so the length is not known up front
         expect(file.response.headers.get('transfer-encoding')).toBe('chunked');
-        expect(file.response.headers.get('content-disposition')).toMatch(/^attachment; filename="graph\.(json|graphml|gexf)"$/);
+        expect(file.response.headers.get('content-disposition')).toMatch(
+          /^attachment; filename="graph\.(json|graphml|gexf)"$/,
+        );
       }
-      console.log(`exports of the whole graph (${counts.nodes} nodes, ${counts.edges} edges): ` + [json, graphml, gexf].map((f, i) => `${['json', 'graphml', 'gexf'][i]} ${f.bytes} B in ${f.ms} ms`).join(', '));
+      console.log(
+        `exports of the whole graph (${counts.nodes} nodes, ${counts.edges} edges): ` +
+          [json, graphml, gexf]
+            .map((f, i) => `${['json', 'graphml', 'gexf'][i]} ${f.bytes} B in ${f.ms} ms`)
+            .join(', '),
+      );
 
       const cy = cytoscape({ headless: true, elements: JSON.parse(json.text).elements });
       expect(cy.nodes()).toHaveLength(counts.nodes);
@@ -206,37 +221,80 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
       const read = readWithNetworkx(graphml.text, gexf.text);
       expect(read.version).toMatch(/^2\.8\./); // what .ci/run installs (Debian's python3-networkx)
       for (const format of ['graphml', 'gexf']) {
-        expect({ format, nodes: read[format].nodes, edges: read[format].edges }).toEqual({ format, nodes: counts.nodes, edges: counts.edges });
-        expect(read[format].nodeData['org/moonshot-ai']).toMatchObject({ label: '月之暗面', type: 'Organization', names: '月之暗面 | Moonshot AI' });
+        expect({ format, nodes: read[format].nodes, edges: read[format].edges }).toEqual({
+          format,
+          nodes: counts.nodes,
+          edges: counts.edges,
+        });
+        expect(read[format].nodeData['org/moonshot-ai']).toMatchObject({
+          label: '月之暗面',
+          type: 'Organization',
+          names: '月之暗面 | Moonshot AI',
+        });
       }
       // GEXF for Gephi's timeline: dynamic mode, dated events and their role edges carry start/end days
       expect(read.gexf.graph.mode).toBe('dynamic');
-      expect(read.gexf.nodeData['event/acquisition/oppo-wave-intelligence']).toMatchObject({ kind: 'ACQUISITION', start: '2024-10-01', end: '2024-10-31' });
+      expect(read.gexf.nodeData['event/acquisition/oppo-wave-intelligence']).toMatchObject({
+        kind: 'ACQUISITION',
+        start: '2024-10-01',
+        end: '2024-10-31',
+      });
       expect(read.gexf.nodeData['org/oppo'].start).toBeUndefined();
-      const role = read.gexf.edgeData.find((e: { source: string; role: string }) => e.source === 'event/acquisition/oppo-wave-intelligence' && e.role === 'acquirer');
+      const role = read.gexf.edgeData.find(
+        (e: { source: string; role: string }) =>
+          e.source === 'event/acquisition/oppo-wave-intelligence' && e.role === 'acquirer',
+      );
       expect(role).toMatchObject({ target: 'org/oppo', type: 'INVOLVES', start: '2024-10-01', end: '2024-10-31' });
-      expect(read.graphml.nodeData['event/acquisition/oppo-wave-intelligence']).toMatchObject({ start: '2024-10-01', end: '2024-10-31' });
+      expect(read.graphml.nodeData['event/acquisition/oppo-wave-intelligence']).toMatchObject({
+        start: '2024-10-01',
+        end: '2024-10-31',
+      });
       // the exact quote of a stable relationship survives the trip
-      const { graph } = await ok('{ graph(seeds: ["person/yang-zhilin"], depth: 1) { edges { source target type quote } } }');
-      const founded = graph.edges.find((e: { type: string; target: string }) => e.type === 'FOUNDED' && e.target === 'org/moonshot-ai');
-      const readBack = read.graphml.edgeData.find((e: { source: string; target: string; type: string }) => e.source === founded.source && e.target === founded.target && e.type === 'FOUNDED');
+      const { graph } = await ok(
+        '{ graph(seeds: ["person/yang-zhilin"], depth: 1) { edges { source target type quote } } }',
+      );
+      const founded = graph.edges.find(
+        (e: { type: string; target: string }) => e.type === 'FOUNDED' && e.target === 'org/moonshot-ai',
+      );
+      const readBack = read.graphml.edgeData.find(
+        (e: { source: string; target: string; type: string }) =>
+          e.source === founded.source && e.target === founded.target && e.type === 'FOUNDED',
+      );
       expect(readBack.quote).toBe(founded.quote);
     });
 
     it('a selection exports exactly what graph(...) returns for the same arguments', async () => {
-      const { graph } = await ok(`{ graph(seeds: ["org/moonshot-ai"], depth: 2, kinds: [ARBITRATION, TALENT_MOVE, STATEMENT]) { ${GRAPH} } }`);
+      const { graph } = await ok(
+        `{ graph(seeds: ["org/moonshot-ai"], depth: 2, kinds: [ARBITRATION, TALENT_MOVE, STATEMENT]) { ${GRAPH} } }`,
+      );
       const query = '?seeds=org/moonshot-ai&depth=2&kinds=ARBITRATION,TALENT_MOVE&kinds=STATEMENT';
       const json = JSON.parse((await download('graph.json', query)).text);
-      expect(json.elements.nodes.map((n: { data: { id: string } }) => n.data.id)).toEqual(graph.nodes.map((n: { id: string }) => n.id));
-      expect(json.elements.edges.map((e: { data: { id: string } }) => e.data.id)).toEqual(graph.edges.map((e: { id: string }) => e.id));
-      const read = readWithNetworkx((await download('graph.graphml', query)).text, (await download('graph.gexf', query)).text);
-      expect([read.graphml.nodes, read.graphml.edges, read.gexf.nodes, read.gexf.edges]).toEqual([graph.nodes.length, graph.edges.length, graph.nodes.length, graph.edges.length]);
+      expect(json.elements.nodes.map((n: { data: { id: string } }) => n.data.id)).toEqual(
+        graph.nodes.map((n: { id: string }) => n.id),
+      );
+      expect(json.elements.edges.map((e: { data: { id: string } }) => e.data.id)).toEqual(
+        graph.edges.map((e: { id: string }) => e.id),
+      );
+      const read = readWithNetworkx(
+        (await download('graph.graphml', query)).text,
+        (await download('graph.gexf', query)).text,
+      );
+      expect([read.graphml.nodes, read.graphml.edges, read.gexf.nodes, read.gexf.edges]).toEqual([
+        graph.nodes.length,
+        graph.edges.length,
+        graph.nodes.length,
+        graph.edges.length,
+      ]);
     });
 
     it('every node carries its degree, pagerank and community on the selection: the same in graph(...), JSON, GraphML and GEXF, read back by cytoscape, graphology and networkx', async () => {
-      const { graph } = await ok('{ graph(seeds: ["org/moonshot-ai"], depth: 2) { nodes { id: nodeId degree pagerank community } } }');
+      const { graph } = await ok(
+        '{ graph(seeds: ["org/moonshot-ai"], depth: 2) { nodes { id: nodeId degree pagerank community } } }',
+      );
       const query = '?seeds=org/moonshot-ai&depth=2';
-      const [json, graphml, gexf] = await Promise.all(['graph.json', 'graph.graphml', 'graph.gexf'].map((file) => download(file, query)));
+      const [json, graphml, gexf] = await Promise.all(
+        ['graph.json', 'graph.graphml', 'graph.gexf'].map((file) => download(file, query)),
+      );
       const ids: string[] = graph.nodes.map((n: { id: string }) => n.id);
       // degree as Neo4j counts it: the edges between two nodes of the selection
       const { records } = await api.graph.driver.executeQuery(
@@ -244,9 +302,20 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
         { ids },
       );
       const moonshotDegree = records[0]!.get('degree').toNumber();
-      const expected = Object.fromEntries(graph.nodes.map((n: { id: string; degree: number; pagerank: number; community: number }) => [n.id, { degree: n.degree, pagerank: n.pagerank, community: n.community }]));
+      const expected = Object.fromEntries(
+        graph.nodes.map((n: { id: string; degree: number; pagerank: number; community: number }) => [
+          n.id,
+          { degree: n.degree, pagerank: n.pagerank, community: n.community },
+        ]),
+      );
       expect(expected['org/moonshot-ai'].degree).toBe(moonshotDegree);
-      const KNOWN = ['org/moonshot-ai', 'person/yang-zhilin', 'person/zhang-yutao', 'org/gsr-ventures', 'group/six-little-tigers'];
+      const KNOWN = [
+        'org/moonshot-ai',
+        'person/yang-zhilin',
+        'person/zhang-yutao',
+        'org/gsr-ventures',
+        'group/six-little-tigers',
+      ];
       for (const id of KNOWN) expect(expected[id]).toBeDefined();
 
       const cy = cytoscape({ headless: true, elements: JSON.parse(json.text).elements });
@@ -276,7 +345,11 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
 
     it('GEXF 1.2 by default, which Debian’s networkx reads as installed; ?version=1.3 for readers of 1.3, which that networkx refuses', async () => {
       const query = '?seeds=org/moonshot-ai&depth=1';
-      const [defaulted, v12, v13] = await Promise.all([download('graph.gexf', query), download('graph.gexf', `${query}&version=1.2`), download('graph.gexf', `${query}&version=1.3`)]);
+      const [defaulted, v12, v13] = await Promise.all([
+        download('graph.gexf', query),
+        download('graph.gexf', `${query}&version=1.2`),
+        download('graph.gexf', `${query}&version=1.3`),
+      ]);
       expect(defaulted.text).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"');
       expect(v12.text).toBe(defaulted.text);
       expect(v13.text).toContain('<gexf xmlns="http://gexf.net/1.3"');
@@ -291,19 +364,30 @@ describe('graph-shaped output: graph(...) and /export/graph.*', () => {
       // both versions keep the dynamic attributes and the typed metrics (graphology reads either)
       for (const text of [defaulted.text, v13.text]) {
         expect(text).toMatch(/<graph mode="dynamic" defaultedgetype="directed" timeformat="date"/);
-        expect(parseGexf(Graph, text).getNodeAttributes('org/moonshot-ai')).toMatchObject({ degree: expect.any(Number), community: expect.any(Number) });
+        expect(parseGexf(Graph, text).getNodeAttributes('org/moonshot-ai')).toMatchObject({
+          degree: expect.any(Number),
+          community: expect.any(Number),
+        });
       }
-      expect(Number.isInteger(parseGexf(Graph, defaulted.text).getNodeAttribute('org/moonshot-ai', 'degree'))).toBe(true);
+      expect(Number.isInteger(parseGexf(Graph, defaulted.text).getNodeAttribute('org/moonshot-ai', 'degree'))).toBe(
+        true,
+      );
     });
 
     it('igraph reads the GraphML export: integer columns numerically, and as integers through networkx', async () => {
-      const { graph } = await ok('{ graph(seeds: ["org/moonshot-ai"], depth: 1) { nodes { nodeId degree community } } }');
+      const { graph } = await ok(
+        '{ graph(seeds: ["org/moonshot-ai"], depth: 1) { nodes { nodeId degree community } } }',
+      );
       const file = path.join(dir, 'igraph.graphml');
       writeFileSync(file, (await download('graph.graphml', '?seeds=org/moonshot-ai&depth=1')).text);
       const read = JSON.parse(execFileSync(PYTHON, ['-c', IGRAPH_READER, file], { encoding: 'utf8' }));
       for (const n of graph.nodes as { nodeId: string; degree: number; community: number }[]) {
         expect({ id: n.nodeId, direct: read.direct[n.nodeId] }).toEqual({ id: n.nodeId, direct: ['float', n.degree] });
-        expect({ id: n.nodeId, via: read.via[n.nodeId], community: read.communityVia[n.nodeId] }).toEqual({ id: n.nodeId, via: ['int', n.degree], community: ['int', n.community] });
+        expect({ id: n.nodeId, via: read.via[n.nodeId], community: read.communityVia[n.nodeId] }).toEqual({
+          id: n.nodeId,
+          via: ['int', n.degree],
+          community: ['int', n.community],
+        });
       }
     });
 

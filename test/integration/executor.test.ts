@@ -39,7 +39,10 @@ describe('Executor on a real Neo4j', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Conflict);
     expect((error as Conflict).code).toBe('CONFLICT');
-    const left = await graph.db.read({ name: 'left', cypher: 'MATCH (s:Source {id: $id}) RETURN count(s) AS n' }, { id: `${TEST_ID}-other` });
+    const left = await graph.db.read(
+      { name: 'left', cypher: 'MATCH (s:Source {id: $id}) RETURN count(s) AS n' },
+      { id: `${TEST_ID}-other` },
+    );
     expect(left).toEqual([{ n: 0 }]);
   });
 
@@ -48,7 +51,9 @@ describe('Executor on a real Neo4j', () => {
     const sessions = jest.spyOn(graph.driver, 'session');
     try {
       // Minutes of work for Neo4j; stopped by the server once the request's 1.5 s are spent.
-      const slow = await db.read({ name: 'slow', cypher: 'UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n' }).catch((e: unknown) => e);
+      const slow = await db
+        .read({ name: 'slow', cypher: 'UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n' })
+        .catch((e: unknown) => e);
       expect(slow).toBeInstanceOf(QueryTimeout);
       const opened = sessions.mock.calls.length;
       const late = await db.read({ name: 'late', cypher: 'RETURN 1' }).catch((e: unknown) => e);
@@ -60,7 +65,9 @@ describe('Executor on a real Neo4j', () => {
   });
 
   it('hides the internals of a failing query behind INTERNAL_SERVER_ERROR with the query name', async () => {
-    const error = (await graph.db.read({ name: 'broken', cypher: 'RETURN nope(' }).catch((e: unknown) => e)) as StoreFailure;
+    const error = (await graph.db
+      .read({ name: 'broken', cypher: 'RETURN nope(' })
+      .catch((e: unknown) => e)) as StoreFailure;
     expect(error).toBeInstanceOf(StoreFailure);
     expect(error.code).toBe('INTERNAL_SERVER_ERROR');
     expect(error.message).toBe('internal error in query broken');

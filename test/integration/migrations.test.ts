@@ -23,9 +23,12 @@ describe('migrations on a real Neo4j', () => {
       "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties AS props",
     );
     // A change is identified by its place in the log.
-    const identity = (label: string) => (({ Name: 'key', FactLock: 'fact', Change: 'seq' }) as Record<string, string>)[label] ?? 'id';
+    const identity = (label: string) =>
+      (({ Name: 'key', FactLock: 'fact', Change: 'seq' }) as Record<string, string>)[label] ?? 'id';
     const constrained = new Set(
-      constraints.records.filter((r) => r.get('props').length === 1 && r.get('props')[0] === identity(r.get('label'))).map((r) => r.get('label') as string),
+      constraints.records
+        .filter((r) => r.get('props').length === 1 && r.get('props')[0] === identity(r.get('label')))
+        .map((r) => r.get('label') as string),
     );
     const labels = await graph.driver.executeQuery('MATCH (n) UNWIND labels(n) AS label RETURN DISTINCT label');
     const missing = labels.records.map((r) => r.get('label')).filter((l) => !constrained.has(l));

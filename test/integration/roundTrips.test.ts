@@ -19,7 +19,10 @@ describe('bounded round trips', () => {
     await graph.close();
   });
 
-  async function roundTrips(query: string, variables: Record<string, unknown>): Promise<{ trips: number; rows: number }> {
+  async function roundTrips(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ trips: number; rows: number }> {
     const context = createContext(graph.db);
     const response = await app.apollo.executeOperation({ query, variables }, { contextValue: context });
     if (response.body.kind !== 'single') throw new Error('expected a single result');

@@ -4,7 +4,12 @@ import { logger } from '../../src/logger';
 import { partialDatePrecision } from '../../src/model/partialDate';
 import { EVENT_KINDS, EVENT_LABEL } from '../../src/model/registry';
 import type { EventKind } from '../../src/model/vocabulary';
-import { EXPECTED_ENTITY_LABELS, EXPECTED_GRAPH_EVENT_KINDS, EXPECTED_IMPLIED_MOVES, EXPECTED_RELATIONSHIP_TYPES } from '../support/seedExpectations';
+import {
+  EXPECTED_ENTITY_LABELS,
+  EXPECTED_GRAPH_EVENT_KINDS,
+  EXPECTED_IMPLIED_MOVES,
+  EXPECTED_RELATIONSHIP_TYPES,
+} from '../support/seedExpectations';
 import { repoPath } from '../../src/paths';
 import { readSeedData } from '../../src/seed/seedData';
 import { seed } from '../../src/seed/seed';
@@ -43,7 +48,9 @@ describe('the seeded knowledge graph', () => {
   });
 
   it('has the expected number of events per kind, each with its kind label', async () => {
-    const rows = await query('MATCH (e:Event) RETURN e.kind AS kind, count(e) AS n, collect(DISTINCT e.label) AS labels');
+    const rows = await query(
+      'MATCH (e:Event) RETURN e.kind AS kind, count(e) AS n, collect(DISTINCT e.label) AS labels',
+    );
     const counts = Object.fromEntries(rows.map((r) => [r.kind, r.n]));
     expect(counts).toEqual(EXPECTED_GRAPH_EVENT_KINDS);
     for (const row of rows) expect(row.labels).toEqual([EVENT_LABEL[row.kind as EventKind]]);
@@ -58,7 +65,8 @@ describe('the seeded knowledge graph', () => {
 
   it('links every participant the data files name', async () => {
     // The files' participants, plus mover, from and to of each implied move.
-    const expected = readSeedData().events.reduce((sum, e) => sum + e.participants.length, 0) + 3 * EXPECTED_IMPLIED_MOVES;
+    const expected =
+      readSeedData().events.reduce((sum, e) => sum + e.participants.length, 0) + 3 * EXPECTED_IMPLIED_MOVES;
     const [row] = await query('MATCH (:Event)-[i:INVOLVES]->(:Entity) RETURN count(i) AS n');
     expect(row!.n).toBe(expected);
   });
@@ -84,12 +92,20 @@ describe('the seeded knowledge graph', () => {
   });
 
   it('gives every event the participants its kind requires', async () => {
-    const rows = await query('MATCH (e:Event) RETURN e.id AS id, e.kind AS kind, [(e)-[i:INVOLVES]->() | i.role] AS roles');
+    const rows = await query(
+      'MATCH (e:Event) RETURN e.id AS id, e.kind AS kind, [(e)-[i:INVOLVES]->() | i.role] AS roles',
+    );
     const lacking = rows
-      .map((r) => ({ id: r.id, missing: EVENT_KINDS[r.kind as EventKind].roles.filter((s) => s.required).map((s) => s.role).filter((role) => !(r.roles as string[]).includes(role)) }))
+      .map((r) => ({
+        id: r.id,
+        missing: EVENT_KINDS[r.kind as EventKind].roles
+          .filter((s) => s.required)
+          .map((s) => s.role)
+          .filter((role) => !(r.roles as string[]).includes(role)),
+      }))
       .filter((r) => r.missing.length);
     expect(lacking).toEqual([]);
-    const [metrics] = await query("MATCH (e:Metric) WHERE NOT (e)-[:INVOLVES]->() RETURN count(e) AS n");
+    const [metrics] = await query('MATCH (e:Metric) WHERE NOT (e)-[:INVOLVES]->() RETURN count(e) AS n');
     expect(metrics!.n).toBe(0);
   });
 
@@ -114,7 +130,10 @@ describe('the seeded knowledge graph', () => {
     for (const { id, date, stored } of dates) {
       const precision = partialDatePrecision(date as string);
       // Events store their precision, which must be the date's; relationship dates must be valid.
-      expect({ id, precision }).toEqual({ id, precision: stored === 'none stored' ? expect.stringMatching(/^(YEAR|MONTH|DAY)$/) : stored });
+      expect({ id, precision }).toEqual({
+        id,
+        precision: stored === 'none stored' ? expect.stringMatching(/^(YEAR|MONTH|DAY)$/) : stored,
+      });
     }
     const money = await query(`
       MATCH (e:Event) UNWIND keys(e) AS key WITH e, key WHERE key ENDS WITH 'Amount'
@@ -129,9 +148,13 @@ describe('the seeded knowledge graph', () => {
   });
 
   it('records the article’s numbers as numbers: 25億美元 is 2.5e9 USD, 564億元 is 5.64e10 CNY', async () => {
-    const [characterAi] = await query("MATCH (e:Acquisition)-[:INVOLVES {role: 'target'}]->(:Entity {id: 'org/character-ai'}) RETURN e.valuationAmount AS amount, e.valuationCurrency AS currency");
+    const [characterAi] = await query(
+      "MATCH (e:Acquisition)-[:INVOLVES {role: 'target'}]->(:Entity {id: 'org/character-ai'}) RETURN e.valuationAmount AS amount, e.valuationCurrency AS currency",
+    );
     expect(characterAi).toEqual({ amount: 2.5e9, currency: 'USD' });
-    const rows = await query('MATCH (e:Metric) WHERE e.value = 5.64e10 RETURN e.currency AS currency, e.qualifier AS qualifier');
+    const rows = await query(
+      'MATCH (e:Metric) WHERE e.value = 5.64e10 RETURN e.currency AS currency, e.qualifier AS qualifier',
+    );
     expect(rows).toEqual([{ currency: 'CNY', qualifier: 'MORE_THAN' }]);
   });
 

@@ -19,7 +19,11 @@ export async function startTestApp(settings: Partial<AppSettings> = {}): Promise
   close(): Promise<void>;
 }> {
   const graph = await openTestGraph();
-  const app = await createApp({ db: graph.db, logger, settings: { API_KEYS: `admin:${TEST_KEYS.admin},editor:${TEST_KEYS.editor}`, ...settings } });
+  const app = await createApp({
+    db: graph.db,
+    logger,
+    settings: { API_KEYS: `admin:${TEST_KEYS.admin},editor:${TEST_KEYS.editor}`, ...settings },
+  });
   const url = await app.listen(0, '127.0.0.1');
   return {
     app,

@@ -6,7 +6,16 @@ import { repoPath } from '../../src/paths';
 
 /** Debian's Chromium with the flags that work on these machines (no sandbox, no GPU, no phoning home). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Screenshots kept after the run (git-ignored). */
 export const ARTIFACTS = repoPath('test-artifacts');

@@ -34,7 +34,9 @@ export function fakeExecutor(rows: FakeRows = {}) {
       const plain = toNative(params);
       sent.push({ query, params: plain });
       const answer = rows[query.split('#')[1]!] ?? [];
-      return { records: (typeof answer === 'function' ? answer(plain) : answer).map((row) => ({ toObject: () => row })) };
+      return {
+        records: (typeof answer === 'function' ? answer(plain) : answer).map((row) => ({ toObject: () => row })),
+      };
     },
   };
   const session = {

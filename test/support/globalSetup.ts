@@ -41,8 +41,12 @@ export default async function globalSetup(): Promise<void> {
     await driver.close();
   }
 
-  execFileSync(process.execPath, [path.join(repoPath('node_modules'), 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json'], {
-    cwd: repoPath(),
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(repoPath('node_modules'), 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json'],
+    {
+      cwd: repoPath(),
+      stdio: 'inherit',
+    },
+  );
 }

@@ -36,7 +36,10 @@ export async function startOutageApp() {
   const { default: neo4j } = await import('neo4j-driver');
   const { Executor } = await import('../../src/neo4j/executor');
   const { freePort } = await import('./process');
-  const driver = neo4j.driver(`bolt://127.0.0.1:${await freePort()}`, neo4j.auth.basic('neo4j', 'unused'), { connectionTimeout: 1_000, maxTransactionRetryTime: 500 });
+  const driver = neo4j.driver(`bolt://127.0.0.1:${await freePort()}`, neo4j.auth.basic('neo4j', 'unused'), {
+    connectionTimeout: 1_000,
+    maxTransactionRetryTime: 500,
+  });
   const db = new Executor(driver, 'neo4j', logger, 5_000);
   let app: App;
   try {

@@ -5,8 +5,19 @@ import WebSocket from 'ws';
 export const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
 
 /** A real graphql-ws client over the `ws` package; no retries unless asked for. */
-export function wsClient(httpUrl: string, connectionParams: Record<string, unknown> = {}, options: { retryAttempts?: number; keepAlive?: number } = {}): Client {
-  return createClient({ url: wsUrl(httpUrl), webSocketImpl: WebSocket, connectionParams, lazy: true, retryAttempts: options.retryAttempts ?? 0, keepAlive: options.keepAlive ?? 0 });
+export function wsClient(
+  httpUrl: string,
+  connectionParams: Record<string, unknown> = {},
+  options: { retryAttempts?: number; keepAlive?: number } = {},
+): Client {
+  return createClient({
+    url: wsUrl(httpUrl),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    lazy: true,
+    retryAttempts: options.retryAttempts ?? 0,
+    keepAlive: options.keepAlive ?? 0,
+  });
 }
 
 export interface Collected<T> {
@@ -21,7 +32,12 @@ export interface Collected<T> {
 }
 
 /** Subscribes and collects what arrives: `next` payloads' data at `field`, errors, completion. */
-export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}, field = 'changes'): Collected<T> {
+export function collect<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  field = 'changes',
+): Collected<T> {
   const items: T[] = [];
   const errors: unknown[] = [];
   let notify = () => undefined as void;
@@ -35,7 +51,13 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
     stop: () => unsubscribe(),
     until: (count, timeoutMs = 20_000) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`got ${items.length} of ${count} items in ${timeoutMs} ms; errors: ${JSON.stringify(errors)}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`got ${items.length} of ${count} items in ${timeoutMs} ms; errors: ${JSON.stringify(errors)}`),
+            ),
+          timeoutMs,
+        );
         const check = () => {
           if (items.length >= count) {
             clearTimeout(timer);

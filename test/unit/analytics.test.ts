@@ -5,7 +5,12 @@ const edge = (source: string, target: string) => ({ source, target });
 
 describe('selection metrics (degree, PageRank, Louvain community)', () => {
   it('degree counts every edge of the selection at a node, parallel ones too, and ignores edges leaving it', () => {
-    const metrics = computeMetrics(ids('a', 'b', 'c'), [edge('a', 'b'), edge('a', 'b'), edge('c', 'a'), edge('a', 'outside')]);
+    const metrics = computeMetrics(ids('a', 'b', 'c'), [
+      edge('a', 'b'),
+      edge('a', 'b'),
+      edge('c', 'a'),
+      edge('a', 'outside'),
+    ]);
     expect([...metrics].map(([id, m]) => [id, m.degree])).toEqual([
       ['a', 3],
       ['b', 2],
@@ -27,7 +32,15 @@ describe('selection metrics (degree, PageRank, Louvain community)', () => {
     const nodes = ids(...small, ...big);
     const edges = [...clique(big), ...clique(small), edge('p1', 'q1')];
     const metrics = computeMetrics(nodes, edges);
-    expect(Object.fromEntries([...metrics].map(([id, m]) => [id, m.community]))).toEqual({ p1: 0, p2: 0, p3: 0, p4: 0, q1: 1, q2: 1, q3: 1 });
+    expect(Object.fromEntries([...metrics].map(([id, m]) => [id, m.community]))).toEqual({
+      p1: 0,
+      p2: 0,
+      p3: 0,
+      p4: 0,
+      q1: 1,
+      q2: 1,
+      q3: 1,
+    });
     for (let i = 0; i < 5; i++) expect(computeMetrics(nodes, edges)).toEqual(metrics);
   });
 

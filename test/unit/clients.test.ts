@@ -118,28 +118,53 @@ describe('client toolchains', () => {
       }),
     );
     writeFileSync(path.join(project, 'src', 'Paging.ts'), PAGINATION);
-    for (const [module, ops] of [['Examples', exampleOperations()], ['Readme', readmeOperations()]] as const) {
+    for (const [module, ops] of [
+      ['Examples', exampleOperations()],
+      ['Readme', readmeOperations()],
+    ] as const) {
       const texts = ops.map((op) => {
-        const renamed = op.text.replace(new RegExp(`^(\\s*${op.kind}\\s+)${op.name}\\b`, 'm'), `$1${relayName(module, op)}`);
+        const renamed = op.text.replace(
+          new RegExp(`^(\\s*${op.kind}\\s+)${op.name}\\b`, 'm'),
+          `$1${relayName(module, op)}`,
+        );
         // Without the comments: relay's extraction of graphql`…` stops at an escaped backtick.
-        const body = renamed.split('\n').filter((line) => !line.trim().startsWith('#')).join('\n');
+        const body = renamed
+          .split('\n')
+          .filter((line) => !line.trim().startsWith('#'))
+          .join('\n');
         return `export const ${op.name} = graphql\`${body}\`;`;
       });
-      writeFileSync(path.join(project, 'src', `${module}.ts`), `declare const graphql: (text: TemplateStringsArray) => unknown;\n${texts.join('\n')}\n`);
+      writeFileSync(
+        path.join(project, 'src', `${module}.ts`),
+        `declare const graphql: (text: TemplateStringsArray) => unknown;\n${texts.join('\n')}\n`,
+      );
     }
     const run = spawnSync(repoPath('node_modules', '.bin', 'relay-compiler'), [], { cwd: project, encoding: 'utf8' });
     const problems = `${run.stdout}${run.stderr}`.split('\n').filter((l) => /ERROR|WARN/.test(l));
     expect({ status: run.status, problems }).toEqual({ status: 0, problems: [] });
     const generated = new Set(readdirSync(path.join(project, '__generated__')));
-    for (const [module, ops] of [['Examples', exampleOperations()], ['Readme', readmeOperations()]] as const) {
+    for (const [module, ops] of [
+      ['Examples', exampleOperations()],
+      ['Readme', readmeOperations()],
+    ] as const) {
       for (const op of ops) expect(generated).toContain(`${relayName(module, op)}.graphql.ts`);
     }
-    const artifacts = ['PagingEventsQuery', 'PagingTimelineQuery', 'PagingOrganizationTalentInQuery', 'PagingPersonQuery', 'ExamplesMoonshotLatestEventsQuery', 'ReadmeWriteFromScratchMutation'];
-    for (const name of artifacts) expect(readFileSync(path.join(project, '__generated__', `${name}.graphql.ts`), 'utf8')).toContain(name);
+    const artifacts = [
+      'PagingEventsQuery',
+      'PagingTimelineQuery',
+      'PagingOrganizationTalentInQuery',
+      'PagingPersonQuery',
+      'ExamplesMoonshotLatestEventsQuery',
+      'ReadmeWriteFromScratchMutation',
+    ];
+    for (const name of artifacts)
+      expect(readFileSync(path.join(project, '__generated__', `${name}.graphql.ts`), 'utf8')).toContain(name);
     // usePaginationFragment pages entities backward: relay-compiler's metadata for loadPrevious.
     const backward = readFileSync(path.join(project, '__generated__', 'Paging_entitiesBackward.graphql.ts'), 'utf8');
     expect(backward).toMatch(/"count": "last",\s*"cursor": "before",\s*"direction": "backward"/);
-    expect(readFileSync(path.join(project, '__generated__', 'PagingEntitiesBackwardQuery.graphql.ts'), 'utf8')).toMatch(/"name": "startCursor"[\s\S]*"name": "hasPreviousPage"|"name": "hasPreviousPage"[\s\S]*"name": "startCursor"/);
+    expect(readFileSync(path.join(project, '__generated__', 'PagingEntitiesBackwardQuery.graphql.ts'), 'utf8')).toMatch(
+      /"name": "startCursor"[\s\S]*"name": "hasPreviousPage"|"name": "hasPreviousPage"[\s\S]*"name": "startCursor"/,
+    );
   }, 60_000);
 
   it('GraphQL Code Generator (typescript-operations) types every example and README operation', () => {
@@ -150,10 +175,22 @@ describe('client toolchains', () => {
     });
     const output = path.join(dir, 'operations.ts');
     const config = path.join(dir, 'codegen.json');
-    writeFileSync(config, JSON.stringify({ schema: SCHEMA_FILE, documents, generates: { [output]: { plugins: ['typescript', 'typescript-operations'] } } }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        schema: SCHEMA_FILE,
+        documents,
+        generates: { [output]: { plugins: ['typescript', 'typescript-operations'] } },
+      }),
+    );
     // As users run it: the CLI (an ES module, which jest's CommonJS runtime cannot load in-process).
-    const run = spawnSync(repoPath('node_modules', '.bin', 'graphql-codegen'), ['--config', config], { encoding: 'utf8' });
-    expect({ status: run.status, output: run.status === 0 ? '' : `${run.stdout}${run.stderr}` }).toEqual({ status: 0, output: '' });
+    const run = spawnSync(repoPath('node_modules', '.bin', 'graphql-codegen'), ['--config', config], {
+      encoding: 'utf8',
+    });
+    expect({ status: run.status, output: run.status === 0 ? '' : `${run.stdout}${run.stderr}` }).toEqual({
+      status: 0,
+      output: '',
+    });
     const generated = readFileSync(output, 'utf8');
     for (const op of documented()) {
       const suffix = op.kind[0]!.toUpperCase() + op.kind.slice(1);

@@ -10,7 +10,12 @@ describe('configuration from the environment', () => {
   });
 
   it('accepts bolt, routing and TLS URIs', () => {
-    for (const uri of ['bolt://db:7687', 'neo4j://cluster.example:7687', 'neo4j+s://x.databases.neo4j.io', 'bolt+ssc://h']) {
+    for (const uri of [
+      'bolt://db:7687',
+      'neo4j://cluster.example:7687',
+      'neo4j+s://x.databases.neo4j.io',
+      'bolt+ssc://h',
+    ]) {
       expect(loadConfig({ NEO4J_URI: uri }).NEO4J_URI).toBe(uri);
     }
   });

@@ -5,7 +5,15 @@ import { CYPHER_DIR, CypherFileError, loadCypherFile, parseCypherBlocks } from '
 describe('named Cypher blocks', () => {
   it('splits a file into named blocks, keeping comments and dropping the final semicolon', () => {
     const blocks = parseCypherBlocks(
-      ['// header, ignored', '// @query first', '// :param id => 1', 'MATCH (n) RETURN n;', '', '// @query second', 'RETURN 1'].join('\n'),
+      [
+        '// header, ignored',
+        '// @query first',
+        '// :param id => 1',
+        'MATCH (n) RETURN n;',
+        '',
+        '// @query second',
+        'RETURN 1',
+      ].join('\n'),
       'x.cypher',
     );
     expect([...blocks.keys()]).toEqual(['first', 'second']);

@@ -19,7 +19,10 @@ describe('the client-side deadline', () => {
   it('fails a call with TIMEOUT once the database has settled nothing for the deadline', async () => {
     const { executor } = pendingExecutor();
     const call = withDeadline(executor, 1_000, new Liveness()).forRequest().read({ name: 'q', cypher: 'RETURN 1' });
-    const outcome = call.then(() => 'answered', (error: { code: string; message: string }) => [error.code, error.message]);
+    const outcome = call.then(
+      () => 'answered',
+      (error: { code: string; message: string }) => [error.code, error.message],
+    );
     await jest.advanceTimersByTimeAsync(999);
     await jest.advanceTimersByTimeAsync(1);
     expect(await outcome).toEqual(['TIMEOUT', 'the graph database did not answer within 1000 ms']);

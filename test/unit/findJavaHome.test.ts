@@ -31,17 +31,27 @@ describe('choosing a JDK for Neo4j 5.26', () => {
 
   it('prefers NEO4J_JAVA_HOME, then JAVA_HOME, when they are 17 or 21', () => {
     const root = jdks({ 'java-17': '17.0.15', 'java-21': '21.0.5', 'temurin-25': '25.0.1' });
-    expect(findJavaHome({ PATH: '', NEO4J_JAVA_HOME: path.join(root, 'java-21') }, [root])).toBe(path.join(root, 'java-21'));
-    expect(findJavaHome({ PATH: '', JAVA_HOME: path.join(root, 'temurin-25') }, [root])).toBe(path.join(root, 'java-17'));
+    expect(findJavaHome({ PATH: '', NEO4J_JAVA_HOME: path.join(root, 'java-21') }, [root])).toBe(
+      path.join(root, 'java-21'),
+    );
+    expect(findJavaHome({ PATH: '', JAVA_HOME: path.join(root, 'temurin-25') }, [root])).toBe(
+      path.join(root, 'java-17'),
+    );
   });
 
   it('warns when NEO4J_JAVA_HOME is a missing folder or a Java Neo4j cannot run on, and takes another', () => {
     const root = jdks({ 'java-21': '21.0.5', 'temurin-25': '25.0.1' });
     const warnings: string[] = [];
     const missing = path.join(root, 'no-such-jdk');
-    expect(findJavaHome({ PATH: '', NEO4J_JAVA_HOME: missing }, [root], (w) => warnings.push(w))).toBe(path.join(root, 'java-21'));
-    expect(findJavaHome({ PATH: '', NEO4J_JAVA_HOME: path.join(root, 'temurin-25') }, [root], (w) => warnings.push(w))).toBe(path.join(root, 'java-21'));
-    expect(findJavaHome({ PATH: '', NEO4J_JAVA_HOME: path.join(root, 'java-21') }, [root], (w) => warnings.push(w))).toBe(path.join(root, 'java-21'));
+    expect(findJavaHome({ PATH: '', NEO4J_JAVA_HOME: missing }, [root], (w) => warnings.push(w))).toBe(
+      path.join(root, 'java-21'),
+    );
+    expect(
+      findJavaHome({ PATH: '', NEO4J_JAVA_HOME: path.join(root, 'temurin-25') }, [root], (w) => warnings.push(w)),
+    ).toBe(path.join(root, 'java-21'));
+    expect(
+      findJavaHome({ PATH: '', NEO4J_JAVA_HOME: path.join(root, 'java-21') }, [root], (w) => warnings.push(w)),
+    ).toBe(path.join(root, 'java-21'));
     expect(warnings).toEqual([
       `NEO4J_JAVA_HOME=${missing} does not exist: looking for another Java 17 or 21`,
       `NEO4J_JAVA_HOME=${path.join(root, 'temurin-25')} is Java 25; Neo4j 5.26 runs on Java 17 or 21 only: looking for another Java 17 or 21`,
@@ -57,7 +67,9 @@ describe('choosing a JDK for Neo4j 5.26', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(LocalNeo4jError);
-    expect((error as Error).message).toMatch(/^no Java 17 or 21 found for the local Neo4j 5\.26 .*set NEO4J_JAVA_HOME, or set NEO4J_URI$/);
+    expect((error as Error).message).toMatch(
+      /^no Java 17 or 21 found for the local Neo4j 5\.26 .*set NEO4J_JAVA_HOME, or set NEO4J_URI$/,
+    );
     expect((error as Error).message).not.toContain('\n');
   });
 });

@@ -36,7 +36,9 @@ describe('the synthetic graph generator', () => {
     expect(facts.sources.length + facts.events.length + facts.entities.length).toBe(5000);
     // Stored: the planned nodes plus one TALENT_MOVE per licensing-deal joiner (the registry's implied moves).
     const { nodes, impliedMoves } = generator.manifest().counts;
-    const joiners = facts.events.filter((e) => e.kind === 'LICENSING_DEAL').flatMap((e) => e.participants.filter((p) => p.role === 'joiner')).length;
+    const joiners = facts.events
+      .filter((e) => e.kind === 'LICENSING_DEAL')
+      .flatMap((e) => e.participants.filter((p) => p.role === 'joiner')).length;
     expect(impliedMoves).toBe(joiners);
     expect(Object.values(nodes).reduce((a, b) => a + b, 0)).toBe(5000 + joiners);
   });
@@ -61,8 +63,10 @@ describe('the synthetic graph generator', () => {
       const events = facts.events.filter((e) => e.kind === spec.kind);
       expect(events.length).toBeGreaterThan(0);
       for (const e of events) {
-        for (const role of spec.roles.filter((r) => r.required)) expect(e.participants.some((p) => p.role === role.role)).toBe(true);
-        for (const p of e.participants) expect(spec.roles.find((r) => r.role === p.role)!.labels).toContain(label.get(p.id));
+        for (const role of spec.roles.filter((r) => r.required))
+          expect(e.participants.some((p) => p.role === role.role)).toBe(true);
+        for (const p of e.participants)
+          expect(spec.roles.find((r) => r.role === p.role)!.labels).toContain(label.get(p.id));
       }
     }
   });

@@ -21,7 +21,9 @@ describe("Maven's download progress", () => {
 describe('the download with its expected total', () => {
   it('shows how far along it is against the whole download from an empty cache', () => {
     const progress = new MavenProgress({ files: 961, bytes: 155_000_000 });
-    progress.read('[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/a/b/1/b-1.jar (48.2 MB at 9 MB/s)');
+    progress.read(
+      '[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/a/b/1/b-1.jar (48.2 MB at 9 MB/s)',
+    );
     expect(progress.summary()).toBe('1 of 961 files, 48.2 of 155.0 MB');
     expect(MavenProgress.describe({ files: 961, bytes: 155_000_000 })).toBe('961 files, 155.0 MB');
   });

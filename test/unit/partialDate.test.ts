@@ -11,9 +11,12 @@ describe('partial dates', () => {
     expect(partialDatePrecision(text)).toBe(precision);
   });
 
-  it.each(['24', '2024-13', '2023-02-29', '2024-1', '2024-10-32', '2024/10', 'Dec 2024', ''])('%j is not a partial date', (text) => {
-    expect(partialDatePrecision(text)).toBeUndefined();
-  });
+  it.each(['24', '2024-13', '2023-02-29', '2024-1', '2024-10-32', '2024/10', 'Dec 2024', ''])(
+    '%j is not a partial date',
+    (text) => {
+      expect(partialDatePrecision(text)).toBeUndefined();
+    },
+  );
 
   it('an upper bound keeps every date inside the partial date and nothing after it', () => {
     const bound = partialDateUpperBound('2024-05');
@@ -37,7 +40,13 @@ describe('tally periods (eventStats)', () => {
       const { lower, upper } = periodSortKeyRange(period);
       return sortKey >= lower && sortKey < upper;
     };
-    const keys = ['2024 event/a/x', '2024-05 event/a/x', '2024-05-13 event/a/x', '2024-06 event/a/x', '~ event/a/x'].map((k, n) => k.replace('x', String(n)));
+    const keys = [
+      '2024 event/a/x',
+      '2024-05 event/a/x',
+      '2024-05-13 event/a/x',
+      '2024-06 event/a/x',
+      '~ event/a/x',
+    ].map((k, n) => k.replace('x', String(n)));
     expect(keys.filter((k) => inside('2024-05', k))).toEqual([keys[1], keys[2]]);
     expect(keys.filter((k) => inside('2024', k))).toEqual([keys[0]]);
     expect(keys.filter((k) => inside('~', k))).toEqual([keys[4]]);

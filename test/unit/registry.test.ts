@@ -1,9 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getNamedType, GraphQLList, GraphQLNonNull, GraphQLObjectType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { LABEL_COLORS } from '../../src/graph/palette';
 import { buildGraphQLSchema } from '../../src/graphql/schema';
-import { EVENT_KINDS, EVENT_KIND_LIST, MOVE_DESTINATION_ROLE, RELATIONSHIP_TYPE_LIST, STABLE_TYPES_PATTERN, type RoleSpec } from '../../src/model/registry';
+import {
+  EVENT_KINDS,
+  EVENT_KIND_LIST,
+  MOVE_DESTINATION_ROLE,
+  RELATIONSHIP_TYPE_LIST,
+  STABLE_TYPES_PATTERN,
+  type RoleSpec,
+} from '../../src/model/registry';
 import { modelTables } from '../../src/model/modelDoc';
 import { repoPath } from '../../src/paths';
 
@@ -15,13 +29,23 @@ function expectedType(role: RoleSpec): string {
 }
 
 const printType = (type: GraphQLOutputType): string =>
-  type instanceof GraphQLNonNull ? `${printType(type.ofType)}!` : type instanceof GraphQLList ? `[${printType(type.ofType)}]` : getNamedType(type).name;
+  type instanceof GraphQLNonNull
+    ? `${printType(type.ofType)}!`
+    : type instanceof GraphQLList
+      ? `[${printType(type.ofType)}]`
+      : getNamedType(type).name;
 
 describe('the registry is the one source of the model', () => {
   it('gives the move destination role to TALENT_MOVE only, an Organization (eventStats counts moves by it)', () => {
-    const holders = EVENT_KIND_LIST.filter((kind) => EVENT_KINDS[kind].roles.some((r) => r.role === MOVE_DESTINATION_ROLE));
+    const holders = EVENT_KIND_LIST.filter((kind) =>
+      EVENT_KINDS[kind].roles.some((r) => r.role === MOVE_DESTINATION_ROLE),
+    );
     expect(holders).toEqual(['TALENT_MOVE']);
-    expect(EVENT_KINDS.TALENT_MOVE.roles.find((r) => r.role === MOVE_DESTINATION_ROLE)).toMatchObject({ labels: ['Organization'], many: false, required: true });
+    expect(EVENT_KINDS.TALENT_MOVE.roles.find((r) => r.role === MOVE_DESTINATION_ROLE)).toMatchObject({
+      labels: ['Organization'],
+      many: false,
+      required: true,
+    });
   });
 
   let schema: GraphQLSchema;
@@ -34,14 +58,18 @@ describe('the registry is the one source of the model', () => {
     const type = schema.getType(spec.label);
     expect(type).toBeInstanceOf(GraphQLObjectType);
     const fields = (type as GraphQLObjectType).getFields();
-    const actual = Object.fromEntries(spec.roles.map((r) => [r.field, fields[r.field] ? printType(fields[r.field]!.type) : 'missing']));
+    const actual = Object.fromEntries(
+      spec.roles.map((r) => [r.field, fields[r.field] ? printType(fields[r.field]!.type) : 'missing']),
+    );
     const expected = Object.fromEntries(spec.roles.map((r) => [r.field, expectedType(r)]));
     expect(actual).toEqual(expected);
     expect((type as GraphQLObjectType).description).toBe(spec.description);
   });
 
   it('the EventKind enum of the schema lists exactly the registry kinds', () => {
-    const values = (schema.getType('EventKind') as unknown as { getValues(): { name: string }[] }).getValues().map((v) => v.name);
+    const values = (schema.getType('EventKind') as unknown as { getValues(): { name: string }[] })
+      .getValues()
+      .map((v) => v.name);
     expect(values).toEqual(EVENT_KIND_LIST);
   });
 
@@ -53,7 +81,10 @@ describe('the registry is the one source of the model', () => {
   it('every Cypher file spells the stable relationship types as the registry lists them', () => {
     const dir = repoPath('cypher', 'queries');
     const lists = readdirSync(dir).flatMap((file) =>
-      [...readFileSync(path.join(dir, file), 'utf8').matchAll(/:((?:[A-Z_]+\|)+[A-Z_]+)/g)].map((m) => ({ file, list: m[1]! })),
+      [...readFileSync(path.join(dir, file), 'utf8').matchAll(/:((?:[A-Z_]+\|)+[A-Z_]+)/g)].map((m) => ({
+        file,
+        list: m[1]!,
+      })),
     );
     const stable = lists.filter(({ list }) => list.includes('FOUNDED'));
     expect(stable.length).toBeGreaterThan(3);
@@ -63,8 +94,13 @@ describe('the registry is the one source of the model', () => {
   });
 
   it('writeRelationships has a MERGE for every stable type (a type without one would not be written)', () => {
-    const block = readFileSync(repoPath('cypher', 'queries', 'facts.cypher'), 'utf8').split('// @query writeRelationships')[1]!.split('// @query')[0]!;
-    const merged = [...block.matchAll(/WHERE row\.type = '([A-Z_]+)'\s+MERGE \(a\)-\[r:([A-Z_]+) /g)].map((m) => [m[1], m[2]]);
+    const block = readFileSync(repoPath('cypher', 'queries', 'facts.cypher'), 'utf8')
+      .split('// @query writeRelationships')[1]!
+      .split('// @query')[0]!;
+    const merged = [...block.matchAll(/WHERE row\.type = '([A-Z_]+)'\s+MERGE \(a\)-\[r:([A-Z_]+) /g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
     expect(merged).toEqual(RELATIONSHIP_TYPE_LIST.map((t) => [t, t]));
   });
 
@@ -77,7 +113,8 @@ describe('the registry is the one source of the model', () => {
   it('every event label has its uniqueness constraint (cypher/schema/001-constraints.cypher)', () => {
     const text = readFileSync(repoPath('cypher', 'schema', '001-constraints.cypher'), 'utf8');
     const constrained = [...text.matchAll(/FOR \(n:(\w+)\) REQUIRE n\.id IS UNIQUE/g)].map((m) => m[1]);
-    for (const kind of EVENT_KIND_LIST) expect({ kind, constrained: constrained.includes(EVENT_KINDS[kind].label) }).toEqual({ kind, constrained: true });
+    for (const kind of EVENT_KIND_LIST)
+      expect({ kind, constrained: constrained.includes(EVENT_KINDS[kind].label) }).toEqual({ kind, constrained: true });
   });
 
   it('docs/model.md carries the tables generated from the registry (npm run docs:model rewrites them)', () => {

@@ -20,7 +20,12 @@ describe('Cypher sent by the resolvers', () => {
   const emptyPage = { eventPage: [], eventCount: [{ count: 0 }] };
 
   it('events: the participant is the anchor of an index range, dates and cursor become exclusive sortKey bounds, the count capped', async () => {
-    expect(await sentBy('{ events(kinds: [TALENT_MOVE, ACQUISITION], involving: "org/oppo", from: "2024-05", to: "2024-10", first: 5) { totalCount } }', emptyPage)).toMatchInlineSnapshot(`
+    expect(
+      await sentBy(
+        '{ events(kinds: [TALENT_MOVE, ACQUISITION], involving: "org/oppo", from: "2024-05", to: "2024-10", first: 5) { totalCount } }',
+        emptyPage,
+      ),
+    ).toMatchInlineSnapshot(`
 [
   {
     "params": {
@@ -63,7 +68,10 @@ describe('Cypher sent by the resolvers', () => {
   });
 
   it('talentMoves and acquisitions: kind fixed, the first role the anchor, no count unless asked for', async () => {
-    const sent = await sentBy('{ talentMoves(to: "org/bytedance") { edges { node { id } } } acquisitions(acquirer: "org/oppo", target: "org/x") { edges { node { id } } } }', emptyPage);
+    const sent = await sentBy(
+      '{ talentMoves(to: "org/bytedance") { edges { node { id } } } acquisitions(acquirer: "org/oppo", target: "org/x") { edges { node { id } } } }',
+      emptyPage,
+    );
     expect(sent.map((s) => s.params)).toMatchInlineSnapshot(`
 [
   {
@@ -103,9 +111,14 @@ describe('Cypher sent by the resolvers', () => {
 `);
   });
 
-  it('entities: one statement, with the selective filters (prefix as a name key, kinds, dates) and the walk\'s bounds', async () => {
+  it("entities: one statement, with the selective filters (prefix as a name key, kinds, dates) and the walk's bounds", async () => {
     const rows = { entityPage: [{ rows: [], matched: 0, walked: false, scanned: 2, lastRead: null }] };
-    expect(await sentBy('{ entities(namePrefix: "楊", type: Person, hasEventOf: [TALENT_MOVE], eventsFrom: "2024-05", orderBy: DEGREE, first: 5) { edges { cursor } } }', rows)).toMatchInlineSnapshot(`
+    expect(
+      await sentBy(
+        '{ entities(namePrefix: "楊", type: Person, hasEventOf: [TALENT_MOVE], eventsFrom: "2024-05", orderBy: DEGREE, first: 5) { edges { cursor } } }',
+        rows,
+      ),
+    ).toMatchInlineSnapshot(`
 [
   {
     "params": {
@@ -140,7 +153,12 @@ describe('Cypher sent by the resolvers', () => {
   it('entities: the cursor of the order is the bound of the walk; a count walks from the start', async () => {
     const after = Buffer.from('entity:LATEST_EVENT:["2024-05 org/x"]').toString('base64url');
     const rows = { entityPage: [{ rows: [], matched: 0, walked: true, scanned: 0, lastRead: null }] };
-    expect(await sentBy(`{ entities(category: AI_STARTUP, orderBy: LATEST_EVENT, after: "${after}") { totalCount edges { cursor } } }`, rows)).toMatchInlineSnapshot(`
+    expect(
+      await sentBy(
+        `{ entities(category: AI_STARTUP, orderBy: LATEST_EVENT, after: "${after}") { totalCount edges { cursor } } }`,
+        rows,
+      ),
+    ).toMatchInlineSnapshot(`
 [
   {
     "params": {
@@ -210,7 +228,9 @@ describe('Cypher sent by the resolvers', () => {
 `);
   });
 
-  const org = (id: string) => ({ entity: { id, label: 'Organization', name: id, names: [id], categories: [], anonymous: false } });
+  const org = (id: string) => ({
+    entity: { id, label: 'Organization', name: id, names: [id], categories: [], anonymous: false },
+  });
 
   it('entity pages: one batched query per nested field, whatever the number of parents', async () => {
     const sent = await sentBy(
@@ -314,9 +334,12 @@ describe('Cypher sent by the resolvers', () => {
 
   it('Source.facts backward: the mirror block between the cursors, the far side asked for only when selected', async () => {
     const before = Buffer.from(`sourceFacts:${JSON.stringify(['event/m'])}`).toString('base64url');
-    const sent = await sentBy(`{ source(id: "source/s") { facts(last: 3, before: "${before}") { pageInfo { hasPreviousPage hasNextPage } edges { cursor } } } }`, {
-      sourceById: () => [{ source: { id: 'source/s', title: 'S', publisher: null, date: null, language: null } }],
-    });
+    const sent = await sentBy(
+      `{ source(id: "source/s") { facts(last: 3, before: "${before}") { pageInfo { hasPreviousPage hasNextPage } edges { cursor } } } }`,
+      {
+        sourceById: () => [{ source: { id: 'source/s', title: 'S', publisher: null, date: null, language: null } }],
+      },
+    );
     expect(sent.filter((q) => q.query.startsWith('sources.cypher#sourceFacts'))).toMatchInlineSnapshot(`
 [
   {
@@ -432,12 +455,16 @@ describe('Cypher sent by the resolvers', () => {
 
   it.each(['limit: 0', 'limit: 101'])('centrality(%s) is BAD_USER_INPUT', async (args) => {
     const { db, sent } = fakeExecutor();
-    const result = await graphql({ schema, source: `{ centrality(${args}) { score } }`, contextValue: createContext(db) });
+    const result = await graphql({
+      schema,
+      source: `{ centrality(${args}) { score } }`,
+      contextValue: createContext(db),
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(sent).toEqual([]);
   });
 
-  it('eventStats: every kind of the registry, dates as bounds on the tallies\' periods, kinds deduplicated, the limit as a parameter', async () => {
+  it("eventStats: every kind of the registry, dates as bounds on the tallies' periods, kinds deduplicated, the limit as a parameter", async () => {
     const sent = await sentBy(
       `{ eventStats { byKind(from: "2024") { kind count }
          byPeriod(by: YEAR, kinds: [ACQUISITION, TALENT_MOVE, ACQUISITION], from: "2024-05", to: "2024-10") { total undated periods { period precision count } }
@@ -495,7 +522,11 @@ describe('Cypher sent by the resolvers', () => {
         { period: '~', count: 4 },
       ],
     });
-    const result = await graphql({ schema, source: '{ eventStats { byPeriod { total undated periods { period precision count } } } }', contextValue: createContext(db) });
+    const result = await graphql({
+      schema,
+      source: '{ eventStats { byPeriod { total undated periods { period precision count } } } }',
+      contextValue: createContext(db),
+    });
     expect(result).toEqual({
       data: {
         eventStats: {
@@ -512,7 +543,12 @@ describe('Cypher sent by the resolvers', () => {
     });
   });
 
-  it.each(['movesByDestination(limit: 0) { moves }', 'movesByDestination(limit: 101) { moves }', 'byPeriod(from: "2024-05-13") { total }', 'byKind(to: "2024-05-13") { count }'])(
+  it.each([
+    'movesByDestination(limit: 0) { moves }',
+    'movesByDestination(limit: 101) { moves }',
+    'byPeriod(from: "2024-05-13") { total }',
+    'byKind(to: "2024-05-13") { count }',
+  ])(
     'eventStats { %s } is BAD_USER_INPUT, nothing sent (the argument named over HTTP: test/e2e/stats.test.ts)',
     async (field) => {
       const { db, sent } = fakeExecutor();

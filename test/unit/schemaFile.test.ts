@@ -6,7 +6,9 @@ describe('schema/schema.graphql', () => {
     const fromCode = printSDL(await buildGraphQLSchema());
     const committed = readFileSync(SCHEMA_FILE, 'utf8');
     if (committed !== fromCode) {
-      throw new Error('schema/schema.graphql is out of date with the code: run `npm run schema:emit` and commit the file');
+      throw new Error(
+        'schema/schema.graphql is out of date with the code: run `npm run schema:emit` and commit the file',
+      );
     }
   });
 });

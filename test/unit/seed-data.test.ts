@@ -10,7 +10,12 @@ import { partialDatePrecision } from '../../src/model/partialDate';
 import { toFactRows } from '../../src/facts/facts';
 import { ENTITY_ID_PREFIX, EVENT_KINDS, RELATIONSHIP_TYPES, roleOf } from '../../src/model/registry';
 import { EntityLabel, OrganizationCategory } from '../../src/model/vocabulary';
-import { EXPECTED_ANONYMOUS, EXPECTED_ENTITY_LABELS, EXPECTED_EVENT_KINDS, EXPECTED_RELATIONSHIP_TYPES } from '../support/seedExpectations';
+import {
+  EXPECTED_ANONYMOUS,
+  EXPECTED_ENTITY_LABELS,
+  EXPECTED_EVENT_KINDS,
+  EXPECTED_RELATIONSHIP_TYPES,
+} from '../support/seedExpectations';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SEED = path.join(ROOT, 'cypher/seed');
@@ -54,7 +59,8 @@ const QUALIFIERS = new Set(['MORE_THAN', 'ABOUT', 'LESS_THAN', 'NEARLY', 'UNDER_
 // Helpers
 
 /** A PartialDate string ("2024", "2024-10", "2024-12-05") that is a real calendar date. */
-const isValidPartialDate = (value: unknown): boolean => typeof value === 'string' && partialDatePrecision(value) !== undefined;
+const isValidPartialDate = (value: unknown): boolean =>
+  typeof value === 'string' && partialDatePrecision(value) !== undefined;
 
 /** "2024-01-01/2024-12-05", "2024-01/2024-06" or a single PartialDate, start <= end. */
 function isValidPeriod(value: unknown): boolean {
@@ -96,7 +102,9 @@ const RAW_ID = /\b(person|org|product|group|event|source)\/[a-z0-9]/;
 function names(text: string, id: string): boolean {
   const e = entityById.get(id);
   if (!e) return false;
-  return nameForms(e.name, e.aliases).some((form) => text.includes(form)) || sources.some((s) => s.publisher === e.name);
+  return (
+    nameForms(e.name, e.aliases).some((form) => text.includes(form)) || sources.some((s) => s.publisher === e.name)
+  );
 }
 
 /**
@@ -122,7 +130,7 @@ const CATEGORY_WORDS: Record<OrganizationCategory, readonly string[]> = {
 
 function categoryStated(e: SeedEntity, category: OrganizationCategory): boolean {
   if (category === OrganizationCategory.MEDIA) return sources.some((s) => s.publisher === e.name);
-  return CATEGORY_WORDS[category].some((word) => (e.quote ?? "").includes(word));
+  return CATEGORY_WORDS[category].some((word) => (e.quote ?? '').includes(word));
 }
 
 /** All verbatim spans the data claims come from the article, with where they sit. */
@@ -131,7 +139,10 @@ function allQuotes(): Array<{ at: string; text: unknown }> {
     ...entities.map((e) => ({ at: `${e.id}.quote`, text: e.quote as unknown })),
     ...relationships.map((r) => ({ at: `(${r.from})-[${r.type}]->(${r.to}).quote`, text: r.quote as unknown })),
     ...events.flatMap((e) => [
-      ...(Array.isArray(e.quotes) ? e.quotes : [undefined]).map((q, i) => ({ at: `${e.id}.quotes[${i}]`, text: q as unknown })),
+      ...(Array.isArray(e.quotes) ? e.quotes : [undefined]).map((q, i) => ({
+        at: `${e.id}.quotes[${i}]`,
+        text: q as unknown,
+      })),
       ...(e.kind === 'STATEMENT' ? [{ at: `${e.id}.props.text`, text: e.props['text'] }] : []),
     ]),
   ];
@@ -167,7 +178,9 @@ describe('seed data files', () => {
 
 describe('verbatim quotes', () => {
   it('every quote, event quote and statement text is an exact substring of the article', () => {
-    const bad = allQuotes().filter((q) => typeof q.text !== 'string' || q.text.trim() === '' || !article.includes(q.text));
+    const bad = allQuotes().filter(
+      (q) => typeof q.text !== 'string' || q.text.trim() === '' || !article.includes(q.text),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -195,7 +208,9 @@ describe('verbatim quotes', () => {
 
 describe('entities', () => {
   it('ids are unique across entities and events', () => {
-    expect(duplicates([...entities.map((e) => e.id), ...events.map((e) => e.id), ...sources.map((s) => s.id)])).toEqual([]);
+    expect(duplicates([...entities.map((e) => e.id), ...events.map((e) => e.id), ...sources.map((s) => s.id)])).toEqual(
+      [],
+    );
   });
 
   it('ids are well-formed and their prefix matches the label', () => {
@@ -220,7 +235,11 @@ describe('entities', () => {
   });
 
   it('no two entities share a name or alias (case, spaces and punctuation aside)', () => {
-    const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+    const norm = (s: string) =>
+      s
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s\p{P}\p{S}]/gu, '');
     const owners = new Map<string, Set<string>>();
     for (const e of entities) {
       for (const form of [e.name, ...e.aliases]) {
@@ -228,7 +247,9 @@ describe('entities', () => {
         owners.set(key, (owners.get(key) ?? new Set()).add(e.id));
       }
     }
-    expect([...owners].filter(([, ids]) => ids.size > 1).map(([key, ids]) => `${key}: ${[...ids].join(', ')}`)).toEqual([]);
+    expect([...owners].filter(([, ids]) => ids.size > 1).map(([key, ids]) => `${key}: ${[...ids].join(', ')}`)).toEqual(
+      [],
+    );
   });
 
   it('organizations, and only organizations, have a list of known categories (empty when the article gives none)', () => {
@@ -252,7 +273,9 @@ describe('entities', () => {
 
   it('every anonymous speaker says something', () => {
     const speakers = new Set(
-      events.filter((e) => e.kind === 'STATEMENT').flatMap((e) => e.participants.filter((p) => p.role === 'speaker').map((p) => p.id)),
+      events
+        .filter((e) => e.kind === 'STATEMENT')
+        .flatMap((e) => e.participants.filter((p) => p.role === 'speaker').map((p) => p.id)),
     );
     expect(entities.filter((e) => e.anonymous === true && !speakers.has(e.id)).map((e) => e.id)).toEqual([]);
   });
@@ -348,7 +371,12 @@ describe('events', () => {
   it('every date-like prop is a valid partial date or period', () => {
     const bad = events.flatMap((e) =>
       Object.entries(e.props)
-        .filter(([k, v]) => (k === 'disclosedOn' && !isValidPartialDate(v)) || (k === 'period' && !isValidPeriod(v)) || (k === 'comparedTo' && !isValidPartialDate(v)))
+        .filter(
+          ([k, v]) =>
+            (k === 'disclosedOn' && !isValidPartialDate(v)) ||
+            (k === 'period' && !isValidPeriod(v)) ||
+            (k === 'comparedTo' && !isValidPartialDate(v)),
+        )
         .map(([k]) => `${e.id}.props.${k}`),
     );
     expect(bad).toEqual([]);
@@ -369,7 +397,10 @@ describe('events', () => {
     const bad = events.filter((e) => {
       const spec = EVENT_KINDS[e.kind];
       const roles = new Set(e.participants.map((p) => p.role));
-      return spec.roles.some((r) => r.required && !roles.has(r.role)) || (spec.anyOf !== undefined && !spec.anyOf.some((r) => roles.has(r)));
+      return (
+        spec.roles.some((r) => r.required && !roles.has(r.role)) ||
+        (spec.anyOf !== undefined && !spec.anyOf.some((r) => roles.has(r)))
+      );
     });
     expect(bad.map((e) => e.id)).toEqual([]);
   });
@@ -397,7 +428,8 @@ describe('events', () => {
   it('every money object has an amount and an ISO 4217 currency', () => {
     const bad = events.flatMap((e) =>
       moneyObjects(e.props, `${e.id}.props`).filter(
-        ({ money }) => typeof money['amount'] !== 'number' || !(money['amount'] > 0) || !CURRENCIES.has(String(money['currency'])),
+        ({ money }) =>
+          typeof money['amount'] !== 'number' || !(money['amount'] > 0) || !CURRENCIES.has(String(money['currency'])),
       ),
     );
     expect(bad.map((b) => b.at)).toEqual([]);
@@ -407,9 +439,13 @@ describe('events', () => {
     const acquisitions = events.filter((e) => e.kind === 'ACQUISITION');
     expect(acquisitions.filter((e) => typeof e.props['dealType'] !== 'string').map((e) => e.id)).toEqual([]);
     const byId = new Map(acquisitions.map((e) => [e.id, e.props]));
-    expect(byId.get('event/acquisition/google-character-ai')).toMatchObject({ valuation: { amount: 2500000000, currency: 'USD' } });
+    expect(byId.get('event/acquisition/google-character-ai')).toMatchObject({
+      valuation: { amount: 2500000000, currency: 'USD' },
+    });
     expect(byId.get('event/acquisition/google-character-ai')).not.toHaveProperty('price');
-    expect(byId.get('event/acquisition/microsoft-inflection-ai')).toMatchObject({ price: { amount: 650000000, currency: 'USD' } });
+    expect(byId.get('event/acquisition/microsoft-inflection-ai')).toMatchObject({
+      price: { amount: 650000000, currency: 'USD' },
+    });
     expect(byId.get('event/acquisition/microsoft-inflection-ai')).not.toHaveProperty('valuation');
   });
 
@@ -466,23 +502,29 @@ describe('events', () => {
 
 describe('citations state their facts on their own (docs/model.md, "Provenance and vagueness")', () => {
   it('every entity’s mention names it', () => {
-    expect(entities.filter((e) => !names(e.quote ?? "", e.id)).map((e) => `${e.id}: ${e.quote}`)).toEqual([]);
+    expect(entities.filter((e) => !names(e.quote ?? '', e.id)).map((e) => `${e.id}: ${e.quote}`)).toEqual([]);
   });
 
   it('every relationship’s quote names both its ends', () => {
-    const bad = relationships.filter((r) => !names(r.quote ?? "", r.from) || !names(r.quote ?? "", r.to));
+    const bad = relationships.filter((r) => !names(r.quote ?? '', r.from) || !names(r.quote ?? '', r.to));
     expect(bad.map((r) => `(${r.from})-[${r.type}]->(${r.to}): ${r.quote}`)).toEqual([]);
   });
 
   it('every participant of an event is named in one of its quotes (the quotes together state the event)', () => {
     const bad = events.flatMap((e) =>
-      e.participants.filter((p) => !(e.quotes ?? []).some((q) => names(q, p.id))).map((p) => `${e.id}: ${p.role} ${p.id}`),
+      e.participants
+        .filter((p) => !(e.quotes ?? []).some((q) => names(q, p.id)))
+        .map((p) => `${e.id}: ${p.role} ${p.id}`),
     );
     expect(bad).toEqual([]);
   });
 
   it('every quote lies within one paragraph (no line breaks)', () => {
-    expect(allQuotes().filter((q) => typeof q.text === 'string' && q.text.includes('\n')).map((q) => q.at)).toEqual([]);
+    expect(
+      allQuotes()
+        .filter((q) => typeof q.text === 'string' && q.text.includes('\n'))
+        .map((q) => q.at),
+    ).toEqual([]);
   });
 
   it('the check fails when a citation leaves a participant unnamed', () => {
@@ -497,7 +539,9 @@ describe('citations state their facts on their own (docs/model.md, "Provenance a
 describe('nothing the article does not state', () => {
   it('no organization has a category its mention does not state', () => {
     const bad = entities.flatMap((e) =>
-      (e.categories ?? []).filter((c) => !categoryStated(e, c as OrganizationCategory)).map((c) => `${e.id}: ${c} (${e.quote})`),
+      (e.categories ?? [])
+        .filter((c) => !categoryStated(e, c as OrganizationCategory))
+        .map((c) => `${e.id}: ${c} (${e.quote})`),
     );
     expect(bad).toEqual([]);
   });
@@ -511,7 +555,9 @@ describe('nothing the article does not state', () => {
     );
     expect(bad.map((r) => `(${r.from})-[${r.type}]->(${r.to})`)).toEqual([]);
     // The basis is English; the article's words it quotes are the article's.
-    const unquoted = relationships.flatMap((r) => (r.inferredBasis?.match(/[\u3400-\u9fff“”「」、,]+/g) ?? []).filter((run) => !article.includes(run)));
+    const unquoted = relationships.flatMap((r) =>
+      (r.inferredBasis?.match(/[\u3400-\u9fff“”「」、,]+/g) ?? []).filter((run) => !article.includes(run)),
+    );
     expect(unquoted).toEqual([]);
   });
 
@@ -527,7 +573,9 @@ describe('nothing the article does not state', () => {
 
   it('summaries are words, never raw ids, the writer’s implied moves included', () => {
     const rows = toFactRows({ sources, entities, relationships, events });
-    const bad = rows.events.filter((e) => RAW_ID.test(String(e.props.summary))).map((e) => `${e.id}: ${String(e.props.summary)}`);
+    const bad = rows.events
+      .filter((e) => RAW_ID.test(String(e.props.summary)))
+      .map((e) => `${e.id}: ${String(e.props.summary)}`);
     expect(bad).toEqual([]);
     expect(RAW_ID.test('group/adept-cofounders-and-team moved to org/amazon')).toBe(true);
   });

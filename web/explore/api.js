@@ -53,9 +53,15 @@ export function readGraphqlAnswer(status, contentType, text) {
     const first = errors[0] || {};
     const code = first.extensions && first.extensions.code;
     const message = String(first.message || 'unknown error');
-    if (OUTAGE_CODES.includes(code)) throw new ApiError('outage', `The graph database is not answering right now (${code}). Try again in a moment.`, code);
+    if (OUTAGE_CODES.includes(code))
+      throw new ApiError(
+        'outage',
+        `The graph database is not answering right now (${code}). Try again in a moment.`,
+        code,
+      );
     if (code === 'NOT_FOUND') throw new ApiError('notFound', message, code);
-    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST') throw new ApiError('input', message, code);
+    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST')
+      throw new ApiError('input', message, code);
     throw new ApiError('server', `The API could not answer: ${message}${code ? ` (${code})` : ''}`, code);
   }
   if (status >= 400 || !body.data) throw new ApiError('server', `The API answered HTTP ${status} with no data.`);
@@ -82,7 +88,8 @@ export async function gql(query, variables) {
   return readGraphqlAnswer(response.status, response.headers.get('content-type'), await response.text());
 }
 
-export const GRAPH_FIELDS = 'nodes { id: nodeId label name kind date degree pagerank community } edges { id: edgeId source target type role quote }';
+export const GRAPH_FIELDS =
+  'nodes { id: nodeId label name kind date degree pagerank community } edges { id: edgeId source target type role quote }';
 
 export const QUERIES = {
   seeds:
@@ -90,10 +97,15 @@ export const QUERIES = {
     GRAPH_FIELDS +
     ' } }',
   whole:
-    'query Whole($kinds: [EventKind!], $from: PartialDate, $to: PartialDate) { graph(kinds: $kinds, from: $from, to: $to, limit: 2000) { totalNodes truncated ' + GRAPH_FIELDS + ' } }',
+    'query Whole($kinds: [EventKind!], $from: PartialDate, $to: PartialDate) { graph(kinds: $kinds, from: $from, to: $to, limit: 2000) { totalNodes truncated ' +
+    GRAPH_FIELDS +
+    ' } }',
   neighborhood: 'query Around($id: ID!) { neighborhood(id: $id, depth: 1) { ' + GRAPH_FIELDS + ' } }',
   exists: 'query Exists($id: ID!) { node(id: $id) { id } }',
-  path: 'query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxHops: 10) { length ' + GRAPH_FIELDS + ' } }',
+  path:
+    'query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxHops: 10) { length ' +
+    GRAPH_FIELDS +
+    ' } }',
   flow: '{ talentFlow { nodes { id name } links { from { id name } to { id name } count movers { name } } } }',
   search: 'query Find($text: String!) { search(text: $text, limit: 10) { id label name names } }',
   details:

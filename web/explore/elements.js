@@ -23,25 +23,39 @@ const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
  * @returns {{ nodes: NodeDef[], edges: EdgeDef[] }}
  */
 export function graphElements(graph) {
-  const nodes = [...graph.nodes].sort(byId).map((n) => /** @type {NodeDef} */ ({
-    group: 'nodes',
-    data: {
-      id: n.id,
-      label: n.label,
-      name: n.name,
-      short: shortName(n.name),
-      kind: n.kind || null,
-      date: n.date || null,
-      isEvent: n.kind ? 1 : 0,
-      degree: n.degree,
-      pagerank: n.pagerank,
-      community: n.community === undefined ? null : n.community,
-    },
-  }));
-  const edges = [...graph.edges].sort(byId).map((e) => /** @type {EdgeDef} */ ({
-    group: 'edges',
-    data: { id: `e:${e.id}`, source: e.source, target: e.target, type: e.type, role: e.role || null, quote: e.quote || null, caption: e.role || e.type },
-  }));
+  const nodes = [...graph.nodes].sort(byId).map(
+    (n) =>
+      /** @type {NodeDef} */ ({
+        group: 'nodes',
+        data: {
+          id: n.id,
+          label: n.label,
+          name: n.name,
+          short: shortName(n.name),
+          kind: n.kind || null,
+          date: n.date || null,
+          isEvent: n.kind ? 1 : 0,
+          degree: n.degree,
+          pagerank: n.pagerank,
+          community: n.community === undefined ? null : n.community,
+        },
+      }),
+  );
+  const edges = [...graph.edges].sort(byId).map(
+    (e) =>
+      /** @type {EdgeDef} */ ({
+        group: 'edges',
+        data: {
+          id: `e:${e.id}`,
+          source: e.source,
+          target: e.target,
+          type: e.type,
+          role: e.role || null,
+          quote: e.quote || null,
+          caption: e.role || e.type,
+        },
+      }),
+  );
   return { nodes, edges };
 }
 
@@ -60,17 +74,39 @@ export function flowElements(flow) {
   }
   const list = [...flow.nodes];
   if (moves[FLOW_UNKNOWN]) list.push({ id: FLOW_UNKNOWN, name: '來處不詳 · origin not stated' });
-  const nodes = list.sort(byId).map((n) => /** @type {NodeDef} */ ({
-    group: 'nodes',
-    data: { id: n.id, name: n.name, short: shortName(n.name), label: n.id === FLOW_UNKNOWN ? null : 'Organization', kind: null, date: null, isEvent: 0, degree: moves[n.id] || 0, pagerank: 0, community: null },
-  }));
+  const nodes = list.sort(byId).map(
+    (n) =>
+      /** @type {NodeDef} */ ({
+        group: 'nodes',
+        data: {
+          id: n.id,
+          name: n.name,
+          short: shortName(n.name),
+          label: n.id === FLOW_UNKNOWN ? null : 'Organization',
+          kind: null,
+          date: null,
+          isEvent: 0,
+          degree: moves[n.id] || 0,
+          pagerank: 0,
+          community: null,
+        },
+      }),
+  );
   const edges = flow.links
     .map((link) => {
       const from = link.from ? link.from.id : FLOW_UNKNOWN;
       const movers = link.movers.map((m) => m.name).join('、');
       return /** @type {EdgeDef} */ ({
         group: 'edges',
-        data: { id: `flow:${from}>${link.to.id}`, source: from, target: link.to.id, type: 'TALENT_FLOW', count: link.count, width: 1.5 + 2.5 * link.count, caption: `${link.count} · ${movers}` },
+        data: {
+          id: `flow:${from}>${link.to.id}`,
+          source: from,
+          target: link.to.id,
+          type: 'TALENT_FLOW',
+          count: link.count,
+          width: 1.5 + 2.5 * link.count,
+          caption: `${link.count} · ${movers}`,
+        },
       });
     })
     .sort((a, b) => byId(a.data, b.data));

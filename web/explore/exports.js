@@ -27,7 +27,12 @@ export function xml(value) {
 /** "#4e79a7" or "rgb(78, 121, 167)" → [78, 121, 167]. @param {string} color */
 export function rgb(color) {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  if (hex) return [parseInt(/** @type {string} */ (hex[1]), 16), parseInt(/** @type {string} */ (hex[2]), 16), parseInt(/** @type {string} */ (hex[3]), 16)];
+  if (hex)
+    return [
+      parseInt(/** @type {string} */ (hex[1]), 16),
+      parseInt(/** @type {string} */ (hex[2]), 16),
+      parseInt(/** @type {string} */ (hex[3]), 16),
+    ];
   const fn = /rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/i.exec(color);
   if (fn) return [Number(fn[1]), Number(fn[2]), Number(fn[3])];
   return [128, 128, 128];
@@ -82,7 +87,8 @@ function edgeAttributes(e) {
  */
 export function buildGraphml(view) {
   /** @param {string} id @param {string} target @param {string} name @param {string} type */
-  const key = (id, target, name, type) => `  <key id="${id}" for="${target}" attr.name="${name}" attr.type="${type}"/>\n`;
+  const key = (id, target, name, type) =>
+    `  <key id="${id}" for="${target}" attr.name="${name}" attr.type="${type}"/>\n`;
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n';
   out += key('label', 'node', 'label', 'string');
   for (const [name, type] of NODE_KEYS) out += key(`n_${name}`, 'node', name, type);
@@ -126,9 +132,13 @@ export function buildGexf(view, date) {
     `  <meta lastmodifieddate="${xml(date)}"><creator>${xml(CREATOR)}</creator><description>${xml(view.description)}</description></meta>\n` +
     '  <graph mode="static" defaultedgetype="directed">\n' +
     '    <attributes class="node">\n' +
-    NODE_KEYS.map(([name, type]) => `      <attribute id="${name}" title="${name}" type="${types[type]}"/>\n`).join('') +
+    NODE_KEYS.map(([name, type]) => `      <attribute id="${name}" title="${name}" type="${types[type]}"/>\n`).join(
+      '',
+    ) +
     '    </attributes>\n    <attributes class="edge">\n' +
-    EDGE_KEYS.map(([name, type]) => `      <attribute id="${name}" title="${name}" type="${types[type]}"/>\n`).join('') +
+    EDGE_KEYS.map(([name, type]) => `      <attribute id="${name}" title="${name}" type="${types[type]}"/>\n`).join(
+      '',
+    ) +
     '    </attributes>\n    <nodes>\n';
   for (const n of view.nodes) {
     const [r, g, b] = rgb(n.color);

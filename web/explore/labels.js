@@ -23,14 +23,21 @@ const LABEL_MAX_PX = 150;
  * @returns {Set<string>}
  */
 export function placeLabels(candidates, viewport) {
-  const order = [...candidates].sort((a, b) => Number(b.always) - Number(a.always) || b.priority - a.priority || (a.id < b.id ? -1 : 1));
+  const order = [...candidates].sort(
+    (a, b) => Number(b.always) - Number(a.always) || b.priority - a.priority || (a.id < b.id ? -1 : 1),
+  );
   /** @type {{ x1: number, x2: number, y1: number, y2: number }[]} */
   const kept = [];
   const nodes = candidates.map((c) => ({ id: c.id, x1: c.x - c.r, x2: c.x + c.r, y1: c.y - c.r, y2: c.y + c.r }));
   const placed = new Set();
   for (const c of order) {
     // the label sits under its node (text-margin-y 3), on a background padded by 1 px; 2 px to spare around
-    const box = { x1: c.x - c.width / 2 - 3, x2: c.x + c.width / 2 + 3, y1: c.y + c.r + 1, y2: c.y + c.r + 6 + c.height };
+    const box = {
+      x1: c.x - c.width / 2 - 3,
+      x2: c.x + c.width / 2 + 3,
+      y1: c.y + c.r + 1,
+      y2: c.y + c.r + 6 + c.height,
+    };
     const onScreen = box.x2 > 0 && box.x1 < viewport.width && box.y2 > 0 && box.y1 < viewport.height;
     if (!c.always && !onScreen) continue;
     /** @param {{ x1: number, x2: number, y1: number, y2: number }} o */
@@ -83,7 +90,8 @@ export function refreshLabels(cy) {
       width,
       height: px * 1.25,
       // entities before events, then by PageRank and degree on the selection
-      priority: (n.data('isEvent') ? 0 : 1) + (n.data('pagerank') || 0) / maxRank + (0.5 * (n.data('degree') || 0)) / maxDegree,
+      priority:
+        (n.data('isEvent') ? 0 : 1) + (n.data('pagerank') || 0) / maxRank + (0.5 * (n.data('degree') || 0)) / maxDegree,
       always: n.selected() || n.hasClass('hovered') || n.hasClass('highlight'),
     };
   });

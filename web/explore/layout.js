@@ -149,7 +149,9 @@ export function arcAround(anchor, centre, count, spacing = 70) {
 function withAllLabels(cy, work) {
   const nodes = cy.nodes();
   const saved = nodes.map((n) => [n.data('fontSize'), n.data('textWidth'), n.hasClass('labelled')]);
-  cy.batch(() => nodes.forEach((n) => void n.data({ fontSize: n.data('isEvent') ? 10.5 : 12, textWidth: 150 }).addClass('labelled')));
+  cy.batch(() =>
+    nodes.forEach((n) => void n.data({ fontSize: n.data('isEvent') ? 10.5 : 12, textWidth: 150 }).addClass('labelled')),
+  );
   try {
     return work();
   } finally {
@@ -185,7 +187,12 @@ export function layoutAll(cy, name = 'fcose') {
 function layoutAllLabelled(cy, name) {
   const nodes = cy.nodes(':visible');
   if (!nodes.length) return;
-  const seed = hashString(nodes.map((n) => n.id()).sort().join('|'));
+  const seed = hashString(
+    nodes
+      .map((n) => n.id())
+      .sort()
+      .join('|'),
+  );
   /** @type {any} */
   const options =
     name === 'fcose'
@@ -202,17 +209,35 @@ function layoutAllLabelled(cy, name) {
           packComponents: true,
         }
       : name === 'concentric'
-        ? { name, animate: false, fit: false, minNodeSpacing: 30, concentric: (/** @type {any} */ n) => n.data('degree'), levelWidth: () => 2 }
+        ? {
+            name,
+            animate: false,
+            fit: false,
+            minNodeSpacing: 30,
+            concentric: (/** @type {any} */ n) => n.data('degree'),
+            levelWidth: () => 2,
+          }
         : name === 'breadthfirst'
-          ? { name, animate: false, fit: false, spacingFactor: 1.1, roots: cy.$(':selected').nonempty() ? cy.$(':selected') : undefined }
+          ? {
+              name,
+              animate: false,
+              fit: false,
+              spacingFactor: 1.1,
+              roots: cy.$(':selected').nonempty() ? cy.$(':selected') : undefined,
+            }
           : { name, animate: false, fit: false, avoidOverlap: true, spacingFactor: 1.2 };
   withSeededRandom(seed, () => nodes.layout(options).run());
   if (nodes.length <= 800) {
-    const shift = separate(nodeBoxes(nodes), nodes.map(() => true));
-    cy.batch(() => nodes.forEach((n, k) => {
-      const s = /** @type {Point} */ (shift[k]);
-      if (s.x || s.y) n.position({ x: n.position('x') + s.x, y: n.position('y') + s.y });
-    }));
+    const shift = separate(
+      nodeBoxes(nodes),
+      nodes.map(() => true),
+    );
+    cy.batch(() =>
+      nodes.forEach((n, k) => {
+        const s = /** @type {Point} */ (shift[k]);
+        if (s.x || s.y) n.position({ x: n.position('x') + s.x, y: n.position('y') + s.y });
+      }),
+    );
   }
 }
 
@@ -237,7 +262,12 @@ export function placeNew(cy, fresh, anchor) {
   const groups = new Map();
   fresh.forEach((n) => {
     const linked = n.neighborhood('node').intersection(old);
-    const from = anchor && linked.contains(anchor) ? anchor : linked.nonempty() ? linked.sort((a, b) => (a.id() < b.id() ? -1 : 1))[0] : anchor;
+    const from =
+      anchor && linked.contains(anchor)
+        ? anchor
+        : linked.nonempty()
+          ? linked.sort((a, b) => (a.id() < b.id() ? -1 : 1))[0]
+          : anchor;
     const key = from ? from.id() : '';
     groups.set(key, [...(groups.get(key) || []), n]);
   });
@@ -249,12 +279,15 @@ export function placeNew(cy, fresh, anchor) {
     }
   });
   const all = cy.nodes(':visible');
-  if (all.length <= 800) withAllLabels(cy, () => {
-    const isFresh = all.map((n) => fresh.contains(n));
-    const shift = separate(nodeBoxes(all), isFresh);
-    cy.batch(() => all.forEach((n, k) => {
-      const s = /** @type {Point} */ (shift[k]);
-      if (isFresh[k] && (s.x || s.y)) n.position({ x: n.position('x') + s.x, y: n.position('y') + s.y });
-    }));
-  });
+  if (all.length <= 800)
+    withAllLabels(cy, () => {
+      const isFresh = all.map((n) => fresh.contains(n));
+      const shift = separate(nodeBoxes(all), isFresh);
+      cy.batch(() =>
+        all.forEach((n, k) => {
+          const s = /** @type {Point} */ (shift[k]);
+          if (isFresh[k] && (s.x || s.y)) n.position({ x: n.position('x') + s.x, y: n.position('y') + s.y });
+        }),
+      );
+    });
 }

@@ -5,7 +5,8 @@
 
 /** @typedef {{ cursor: string, operation: string, targetKind: string, targetId: string, at: string }} Change */
 
-const SUBSCRIPTION = 'subscription Follow($after: String) { changes(after: $after, kinds: [ENTITY, EVENT, RELATIONSHIP]) { cursor operation targetKind targetId at } }';
+const SUBSCRIPTION =
+  'subscription Follow($after: String) { changes(after: $after, kinds: [ENTITY, EVENT, RELATIONSHIP]) { cursor operation targetKind targetId at } }';
 
 /**
  * The ids of the entities a change touches, to bring into view: the entity or event itself, or

@@ -40,7 +40,10 @@ class Explorer {
     /** A path asked for from this node: the next pick is its other end. */
     this.pathFrom = /** @type {string | null} */ (null);
     /** The path drawn, if any. */
-    this.path = /** @type {{ nodes: import('./types').ApiNode[], edges: import('./types').ApiEdge[], length: number } | null} */ (null);
+    this.path =
+      /** @type {{ nodes: import('./types').ApiNode[], edges: import('./types').ApiEdge[], length: number } | null} */ (
+        null
+      );
     this.layoutName = 'fcose';
     this.status = byId('status');
     this.notice = new Notice(byId('notice'));
@@ -57,11 +60,20 @@ class Explorer {
       },
     });
     this.timeline = new TimelineView(
-      { slider: /** @type {HTMLInputElement} */ (byId('timeline')), histogram: /** @type {any} */ (byId('histogram')), play: /** @type {HTMLButtonElement} */ (byId('play')), label: byId('timeline-label') },
+      {
+        slider: /** @type {HTMLInputElement} */ (byId('timeline')),
+        histogram: /** @type {any} */ (byId('histogram')),
+        play: /** @type {HTMLButtonElement} */ (byId('play')),
+        label: byId('timeline-label'),
+      },
       (index) => this.setMonth(index),
     );
     this.search = new Search(
-      { input: /** @type {HTMLInputElement} */ (byId('search')), list: byId('search-results'), form: /** @type {HTMLFormElement} */ (byId('search-form')) },
+      {
+        input: /** @type {HTMLInputElement} */ (byId('search')),
+        list: byId('search-results'),
+        form: /** @type {HTMLFormElement} */ (byId('search-form')),
+      },
       async (text) => (await gql(QUERIES.search, { text })).search,
       (hit) => void this.picked(hit.id).catch((e) => this.fail(e)),
       (label) => this.scene.colorOf(label),
@@ -114,7 +126,10 @@ class Explorer {
       const graph = (await gql(QUERIES.neighborhood, { id })).neighborhood;
       const before = new Set(this.cy.nodes().map((n) => n.id()));
       added += this.addAround(graph, null);
-      this.cy.nodes().filter((n) => !before.has(n.id()) || n.id() === id).addClass('live-new');
+      this.cy
+        .nodes()
+        .filter((n) => !before.has(n.id()) || n.id() === id)
+        .addClass('live-new');
     }
     this.showCounts(`live: ${change.operation.toLowerCase()} ${change.targetId}${added ? `, +${added}` : ''}`);
   }
@@ -133,7 +148,9 @@ class Explorer {
     const total = this.scene.dataNodes().length;
     const hidden = total - this.scene.dataNodes().filter((n) => n.visible()).length;
     const what = describe(this.selection, (id) => this.nameOf(id));
-    this.say(`${nodes} nodes · ${edges} edges · ${what}${hidden > 0 ? ` (${hidden} of ${total} not drawn: filters, timeline, hidden or grouped)` : ''}${extra ? ` · ${extra}` : ''}`);
+    this.say(
+      `${nodes} nodes · ${edges} edges · ${what}${hidden > 0 ? ` (${hidden} of ${total} not drawn: filters, timeline, hidden or grouped)` : ''}${extra ? ` · ${extra}` : ''}`,
+    );
   }
 
   /** @param {string} id */
@@ -170,7 +187,14 @@ class Explorer {
   /** Before a change that Undo can take back. @param {string} label */
   remember(label) {
     if (!this.scene.dataNodes().length) return;
-    this.history.push({ label, selection: this.selection, elements: this.scene.save(), hidden: [...this.scene.hidden], expanded: [...this.expanded], viewport: { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } });
+    this.history.push({
+      label,
+      selection: this.selection,
+      elements: this.scene.save(),
+      hidden: [...this.scene.hidden],
+      expanded: [...this.expanded],
+      viewport: { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } },
+    });
     this.syncUndo();
   }
 
@@ -194,8 +218,15 @@ class Explorer {
     if (options.remember) this.remember(options.remember);
     if (selection.kind === 'flow') return this.showFlow();
     if (selection.kind === 'path') return this.showPathAlone(selection.from, selection.to);
-    const variables = filterVariables(this.config.eventKinds.map((k) => k.kind), this.scene.hiddenKinds, this.scene.dates);
-    const data = selection.kind === 'whole' ? await gql(QUERIES.whole, variables) : await gql(QUERIES.seeds, { ...variables, seeds: selection.seeds });
+    const variables = filterVariables(
+      this.config.eventKinds.map((k) => k.kind),
+      this.scene.hiddenKinds,
+      this.scene.dates,
+    );
+    const data =
+      selection.kind === 'whole'
+        ? await gql(QUERIES.whole, variables)
+        : await gql(QUERIES.seeds, { ...variables, seeds: selection.seeds });
     const graph = data.graph;
     if (selection.kind === 'seeds' && !graph.nodes.length) {
       this.notFound(selection.seeds);
@@ -208,7 +239,9 @@ class Explorer {
     document.body.classList.remove('flow');
     this.scene.replace([]);
     this.scene.merge(graph);
-    this.scene.grouped = /** @type {HTMLInputElement} */ (byId('group-communities')).checked || this.scene.dataNodes().length > GROUP_ABOVE;
+    this.scene.grouped =
+      /** @type {HTMLInputElement} */ (byId('group-communities')).checked ||
+      this.scene.dataNodes().length > GROUP_ABOVE;
     /** @type {HTMLInputElement} */ (byId('group-communities')).checked = this.scene.grouped;
     this.afterReplace();
     const seed = selection.kind === 'seeds' ? this.cy.getElementById(/** @type {string} */ (selection.seeds[0])) : null;
@@ -271,10 +304,16 @@ class Explorer {
   notFound(ids) {
     this.say(`Not found: ${ids.join(', ')}`);
     this.panel.clear();
-    this.notice.show(`No node has the id “${ids.join(', ')}”. Search for a name above, or start from ${this.config.start}.`, [
-      { label: 'Go to the start', run: () => void this.show({ kind: 'seeds', seeds: [this.config.start] }).catch((e) => this.fail(e)) },
-      { label: 'Search', run: () => byId('search').focus() },
-    ]);
+    this.notice.show(
+      `No node has the id “${ids.join(', ')}”. Search for a name above, or start from ${this.config.start}.`,
+      [
+        {
+          label: 'Go to the start',
+          run: () => void this.show({ kind: 'seeds', seeds: [this.config.start] }).catch((e) => this.fail(e)),
+        },
+        { label: 'Search', run: () => byId('search').focus() },
+      ],
+    );
     if (!this.scene.dataNodes().length) this.redraw();
   }
 
@@ -290,7 +329,9 @@ class Explorer {
     /** @type {HTMLSelectElement} */ (byId('size-by')).value = 'degree';
     this.scene.grouped = false;
     this.afterReplace();
-    this.panel.clear('Organisations as nodes; an arrow for the moves from one to the other, as wide as their count. Hover an arrow for who moved.');
+    this.panel.clear(
+      'Organisations as nodes; an arrow for the moves from one to the other, as wide as their count. Hover an arrow for who moved.',
+    );
     this.showCounts(`${data.talentFlow.links.length} links`);
   }
 
@@ -308,7 +349,11 @@ class Explorer {
     let graph;
     if (canAddSeed(this.selection)) {
       const next = withSeed(this.selection, id);
-      const variables = filterVariables(this.config.eventKinds.map((k) => k.kind), this.scene.hiddenKinds, this.scene.dates);
+      const variables = filterVariables(
+        this.config.eventKinds.map((k) => k.kind),
+        this.scene.hiddenKinds,
+        this.scene.dates,
+      );
       graph = (await gql(QUERIES.seeds, { ...variables, seeds: /** @type {any} */ (next).seeds })).graph;
       this.selection = next;
     } else {
@@ -332,7 +377,11 @@ class Explorer {
     // new nodes are drawn even when the scene is grouped: their community opens
     if (this.scene.grouped) fresh.forEach((n) => void this.scene.openGroups.add(n.data('community')));
     this.scene.refresh();
-    placeNew(this.cy, fresh.filter((n) => n.visible()), anchor);
+    placeNew(
+      this.cy,
+      fresh.filter((n) => n.visible()),
+      anchor,
+    );
     this.redraw();
     return fresh.length;
   }
@@ -358,7 +407,9 @@ class Explorer {
     node.select();
     this.list.select(node.id());
     if (node.hasClass('group')) {
-      this.panel.clear(`${node.data('members')} nodes of community ${node.data('community')}, folded together. Click to open the group.`);
+      this.panel.clear(
+        `${node.data('members')} nodes of community ${node.data('community')}, folded together. Click to open the group.`,
+      );
       return;
     }
     const data = node.data();
@@ -422,7 +473,16 @@ class Explorer {
       const next = withSeed(this.selection, id);
       const data =
         next !== this.selection
-          ? (await gql(QUERIES.seeds, { ...filterVariables(this.config.eventKinds.map((k) => k.kind), this.scene.hiddenKinds, this.scene.dates), seeds: /** @type {any} */ (next).seeds })).graph
+          ? (
+              await gql(QUERIES.seeds, {
+                ...filterVariables(
+                  this.config.eventKinds.map((k) => k.kind),
+                  this.scene.hiddenKinds,
+                  this.scene.dates,
+                ),
+                seeds: /** @type {any} */ (next).seeds,
+              })
+            ).graph
           : (await gql(QUERIES.neighborhood, { id })).neighborhood;
       if (!data.nodes.some((/** @type {{ id: string }} */ n) => n.id === id)) return this.notFound([id]);
       this.selection = next;
@@ -430,7 +490,10 @@ class Explorer {
       this.addAround(data, null);
       this.syncLink();
     } else {
-      await this.show({ kind: 'seeds', seeds: [id] }, { remember: `leave the ${describe(this.selection, (x) => this.nameOf(x))}` });
+      await this.show(
+        { kind: 'seeds', seeds: [id] },
+        { remember: `leave the ${describe(this.selection, (x) => this.nameOf(x))}` },
+      );
     }
     node = this.cy.getElementById(id);
     if (node.nonempty()) {
@@ -478,7 +541,9 @@ class Explorer {
     this.pathFrom = from;
     this.cy.nodes('.path-end').removeClass('path-end');
     this.cy.getElementById(from).addClass('path-end');
-    this.notice.show(`Shortest path from ${this.nameOf(from)}: click the other end, or search its name.`, [{ label: 'Cancel', run: () => this.cancelPath() }]);
+    this.notice.show(`Shortest path from ${this.nameOf(from)}: click the other end, or search its name.`, [
+      { label: 'Cancel', run: () => this.cancelPath() },
+    ]);
     byId('search').focus();
   }
 
@@ -505,7 +570,9 @@ class Explorer {
     }
     this.remember(`path to ${this.nameOf(to)}`);
     const anchor = this.cy.getElementById(from);
-    this.scene.hidden = new Set([...this.scene.hidden].filter((id) => !path.nodes.some((/** @type {{ id: string }} */ n) => n.id === id)));
+    this.scene.hidden = new Set(
+      [...this.scene.hidden].filter((id) => !path.nodes.some((/** @type {{ id: string }} */ n) => n.id === id)),
+    );
     this.addAround({ nodes: path.nodes, edges: path.edges }, anchor.nonempty() ? anchor : null);
     this.path = path;
     this.redraw();
@@ -581,13 +648,19 @@ class Explorer {
     const index = asOf ? months.indexOf(asOf) : months.length;
     this.timeline.set(months, this.scene.bars || [], index);
     if (!asOf) {
-      this.timeline.say(months.length ? `all dates (${months[0]} to ${months[months.length - 1]}); a year-only date counts as a span of its months` : 'no dated events shown');
+      this.timeline.say(
+        months.length
+          ? `all dates (${months[0]} to ${months[months.length - 1]}); a year-only date counts as a span of its months`
+          : 'no dated events shown',
+      );
       return;
     }
     const events = this.cy.nodes('[?kind]:visible');
     const maybe = events.filter('.maybe').length;
     const fresh = this.cy.nodes('.fresh:visible').length;
-    this.timeline.say(`as of ${asOf} · ${events.length} events${maybe ? ` (${maybe} dated only to the year: dashed, maybe not yet)` : ''} · ${fresh} new this month (ringed)`);
+    this.timeline.say(
+      `as of ${asOf} · ${events.length} events${maybe ? ` (${maybe} dated only to the year: dashed, maybe not yet)` : ''} · ${fresh} new this month (ringed)`,
+    );
   }
 
   // --- look --------------------------------------------------------------------------------
@@ -618,7 +691,12 @@ class Explorer {
     });
     [...best.keys()]
       .sort((a, b) => a - b)
-      .forEach((c) => entry(this.scene.communityColor(c), `community ${c} · ${/** @type {NodeSingular} */ (best.get(c)).data('short')}`));
+      .forEach((c) =>
+        entry(
+          this.scene.communityColor(c),
+          `community ${c} · ${/** @type {NodeSingular} */ (best.get(c)).data('short')}`,
+        ),
+      );
   }
 
   /** @param {string} name */
@@ -650,7 +728,11 @@ class Explorer {
     this.menu.open(
       name,
       [
-        { label: this.expanded.has(id) ? 'Neighbours are in' : 'Expand: bring in the neighbours', disabled: this.expanded.has(id) || this.selection.kind === 'flow', run: run(() => this.expand(node)) },
+        {
+          label: this.expanded.has(id) ? 'Neighbours are in' : 'Expand: bring in the neighbours',
+          disabled: this.expanded.has(id) || this.selection.kind === 'flow',
+          run: run(() => this.expand(node)),
+        },
         { label: 'Hide', run: () => this.hide(id) },
         { label: 'Shortest path to…', disabled: this.selection.kind === 'flow', run: () => this.askPath(id) },
         ...(this.path ? [{ label: 'Clear the path', run: () => this.clearPath() }] : []),
@@ -675,7 +757,8 @@ class Explorer {
     const parts = [describe(this.selection, (id) => this.nameOf(id))];
     if (this.scene.asOf) parts.push(`as of ${this.scene.asOf}`);
     if (this.scene.hiddenKinds.size) parts.push(`without ${[...this.scene.hiddenKinds].join(', ')}`);
-    if (this.scene.dates.from || this.scene.dates.to) parts.push(`dates ${this.scene.dates.from || '…'} to ${this.scene.dates.to || '…'}`);
+    if (this.scene.dates.from || this.scene.dates.to)
+      parts.push(`dates ${this.scene.dates.from || '…'} to ${this.scene.dates.to || '…'}`);
     if (this.scene.hidden.size) parts.push(`${this.scene.hidden.size} hidden by hand`);
     return parts.join(' · ');
   }
@@ -702,11 +785,29 @@ class Explorer {
   /** @param {'png' | 'svg' | 'graphml' | 'gexf' | 'json'} format */
   exportAs(format) {
     const cy = this.cy;
-    if (format === 'png') return download('graph.png', this.withoutTransientMarks(() => /** @type {Blob} */ (/** @type {unknown} */ (cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 })))));
-    if (format === 'svg') return download('graph.svg', new Blob([this.withoutTransientMarks(() => cy.svg({ full: true, bg: '#ffffff' }))], { type: 'image/svg+xml' }));
+    if (format === 'png')
+      return download(
+        'graph.png',
+        this.withoutTransientMarks(
+          () =>
+            /** @type {Blob} */ (
+              /** @type {unknown} */ (cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }))
+            ),
+        ),
+      );
+    if (format === 'svg')
+      return download(
+        'graph.svg',
+        new Blob([this.withoutTransientMarks(() => cy.svg({ full: true, bg: '#ffffff' }))], { type: 'image/svg+xml' }),
+      );
     const view = viewOf(cy, this.describeView());
-    if (format === 'graphml') return download('graph.graphml', new Blob([buildGraphml(view)], { type: 'application/graphml+xml' }));
-    if (format === 'gexf') return download('graph.gexf', new Blob([buildGexf(view, new Date().toISOString().slice(0, 10))], { type: 'application/gexf+xml' }));
+    if (format === 'graphml')
+      return download('graph.graphml', new Blob([buildGraphml(view)], { type: 'application/graphml+xml' }));
+    if (format === 'gexf')
+      return download(
+        'graph.gexf',
+        new Blob([buildGexf(view, new Date().toISOString().slice(0, 10))], { type: 'application/gexf+xml' }),
+      );
     return download('graph.json', new Blob([buildJson(view)], { type: 'application/json' }));
   }
 
@@ -756,15 +857,29 @@ class Explorer {
     /** @param {string} id @param {() => unknown} run */
     const click = (id, run) => byId(id).addEventListener('click', run);
     const guarded = (/** @type {() => Promise<unknown>} */ work) => () => void work().catch((e) => this.fail(e, work));
-    click('whole-graph', guarded(() => this.show({ kind: 'whole' }, { remember: `leave the ${describe(this.selection, (x) => this.nameOf(x))}` })));
-    click('talent-flow', guarded(() => this.show({ kind: 'flow' }, { remember: `leave the ${describe(this.selection, (x) => this.nameOf(x))}` })));
-    click('reset', guarded(() => this.show({ kind: 'seeds', seeds: [this.config.start] }, { remember: 'reset' })));
+    click(
+      'whole-graph',
+      guarded(() =>
+        this.show({ kind: 'whole' }, { remember: `leave the ${describe(this.selection, (x) => this.nameOf(x))}` }),
+      ),
+    );
+    click(
+      'talent-flow',
+      guarded(() =>
+        this.show({ kind: 'flow' }, { remember: `leave the ${describe(this.selection, (x) => this.nameOf(x))}` }),
+      ),
+    );
+    click(
+      'reset',
+      guarded(() => this.show({ kind: 'seeds', seeds: [this.config.start] }, { remember: 'reset' })),
+    );
     click('undo', () => this.undo());
     click('follow', () => this.toggleFollow());
     click('zoom-in', () => this.zoomBy(1.4));
     click('zoom-out', () => this.zoomBy(1 / 1.4));
     click('zoom-fit', () => this.fit());
-    for (const format of /** @type {const} */ (['png', 'svg', 'graphml', 'gexf', 'json'])) click(`export-${format}`, () => this.exportAs(format));
+    for (const format of /** @type {const} */ (['png', 'svg', 'graphml', 'gexf', 'json']))
+      click(`export-${format}`, () => this.exportAs(format));
     byId('size-by').addEventListener('change', (event) => {
       this.scene.look.sizeBy = /** @type {HTMLSelectElement} */ (event.target).value;
       this.scene.restyle();
@@ -775,7 +890,9 @@ class Explorer {
       this.scene.restyle();
       this.redraw();
     });
-    byId('layout').addEventListener('change', (event) => this.relayout(/** @type {HTMLSelectElement} */ (event.target).value));
+    byId('layout').addEventListener('change', (event) =>
+      this.relayout(/** @type {HTMLSelectElement} */ (event.target).value),
+    );
     byId('group-communities').addEventListener('change', (event) => {
       this.remember(this.scene.grouped ? 'ungroup' : 'group');
       this.scene.grouped = /** @type {HTMLInputElement} */ (event.target).checked;
@@ -812,7 +929,10 @@ class Explorer {
   /** @param {number} factor */
   zoomBy(factor) {
     const cy = this.cy;
-    cy.zoom({ level: Math.max(cy.minZoom(), Math.min(cy.maxZoom(), cy.zoom() * factor)), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    cy.zoom({
+      level: Math.max(cy.minZoom(), Math.min(cy.maxZoom(), cy.zoom() * factor)),
+      renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+    });
   }
 
   buildFilters() {
@@ -873,12 +993,17 @@ function setDrawer(toggle, panel, open) {
  * @param {Selection} selection
  */
 export function ideLink(selection) {
-  const fields = 'nodes { nodeId label name kind date degree pagerank community } edges { source target type role quote }';
+  const fields =
+    'nodes { nodeId label name kind date degree pagerank community } edges { source target type role quote }';
   let query;
-  if (selection.kind === 'seeds' && selection.seeds.length === 1) query = `{\n  neighborhood(id: ${JSON.stringify(selection.seeds[0])}) {\n    ${fields}\n  }\n}`;
-  else if (selection.kind === 'seeds') query = `{\n  graph(seeds: ${JSON.stringify(selection.seeds)}, depth: 1) {\n    totalNodes truncated ${fields}\n  }\n}`;
-  else if (selection.kind === 'path') query = `{\n  shortestPath(from: ${JSON.stringify(selection.from)}, to: ${JSON.stringify(selection.to)}) {\n    length ${fields}\n  }\n}`;
-  else if (selection.kind === 'flow') query = '{\n  talentFlow {\n    links { from { id name } to { id name } count movers { name } }\n  }\n}';
+  if (selection.kind === 'seeds' && selection.seeds.length === 1)
+    query = `{\n  neighborhood(id: ${JSON.stringify(selection.seeds[0])}) {\n    ${fields}\n  }\n}`;
+  else if (selection.kind === 'seeds')
+    query = `{\n  graph(seeds: ${JSON.stringify(selection.seeds)}, depth: 1) {\n    totalNodes truncated ${fields}\n  }\n}`;
+  else if (selection.kind === 'path')
+    query = `{\n  shortestPath(from: ${JSON.stringify(selection.from)}, to: ${JSON.stringify(selection.to)}) {\n    length ${fields}\n  }\n}`;
+  else if (selection.kind === 'flow')
+    query = '{\n  talentFlow {\n    links { from { id name } to { id name } count movers { name } }\n  }\n}';
   else query = `{\n  graph(limit: 2000) {\n    totalNodes truncated ${fields}\n  }\n}`;
   return `/graphql#query=${encodeURIComponent(query)}`;
 }
@@ -893,7 +1018,10 @@ async function start() {
     config = await response.json();
   } catch (error) {
     status.textContent = 'The explorer could not load its settings from the server.';
-    new Notice(byId('notice')).show(`The explorer could not load its settings (${error instanceof Error ? error.message : error}). Is the server up?`, [{ label: 'Retry', run: () => window.location.reload() }]);
+    new Notice(byId('notice')).show(
+      `The explorer could not load its settings (${error instanceof Error ? error.message : error}). Is the server up?`,
+      [{ label: 'Retry', run: () => window.location.reload() }],
+    );
     return;
   }
   const explorer = new Explorer(config);

@@ -73,7 +73,9 @@ export class Scene {
       for (const e of edges) if (cy.getElementById(e.data.id).empty()) fresh.push(e);
     });
     // an edge whose other end is not in the scene cannot be drawn (the API sends none, but a cut answer might)
-    const drawable = fresh.filter((el) => el.group === 'nodes' || (hasNode(cy, fresh, el.data.source) && hasNode(cy, fresh, el.data.target)));
+    const drawable = fresh.filter(
+      (el) => el.group === 'nodes' || (hasNode(cy, fresh, el.data.source) && hasNode(cy, fresh, el.data.target)),
+    );
     return drawable.length ? cy.add(drawable).nodes() : cy.collection();
   }
 
@@ -87,8 +89,15 @@ export class Scene {
 
   /** The scene as data (positions included), for undo. @returns {SceneElements} */
   save() {
-    const nodes = this.dataNodes().map((n) => ({ group: 'nodes', data: { ...n.data() }, position: { .../** @type {NodeSingular} */ (n).position() } }));
-    const edges = this.cy.edges().not('.group-edge').map((e) => ({ group: 'edges', data: { ...e.data() } }));
+    const nodes = this.dataNodes().map((n) => ({
+      group: 'nodes',
+      data: { ...n.data() },
+      position: { .../** @type {NodeSingular} */ (n).position() },
+    }));
+    const edges = this.cy
+      .edges()
+      .not('.group-edge')
+      .map((e) => ({ group: 'edges', data: { ...e.data() } }));
     return { nodes, edges };
   }
 
@@ -109,7 +118,10 @@ export class Scene {
         const value = n.data(metric) || 0;
         const size = (n.data('isEvent') ? 14 : 20) + (max > 0 ? 40 * Math.sqrt(value / max) : 0);
         const c = n.data('community');
-        const color = this.look.colorBy === 'community' && c !== null && c !== undefined ? this.communityColor(c) : this.colorOf(n.data('label'));
+        const color =
+          this.look.colorBy === 'community' && c !== null && c !== undefined
+            ? this.communityColor(c)
+            : this.colorOf(n.data('label'));
         n.data({ size: Math.round(size), color });
       });
     });
@@ -192,7 +204,23 @@ export class Scene {
         group: 'nodes',
         classes: 'group',
         position: { x, y },
-        data: { id, label: 'Community', name, short: name.length > 42 ? `${name.slice(0, 40)}…` : name, kind: null, date: null, isEvent: 0, degree: 0, pagerank: list.reduce((s, n) => s + (n.data('pagerank') || 0), 0), community: c, members: list.length, size: Math.round(24 + 8 * Math.sqrt(list.length)), color: this.communityColor(c), fontSize: top.data('fontSize'), textWidth: top.data('textWidth') },
+        data: {
+          id,
+          label: 'Community',
+          name,
+          short: name.length > 42 ? `${name.slice(0, 40)}…` : name,
+          kind: null,
+          date: null,
+          isEvent: 0,
+          degree: 0,
+          pagerank: list.reduce((s, n) => s + (n.data('pagerank') || 0), 0),
+          community: c,
+          members: list.length,
+          size: Math.round(24 + 8 * Math.sqrt(list.length)),
+          color: this.communityColor(c),
+          fontSize: top.data('fontSize'),
+          textWidth: top.data('textWidth'),
+        },
       });
       for (const n of list) {
         groupOf.set(n.id(), id);
@@ -207,7 +235,11 @@ export class Scene {
       .forEach((e) => {
         const s = e.source();
         const t = e.target();
-        if ((!groupOf.has(s.id()) && s.style('display') === 'none') || (!groupOf.has(t.id()) && t.style('display') === 'none')) return;
+        if (
+          (!groupOf.has(s.id()) && s.style('display') === 'none') ||
+          (!groupOf.has(t.id()) && t.style('display') === 'none')
+        )
+          return;
         const a = groupOf.get(s.id()) || s.id();
         const b = groupOf.get(t.id()) || t.id();
         if (a === b || (!groupOf.has(s.id()) && !groupOf.has(t.id()))) return;
@@ -216,14 +248,32 @@ export class Scene {
       });
     for (const [key, count] of links) {
       const [source, target] = /** @type {[string, string]} */ (key.split('\u0000'));
-      add.push({ group: 'edges', classes: 'group-edge', data: { id: `group-edge:${key}`, source, target, type: 'GROUPED', caption: `${count} edges`, count, width: Math.min(12, 1 + Math.sqrt(count) * 1.5) } });
+      add.push({
+        group: 'edges',
+        classes: 'group-edge',
+        data: {
+          id: `group-edge:${key}`,
+          source,
+          target,
+          type: 'GROUPED',
+          caption: `${count} edges`,
+          count,
+          width: Math.min(12, 1 + Math.sqrt(count) * 1.5),
+        },
+      });
     }
     cy.add(add);
   }
 
   /** The nodes drawn, as rows of the node list. */
   rows() {
-    return this.cy.nodes(':visible').map((n) => ({ id: n.id(), name: n.data('name'), label: n.data('label'), degree: n.data('degree') || n.degree(false), pagerank: n.data('pagerank') || 0 }));
+    return this.cy.nodes(':visible').map((n) => ({
+      id: n.id(),
+      name: n.data('name'),
+      label: n.data('label'),
+      degree: n.data('degree') || n.degree(false),
+      pagerank: n.data('pagerank') || 0,
+    }));
   }
 }
 

@@ -19,7 +19,8 @@ export function selectionFromLink(search, start) {
   if (view === 'whole') return { kind: 'whole' };
   if (view === 'flow') return { kind: 'flow' };
   const path = splitIds(params.get('path'));
-  if (path.length === 2) return { kind: 'path', from: /** @type {string} */ (path[0]), to: /** @type {string} */ (path[1]) };
+  if (path.length === 2)
+    return { kind: 'path', from: /** @type {string} */ (path[0]), to: /** @type {string} */ (path[1]) };
   const seeds = splitIds(params.get('seeds'));
   if (seeds.length) return { kind: 'seeds', seeds: seeds.slice(0, MAX_SEEDS) };
   const id = params.get('id');
@@ -57,7 +58,8 @@ export function linkFor(selection) {
  * @returns {Selection}
  */
 export function withSeed(selection, id) {
-  if (selection.kind !== 'seeds' || selection.seeds.includes(id) || selection.seeds.length >= MAX_SEEDS) return selection;
+  if (selection.kind !== 'seeds' || selection.seeds.includes(id) || selection.seeds.length >= MAX_SEEDS)
+    return selection;
   return { kind: 'seeds', seeds: [...selection.seeds, id] };
 }
 

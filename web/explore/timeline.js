@@ -16,7 +16,11 @@ export function monthSpan(date) {
   if (/^\d{4}$/.test(date)) return { first: `${date}-01`, last: `${date}-12`, precision: 'year' };
   const month = /^(\d{4}-\d{2})(-\d{2})?$/.exec(date);
   if (!month) return null;
-  return { first: /** @type {string} */ (month[1]), last: /** @type {string} */ (month[1]), precision: month[2] ? 'day' : 'month' };
+  return {
+    first: /** @type {string} */ (month[1]),
+    last: /** @type {string} */ (month[1]),
+    precision: month[2] ? 'day' : 'month',
+  };
 }
 
 /** @param {string} month "YYYY-MM" */
@@ -42,7 +46,8 @@ export function monthsOf(spans) {
   const first = present.reduce((a, s) => (s.first < a ? s.first : a), present[0].first);
   const last = present.reduce((a, s) => (s.last > a ? s.last : a), present[0].last);
   const months = [];
-  for (let m = `${first.slice(0, 4)}-01`; m <= `${last.slice(0, 4)}-12` && months.length < 600; m = monthAfter(m)) months.push(m);
+  for (let m = `${first.slice(0, 4)}-01`; m <= `${last.slice(0, 4)}-12` && months.length < 600; m = monthAfter(m))
+    months.push(m);
   return months;
 }
 
@@ -64,7 +69,8 @@ export function histogram(months, spans) {
       continue;
     }
     const covered = months.filter((m) => m >= span.first && m <= span.last);
-    for (const m of covered) /** @type {{ spread: number }} */ (bars[/** @type {number} */ (index.get(m))]).spread += 1 / covered.length;
+    for (const m of covered)
+      /** @type {{ spread: number }} */ (bars[/** @type {number} */ (index.get(m))]).spread += 1 / covered.length;
   }
   return bars;
 }
@@ -91,7 +97,12 @@ export function appearances(nodes, edges) {
     const known = at.get(entity);
     // the earliest possible first appearance, and the earliest month by which it surely happened
     if (!known) at.set(entity, { ...span });
-    else at.set(entity, { first: span.first < known.first ? span.first : known.first, last: span.last < known.last ? span.last : known.last, precision: known.precision });
+    else
+      at.set(entity, {
+        first: span.first < known.first ? span.first : known.first,
+        last: span.last < known.last ? span.last : known.last,
+        precision: known.precision,
+      });
   };
   const isEvent = new Set(nodes.filter((n) => n.isEvent).map((n) => n.id));
   for (const e of edges) {
@@ -126,7 +137,8 @@ export function standing(span, month) {
 export function appearedIn(at, month, previous) {
   const out = [];
   for (const [id, span] of at) {
-    if (standing(span, month) !== 'absent' && (previous === null || standing(span, previous) === 'absent')) out.push(id);
+    if (standing(span, month) !== 'absent' && (previous === null || standing(span, previous) === 'absent'))
+      out.push(id);
   }
   return out.sort();
 }

@@ -40,7 +40,12 @@ export interface ApiGraph {
 
 export interface TalentFlow {
   nodes: { id: string; name: string }[];
-  links: { from: { id: string; name: string } | null; to: { id: string; name: string }; count: number; movers: { name: string }[] }[];
+  links: {
+    from: { id: string; name: string } | null;
+    to: { id: string; name: string };
+    count: number;
+    movers: { name: string }[];
+  }[];
 }
 
 /** What the explorer shows: around seeds, the whole graph, the talent flow, or a path. */

@@ -18,7 +18,9 @@ export function explorerLink(query, operationName, variables, parse) {
     return null;
   }
   const operations = document.definitions.filter((/** @type {any} */ d) => d.kind === 'OperationDefinition');
-  const operation = operationName ? operations.find((/** @type {any} */ d) => d.name && d.name.value === operationName) : operations[0];
+  const operation = operationName
+    ? operations.find((/** @type {any} */ d) => d.name && d.name.value === operationName)
+    : operations[0];
   if (!operation || operation.operation !== 'query') return null;
   const vars = variables || {};
   /** @param {any} node */
@@ -41,7 +43,11 @@ export function explorerLink(query, operationName, variables, parse) {
         params.set('id', args.id);
         break;
       case 'graph': {
-        const seeds = Array.isArray(args.seeds) ? args.seeds.filter((s) => typeof s === 'string') : typeof args.seeds === 'string' ? [args.seeds] : [];
+        const seeds = Array.isArray(args.seeds)
+          ? args.seeds.filter((s) => typeof s === 'string')
+          : typeof args.seeds === 'string'
+            ? [args.seeds]
+            : [];
         if (seeds.length === 1) params.set('id', seeds[0]);
         else if (seeds.length) params.set('seeds', seeds.join(','));
         else params.set('view', 'whole');

@@ -33,7 +33,12 @@ function send(params, options) {
     }
   }
   if (!fetchers.has(key)) {
-    const wsClient = graphqlWs.createClient({ url: wsEndpoint, connectionParams: headers, lazy: true, retryAttempts: 5 });
+    const wsClient = graphqlWs.createClient({
+      url: wsEndpoint,
+      connectionParams: headers,
+      lazy: true,
+      retryAttempts: 5,
+    });
     fetchers.set(key, GraphiQL.createFetcher({ url: endpoint, wsClient }));
   }
   return /** @type {(params: any, options: any) => any} */ (fetchers.get(key))(params, options);
@@ -58,12 +63,18 @@ const lastRun = {
 /** @param {any} params @param {any} options */
 function fetcher(params, options) {
   const name = params && params.operationName;
-  if (name && typeof params.query === 'string' && !new RegExp(`\\b(query|mutation|subscription)\\s+${name}\\b`).test(params.query)) {
+  if (
+    name &&
+    typeof params.query === 'string' &&
+    !new RegExp(`\\b(query|mutation|subscription)\\s+${name}\\b`).test(params.query)
+  ) {
     params = { ...params, operationName: undefined };
   }
   // GraphiQL sends a subscription over the socket only when it knows the operation's name.
   if (params && !params.operationName && typeof params.query === 'string') {
-    const names = [...params.query.matchAll(/^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/gm)].map((m) => m[1]);
+    const names = [...params.query.matchAll(/^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/gm)].map(
+      (m) => m[1],
+    );
     if (names.length === 1) params = { ...params, operationName: names[0] };
   }
   if (params && typeof params.query === 'string' && !/^\s*query\s+IntrospectionQuery\b/.test(params.query)) {
@@ -84,7 +95,9 @@ function OpenInExplorer() {
   return h(
     'div',
     { className: 'ide-footer' },
-    link ? h('a', { href: link, id: 'open-in-explorer' }, 'Open this result in the explorer ↗') : h('a', { href: '/explore' }, 'Graph explorer ↗'),
+    link
+      ? h('a', { href: link, id: 'open-in-explorer' }, 'Open this result in the explorer ↗')
+      : h('a', { href: '/explore' }, 'Graph explorer ↗'),
   );
 }
 
@@ -110,7 +123,13 @@ function ExamplesList({ examples }) {
     h(
       'ul',
       null,
-      examples.map((example) => h('li', { key: example.name }, h('button', { type: 'button', className: 'ide-example', onClick: () => open(example) }, example.name))),
+      examples.map((example) =>
+        h(
+          'li',
+          { key: example.name },
+          h('button', { type: 'button', className: 'ide-example', onClick: () => open(example) }, example.name),
+        ),
+      ),
     ),
   );
 }
@@ -151,7 +170,9 @@ function patchAccessibility() {
     ['.result-window', 'Response'],
   ];
   for (const [selector, label] of names) {
-    document.querySelectorAll(`${selector} textarea`).forEach((t) => t.getAttribute('aria-label') || t.setAttribute('aria-label', /** @type {string} */ (label)));
+    document
+      .querySelectorAll(`${selector} textarea`)
+      .forEach((t) => t.getAttribute('aria-label') || t.setAttribute('aria-label', /** @type {string} */ (label)));
   }
   // a scrolling editor region reachable by keyboard, so a long query or result can be scrolled
   document.querySelectorAll('.CodeMirror-scroll').forEach((scroll) => setAttr(scroll, 'tabindex', '0'));
@@ -202,7 +223,9 @@ async function start() {
   }
   const tabs = examples.map((/** @type {{ query: string }} */ example) => ({ query: example.query }));
   const asked = queryFromHash();
-  const plugins = examples.length ? [{ title: 'Examples', icon: GraphiQL.React.StarIcon, content: () => h(ExamplesList, { examples }) }] : [];
+  const plugins = examples.length
+    ? [{ title: 'Examples', icon: GraphiQL.React.StarIcon, content: () => h(ExamplesList, { examples }) }]
+    : [];
   const root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(
     h(
@@ -217,7 +240,12 @@ async function start() {
       h(GraphiQL.Footer, null, h(OpenInExplorer), h(OpenAsked, { query: asked })),
     ),
   );
-  new MutationObserver(patchAccessibility).observe(document.getElementById('graphiql') || document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'aria-selected'] });
+  new MutationObserver(patchAccessibility).observe(document.getElementById('graphiql') || document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['class', 'aria-selected'],
+  });
 }
 
 void start();

@@ -24,19 +24,27 @@ registerEnumType(ChangeTargetKind, { name: 'ChangeTargetKind', description: 'Wha
 
 @ObjectType({ description: 'One committed write to one fact, in the change log (docs/live.md)' })
 export class Change {
-  @Field({ description: 'Opaque; pass as `after` (to Query.changes or Subscription.changes) to resume right after this change' })
+  @Field({
+    description: 'Opaque; pass as `after` (to Query.changes or Subscription.changes) to resume right after this change',
+  })
   cursor: string;
 
-  @Field(() => Float, { description: 'Its place in the log: every change has the next number, in commit order, none skipped' })
+  @Field(() => Float, {
+    description: 'Its place in the log: every change has the next number, in commit order, none skipped',
+  })
   sequence: number;
 
-  @Field({ description: 'ISO 8601: when its transaction appended it, just before committing. Times can be out of order by a few milliseconds between concurrent writers; the cursor is the order' })
+  @Field({
+    description:
+      'ISO 8601: when its transaction appended it, just before committing. Times can be out of order by a few milliseconds between concurrent writers; the cursor is the order',
+  })
   at: string;
 
   @Field(() => ChangeOperation) operation: ChangeOperation;
   @Field(() => ID, { description: 'The id of the fact written' }) targetId: string;
   @Field(() => ChangeTargetKind) targetKind: ChangeTargetKind;
-  @Field(() => [String], { description: 'The fields written (citations for a corroboration or withdrawal)' }) fields: string[];
+  @Field(() => [String], { description: 'The fields written (citations for a corroboration or withdrawal)' })
+  fields: string[];
   @Field({ description: 'Who wrote: an API key id, a JWT subject, or "seed"' }) principal: string;
   @Field() role: string;
   @Field(() => ID, { description: 'The Revision of this write in history(id: targetId)' }) revisionId: string;

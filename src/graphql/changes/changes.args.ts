@@ -11,7 +11,11 @@ export const MAX_TARGETS = 100;
 
 @ArgsType()
 export class ChangeFilterArgs {
-  @Field(() => String, { nullable: true, description: 'A change cursor: only the changes after it. Omitted: from the start of the log (Query.changes) or from now on (Subscription.changes)' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A change cursor: only the changes after it. Omitted: from the start of the log (Query.changes) or from now on (Subscription.changes)',
+  })
   @IsOptional()
   @MaxLength(200)
   after?: string | null;
@@ -39,6 +43,13 @@ export class ChangesArgs extends ChangeFilterArgs {
 /** The log position after which to read (0: from the start), and the filter, from checked arguments. */
 export function readFilter(args: ChangeFilterArgs): { after: number | null; filter: ChangeFilter } {
   const after = args.after == null ? null : Number(decodeCursor(CHANGE_LIST, args.after));
-  if (after !== null && !Number.isSafeInteger(after)) throw new InvalidInput('after', 'not a cursor returned by this API for this list and order');
-  return { after, filter: { kinds: args.kinds?.length ? args.kinds : null, targets: args.targets?.length ? [...new Set(args.targets)] : null } };
+  if (after !== null && !Number.isSafeInteger(after))
+    throw new InvalidInput('after', 'not a cursor returned by this API for this list and order');
+  return {
+    after,
+    filter: {
+      kinds: args.kinds?.length ? args.kinds : null,
+      targets: args.targets?.length ? [...new Set(args.targets)] : null,
+    },
+  };
 }

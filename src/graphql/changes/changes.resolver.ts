@@ -12,7 +12,10 @@ import { ChangeFilterArgs, ChangesArgs, MAX_TARGETS, readFilter } from './change
  * returned as they are so that ending the subscription ends the stream at once (a generator
  * wrapped around it would wait for its next change first); the resolver maps each to a Change.
  */
-function subscribeChanges({ args, context }: SubscribeResolverData<unknown, ChangeFilterArgs, Context>): AsyncIterable<ChangeRow> {
+function subscribeChanges({
+  args,
+  context,
+}: SubscribeResolverData<unknown, ChangeFilterArgs, Context>): AsyncIterable<ChangeRow> {
   // type-graphql validates a subscription's arguments only when each event resolves: checked here, once.
   if ((args.targets?.length ?? 0) > MAX_TARGETS) throw new InvalidInput('targets', `at most ${MAX_TARGETS} ids`);
   if (!context.tailer) throw new DatabaseUnavailable();
@@ -24,7 +27,8 @@ function subscribeChanges({ args, context }: SubscribeResolverData<unknown, Chan
 export class ChangesResolver {
   @Query(() => ChangeConnection, {
     nullable: true,
-    description: 'The change log (docs/live.md), oldest first: every committed write to a fact, in commit order, for batch sync. Resume with `after: pageInfo.endCursor`; a client that saves it misses nothing and sees nothing twice',
+    description:
+      'The change log (docs/live.md), oldest first: every committed write to a fact, in commit order, for batch sync. Resume with `after: pageInfo.endCursor`; a client that saves it misses nothing and sees nothing twice',
   })
   async changes(@Args() args: ChangesArgs, @Ctx() { db }: Context): Promise<ChangeConnection | null> {
     const { after, filter } = readFilter(args);
@@ -32,7 +36,12 @@ export class ChangesResolver {
     const edges = rows.slice(0, args.first).map((row) => ({ cursor: changeCursor(row.seq), node: toChange(row) }));
     return {
       edges,
-      pageInfo: { hasNextPage: rows.length > args.first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? args.after ?? null },
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        hasPreviousPage: false,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? args.after ?? null,
+      },
     };
   }
 

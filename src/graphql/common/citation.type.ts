@@ -27,11 +27,17 @@ export class Citation {
   @Field(() => Source)
   source: Source;
 
-  @Field(() => Int, { nullable: true, description: 'Where the quote starts in the source’s text, in characters (UTF-16 code units) from its beginning' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Where the quote starts in the source’s text, in characters (UTF-16 code units) from its beginning',
+  })
   offset: number | null;
 }
 
 /** A fact's citations, all or one source's. */
-export function citationsFrom<T extends { source: { id: string } | null }>(citations: T[], source: string | null | undefined): T[] {
+export function citationsFrom<T extends { source: { id: string } | null }>(
+  citations: T[],
+  source: string | null | undefined,
+): T[] {
   return source == null ? citations : citations.filter((c) => c.source?.id === source);
 }

@@ -14,7 +14,10 @@ export { DEFAULT_PAGE, MAX_PAGE };
 export function pageArgsOf(bounds: { min: number; max: number; defaultSize: number }) {
   @ArgsType()
   class PageArgs {
-    @Field(() => Int, { nullable: true, description: `The first ones (after \`after\`), ${bounds.min} to ${bounds.max}; ${bounds.defaultSize} when neither first nor last is given` })
+    @Field(() => Int, {
+      nullable: true,
+      description: `The first ones (after \`after\`), ${bounds.min} to ${bounds.max}; ${bounds.defaultSize} when neither first nor last is given`,
+    })
     @IsOptional()
     @Min(bounds.min)
     @Max(bounds.max)
@@ -25,7 +28,10 @@ export function pageArgsOf(bounds: { min: number; max: number; defaultSize: numb
     @MaxLength(MAX_CURSOR)
     after?: string | null;
 
-    @Field(() => Int, { nullable: true, description: `The last ones (before \`before\`), ${bounds.min} to ${bounds.max}` })
+    @Field(() => Int, {
+      nullable: true,
+      description: `The last ones (before \`before\`), ${bounds.min} to ${bounds.max}`,
+    })
     @IsOptional()
     @Min(bounds.min)
     @Max(bounds.max)
@@ -61,7 +67,11 @@ export type PagingArgs = InstanceType<ReturnType<typeof pageArgsOf>>;
  * Relay's paging arguments as one request; `first` and `last` together are refused (the spec
  * discourages them). With neither, the first `defaultSize`.
  */
-export function pageRequest(args: PagingArgs, decode: (cursor: string, argument: string) => string, defaultSize = DEFAULT_PAGE): PageRequest {
+export function pageRequest(
+  args: PagingArgs,
+  decode: (cursor: string, argument: string) => string,
+  defaultSize = DEFAULT_PAGE,
+): PageRequest {
   if (args.first != null && args.last != null) throw new InvalidInput('last', 'give first or last, not both');
   return {
     size: args.last ?? args.first ?? defaultSize,

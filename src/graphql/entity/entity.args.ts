@@ -46,9 +46,14 @@ registerEnumType(EntityOrder, {
   name: 'EntityOrder',
   description: 'The orders of `entities`, each read from an index',
   valuesConfig: {
-    NAME: { description: 'By name key (simplified, lower-cased: code point order), then id; with a namePrefix, each entity at its first name that has it' },
+    NAME: {
+      description:
+        'By name key (simplified, lower-cased: code point order), then id; with a namePrefix, each entity at its first name that has it',
+    },
     DEGREE: { description: 'Most connected first: events (one per role) and stable relationships, then id' },
-    LATEST_EVENT: { description: 'Latest dated event first ("2024" after the months of 2024); entities without dated events last' },
+    LATEST_EVENT: {
+      description: 'Latest dated event first ("2024" after the months of 2024); entities without dated events last',
+    },
   },
 });
 
@@ -60,20 +65,32 @@ export class EntitiesArgs extends BidirectionalPageArgs {
   @Field(() => OrganizationCategory, { nullable: true })
   category?: OrganizationCategory;
 
-  @Field({ nullable: true, description: 'A name form (traditional, simplified, English, alias) starts with this: 月, 杨, Moon' })
+  @Field({
+    nullable: true,
+    description: 'A name form (traditional, simplified, English, alias) starts with this: 月, 杨, Moon',
+  })
   @MinLength(1)
   @MaxLength(MAX_SEARCH_TEXT)
   namePrefix?: string;
 
-  @Field(() => [EventKind], { nullable: true, description: 'Takes part in an event of one of these kinds (within eventsFrom/eventsTo when given)' })
+  @Field(() => [EventKind], {
+    nullable: true,
+    description: 'Takes part in an event of one of these kinds (within eventsFrom/eventsTo when given)',
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(EVENT_KIND_COUNT)
   hasEventOf?: EventKind[];
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Takes part in an event on or after this date (inclusive)' })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'Takes part in an event on or after this date (inclusive)',
+  })
   eventsFrom?: string;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Takes part in an event on or before this date (inclusive: "2024-05" keeps 2024-05-20)' })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'Takes part in an event on or before this date (inclusive: "2024-05" keeps 2024-05-20)',
+  })
   eventsTo?: string;
 
   @Field(() => EntityOrder, { defaultValue: EntityOrder.NAME })

@@ -18,7 +18,9 @@ export abstract class Entity {
   @Field({ description: 'The name as written in the source' })
   name: string;
 
-  @Field(() => [String], { description: 'Every form of the name: as written, simplified Chinese, English names, aliases' })
+  @Field(() => [String], {
+    description: 'Every form of the name: as written, simplified Chinese, English names, aliases',
+  })
   names: string[];
 
   @Field(() => String, { nullable: true })
@@ -30,7 +32,10 @@ export abstract class Entity {
   @Field({ description: 'True for the unnamed people and groups the source quotes ("一位資深獵頭")' })
   anonymous: boolean;
 
-  @Field(() => Int, { description: 'Its events (one per role) and stable relationships in the whole graph, as `centrality` and `entities(orderBy: DEGREE)` rank it' })
+  @Field(() => Int, {
+    description:
+      'Its events (one per role) and stable relationships in the whole graph, as `centrality` and `entities(orderBy: DEGREE)` rank it',
+  })
   degree: number;
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'The date of its latest dated event' })

@@ -27,16 +27,34 @@ export class EntityResolver {
     return entitiesStore.byId(db.reader, id);
   }
 
-  @Query(() => EntityConnection, { nullable: true, description: 'Entities filtered by type, category, name prefix and their events, in name, degree or latest-event order' })
-  entities(@Args() args: EntitiesArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<EntityConnectionView> {
+  @Query(() => EntityConnection, {
+    nullable: true,
+    description:
+      'Entities filtered by type, category, name prefix and their events, in name, degree or latest-event order',
+  })
+  entities(
+    @Args() args: EntitiesArgs,
+    @Ctx() { db }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EntityConnectionView> {
     const { type, category, namePrefix, hasEventOf, eventsFrom, eventsTo, orderBy } = args;
     const prefix = namePrefix == null ? null : nameKey(namePrefix);
     if (prefix === '') throw new InvalidInput('namePrefix', 'must contain a letter or a character');
     const list = `entity:${orderBy}`;
-    const { size, backward, after, before } = pageRequest(args, (cursor, argument) => decodeCursor(list, cursor, argument));
+    const { size, backward, after, before } = pageRequest(args, (cursor, argument) =>
+      decodeCursor(list, cursor, argument),
+    );
     return entityConnection(
       db.reader,
-      { order: orderBy, label: type ?? null, category: category ?? null, prefix, eventKinds: hasEventOf ?? null, eventsFrom: eventsFrom ?? null, eventsTo: eventsTo ?? null },
+      {
+        order: orderBy,
+        label: type ?? null,
+        category: category ?? null,
+        prefix,
+        eventKinds: hasEventOf ?? null,
+        eventsFrom: eventsFrom ?? null,
+        eventsTo: eventsTo ?? null,
+      },
       { first: size, backward, after, before },
       list,
       {
@@ -46,7 +64,10 @@ export class EntityResolver {
     );
   }
 
-  @Query(() => [Entity], { nullable: true, description: 'Exact look-up of a name in any form (楊植麟, 杨植麟, Yang Zhilin); several when entities share it' })
+  @Query(() => [Entity], {
+    nullable: true,
+    description: 'Exact look-up of a name in any form (楊植麟, 杨植麟, Yang Zhilin); several when entities share it',
+  })
   entitiesByName(@Arg('name') name: string, @Ctx() { db }: Context): Promise<EntityRow[]> {
     const key = nameKey(name);
     if (!key) throw new InvalidInput('name', 'must contain a letter or a character');
@@ -54,7 +75,9 @@ export class EntityResolver {
   }
 
   @Query(() => [Entity], {
-    nullable: true, description: 'Ranked name search over traditional, simplified and English names: the exact name first, then names starting with the text (one character and up, for typeahead), then names containing its words',
+    nullable: true,
+    description:
+      'Ranked name search over traditional, simplified and English names: the exact name first, then names starting with the text (one character and up, for typeahead), then names containing its words',
   })
   search(@Args() { text, limit }: SearchArgs, @Ctx() { db }: Context): Promise<EntityRow[]> {
     const params = searchParams(text, limit);
@@ -65,7 +88,11 @@ export class EntityResolver {
   @FieldResolver(() => [Citation], {
     description: `Where the sources mention this entity, every source or one: at most ${PER_ENTITY} (mentionsTruncated says whether there are more)`,
   })
-  async mentions(@Root() entity: EntityRow, @Args() { source }: CitationsArgs, @Ctx() { loaders }: Context): Promise<MentionRow[]> {
+  async mentions(
+    @Root() entity: EntityRow,
+    @Args() { source }: CitationsArgs,
+    @Ctx() { loaders }: Context,
+  ): Promise<MentionRow[]> {
     return citationsFrom((await loaders.mentions.load(entity.id)).rows, source);
   }
 
@@ -74,7 +101,9 @@ export class EntityResolver {
     return typeof entity.sourceCount === 'number' ? entity.sourceCount : 0;
   }
 
-  @FieldResolver(() => Boolean, { description: `True when the sources mention this entity more than ${PER_ENTITY} times: \`mentions\` holds ${PER_ENTITY} of them` })
+  @FieldResolver(() => Boolean, {
+    description: `True when the sources mention this entity more than ${PER_ENTITY} times: \`mentions\` holds ${PER_ENTITY} of them`,
+  })
   async mentionsTruncated(@Root() entity: EntityRow, @Ctx() { loaders }: Context): Promise<boolean> {
     return (await loaders.mentions.load(entity.id)).truncated;
   }
@@ -86,13 +115,26 @@ export class EntityResolver {
     return (await loaders.relationships.load(entity.id)).truncated;
   }
 
-  @FieldResolver(() => [Relationship], { description: `Stable relationships, with their citations: at most ${PER_ENTITY} (relationshipsTruncated says whether there are more)` })
-  relationships(@Root() entity: EntityRow, @Args() args: RelationshipsArgs, @Ctx() context: Context): Promise<RelationshipView[]> {
+  @FieldResolver(() => [Relationship], {
+    description: `Stable relationships, with their citations: at most ${PER_ENTITY} (relationshipsTruncated says whether there are more)`,
+  })
+  relationships(
+    @Root() entity: EntityRow,
+    @Args() args: RelationshipsArgs,
+    @Ctx() context: Context,
+  ): Promise<RelationshipView[]> {
     return relationshipsOf(entity, context, args);
   }
 
-  @FieldResolver(() => EventConnection, { description: 'The events this entity takes part in, in date order (undated last)' })
-  events(@Root() entity: EntityRow, @Args() args: EntityEventsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
+  @FieldResolver(() => EventConnection, {
+    description: 'The events this entity takes part in, in date order (undated last)',
+  })
+  events(
+    @Root() entity: EntityRow,
+    @Args() args: EntityEventsArgs,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionView<EventView>> {
     return eventsOf(entity, context, info, { kinds: args.kinds }, args);
   }
 }

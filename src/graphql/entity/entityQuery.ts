@@ -9,7 +9,13 @@ import type { EntityConnectionView } from './entity-connection.type';
  * order: the page, and when asked for, its bounded count and whether entities lie on the side it
  * was not read towards (the far side of its cursor).
  */
-export async function entityConnection(read: Reader, filter: EntityFilter, request: EntityPageRequest, list: string, wants: ConnectionWants): Promise<EntityConnectionView> {
+export async function entityConnection(
+  read: Reader,
+  filter: EntityFilter,
+  request: EntityPageRequest,
+  list: string,
+  wants: ConnectionWants,
+): Promise<EntityConnectionView> {
   let stoppedAtBound = false;
   const page = Promise.all([
     entitiesStore.page(read, filter, request),
@@ -18,7 +24,13 @@ export async function entityConnection(read: Reader, filter: EntityFilter, reque
     stoppedAtBound = cut;
     const items = entities.map(({ entity, key }) => ({ node: entity, key }));
     return request.backward
-      ? { items, hasNextPage: farSide, hasPreviousPage: hasMore, startKey: continueKey, endKey: entities.at(-1)?.key ?? null }
+      ? {
+          items,
+          hasNextPage: farSide,
+          hasPreviousPage: hasMore,
+          startKey: continueKey,
+          endKey: entities.at(-1)?.key ?? null,
+        }
       : { items, hasNextPage: hasMore, hasPreviousPage: farSide, endKey: continueKey };
   });
   const connection = await toConnection(list, page, wants.count ? entitiesStore.count(read, filter) : null);

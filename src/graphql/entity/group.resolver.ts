@@ -9,7 +9,10 @@ import { relatedEntities } from './relationships';
 
 @Resolver(() => Group)
 export class GroupResolver {
-  @FieldResolver(() => [Entity], { description: 'The members the sources name (often none: the group is what they name), drawn from its first 500 stable relationships: see relationshipsTruncated' })
+  @FieldResolver(() => [Entity], {
+    description:
+      'The members the sources name (often none: the group is what they name), drawn from its first 500 stable relationships: see relationshipsTruncated',
+  })
   members(@Root() group: EntityRow, @Ctx() context: Context): Promise<EntityRow[]> {
     return relatedEntities(group, context, [RelationshipType.MEMBER_OF], Direction.IN);
   }

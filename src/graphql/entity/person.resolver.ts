@@ -15,18 +15,32 @@ const { FOUNDED, WORKS_AT, PARTNER_AT, MEMBER_OF } = RelationshipType;
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @FieldResolver(() => [Relationship], { description: 'Every position: founder, employee, partner, member (drawn from its first 500 stable relationships: see relationshipsTruncated)' })
+  @FieldResolver(() => [Relationship], {
+    description:
+      'Every position: founder, employee, partner, member (drawn from its first 500 stable relationships: see relationshipsTruncated)',
+  })
   roles(@Root() person: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
-    return relationshipsOf(person, context, { types: [FOUNDED, WORKS_AT, PARTNER_AT, MEMBER_OF], direction: Direction.OUT });
+    return relationshipsOf(person, context, {
+      types: [FOUNDED, WORKS_AT, PARTNER_AT, MEMBER_OF],
+      direction: Direction.OUT,
+    });
   }
 
-  @FieldResolver(() => [Relationship], { description: 'Jobs and partnerships (WORKS_AT, PARTNER_AT) (drawn from its first 500 stable relationships: see relationshipsTruncated)' })
+  @FieldResolver(() => [Relationship], {
+    description:
+      'Jobs and partnerships (WORKS_AT, PARTNER_AT) (drawn from its first 500 stable relationships: see relationshipsTruncated)',
+  })
   employments(@Root() person: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
     return relationshipsOf(person, context, { types: [WORKS_AT, PARTNER_AT], direction: Direction.OUT });
   }
 
   @FieldResolver(() => TalentMoveConnection, { description: 'Moves this person made, in date order' })
-  moves(@Root() person: EntityRow, @Args() page: NestedPageArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
+  moves(
+    @Root() person: EntityRow,
+    @Args() page: NestedPageArgs,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionView<EventView>> {
     return eventsOf(person, context, info, { role: 'mover' }, page);
   }
 }

@@ -6,7 +6,9 @@ import type { RelationshipView } from './relationships';
 
 @Resolver(() => Relationship)
 export class RelationshipResolver {
-  @FieldResolver(() => [Citation], { description: 'Every citation of this relationship, or one source’s (at most 100)' })
+  @FieldResolver(() => [Citation], {
+    description: 'Every citation of this relationship, or one source’s (at most 100)',
+  })
   citations(@Root() relationship: RelationshipView, @Args() { source }: CitationsArgs): Citation[] {
     return citationsFrom(relationship.citations, source);
   }

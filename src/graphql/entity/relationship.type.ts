@@ -6,7 +6,9 @@ import { Entity } from './entity.interface';
 
 registerEnumType(RelationshipType, { name: 'RelationshipType', description: 'Stable relationships between entities' });
 
-@ObjectType({ description: 'A stable relationship between two entities (founded, works at, invested in…), with its citation' })
+@ObjectType({
+  description: 'A stable relationship between two entities (founded, works at, invested in…), with its citation',
+})
 export class Relationship {
   @Field(() => ID)
   id: string;
@@ -35,10 +37,16 @@ export class Relationship {
   @Field(() => Boolean, { nullable: true, description: 'False when the source says the relationship has ended' })
   current: boolean | null;
 
-  @Field(() => Boolean, { description: 'True when the source does not state the relationship and it is read from elsewhere (see inferredBasis)' })
+  @Field(() => Boolean, {
+    description:
+      'True when the source does not state the relationship and it is read from elsewhere (see inferredBasis)',
+  })
   inferred: boolean;
 
-  @Field(() => String, { nullable: true, description: 'What an inferred relationship is inferred from, e.g. a name that contains its parent’s name' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What an inferred relationship is inferred from, e.g. a name that contains its parent’s name',
+  })
   inferredBasis: string | null;
 
   @Field(() => Citation, { description: 'Its first citation; `citations` lists them all' })

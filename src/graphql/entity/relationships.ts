@@ -14,7 +14,13 @@ import { farSideProbe } from '../../store/events.store';
 export type RelationshipView = Omit<RelationshipRow, 'outgoing' | 'other'> & { from: EntityRow; to: EntityRow };
 
 /** A relationship read by id and ends (entitiesStore.relationshipsByIds), as the Relationship type resolves it. */
-export function toRelationshipView({ from, relationship }: { from: EntityRow; relationship: RelationshipRow }): RelationshipView {
+export function toRelationshipView({
+  from,
+  relationship,
+}: {
+  from: EntityRow;
+  relationship: RelationshipRow;
+}): RelationshipView {
   const { outgoing: _outgoing, other, ...rest } = relationship;
   return { ...rest, from, to: other };
 }
@@ -30,7 +36,11 @@ export async function relationshipsOf(
   return rows
     .filter((r) => !filter.types?.length || filter.types.includes(r.type as RelationshipType))
     .filter((r) => direction === Direction.BOTH || r.outgoing === (direction === Direction.OUT))
-    .map(({ outgoing, other, ...rest }) => ({ ...rest, from: outgoing ? entity : other, to: outgoing ? other : entity }));
+    .map(({ outgoing, other, ...rest }) => ({
+      ...rest,
+      from: outgoing ? entity : other,
+      to: outgoing ? other : entity,
+    }));
 }
 
 /** The other ends of the matching relationships. */
@@ -66,9 +76,15 @@ export function eventsOf(
   const cursor = backward ? before : after;
   const farSide =
     cursor !== null && selectsField(info, 'pageInfo', backward ? 'hasNextPage' : 'hasPreviousPage')
-      ? loaders.events({ role, kinds, ...farSideProbe(backward, { key: cursor, inclusive: true }) }).load(entity.id).then((p) => p.hasMore)
+      ? loaders
+          .events({ role, kinds, ...farSideProbe(backward, { key: cursor, inclusive: true }) })
+          .load(entity.id)
+          .then((p) => p.hasMore)
       : Promise.resolve(false);
-  const read = Promise.all([loaders.events({ role, kinds, first: request.size, after, before, backward }).load(entity.id), farSide]).then(([{ events, hasMore }, beyond]) => ({
+  const read = Promise.all([
+    loaders.events({ role, kinds, first: request.size, after, before, backward }).load(entity.id),
+    farSide,
+  ]).then(([{ events, hasMore }, beyond]) => ({
     items: events.map((node) => ({ node, key: node.sortKey })),
     hasNextPage: backward ? beyond : hasMore,
     hasPreviousPage: backward ? hasMore : beyond,

@@ -53,7 +53,11 @@ export class TalentMove extends Event {
   @Field(() => Organization) to: Organization;
   @Field(() => String, { nullable: true }) role: string | null;
   @Field(() => String, { nullable: true }) roleEn: string | null;
-  @Field(() => ID, { nullable: true, description: 'The event this move happened in (a licensing deal taking the founders along), when another event implies it' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The event this move happened in (a licensing deal taking the founders along), when another event implies it',
+  })
   via: string | null;
 }
 
@@ -87,10 +91,15 @@ export class Metric extends Event {
   @Field(() => String, { nullable: true }) metric: string | null;
   @Field(() => Float, { nullable: true }) value: number | null;
   @Field(() => String, { nullable: true }) unit: string | null;
-  @Field(() => String, { nullable: true, description: 'ISO 4217 code when the value is money' }) currency: string | null;
-  @Field(() => String, { nullable: true, description: 'MORE_THAN, ABOUT, LESS_THAN, NEARLY… where the source is vague' })
+  @Field(() => String, { nullable: true, description: 'ISO 4217 code when the value is money' }) currency:
+    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'MORE_THAN, ABOUT, LESS_THAN, NEARLY… where the source is vague',
+  })
   qualifier: string | null;
-  @Field(() => String, { nullable: true, description: 'The period measured, e.g. 2024-01-01/2024-12-05' }) period: string | null;
+  @Field(() => String, { nullable: true, description: 'The period measured, e.g. 2024-01-01/2024-12-05' }) period:
+    string | null;
   @Field(() => String, { nullable: true }) scope: string | null;
   @Field(() => [Entity]) subjects: Entity[];
   @Field(() => [Entity]) reporters: Entity[];

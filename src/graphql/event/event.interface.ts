@@ -21,7 +21,8 @@ export class Participant {
 
 @InterfaceType({
   implements: Node,
-  description: 'Something that happened (or was said or measured), reified as a node with its participants and citations',
+  description:
+    'Something that happened (or was said or measured), reified as a node with its participants and citations',
   resolveType: (value: { kind: EventKind }) => EVENT_LABEL[value.kind],
 })
 export abstract class Event {
@@ -31,7 +32,10 @@ export abstract class Event {
   @Field(() => EventKind)
   kind: EventKind;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'At the precision the source gives; null when it gives none' })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'At the precision the source gives; null when it gives none',
+  })
   date: string | null;
 
   @Field(() => String, { nullable: true, description: 'YEAR, MONTH or DAY: how much of the date the source gives' })
@@ -52,6 +56,8 @@ export abstract class Event {
   @Field(() => Int, { description: 'How many distinct sources state this event' })
   sourceCount: number;
 
-  @Field(() => GraphQLJSONObject, { description: 'Every property of the event beyond the common fields (price, qualifier, mode…), as stored' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'Every property of the event beyond the common fields (price, qualifier, mode…), as stored',
+  })
   attributes: Record<string, unknown>;
 }

@@ -16,9 +16,23 @@ export interface EventRow extends Record<string, unknown> {
 export type EventView = Record<string, unknown> & { id: string; sortKey: string };
 
 /** Properties every event has, shown as their own fields; the rest are the kind's `attributes`. */
-export const COMMON_KEYS = new Set<string>(['id', 'kind', 'label', 'date', 'datePrecision', 'dateNote', 'summary', 'sortKey', 'participants', 'sources', 'via', ...BOOKKEEPING_KEYS]);
+export const COMMON_KEYS = new Set<string>([
+  'id',
+  'kind',
+  'label',
+  'date',
+  'datePrecision',
+  'dateNote',
+  'summary',
+  'sortKey',
+  'participants',
+  'sources',
+  'via',
+  ...BOOKKEEPING_KEYS,
+]);
 
-const byPosition = (a: { position: number | null }, b: { position: number | null }) => (a.position ?? 0) - (b.position ?? 0);
+const byPosition = (a: { position: number | null }, b: { position: number | null }) =>
+  (a.position ?? 0) - (b.position ?? 0);
 
 /**
  * Shapes an event row for GraphQL: participants and citations in source order, each role also
@@ -29,12 +43,17 @@ export function toEventView(row: EventRow): EventView {
   const view: EventView = {
     ...row,
     participants,
-    sources: [...row.sources].sort(byPosition).map(({ quote, source, offset }) => ({ quote, source, offset: offset ?? null })),
-    sourceCount: typeof row.sourceCount === 'number' ? row.sourceCount : new Set(row.sources.map((c) => c.source.id)).size,
+    sources: [...row.sources]
+      .sort(byPosition)
+      .map(({ quote, source, offset }) => ({ quote, source, offset: offset ?? null })),
+    sourceCount:
+      typeof row.sourceCount === 'number' ? row.sourceCount : new Set(row.sources.map((c) => c.source.id)).size,
     price: moneyFrom(row, 'price'),
     valuation: moneyFrom(row, 'valuation'),
     amount: moneyFrom(row, 'amount'),
-    attributes: Object.fromEntries(Object.entries(row).filter(([key, value]) => !COMMON_KEYS.has(key) && value !== null)),
+    attributes: Object.fromEntries(
+      Object.entries(row).filter(([key, value]) => !COMMON_KEYS.has(key) && value !== null),
+    ),
   };
   const roles = EVENT_KINDS[row.kind as EventKind]?.roles ?? [];
   for (const { field, many } of roles) view[field] = many ? [] : null;

@@ -37,9 +37,18 @@ function connection(
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => EventConnection, { nullable: true, description: 'Events, filtered and paged in (date, id) order' })
-  events(@Args() args: EventsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
+  events(
+    @Args() args: EventsArgs,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionView<EventView>> {
     const { kinds, involving, from, to } = args;
-    return connection(context, info, args, { kinds, from, to, participants: involving == null ? [] : [{ role: null, id: involving }] });
+    return connection(context, info, args, {
+      kinds,
+      from,
+      to,
+      participants: involving == null ? [] : [{ role: null, id: involving }],
+    });
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by id; null when unknown' })
@@ -48,26 +57,54 @@ export class EventResolver {
     return row ? toEventView(row) : null;
   }
 
-  @Query(() => EventConnection, { nullable: true, description: 'The events around an entity, in date order (undated last), a page at a time' })
-  timeline(@Args() args: TimelineArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
+  @Query(() => EventConnection, {
+    nullable: true,
+    description: 'The events around an entity, in date order (undated last), a page at a time',
+  })
+  timeline(
+    @Args() args: TimelineArgs,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionView<EventView>> {
     return connection(context, info, args, { kinds: args.kinds, participants: [{ role: null, id: args.entity }] });
   }
 
   @Query(() => TalentMoveConnection, {
-    nullable: true, description: 'Who moved where: filter by mover, origin and destination ids. Includes the moves that happened inside another event (a licensing deal taking the founders along), with `via` naming it',
+    nullable: true,
+    description:
+      'Who moved where: filter by mover, origin and destination ids. Includes the moves that happened inside another event (a licensing deal taking the founders along), with `via` naming it',
   })
-  talentMoves(@Args() args: TalentMovesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
+  talentMoves(
+    @Args() args: TalentMovesArgs,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionView<EventView>> {
     const { mover, from, to } = args;
-    return connection(context, info, args, { kinds: [EventKind.TALENT_MOVE], participants: participants({ mover, from, to }) });
+    return connection(context, info, args, {
+      kinds: [EventKind.TALENT_MOVE],
+      participants: participants({ mover, from, to }),
+    });
   }
 
-  @Query(() => AcquisitionConnection, { nullable: true, description: 'Who acquired whom: filter by acquirer and target ids' })
-  acquisitions(@Args() args: AcquisitionsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionView<EventView>> {
+  @Query(() => AcquisitionConnection, {
+    nullable: true,
+    description: 'Who acquired whom: filter by acquirer and target ids',
+  })
+  acquisitions(
+    @Args() args: AcquisitionsArgs,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionView<EventView>> {
     const { acquirer, target } = args;
-    return connection(context, info, args, { kinds: [EventKind.ACQUISITION], participants: participants({ acquirer, target }) });
+    return connection(context, info, args, {
+      kinds: [EventKind.ACQUISITION],
+      participants: participants({ acquirer, target }),
+    });
   }
 
-  @FieldResolver(() => [Citation], { description: 'Verbatim spans of the sources that state this event, every source or one' })
+  @FieldResolver(() => [Citation], {
+    description: 'Verbatim spans of the sources that state this event, every source or one',
+  })
   sources(@Root() event: EventView, @Args() { source }: CitationsArgs): Citation[] {
     return citationsFrom(event.sources as Citation[], source);
   }

@@ -21,7 +21,13 @@ export function eventConnection(
   request: PageRequest,
   wants: ConnectionWants,
 ): Promise<ConnectionView<EventView>> {
-  const pageFilter: EventFilter = { ...filter, first: request.size, after: request.after, before: request.before, backward: request.backward };
+  const pageFilter: EventFilter = {
+    ...filter,
+    first: request.size,
+    after: request.after,
+    before: request.before,
+    backward: request.backward,
+  };
   const page = eventsStore.page(read, pageFilter).then(async ({ events, hasMore }) => {
     // The cursor that opened the page, when there was one: without it a forward page starts at
     // the range's start (nothing before it) and a backward one ends at its end.
@@ -29,7 +35,11 @@ export function eventConnection(
     const edge = request.backward ? events.at(-1) : events[0];
     const farSide =
       wants.farSide && cursor !== null
-        ? await eventsStore.beyond(read, pageFilter, edge ? { key: edge.sortKey, inclusive: false } : { key: cursor, inclusive: true })
+        ? await eventsStore.beyond(
+            read,
+            pageFilter,
+            edge ? { key: edge.sortKey, inclusive: false } : { key: cursor, inclusive: true },
+          )
         : false;
     return {
       items: events.map((row) => ({ node: toEventView(row), key: row.sortKey })),

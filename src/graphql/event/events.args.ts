@@ -14,9 +14,11 @@ export class EventsArgs extends BidirectionalPageArgs {
   @Field(() => PartialDateScalar, { nullable: true, description: 'On or after this date (inclusive)' })
   from?: string;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'On or before this date (inclusive: "2024-05" keeps 2024-05-20)' })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'On or before this date (inclusive: "2024-05" keeps 2024-05-20)',
+  })
   to?: string;
-
 }
 
 @ArgsType()

@@ -24,7 +24,9 @@ export function toEventRecord(input: EventInput): EventRecord {
     }
   }
   const money = Object.fromEntries(
-    (['price', 'valuation', 'amount'] as const).filter((k) => input[k]).map((k) => [k, { amount: input[k]!.amount, currency: input[k]!.currency }]),
+    (['price', 'valuation', 'amount'] as const)
+      .filter((k) => input[k])
+      .map((k) => [k, { amount: input[k]!.amount, currency: input[k]!.currency }]),
   );
   return {
     id: input.id,

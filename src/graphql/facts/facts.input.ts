@@ -1,4 +1,14 @@
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsOptional,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { ALL_ROLES } from '../../model/registry';
@@ -78,11 +88,15 @@ export class EntityInput extends CitedInput {
   @MaxLength(200, { each: true })
   aliases?: string[];
 
-  @Field(() => [OrganizationCategory], { nullable: true, description: 'Organizations only' }) categories?: OrganizationCategory[];
+  @Field(() => [OrganizationCategory], { nullable: true, description: 'Organizations only' })
+  categories?: OrganizationCategory[];
   @Field(() => String, { nullable: true }) @MaxLength(1000) description?: string;
   @Field({ defaultValue: false }) anonymous: boolean;
 
-  @Field({ defaultValue: false, description: 'Accept a name another entity of this type already has (otherwise refused as a likely duplicate)' })
+  @Field({
+    defaultValue: false,
+    description: 'Accept a name another entity of this type already has (otherwise refused as a likely duplicate)',
+  })
   allowSameName: boolean;
 }
 
@@ -96,8 +110,17 @@ export class RelationshipInput extends CitedInput {
   @Field(() => PartialDateScalar, { nullable: true }) since?: string;
   @Field(() => PartialDateScalar, { nullable: true }) until?: string;
   @Field(() => Boolean, { nullable: true }) current?: boolean;
-  @Field(() => Boolean, { nullable: true, description: 'True when the cited source does not state the relationship (then say why in inferredBasis)' }) inferred?: boolean;
-  @Field(() => String, { nullable: true, description: 'What the relationship is inferred from; required with inferred: true' }) @MaxLength(1000) inferredBasis?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when the cited source does not state the relationship (then say why in inferredBasis)',
+  })
+  inferred?: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the relationship is inferred from; required with inferred: true',
+  })
+  @MaxLength(1000)
+  inferredBasis?: string;
 }
 
 @InputType()
@@ -112,7 +135,9 @@ export class ParticipantInput {
 @InputType()
 export class MoneyInput {
   @Field(() => Float) @Min(0) amount: number;
-  @Field({ description: 'ISO 4217, e.g. USD, CNY' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency: string;
+  @Field({ description: 'ISO 4217, e.g. USD, CNY' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
+  currency: string;
 }
 
 @InputType()
@@ -123,12 +148,21 @@ export class EventInput {
 
   @Field(() => EventKind) kind: EventKind;
   @Field(() => PartialDateScalar, { nullable: true, description: 'Only as precise as the source' }) date?: string;
-  @Field(() => String, { nullable: true, description: 'The source’s words for the time' }) @MaxLength(200) dateNote?: string;
+  @Field(() => String, { nullable: true, description: 'The source’s words for the time' })
+  @MaxLength(200)
+  dateNote?: string;
   @Field() @MinLength(1) @MaxLength(500) summary: string;
 
-  @Field(() => [ParticipantInput]) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) participants: ParticipantInput[];
+  @Field(() => [ParticipantInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  participants: ParticipantInput[];
 
-  @Field(() => ID, { nullable: true, description: 'The source of `quotes` (the shorthand for citations of one source)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The source of `quotes` (the shorthand for citations of one source)',
+  })
   @IsOptional()
   @Matches(SOURCE_ID, { message: 'sourceId must look like source/<slug>' })
   sourceId?: string;
@@ -149,7 +183,8 @@ export class EventInput {
 
   @Field({
     defaultValue: false,
-    description: 'Add it although an event of the same kind, participants and a compatible date exists (otherwise refused as a likely second report of that event: see `similarEvents`)',
+    description:
+      'Add it although an event of the same kind, participants and a compatible date exists (otherwise refused as a likely second report of that event: see `similarEvents`)',
   })
   allowSimilar: boolean;
 
@@ -157,7 +192,10 @@ export class EventInput {
   @Field(() => MoneyInput, { nullable: true }) @ValidateNested() valuation?: MoneyInput;
   @Field(() => MoneyInput, { nullable: true }) @ValidateNested() amount?: MoneyInput;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Kind-specific properties: strings, numbers, booleans or lists of them' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Kind-specific properties: strings, numbers, booleans or lists of them',
+  })
   attributes?: Record<string, unknown>;
 }
 
@@ -165,5 +203,9 @@ export class EventInput {
 export class EventReportInput {
   @Field(() => EventKind) kind: EventKind;
   @Field(() => PartialDateScalar, { nullable: true }) date?: string;
-  @Field(() => [ParticipantInput]) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) participants: ParticipantInput[];
+  @Field(() => [ParticipantInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  participants: ParticipantInput[];
 }

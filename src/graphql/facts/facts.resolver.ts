@@ -1,7 +1,14 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/principal';
 import { InvalidInput, NotFound, UnknownOutcome } from '../../errors';
-import { findSimilarEvents, retractFacts, withdrawSource, writeFacts, type FactResult, type WriteMode } from '../../facts/factWriter';
+import {
+  findSimilarEvents,
+  retractFacts,
+  withdrawSource,
+  writeFacts,
+  type FactResult,
+  type WriteMode,
+} from '../../facts/factWriter';
 import { factKindOf, relationshipEnds, relationshipId, type FactSet, type RelationshipRecord } from '../../facts/facts';
 import type { Run } from '../../neo4j/executor';
 import { adminStore, type SourceRow } from '../../store/admin.store';
@@ -15,8 +22,24 @@ import { Event } from '../event/event.interface';
 import { toEventView, type EventView } from '../event/event.mapper';
 import { Revision } from '../history/revision.type';
 import { toEventRecord } from './factInputs';
-import { CorroborationInput, EventReportInput, EntityInput, EventInput, RelationshipInput, SourceInput, type CitationInput } from './facts.input';
-import { CitationsWrite, EntityWrite, EventWrite, RelationshipWrite, SourceWrite, WriteOutcome, type WriteResult } from './write.type';
+import {
+  CorroborationInput,
+  EventReportInput,
+  EntityInput,
+  EventInput,
+  RelationshipInput,
+  SourceInput,
+  type CitationInput,
+} from './facts.input';
+import {
+  CitationsWrite,
+  EntityWrite,
+  EventWrite,
+  RelationshipWrite,
+  SourceWrite,
+  WriteOutcome,
+  type WriteResult,
+} from './write.type';
 import { HistoryArgs, SourcesArgs } from './facts.args';
 
 const NO_FACTS: FactSet = { sources: [], entities: [], relationships: [], events: [], corroborations: [] };
@@ -45,19 +68,26 @@ function write<T>(
   const written = writtenFact(facts);
   const answer = context.db.writeAll(label, async (run) => {
     if (mode === 'update') await mustExist(find(run), written);
-    const results = await writeFacts(run, { ...NO_FACTS, ...facts }, {
-      mode,
-      by: author(context),
-      reason,
-      ...(expectedRevision ? { expectedRevisions: { [written.id]: expectedRevision } } : {}),
-      // The fact set's paths as the mutation's input spells them (an entity's quote is its citation's).
-      at: (path) =>
-        path
-          .replace(/^(entities|relationships)\.0\.(quote|sourceId)$/, 'input.citation.$2')
-          .replace(/^corroborations\.0/, 'input')
-          .replace(/^(sources|entities|relationships|events)\.0/, 'input'),
-    });
-    return { result: toWriteResult(results.find((r) => r.id === written.id) ?? results[0]!), fact: await mustExist(find(run), written) };
+    const results = await writeFacts(
+      run,
+      { ...NO_FACTS, ...facts },
+      {
+        mode,
+        by: author(context),
+        reason,
+        ...(expectedRevision ? { expectedRevisions: { [written.id]: expectedRevision } } : {}),
+        // The fact set's paths as the mutation's input spells them (an entity's quote is its citation's).
+        at: (path) =>
+          path
+            .replace(/^(entities|relationships)\.0\.(quote|sourceId)$/, 'input.citation.$2')
+            .replace(/^corroborations\.0/, 'input')
+            .replace(/^(sources|entities|relationships|events)\.0/, 'input'),
+      },
+    );
+    return {
+      result: toWriteResult(results.find((r) => r.id === written.id) ?? results[0]!),
+      fact: await mustExist(find(run), written),
+    };
   });
   // A write that may or may not have been committed names the fact to read back.
   return answer.catch((error: unknown) => {
@@ -66,7 +96,8 @@ function write<T>(
 }
 
 function toWriteResult(r: FactResult): WriteResult {
-  const outcome = r.outcome === 'CONFLICT' || r.outcome === 'REFUSED' ? WriteOutcome.UNCHANGED : WriteOutcome[r.outcome];
+  const outcome =
+    r.outcome === 'CONFLICT' || r.outcome === 'REFUSED' ? WriteOutcome.UNCHANGED : WriteOutcome[r.outcome];
   return { outcome, fields: r.fields, citationsAdded: r.citationsAdded, citationsRemoved: r.citationsRemoved };
 }
 
@@ -96,7 +127,8 @@ function citationsOf(input: { citation?: CitationInput; citations?: CitationInpu
 const REASON = { description: 'Why: kept in the revision' };
 const EXPECTED_REVISION = {
   nullable: true,
-  description: 'The id of the fact’s latest revision as the caller last read it (history(id, limit: 1)); when another revision has been recorded since, the update is a CONFLICT and writes nothing',
+  description:
+    'The id of the fact’s latest revision as the caller last read it (history(id, limit: 1)); when another revision has been recorded since, the update is a CONFLICT and writes nothing',
 };
 
 /**
@@ -112,19 +144,34 @@ export class FactsResolver {
     return adminStore.sources(db.reader, { first, after: after ?? '' });
   }
 
-  @Query(() => [Revision], { description: 'The writes to a fact (entity, event, relationship or source), newest first; retracted facts included' })
+  @Query(() => [Revision], {
+    description: 'The writes to a fact (entity, event, relationship or source), newest first; retracted facts included',
+  })
   async history(@Args() { id, limit }: HistoryArgs, @Ctx() { db }: Context): Promise<Revision[]> {
     const rows = await factsStore.history(db.reader, id, limit);
     const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as Record<string, unknown>));
-    return rows.map((r) => ({ ...r, action: r.action as Revision['action'], before: parse(r.before), after: parse(r.after) }));
+    return rows.map((r) => ({
+      ...r,
+      action: r.action as Revision['action'],
+      before: parse(r.before),
+      after: parse(r.after),
+    }));
   }
 
   @Query(() => [Event], {
     description:
       'The events already in the graph that a new report would duplicate: the same kind and participants (roles included) at a compatible date (docs/model.md, "One event, many sources"); at most 50 candidates are read. Cite one of them (corroborate) instead of adding an event',
   })
-  async similarEvents(@Arg('input', () => EventReportInput) input: EventReportInput, @Ctx() { db }: Context): Promise<EventView[]> {
-    const report = { kind: input.kind, date: input.date ?? null, participants: input.participants.map((p) => ({ role: p.role, id: p.entity })), props: {} };
+  async similarEvents(
+    @Arg('input', () => EventReportInput) input: EventReportInput,
+    @Ctx() { db }: Context,
+  ): Promise<EventView[]> {
+    const report = {
+      kind: input.kind,
+      date: input.date ?? null,
+      participants: input.participants.map((p) => ({ role: p.role, id: p.entity })),
+      props: {},
+    };
     const ids = await findSimilarEvents(db.reader, report);
     return (await eventsStore.byIds(db.reader, ids)).map(toEventView);
   }
@@ -132,19 +179,25 @@ export class FactsResolver {
   @Mutation(() => SourceWrite, { description: 'Add a source document with its full text (create only)' })
   @Authorized(Role.admin)
   async addSource(@Arg('input', () => SourceInput) input: SourceInput, @Ctx() context: Context): Promise<SourceWrite> {
-    const { result, fact } = await write(context, 'addSource', { sources: [{ ...input }] }, 'create', null, (run) => adminStore.sourceById(run, input.id));
+    const { result, fact } = await write(context, 'addSource', { sources: [{ ...input }] }, 'create', null, (run) =>
+      adminStore.sourceById(run, input.id),
+    );
     return { ...result, source: fact };
   }
 
   @Mutation(() => EntityWrite, {
-    description: 'Add a person, organization, product or group, citing where it is mentioned (create only): the same values with a new citation corroborate it, other values are a CONFLICT',
+    description:
+      'Add a person, organization, product or group, citing where it is mentioned (create only): the same values with a new citation corroborate it, other values are a CONFLICT',
   })
   @Authorized(Role.editor)
   addEntity(@Arg('input', () => EntityInput) input: EntityInput, @Ctx() context: Context): Promise<EntityWrite> {
     return this.writeEntity(context, input, 'create', null);
   }
 
-  @Mutation(() => EntityWrite, { description: 'Replace an entity’s values and the citations of the sources it cites; the old ones stay in history(id), other sources’ citations stay' })
+  @Mutation(() => EntityWrite, {
+    description:
+      'Replace an entity’s values and the citations of the sources it cites; the old ones stay in history(id), other sources’ citations stay',
+  })
   @Authorized(Role.editor)
   updateEntity(
     @Arg('input', () => EntityInput) input: EntityInput,
@@ -155,13 +208,22 @@ export class FactsResolver {
     return this.writeEntity(context, input, 'update', checkReason(reason), expectedRevision);
   }
 
-  @Mutation(() => RelationshipWrite, { description: 'Add a stable relationship between two existing entities (create only; the same values with a new citation corroborate it)' })
+  @Mutation(() => RelationshipWrite, {
+    description:
+      'Add a stable relationship between two existing entities (create only; the same values with a new citation corroborate it)',
+  })
   @Authorized(Role.editor)
-  addRelationship(@Arg('input', () => RelationshipInput) input: RelationshipInput, @Ctx() context: Context): Promise<RelationshipWrite> {
+  addRelationship(
+    @Arg('input', () => RelationshipInput) input: RelationshipInput,
+    @Ctx() context: Context,
+  ): Promise<RelationshipWrite> {
     return this.writeRelationship(context, input, 'create', null);
   }
 
-  @Mutation(() => RelationshipWrite, { description: 'Replace a relationship’s values and the citations of the sources it cites; the old ones stay in history(id)' })
+  @Mutation(() => RelationshipWrite, {
+    description:
+      'Replace a relationship’s values and the citations of the sources it cites; the old ones stay in history(id)',
+  })
   @Authorized(Role.editor)
   updateRelationship(
     @Arg('input', () => RelationshipInput) input: RelationshipInput,
@@ -173,14 +235,18 @@ export class FactsResolver {
   }
 
   @Mutation(() => EventWrite, {
-    description: 'Add an event with its participants and verbatim quotes (create only): the same values with a new citation corroborate it; a new id for an event of the same kind, participants and a compatible date is a CONFLICT naming it',
+    description:
+      'Add an event with its participants and verbatim quotes (create only): the same values with a new citation corroborate it; a new id for an event of the same kind, participants and a compatible date is a CONFLICT naming it',
   })
   @Authorized(Role.editor)
   addEvent(@Arg('input', () => EventInput) input: EventInput, @Ctx() context: Context): Promise<EventWrite> {
     return this.writeEvent(context, input, 'create', null);
   }
 
-  @Mutation(() => EventWrite, { description: 'Replace an event (participants, and the citations of the sources it cites); the old values stay in history(id), other sources’ citations stay' })
+  @Mutation(() => EventWrite, {
+    description:
+      'Replace an event (participants, and the citations of the sources it cites); the old values stay in history(id), other sources’ citations stay',
+  })
   @Authorized(Role.editor)
   updateEvent(
     @Arg('input', () => EventInput) input: EventInput,
@@ -191,15 +257,28 @@ export class FactsResolver {
     return this.writeEvent(context, input, 'update', checkReason(reason), expectedRevision);
   }
 
-  @Mutation(() => CitationsWrite, { description: 'Add citations from another source to an existing entity, event or relationship (a second source stating it)' })
+  @Mutation(() => CitationsWrite, {
+    description:
+      'Add citations from another source to an existing entity, event or relationship (a second source stating it)',
+  })
   @Authorized(Role.editor)
-  async corroborate(@Arg('input', () => CorroborationInput) input: CorroborationInput, @Ctx() context: Context): Promise<CitationsWrite> {
-    const corroborations = [{ factId: input.factId, citations: input.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })) }];
-    const { result, fact } = await write(context, 'corroborate', { corroborations }, 'create', null, (run) => sourceCountOf(run, input.factId));
+  async corroborate(
+    @Arg('input', () => CorroborationInput) input: CorroborationInput,
+    @Ctx() context: Context,
+  ): Promise<CitationsWrite> {
+    const corroborations = [
+      { factId: input.factId, citations: input.citations.map((c) => ({ sourceId: c.sourceId, quote: c.quote })) },
+    ];
+    const { result, fact } = await write(context, 'corroborate', { corroborations }, 'create', null, (run) =>
+      sourceCountOf(run, input.factId),
+    );
     return { ...result, factId: input.factId, sourceCount: fact };
   }
 
-  @Mutation(() => CitationsWrite, { description: 'Withdraw one source’s citations from a fact that another source still states; kept in history(id) with the reason' })
+  @Mutation(() => CitationsWrite, {
+    description:
+      'Withdraw one source’s citations from a fact that another source still states; kept in history(id) with the reason',
+  })
   @Authorized(Role.admin)
   withdrawCitations(
     @Arg('factId', () => ID) factId: string,
@@ -212,11 +291,21 @@ export class FactsResolver {
     return context.db.writeAll('withdrawCitations', async (run) => {
       const removed = await withdrawSource(run, factId, source, by, why);
       const sourceCount = await mustExist(sourceCountOf(run, factId), { id: factId, path: 'factId' });
-      return { outcome: WriteOutcome.UPDATED, fields: ['citations'], citationsAdded: 0, citationsRemoved: removed, factId, sourceCount };
+      return {
+        outcome: WriteOutcome.UPDATED,
+        fields: ['citations'],
+        citationsAdded: 0,
+        citationsRemoved: removed,
+        factId,
+        sourceCount,
+      };
     });
   }
 
-  @Mutation(() => [ID], { description: 'Hide entities or events from every read; they stay in history(id) with the reason. Returns the ids retracted' })
+  @Mutation(() => [ID], {
+    description:
+      'Hide entities or events from every read; they stay in history(id) with the reason. Returns the ids retracted',
+  })
   @Authorized(Role.admin)
   retract(
     @Arg('ids', () => [ID]) ids: string[],
@@ -228,33 +317,80 @@ export class FactsResolver {
     return context.db.writeAll('retract', (run) => retractFacts(run, ids, by, why));
   }
 
-  private async writeEntity(context: Context, input: EntityInput, mode: WriteMode, reason: string | null, expectedRevision?: string | null): Promise<EntityWrite> {
+  private async writeEntity(
+    context: Context,
+    input: EntityInput,
+    mode: WriteMode,
+    reason: string | null,
+    expectedRevision?: string | null,
+  ): Promise<EntityWrite> {
     const { citation: _citation, citations: _citations, type, ...entity } = input;
     const facts = { entities: [{ ...entity, label: type, ...citationsOf(input) }] };
-    const { result, fact } = await write(context, mode === 'create' ? 'addEntity' : 'updateEntity', facts, mode, reason, (run) => entitiesStore.byId(run, input.id), expectedRevision);
+    const { result, fact } = await write(
+      context,
+      mode === 'create' ? 'addEntity' : 'updateEntity',
+      facts,
+      mode,
+      reason,
+      (run) => entitiesStore.byId(run, input.id),
+      expectedRevision,
+    );
     return { ...result, entity: fact };
   }
 
-  private async writeRelationship(context: Context, input: RelationshipInput, mode: WriteMode, reason: string | null, expectedRevision?: string | null): Promise<RelationshipWrite> {
+  private async writeRelationship(
+    context: Context,
+    input: RelationshipInput,
+    mode: WriteMode,
+    reason: string | null,
+    expectedRevision?: string | null,
+  ): Promise<RelationshipWrite> {
     const { citation: _citation, citations: _citations, ...relationship } = input;
     const facts = { relationships: [{ ...relationship, ...citationsOf(input) }] };
-    const { result, fact } = await write(context, mode === 'create' ? 'addRelationship' : 'updateRelationship', facts, mode, reason, (run) => relationshipView(run, input), expectedRevision);
+    const { result, fact } = await write(
+      context,
+      mode === 'create' ? 'addRelationship' : 'updateRelationship',
+      facts,
+      mode,
+      reason,
+      (run) => relationshipView(run, input),
+      expectedRevision,
+    );
     return { ...result, relationship: fact };
   }
 
-  private async writeEvent(context: Context, input: EventInput, mode: WriteMode, reason: string | null, expectedRevision?: string | null): Promise<EventWrite> {
+  private async writeEvent(
+    context: Context,
+    input: EventInput,
+    mode: WriteMode,
+    reason: string | null,
+    expectedRevision?: string | null,
+  ): Promise<EventWrite> {
     const record = toEventRecord(input);
-    const { result, fact } = await write(context, mode === 'create' ? 'addEvent' : 'updateEvent', { events: [record] }, mode, reason, async (run) => {
-      const [row] = await eventsStore.byIds(run, [input.id]);
-      return row ? toEventView(row) : null;
-    }, expectedRevision);
+    const { result, fact } = await write(
+      context,
+      mode === 'create' ? 'addEvent' : 'updateEvent',
+      { events: [record] },
+      mode,
+      reason,
+      async (run) => {
+        const [row] = await eventsStore.byIds(run, [input.id]);
+        return row ? toEventView(row) : null;
+      },
+      expectedRevision,
+    );
     return { ...result, event: fact };
   }
 }
 
 /** A relationship read back by its ends, with its start entity, in one query. */
-async function relationshipView(run: Run, key: { type: string; from: string; to: string }): Promise<RelationshipView | null> {
-  const [found] = await entitiesStore.relationshipsByIds(run, [{ id: relationshipId(key as RelationshipRecord), from: key.from, to: key.to }]);
+async function relationshipView(
+  run: Run,
+  key: { type: string; from: string; to: string },
+): Promise<RelationshipView | null> {
+  const [found] = await entitiesStore.relationshipsByIds(run, [
+    { id: relationshipId(key as RelationshipRecord), from: key.from, to: key.to },
+  ]);
   return found ? toRelationshipView(found) : null;
 }
 

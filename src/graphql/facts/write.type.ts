@@ -24,12 +24,16 @@ registerEnumType(WriteOutcome, {
   },
 });
 
-@ObjectType({ description: 'What a write did: its outcome, the fields it changed and the citations it added or replaced' })
+@ObjectType({
+  description: 'What a write did: its outcome, the fields it changed and the citations it added or replaced',
+})
 export class WriteResult {
   @Field(() => WriteOutcome) outcome: WriteOutcome;
-  @Field(() => [String], { description: 'The fields an UPDATED changed (`citations` among them when they changed)' }) fields: string[];
+  @Field(() => [String], { description: 'The fields an UPDATED changed (`citations` among them when they changed)' })
+  fields: string[];
   @Field(() => Int) citationsAdded: number;
-  @Field(() => Int, { description: 'Citations of the written sources that an update replaced' }) citationsRemoved: number;
+  @Field(() => Int, { description: 'Citations of the written sources that an update replaced' })
+  citationsRemoved: number;
 }
 
 @ObjectType()

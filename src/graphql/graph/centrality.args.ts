@@ -12,7 +12,11 @@ export class CentralityArgs {
   @IsEnum(EntityLabel, { each: true })
   labels?: EntityLabel[];
 
-  @Field(() => [EventKind], { nullable: true, description: 'Count only events of these kinds (and no stable relationships); all, plus relationships, when omitted' })
+  @Field(() => [EventKind], {
+    nullable: true,
+    description:
+      'Count only events of these kinds (and no stable relationships); all, plus relationships, when omitted',
+  })
   @IsOptional()
   @ArrayMaxSize(Object.keys(EventKind).length)
   @IsEnum(EventKind, { each: true })

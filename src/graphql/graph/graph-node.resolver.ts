@@ -7,7 +7,10 @@ import { GraphNode } from './graph.type';
 
 @Resolver(() => GraphNode)
 export class GraphNodeResolver {
-  @FieldResolver(() => Node, { nullable: true, description: 'The entity or event itself (null only if it was retracted since the selection was read)' })
+  @FieldResolver(() => Node, {
+    nullable: true,
+    description: 'The entity or event itself (null only if it was retracted since the selection was read)',
+  })
   node(@Root() node: GraphNode, @Ctx() { loaders }: Context): Promise<EntityRow | EventView | null> {
     return loaders.nodes.load(node.nodeId);
   }

@@ -29,7 +29,11 @@ export class NeighborhoodArgs {
   @Max(MAX_SELECTION_DEPTH)
   depth: number;
 
-  @Field(() => Int, { nullable: true, defaultValue: 200, description: `Most nodes returned, the centre included: 1 to ${MAX_NODES}` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 200,
+    description: `Most nodes returned, the centre included: 1 to ${MAX_NODES}`,
+  })
   @IsDefined()
   @Min(1)
   @Max(MAX_NODES)

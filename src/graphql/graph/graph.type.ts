@@ -28,21 +28,31 @@ export class GraphNode {
   @Field(() => PartialDateScalar, { nullable: true, description: 'For events' })
   date: string | null;
 
-  @Field(() => Int, { description: 'Edges of this selection at the node (in and out): its degree in what you asked for, not in the whole graph' })
+  @Field(() => Int, {
+    description:
+      'Edges of this selection at the node (in and out): its degree in what you asked for, not in the whole graph',
+  })
   degree: number;
 
-  @Field(() => Float, { description: 'PageRank on this selection, following the edges’ direction (event → participant, person → organization…); the nodes’ values sum to 1' })
+  @Field(() => Float, {
+    description:
+      'PageRank on this selection, following the edges’ direction (event → participant, person → organization…); the nodes’ values sum to 1',
+  })
   pagerank: number;
 
   @Field(() => Int, {
-    description: 'Louvain community on this selection (seeded, so the same selection gives the same communities), numbered by size: 0 is the largest',
+    description:
+      'Louvain community on this selection (seeded, so the same selection gives the same communities), numbered by size: 0 is the largest',
   })
   community: number;
 }
 
 @ObjectType({ description: 'An edge of one selection, for graph visualisers (no `id`: it is part of the selection)' })
 export class GraphEdge {
-  @Field(() => ID, { description: 'The id of the stable relationship (as Relationship.id), or a key of the event role, unique in the graph' })
+  @Field(() => ID, {
+    description:
+      'The id of the stable relationship (as Relationship.id), or a key of the event role, unique in the graph',
+  })
   edgeId: string;
 
   @Field(() => ID, { description: 'Id of the start node' })

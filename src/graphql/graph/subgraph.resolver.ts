@@ -8,7 +8,8 @@ import { GraphSelection } from './subgraph.type';
 @Resolver()
 export class SubgraphResolver {
   @Query(() => GraphSelection, {
-    nullable: true, description:
+    nullable: true,
+    description:
       'A graph for visualisers: around seed ids (with depth), events of some kinds or dates and their participants, or the whole graph; capped by limit',
   })
   async graph(@Args() args: GraphArgs, @Ctx() { db }: Context): Promise<GraphSelection> {

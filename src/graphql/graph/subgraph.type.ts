@@ -6,7 +6,9 @@ export class GraphSelection {
   @Field(() => [GraphNode], { description: 'Nearest the seeds first, then by id' })
   nodes: GraphNode[];
 
-  @Field(() => [GraphEdge], { description: 'Stable relationships and event roles (INVOLVES) among the nodes; never provenance' })
+  @Field(() => [GraphEdge], {
+    description: 'Stable relationships and event roles (INVOLVES) among the nodes; never provenance',
+  })
   edges: GraphEdge[];
 
   @Field(() => Int, { description: 'Nodes the selection matched before the limit' })

@@ -4,7 +4,10 @@ import { Entity, type EntityRow } from '../entity/entity.interface';
 // The ends of a flow are the entities themselves (an Organization, a Person…), cached under their
 // own ids; what belongs to the flow (counts, the events counted) is on the link, which has no id.
 
-@ObjectType({ description: 'Who went from one organization to another (a Sankey link); no `id`: it belongs to the flow that counted it' })
+@ObjectType({
+  description:
+    'Who went from one organization to another (a Sankey link); no `id`: it belongs to the flow that counted it',
+})
 export class TalentFlowLink {
   @Field(() => Entity, { nullable: true, description: 'null where the source does not say where they came from' })
   from: EntityRow | null;

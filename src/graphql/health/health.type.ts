@@ -14,6 +14,9 @@ export class Health {
   @Field(() => Int, { description: 'Events in the graph' })
   events: number;
 
-  @Field(() => Int, { description: 'Facts written without the writer’s derived data (by other tools), not yet derived: `npm run reindex`, or the next start, derives them' })
+  @Field(() => Int, {
+    description:
+      'Facts written without the writer’s derived data (by other tools), not yet derived: `npm run reindex`, or the next start, derives them',
+  })
   underived: number;
 }

@@ -15,7 +15,10 @@ export enum FactKind {
 }
 registerEnumType(FactKind, { name: 'FactKind', description: 'What a citation is attached to' });
 
-@ObjectType({ description: 'A fact a source states, with the source’s citations of it; exactly one of entity, event, relationship is set' })
+@ObjectType({
+  description:
+    'A fact a source states, with the source’s citations of it; exactly one of entity, event, relationship is set',
+})
 export class SourceFact {
   @Field(() => ID) factId: string;
   @Field(() => FactKind) kind: FactKind;
@@ -27,7 +30,8 @@ export class SourceFact {
 
 @ObjectType('SourceFactEdge')
 export class SourceFactEdge {
-  @Field({ description: 'Opaque; pass as `after` to continue after this one, or as `before` to page back from it' }) cursor: string;
+  @Field({ description: 'Opaque; pass as `after` to continue after this one, or as `before` to page back from it' })
+  cursor: string;
   @Field(() => SourceFact) node: SourceFact;
 }
 

@@ -7,7 +7,10 @@ export enum PeriodUnit {
   MONTH = 'MONTH',
   YEAR = 'YEAR',
 }
-registerEnumType(PeriodUnit, { name: 'PeriodUnit', description: 'How finely events are counted over time: by month or by year' });
+registerEnumType(PeriodUnit, {
+  name: 'PeriodUnit',
+  description: 'How finely events are counted over time: by month or by year',
+});
 
 @ObjectType({
   description:
@@ -26,10 +29,16 @@ export class KindCount {
 
 @ObjectType({ description: 'How many events in one period' })
 export class PeriodCount {
-  @Field({ description: '"2024-05" for a month; "2024" for a year, or (by month) for the events the source dates only to that year' })
+  @Field({
+    description:
+      '"2024-05" for a month; "2024" for a year, or (by month) for the events the source dates only to that year',
+  })
   period: string;
 
-  @Field(() => PeriodUnit, { description: 'MONTH or YEAR: by month, the year-only events keep their own YEAR bucket rather than being spread over months' })
+  @Field(() => PeriodUnit, {
+    description:
+      'MONTH or YEAR: by month, the year-only events keep their own YEAR bucket rather than being spread over months',
+  })
   precision: PeriodUnit;
 
   @Field(() => Int)
@@ -41,7 +50,9 @@ export class PeriodCounts {
   @Field(() => [PeriodCount])
   periods: PeriodCount[];
 
-  @Field(() => Int, { description: 'Events without a date (counted only when no date range is given, as a range excludes them)' })
+  @Field(() => Int, {
+    description: 'Events without a date (counted only when no date range is given, as a range excludes them)',
+  })
   undated: number;
 
   @Field(() => Int, { description: 'All of them: the periods and the undated' })
@@ -53,6 +64,8 @@ export class DestinationCount {
   @Field(() => Organization)
   organization: EntityRow;
 
-  @Field(() => Int, { description: 'Talent moves into it, the ones implied by other events (a licensing deal) included' })
+  @Field(() => Int, {
+    description: 'Talent moves into it, the ones implied by other events (a licensing deal) included',
+  })
   moves: number;
 }

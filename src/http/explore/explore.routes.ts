@@ -23,7 +23,20 @@ const SCRIPTS: Record<string, [string, string]> = {
 };
 
 /** Colours of Louvain communities 0, 1, 2… (then again): a qualitative palette distinct from the label colours' order. */
-export const COMMUNITY_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#17becf', '#bcbd22'];
+export const COMMUNITY_COLORS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#17becf',
+  '#bcbd22',
+];
 
 /**
  * /explore: the graph explorer (web/explore/: index.html, explore.css and its ES modules, loaded by
@@ -49,6 +62,15 @@ export function exploreRouter(): Router {
     router.get(`/explore/${name}`, staticFile(packageFile(pkg, file), 'vendor'));
   }
   // the page's own modules and stylesheet (web/explore/**/*.js, explore.css); never a directory listing
-  router.use('/explore', express.static(repoPath('web', 'explore'), { index: false, redirect: false, extensions: [], cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', CACHE_CONTROL.own) }));
+  router.use(
+    '/explore',
+    express.static(repoPath('web', 'explore'), {
+      index: false,
+      redirect: false,
+      extensions: [],
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', CACHE_CONTROL.own),
+    }),
+  );
   return router;
 }

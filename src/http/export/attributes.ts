@@ -15,7 +15,12 @@ export interface Column<T> {
   value(element: T): string | number | boolean | null | undefined;
 }
 
-export const GEXF_TYPES: Record<Column<unknown>['type'], string> = { string: 'string', boolean: 'boolean', int: 'integer', double: 'double' };
+export const GEXF_TYPES: Record<Column<unknown>['type'], string> = {
+  string: 'string',
+  boolean: 'boolean',
+  int: 'integer',
+  double: 'double',
+};
 
 const joined = (list: string[] | null, separator: string) => (list?.length ? list.join(separator) : null);
 

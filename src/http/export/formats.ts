@@ -20,8 +20,18 @@ export interface ExportInfo {
  * carry the same dynamic attributes (start/end per node and edge); 1.3 names their representation.
  */
 export const GEXF_VERSIONS = {
-  '1.2': { ns: 'http://www.gexf.net/1.2draft', viz: 'http://www.gexf.net/1.2draft/viz', xsd: 'http://www.gexf.net/1.2draft/gexf.xsd', time: {} },
-  '1.3': { ns: 'http://gexf.net/1.3', viz: 'http://gexf.net/1.3/viz', xsd: 'http://gexf.net/1.3/gexf.xsd', time: { timerepresentation: 'interval' } },
+  '1.2': {
+    ns: 'http://www.gexf.net/1.2draft',
+    viz: 'http://www.gexf.net/1.2draft/viz',
+    xsd: 'http://www.gexf.net/1.2draft/gexf.xsd',
+    time: {},
+  },
+  '1.3': {
+    ns: 'http://gexf.net/1.3',
+    viz: 'http://gexf.net/1.3/viz',
+    xsd: 'http://gexf.net/1.3/gexf.xsd',
+    time: { timerepresentation: 'interval' },
+  },
 } as const;
 export type GexfVersion = keyof typeof GEXF_VERSIONS;
 export const DEFAULT_GEXF_VERSION: GexfVersion = '1.2';
@@ -62,13 +72,46 @@ export const cytoscapeJson: ExportFormat = {
   writer(info) {
     let nodes = 0;
     let edges = 0;
-    const entry = (count: number, data: object) => `${count === 1 ? '' : ','}\n{"data":${JSON.stringify(compact(data))}}`;
+    const entry = (count: number, data: object) =>
+      `${count === 1 ? '' : ','}\n{"data":${JSON.stringify(compact(data))}}`;
     return {
       begin: () => '{"elements":{"nodes":[',
       node: (n) => {
         const span = nodeSpan(n);
-        const { id, label, name, kind, date, dateNote, summary, description, names, categories, anonymous, degree, pagerank, community } = n;
-        return entry(++nodes, { id, label, name, kind, date, start: span?.start, end: span?.end, dateNote, summary, description, names, categories, anonymous, degree, pagerank, community });
+        const {
+          id,
+          label,
+          name,
+          kind,
+          date,
+          dateNote,
+          summary,
+          description,
+          names,
+          categories,
+          anonymous,
+          degree,
+          pagerank,
+          community,
+        } = n;
+        return entry(++nodes, {
+          id,
+          label,
+          name,
+          kind,
+          date,
+          start: span?.start,
+          end: span?.end,
+          dateNote,
+          summary,
+          description,
+          names,
+          categories,
+          anonymous,
+          degree,
+          pagerank,
+          community,
+        });
       },
       edge: (e) => {
         const span = edgeSpan(e);
@@ -105,7 +148,8 @@ export const graphml: ExportFormat = {
         startTag('graphml', {
           xmlns: 'http://graphml.graphdrawing.org/xmlns',
           'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-          'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
+          'xsi:schemaLocation':
+            'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
         }) +
         '\n' +
         key('n_label', 'node', 'label', 'string') +
@@ -149,10 +193,14 @@ export const gexf: ExportFormat = {
   file: 'graph.gexf',
   writer(info) {
     const attvalues = (pairs: [{ name: string }, string][]) =>
-      pairs.length ? `<attvalues>${pairs.map(([c, v]) => emptyTag('attvalue', { for: c.name, value: v })).join('')}</attvalues>` : '';
+      pairs.length
+        ? `<attvalues>${pairs.map(([c, v]) => emptyTag('attvalue', { for: c.name, value: v })).join('')}</attvalues>`
+        : '';
     const declare = (target: 'node' | 'edge', columns: { name: string; type: keyof typeof GEXF_TYPES }[]) =>
       `    ${startTag('attributes', { class: target, mode: 'static' })}\n` +
-      columns.map((c) => `      ${emptyTag('attribute', { id: c.name, title: c.name, type: GEXF_TYPES[c.type] })}\n`).join('') +
+      columns
+        .map((c) => `      ${emptyTag('attribute', { id: c.name, title: c.name, type: GEXF_TYPES[c.type] })}\n`)
+        .join('') +
       '    </attributes>\n';
     let nodes = 0;
     let edges = 0;

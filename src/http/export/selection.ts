@@ -25,7 +25,10 @@ type Parameter = (typeof PARAMETERS)[number];
 /** `?seeds=a&seeds=b` and `?seeds=a,b` alike. */
 function list(value: unknown): string[] {
   const values = Array.isArray(value) ? value : [value];
-  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function single(name: Parameter, value: unknown): string {
@@ -41,7 +44,11 @@ function integer(name: Parameter, value: unknown): number {
 
 function partialDate(name: Parameter, value: unknown): string {
   const text = single(name, value);
-  if (!partialDatePrecision(text)) throw new SelectionError(name, `must be an ISO date at a known precision ("2024", "2024-10" or "2024-12-05"), got "${text}"`);
+  if (!partialDatePrecision(text))
+    throw new SelectionError(
+      name,
+      `must be an ISO date at a known precision ("2024", "2024-10" or "2024-12-05"), got "${text}"`,
+    );
   return text;
 }
 
@@ -62,7 +69,10 @@ export function parseSelection(query: Record<string, unknown>): Selection {
   const [error] = validateSync(args, { forbidUnknownValues: false });
   if (error) {
     const message = Object.values(error.constraints ?? {})[0] ?? 'is not valid';
-    throw new SelectionError(error.property, message.replace(new RegExp(`^each value in ${error.property} |^${error.property} `), ''));
+    throw new SelectionError(
+      error.property,
+      message.replace(new RegExp(`^each value in ${error.property} |^${error.property} `), ''),
+    );
   }
   return args;
 }

@@ -23,7 +23,12 @@ describe('explorer layout geometry', () => {
     ];
     const shift = separate(boxes, [false, true, true]);
     expect(shift[0]).toEqual({ x: 0, y: 0 });
-    const moved = boxes.map((b, i) => ({ x1: b.x1 + shift[i]!.x, x2: b.x2 + shift[i]!.x, y1: b.y1 + shift[i]!.y, y2: b.y2 + shift[i]!.y }));
+    const moved = boxes.map((b, i) => ({
+      x1: b.x1 + shift[i]!.x,
+      x2: b.x2 + shift[i]!.x,
+      y1: b.y1 + shift[i]!.y,
+      y2: b.y2 + shift[i]!.y,
+    }));
     for (let i = 0; i < moved.length; i++) {
       for (let j = i + 1; j < moved.length; j++) {
         const [a, b] = [moved[i]!, moved[j]!];
@@ -44,8 +49,20 @@ describe('explorer layout geometry', () => {
   });
 
   it('labels: the most central first, none covering another, hovered ones always', () => {
-    const at = (id: string, x: number, priority: number, always = false) => ({ id, x, y: 100, r: 5, width: 60, height: 14, priority, always });
-    const placed = placeLabels([at('a', 100, 1), at('b', 130, 2), at('c', 300, 0.5), at('d', 330, 0.1, true), at('off', 5000, 3)], { width: 800, height: 600 });
+    const at = (id: string, x: number, priority: number, always = false) => ({
+      id,
+      x,
+      y: 100,
+      r: 5,
+      width: 60,
+      height: 14,
+      priority,
+      always,
+    });
+    const placed = placeLabels(
+      [at('a', 100, 1), at('b', 130, 2), at('c', 300, 0.5), at('d', 330, 0.1, true), at('off', 5000, 3)],
+      { width: 800, height: 600 },
+    );
     expect([...placed].sort()).toEqual(['b', 'd']);
     // zoomed in, the same nodes are far apart: all fit
     const wide = placeLabels([at('a', 100, 1), at('b', 300, 2), at('c', 500, 0.5)], { width: 800, height: 600 });

@@ -1,10 +1,22 @@
-import { canAddSeed, describe as describeSelection, filterVariables, History, linkFor, MAX_SEEDS, selectionFromLink, withSeed } from '../../../web/explore/state.js';
+import {
+  canAddSeed,
+  describe as describeSelection,
+  filterVariables,
+  History,
+  linkFor,
+  MAX_SEEDS,
+  selectionFromLink,
+  withSeed,
+} from '../../../web/explore/state.js';
 
 describe('explorer state', () => {
   it('reads and writes deep links, one for one', () => {
     const start = 'org/moonshot-ai';
     expect(selectionFromLink('', start)).toEqual({ kind: 'seeds', seeds: [start] });
-    expect(selectionFromLink('?id=person/yang-zhilin', start)).toEqual({ kind: 'seeds', seeds: ['person/yang-zhilin'] });
+    expect(selectionFromLink('?id=person/yang-zhilin', start)).toEqual({
+      kind: 'seeds',
+      seeds: ['person/yang-zhilin'],
+    });
     expect(selectionFromLink('?seeds=a,b', start)).toEqual({ kind: 'seeds', seeds: ['a', 'b'] });
     expect(selectionFromLink('?view=whole', start)).toEqual({ kind: 'whole' });
     expect(selectionFromLink('?view=flow', start)).toEqual({ kind: 'flow' });
@@ -36,13 +48,27 @@ describe('explorer state', () => {
   it('asks the API for kinds only when some are hidden or dates are set', () => {
     const all = ['ACQUISITION', 'TALENT_MOVE'];
     expect(filterVariables(all, new Set(), { from: null, to: null })).toEqual({ kinds: null, from: null, to: null });
-    expect(filterVariables(all, new Set(['TALENT_MOVE']), { from: null, to: null })).toEqual({ kinds: ['ACQUISITION'], from: null, to: null });
-    expect(filterVariables(all, new Set(), { from: '2024-06', to: null })).toEqual({ kinds: all, from: '2024-06', to: null });
+    expect(filterVariables(all, new Set(['TALENT_MOVE']), { from: null, to: null })).toEqual({
+      kinds: ['ACQUISITION'],
+      from: null,
+      to: null,
+    });
+    expect(filterVariables(all, new Set(), { from: '2024-06', to: null })).toEqual({
+      kinds: all,
+      from: '2024-06',
+      to: null,
+    });
   });
 
   it('undoes the latest change first, and keeps at most its limit', () => {
     const history = new History<string>(2);
-    const snap = (label: string) => ({ label, selection: { kind: 'whole' as const }, elements: label, hidden: [], expanded: [] });
+    const snap = (label: string) => ({
+      label,
+      selection: { kind: 'whole' as const },
+      elements: label,
+      hidden: [],
+      expanded: [],
+    });
     expect(history.undo()).toBeUndefined();
     expect(history.next).toBeNull();
     history.push(snap('one'));

@@ -1,4 +1,12 @@
-import { appearances, appearedIn, histogram, monthAfter, monthSpan, monthsOf, standing } from '../../../web/explore/timeline.js';
+import {
+  appearances,
+  appearedIn,
+  histogram,
+  monthAfter,
+  monthSpan,
+  monthsOf,
+  standing,
+} from '../../../web/explore/timeline.js';
 
 describe('explorer timeline', () => {
   it('reads a partial date as the months it may fall in', () => {

@@ -50,7 +50,10 @@ export class NodeList {
       if (sort === key) th.setAttribute('aria-sort', numeric ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
     });
-    const focused = document.activeElement instanceof HTMLElement && this.body.contains(document.activeElement) ? document.activeElement.dataset.id : null;
+    const focused =
+      document.activeElement instanceof HTMLElement && this.body.contains(document.activeElement)
+        ? document.activeElement.dataset.id
+        : null;
     this.body.replaceChildren(
       ...rows.map((row) => {
         const tr = el('tr');
@@ -64,13 +67,21 @@ export class NodeList {
         name.addEventListener('keydown', (event) => this.onKey(event, row.id, name));
         const first = el('td');
         first.append(name);
-        tr.append(first, el('td', row.label || ''), el('td', String(row.degree), 'num'), el('td', row.pagerank.toFixed(3), 'num'));
+        tr.append(
+          first,
+          el('td', row.label || ''),
+          el('td', String(row.degree), 'num'),
+          el('td', row.pagerank.toFixed(3), 'num'),
+        );
         return tr;
       }),
     );
     // keyboard focus stays on its row across a re-render, without selecting it again
     this.restoring = true;
-    if (focused) /** @type {HTMLElement | null} */ (this.body.querySelector(`button[data-id="${CSS.escape(focused)}"]`))?.focus({ preventScroll: true });
+    if (focused)
+      /** @type {HTMLElement | null} */ (this.body.querySelector(`button[data-id="${CSS.escape(focused)}"]`))?.focus({
+        preventScroll: true,
+      });
     this.restoring = false;
   }
 

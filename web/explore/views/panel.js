@@ -54,13 +54,24 @@ export class Panel {
   /** @param {string} [text] */
   clear(text) {
     this.shows = null;
-    this.root.replaceChildren(el('p', text || 'Click a node to see its properties and citations, and to bring in its neighbours. Right-click (or long-press) for more.', 'hint'));
+    this.root.replaceChildren(
+      el(
+        'p',
+        text ||
+          'Click a node to see its properties and citations, and to bring in its neighbours. Right-click (or long-press) for more.',
+        'hint',
+      ),
+    );
   }
 
   /** @param {{ id: string, label: string | null, name: string }} data */
   loading(data) {
     this.shows = data.id;
-    this.root.replaceChildren(el('h2', data.label || 'Node'), el('p', data.name), el('p', 'Loading the details…', 'hint'));
+    this.root.replaceChildren(
+      el('h2', data.label || 'Node'),
+      el('p', data.name),
+      el('p', 'Loading the details…', 'hint'),
+    );
   }
 
   /**
@@ -125,7 +136,8 @@ export class Panel {
         ['moves', data.count],
       ]),
     );
-    if (data.quote) this.root.append(citations('Citation', [{ quote: data.quote, source: { title: 'as stated in the source' } }]));
+    if (data.quote)
+      this.root.append(citations('Citation', [{ quote: data.quote, source: { title: 'as stated in the source' } }]));
   }
 
   /**
@@ -150,7 +162,11 @@ export class Panel {
         li.append(q);
       }
       const next = path.nodes[i + 1];
-      const edge = next && path.edges.find((e) => (e.source === n.id && e.target === next.id) || (e.source === next.id && e.target === n.id));
+      const edge =
+        next &&
+        path.edges.find(
+          (e) => (e.source === n.id && e.target === next.id) || (e.source === next.id && e.target === n.id),
+        );
       if (edge) {
         const step = el('p', `↓ ${edge.type}${edge.role ? ` (${edge.role})` : ''}`, 'hint');
         li.append(step);

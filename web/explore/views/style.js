@@ -33,10 +33,25 @@ export const STYLE = [
   // dated only to a span (a year) that has begun but not ended at the month shown: maybe there
   { selector: 'node.maybe', style: { opacity: 0.55, 'border-style': 'dashed', 'border-width': 2 } },
   // came onto the timeline in the step just shown
-  { selector: 'node.fresh', style: { 'outline-width': 4, 'outline-color': '#e6a700', 'outline-offset': 2, 'outline-opacity': 0.9 } },
+  {
+    selector: 'node.fresh',
+    style: { 'outline-width': 4, 'outline-color': '#e6a700', 'outline-offset': 2, 'outline-opacity': 0.9 },
+  },
   // arrived while following the live changes
-  { selector: 'node.live-new', style: { 'outline-width': 5, 'outline-color': '#2ca02c', 'outline-offset': 2, 'outline-opacity': 0.95 } },
-  { selector: 'node.group', style: { shape: 'ellipse', 'border-width': 3, 'border-style': 'double', 'background-opacity': 0.7, label: 'data(short)' } },
+  {
+    selector: 'node.live-new',
+    style: { 'outline-width': 5, 'outline-color': '#2ca02c', 'outline-offset': 2, 'outline-opacity': 0.95 },
+  },
+  {
+    selector: 'node.group',
+    style: {
+      shape: 'ellipse',
+      'border-width': 3,
+      'border-style': 'double',
+      'background-opacity': 0.7,
+      label: 'data(short)',
+    },
+  },
   { selector: 'node.hovered', style: { 'z-index': 20, 'text-background-opacity': 1 } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000' } },
   { selector: 'node.highlight', style: { 'outline-width': 6, 'outline-color': '#d62728', 'outline-offset': 3 } },
@@ -59,15 +74,36 @@ export const STYLE = [
     },
   },
   { selector: 'edge[type != "INVOLVES"]', style: { 'line-color': '#777', 'target-arrow-color': '#777', width: 2 } },
-  { selector: 'edge[type = "TALENT_FLOW"]', style: { width: 'data(width)', 'line-color': '#17becf', 'target-arrow-color': '#17becf', opacity: 0.8 } },
-  { selector: 'edge.group-edge', style: { width: 'data(width)', 'line-color': '#999', 'target-arrow-shape': 'none', opacity: 0.6 } },
+  {
+    selector: 'edge[type = "TALENT_FLOW"]',
+    style: { width: 'data(width)', 'line-color': '#17becf', 'target-arrow-color': '#17becf', opacity: 0.8 },
+  },
+  {
+    selector: 'edge.group-edge',
+    style: { width: 'data(width)', 'line-color': '#999', 'target-arrow-shape': 'none', opacity: 0.6 },
+  },
   // edge labels only on hover (of the edge, or of a node for its edges)
-  { selector: 'edge.hover', style: { label: 'data(caption)', 'line-color': '#333', 'target-arrow-color': '#333', 'z-index': 10 } },
+  {
+    selector: 'edge.hover',
+    style: { label: 'data(caption)', 'line-color': '#333', 'target-arrow-color': '#333', 'z-index': 10 },
+  },
   { selector: 'edge:selected', style: { 'line-color': '#000', 'target-arrow-color': '#000', width: 3 } },
   // a path drawn: its nodes and edges stand out, the rest fades
   { selector: '.faded', style: { opacity: 0.15 } },
-  { selector: 'node.on-path', style: { 'border-width': 3, 'border-color': '#d62728', label: 'data(short)', 'z-index': 15 } },
-  { selector: 'edge.on-path', style: { 'line-color': '#d62728', 'target-arrow-color': '#d62728', width: 4, label: 'data(caption)', 'z-index': 15 } },
+  {
+    selector: 'node.on-path',
+    style: { 'border-width': 3, 'border-color': '#d62728', label: 'data(short)', 'z-index': 15 },
+  },
+  {
+    selector: 'edge.on-path',
+    style: {
+      'line-color': '#d62728',
+      'target-arrow-color': '#d62728',
+      width: 4,
+      label: 'data(caption)',
+      'z-index': 15,
+    },
+  },
 ];
 
 /** Marks that are about the moment (selection, hover, a search pick), not the data: left out of PNG and SVG. */

@@ -67,7 +67,10 @@ export class TimelineView {
     now.setAttribute('width', '1');
     histogram.append(now);
     this.mark(index);
-    histogram.setAttribute('aria-label', months.length ? `Events per month, ${months[0]} to ${months[months.length - 1]}` : 'No dated events shown');
+    histogram.setAttribute(
+      'aria-label',
+      months.length ? `Events per month, ${months[0]} to ${months[months.length - 1]}` : 'No dated events shown',
+    );
   }
 
   /** @param {number} index */
