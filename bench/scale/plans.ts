@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { toDriverValue } from '../../src/neo4j/toNative';
 import type { CapturedQuery } from './capture';
+import { textOf } from '../../src/errors';
 
 /**
  * Reading query plans: the operators of an EXPLAIN (or PROFILE) plan, collected recursively from
@@ -21,7 +22,7 @@ interface PlanNode {
 export function planOperators(plan: PlanNode | false | undefined): PlanOperator[] {
   if (!plan) return [];
   const operator = plan.operatorType.replace(/@.*$/, '');
-  const details = String(plan.arguments?.Details ?? plan.arguments?.details ?? '');
+  const details = textOf(plan.arguments?.Details ?? plan.arguments?.details ?? '');
   return [{ operator, details }, ...(plan.children ?? []).flatMap(planOperators)];
 }
 
