@@ -6,7 +6,7 @@ import { createClient, type Client } from 'graphql-ws';
 import type { Driver } from 'neo4j-driver';
 import WebSocket from 'ws';
 import { writeFacts } from '../src/facts/factWriter';
-import type { EntityRecord, FactSet } from '../src/facts/facts';
+import type { EntityRecord, FactSet } from '../src/model/records';
 import { logger } from '../src/logger';
 import { toDriverValue, toNative } from '../src/neo4j/toNative';
 import { repoPath } from '../src/paths';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { loadCypherFile } from '../cypher/cypherFiles';
 import { Conflict, DomainError, InvalidInput, NotFound, TransactionMemoryExceeded, textOf } from '../errors';
 import { emptyDerivedWork, refreshDerived, writeFacts, type Author, type FactResult } from '../facts/factWriter';
-import type { FactSet } from '../facts/facts';
+import type { FactSet } from '../model/records';
 import type { Executor } from '../neo4j/executor';
 import type { ParsedFile } from './jsonl';
 

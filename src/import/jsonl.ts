@@ -5,11 +5,11 @@ import type {
   FactSet,
   RelationshipRecord,
   SourceRecord,
-} from '../facts/facts';
+} from '../model/records';
 
 /**
  * The import's file format: JSON Lines, one record a line, each `{"record": …}` (not `type`, which a relationship's own fields use) with the fields of
- * the seed data's records (cypher/seed/data/*.json, src/facts/facts.ts): `source`, `entity`,
+ * the seed data's records (cypher/seed/data/*.json, src/model/records.ts): `source`, `entity`,
  * `relationship`, `event`, or `corroboration` (more citations for a fact that exists). This file
  * checks the shape of each line (required fields, types, no unknown fields) and remembers its
  * line number; the writer checks the rest (the registry, references, verbatim quotes).

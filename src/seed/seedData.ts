@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from '../cypher/cypherFiles';
-import type { EntityRecord, EventRecord, FactSet, RelationshipRecord, SourceRecord } from '../facts/facts';
+import type { EntityRecord, EventRecord, FactSet, RelationshipRecord, SourceRecord } from '../model/records';
 
 export const SEED_DIR = path.join(CYPHER_DIR, 'seed');
 export const SEED_FILES = ['sources.json', 'entities.json', 'relationships.json', 'events.json'] as const;
 
-/** Bump when src/facts/facts.ts derives new stored properties, so stored graphs get them. */
+/** Bump when src/model/factRows.ts derives new stored properties, so stored graphs get them. */
 export const MODEL_VERSION = 3;
 
 export type SeedData = FactSet & { checksum: string };
