@@ -69,3 +69,30 @@ export async function explain(
     await session.close();
   }
 }
+
+/** One statement's cost: its median time over `runs` (bare driver, read transaction) and PROFILE's db hits and rows. */
+export async function profileStatement(
+  driver: Driver,
+  database: string,
+  query: CapturedQuery,
+  runs = 5,
+): Promise<{ name: string; medianMs: number; dbHits: number; rows: number }> {
+  const params = toDriverValue(query.params) as Record<string, unknown>;
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const started = performance.now();
+      await session.executeRead((tx) => tx.run(query.cypher, params));
+      times.push(performance.now() - started);
+    }
+    const profiled = await session.run(`PROFILE ${query.cypher}`, params);
+    const plan = profiled.summary.profile as unknown as { dbHits: number; rows: number } & PlanNode;
+    const hits = (p: PlanNode & { dbHits?: number }): number =>
+      (p.dbHits ?? 0) + (p.children ?? []).reduce((sum, c) => sum + hits(c), 0);
+    times.sort((a, b) => a - b);
+    return { name: query.name, medianMs: times[Math.floor(runs / 2)]!, dbHits: hits(plan), rows: plan.rows };
+  } finally {
+    await session.close();
+  }
+}

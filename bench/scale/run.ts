@@ -18,9 +18,10 @@ import { createApp } from '../../src/http/app';
 import { connectDriver } from '../../src/neo4j/connection';
 import { Executor } from '../../src/neo4j/executor';
 import { bareDriver, graphqlOverHttp, machine, summarise, Table, timeInterleaved, type Row } from '../timing';
+import { textOf } from '../../src/errors';
 import { captureCypher } from './capture';
 import { rootOperations } from './operations';
-import { explain, forbiddenScans } from './plans';
+import { explain, forbiddenScans, profileStatement } from './plans';
 import { MIN_REQUESTS, verdict, watchLoad } from './verdict';
 
 /**
@@ -93,9 +94,24 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       'data-dir': { type: 'string', default: DEFAULT_SCALE_DIR },
       rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '10' },
       'per-round': { type: 'string', default: process.env.BENCH_PER_ROUND ?? '5' },
+      // Each case's statements one by one: median time, PROFILE's db hits and rows (finding the slow part).
+      statements: { type: 'boolean', default: false },
     },
   });
   const nodes = Number(values.nodes);
+  const profileAll = async (statements: Awaited<ReturnType<typeof capture.take>>) => {
+    for (const statement of statements) {
+      const p = await profileStatement(graph.driver, graph.database, statement).catch((error: unknown) => ({
+        name: statement.name,
+        medianMs: NaN,
+        dbHits: NaN,
+        rows: textOf(error).slice(0, 60),
+      }));
+      console.log(
+        `    ${p.name.padEnd(50)} ${p.medianMs.toFixed(1).padStart(8)} ms ${p.dbHits.toLocaleString('en').padStart(12)} db hits ${p.rows} rows`,
+      );
+    }
+  };
   const config = loadConfig();
   const graph = await openGraph(nodes, Number(values.seed), values['data-dir']);
   const capture = captureCypher({ quiet: true });
@@ -127,7 +143,12 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   const results: Result[] = [];
   // BENCH_ONLY=entities,eventStats times only those root fields.
   const only = process.env.BENCH_ONLY?.split(',').map((f) => f.trim());
-  for (const op of rootOperations(manifest).filter((o) => !only || only.includes(o.field))) {
+  // BENCH_CASE=text times only the cases whose name contains it.
+  const named = process.env.BENCH_CASE;
+  const chosen = rootOperations(manifest).filter(
+    (o) => (!only || only.includes(o.field)) && (!named || o.name.includes(named)),
+  );
+  for (const op of chosen) {
     capture.take();
     loadAt.set(op.name, load.now());
     const started = Date.now();
@@ -157,6 +178,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       console.log(
         `${op.name.padEnd(40)} error ${failed} after ${first} ms  ${statements.length}, ${scans.join(' ') || '-'}`,
       );
+      if (values.statements) await profileAll(statements);
       continue;
     }
     const samples = await timeInterleaved(
@@ -168,6 +190,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     console.log(
       `${table.row(row)}  ${loadAt.get(op.name)!.toFixed(1).padStart(4)}  ${statements.length}, ${scans.join(' ') || '-'}`,
     );
+    if (values.statements) await profileAll(statements);
   }
   const judged = verdict(
     results.filter((r) => !r.error).map((r) => r.row!),
