@@ -16,7 +16,7 @@ import { EntitiesArgs, EntityEventsArgs, RelationshipsArgs, SearchArgs } from '.
 import { EntityConnection, type EntityConnectionView } from './entity-connection.type';
 import { Entity } from './entity.interface';
 import { entityConnection } from './entityQuery';
-import { eventsOf, readsCitations, relationshipsOf, type RelationshipView } from './relationships';
+import { eventsOf, relationshipsOf, type RelationshipView } from './relationships';
 import { Relationship } from './relationship.type';
 import { searchParams } from './searchQuery';
 
@@ -124,7 +124,7 @@ export class EntityResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RelationshipView[]> {
-    return relationshipsOf(entity, context, { ...args, cited: readsCitations(info) });
+    return relationshipsOf(entity, context, info, args);
   }
 
   @FieldResolver(() => EventConnection, {

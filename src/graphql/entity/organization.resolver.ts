@@ -10,7 +10,7 @@ import { Entity } from './entity.interface';
 import type { EntityRow } from '../../store/entities.store';
 import { Organization } from './organization.type';
 import { Product } from './product.type';
-import { eventsOf, readsCitations, relatedEntities, relationshipsOf, type RelationshipView } from './relationships';
+import { eventsOf, relatedEntities, relationshipsOf, type RelationshipView } from './relationships';
 import { Relationship } from './relationship.type';
 
 const { FOUNDED, WORKS_AT, PARTNER_AT, INVESTED_IN, SUBSIDIARY_OF, MAKES, MEMBER_OF } = RelationshipType;
@@ -26,11 +26,7 @@ export class OrganizationResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RelationshipView[]> {
-    return relationshipsOf(org, context, {
-      types: [FOUNDED, WORKS_AT, PARTNER_AT],
-      direction: Direction.IN,
-      cited: readsCitations(info),
-    });
+    return relationshipsOf(org, context, info, { types: [FOUNDED, WORKS_AT, PARTNER_AT], direction: Direction.IN });
   }
 
   @FieldResolver(() => [Relationship], {
@@ -42,11 +38,7 @@ export class OrganizationResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RelationshipView[]> {
-    return relationshipsOf(org, context, {
-      types: [INVESTED_IN],
-      direction: Direction.IN,
-      cited: readsCitations(info),
-    });
+    return relationshipsOf(org, context, info, { types: [INVESTED_IN], direction: Direction.IN });
   }
 
   @FieldResolver(() => [Relationship], {
@@ -58,11 +50,7 @@ export class OrganizationResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RelationshipView[]> {
-    return relationshipsOf(org, context, {
-      types: [INVESTED_IN],
-      direction: Direction.OUT,
-      cited: readsCitations(info),
-    });
+    return relationshipsOf(org, context, info, { types: [INVESTED_IN], direction: Direction.OUT });
   }
 
   @FieldResolver(() => [Organization], {

@@ -8,7 +8,7 @@ import { TalentMoveConnection } from '../event/event-connection.type';
 import { Direction, NestedPageArgs } from './entity.args';
 import type { EntityRow } from '../../store/entities.store';
 import { Person } from './person.type';
-import { eventsOf, readsCitations, relationshipsOf, type RelationshipView } from './relationships';
+import { eventsOf, relationshipsOf, type RelationshipView } from './relationships';
 import { Relationship } from './relationship.type';
 
 const { FOUNDED, WORKS_AT, PARTNER_AT, MEMBER_OF } = RelationshipType;
@@ -24,10 +24,9 @@ export class PersonResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RelationshipView[]> {
-    return relationshipsOf(person, context, {
+    return relationshipsOf(person, context, info, {
       types: [FOUNDED, WORKS_AT, PARTNER_AT, MEMBER_OF],
       direction: Direction.OUT,
-      cited: readsCitations(info),
     });
   }
 
@@ -40,11 +39,7 @@ export class PersonResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RelationshipView[]> {
-    return relationshipsOf(person, context, {
-      types: [WORKS_AT, PARTNER_AT],
-      direction: Direction.OUT,
-      cited: readsCitations(info),
-    });
+    return relationshipsOf(person, context, info, { types: [WORKS_AT, PARTNER_AT], direction: Direction.OUT });
   }
 
   @FieldResolver(() => TalentMoveConnection, { description: 'Moves this person made, in date order' })

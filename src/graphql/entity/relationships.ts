@@ -28,20 +28,19 @@ export function toRelationshipView({
 /** The Relationship fields that read its citations. */
 const CITING_FIELDS = ['citation', 'citations', 'sourceCount'] as const;
 
-/** Whether a field's selection of Relationships reads their citations; one that does not is served without. */
-export const readsCitations = (info: GraphQLResolveInfo): boolean =>
-  CITING_FIELDS.some((field) => selectsField(info, field));
-
 /**
- * The stable relationships of `entity` (batched per request), seen as from → to; without their
- * citations (`citation` null, `citations` empty) when `cited` is false.
+ * The stable relationships of `entity` (batched per request), seen as from → to. `selection` is the
+ * field's selection of them: one that reads no citation (or none, null) is served without their
+ * citations (`citation` null, `citations` empty), a much lighter read on a hub.
  */
 export async function relationshipsOf(
   entity: EntityRow,
   { loaders }: Context,
-  filter: { types?: readonly RelationshipType[]; direction?: Direction; cited: boolean },
+  selection: GraphQLResolveInfo | null,
+  filter: { types?: readonly RelationshipType[]; direction?: Direction },
 ): Promise<RelationshipView[]> {
-  const { rows } = await (filter.cited ? loaders.relationships : loaders.relationshipsUncited).load(entity.id);
+  const cited = selection !== null && CITING_FIELDS.some((field) => selectsField(selection, field));
+  const { rows } = await (cited ? loaders.relationships : loaders.relationshipsUncited).load(entity.id);
   const direction = filter.direction ?? Direction.BOTH;
   return rows
     .filter((r) => !filter.types?.length || filter.types.includes(r.type as RelationshipType))
@@ -60,7 +59,7 @@ export async function relatedEntities(
   types: RelationshipType[],
   direction: Direction.IN | Direction.OUT,
 ): Promise<EntityRow[]> {
-  const relationships = await relationshipsOf(entity, context, { types, direction, cited: false });
+  const relationships = await relationshipsOf(entity, context, null, { types, direction });
   return relationships.map((r) => (direction === Direction.OUT ? r.to : r.from));
 }
 
