@@ -9,7 +9,10 @@ function withKindList(sent: SentQuery[]) {
   const all = JSON.stringify(EVENT_KIND_LIST);
   return sent.map(({ query, params }) => ({
     params: Object.fromEntries(
-      Object.entries(params as Record<string, unknown>).map(([key, value]) => [key, JSON.stringify(value) === all ? '<EVENT_KIND_LIST>' : value]),
+      Object.entries(params as Record<string, unknown>).map(([key, value]) => [
+        key,
+        JSON.stringify(value) === all ? '<EVENT_KIND_LIST>' : value,
+      ]),
     ),
     query,
   }));
