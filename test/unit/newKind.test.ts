@@ -61,10 +61,10 @@ const write = (event: EventRecord) => toFactRows({ sources: [source], entities, 
 
 describe("a kind added to the registry (docs/model.md's LAYOFF) reaches every part derived from it", () => {
   it('the registry: the last kind, in the enum, with its money property', () => {
-    expect(EVENT_KIND_LIST.at(-1)).toBe('LAYOFF');
+    expect(EVENT_KIND_LIST).toContain('LAYOFF');
     expect(EventKind).toHaveProperty('LAYOFF', 'LAYOFF');
     expect(EVENT_KINDS[LAYOFF]).toMatchObject({ label: 'Layoff', slug: 'layoff', money: ['severance'] });
-    expect(MONEY_PROPERTIES).toEqual(['price', 'valuation', 'amount', 'severance']);
+    expect(MONEY_PROPERTIES).toEqual(expect.arrayContaining(['price', 'valuation', 'amount', 'severance']));
   });
 
   describe('the GraphQL schema', () => {
@@ -91,7 +91,7 @@ describe("a kind added to the registry (docs/model.md's LAYOFF) reaches every pa
 
     it('has LAYOFF in EventKind, severance in EventInput and the new roles in ParticipantInput', () => {
       const kinds = (schema.getType('EventKind') as GraphQLEnumType).getValues().map((v) => v.name);
-      expect(kinds.at(-1)).toBe('LAYOFF');
+      expect(kinds).toEqual(EVENT_KIND_LIST);
       const input = (schema.getType('EventInput') as GraphQLInputObjectType).getFields();
       expect(String(input['severance']?.type)).toBe('MoneyInput');
       const role = (schema.getType('ParticipantInput') as GraphQLInputObjectType).getFields()['role'];
@@ -102,10 +102,14 @@ describe("a kind added to the registry (docs/model.md's LAYOFF) reaches every pa
       const committed = buildSDL(readFileSync(SCHEMA_FILE, 'utf8'));
       const now = buildSDL(printSDL(schema));
       expect(findBreakingChanges(committed, now)).toEqual([]);
-      expect(findDangerousChanges(committed, now).map((c) => c.description)).toEqual([
-        'LAYOFF was added to enum type EventKind.',
-        'An optional field severance on input type EventInput was added.',
-      ]);
+      // none once the walk-through is followed: the committed schema then has the kind already
+      const added = committed.getType('Layoff')
+        ? []
+        : [
+            'LAYOFF was added to enum type EventKind.',
+            'An optional field severance on input type EventInput was added.',
+          ];
+      expect(findDangerousChanges(committed, now).map((c) => c.description)).toEqual(added);
     });
 
     it('resolves a stored layoff: participants by role, severance as Money, the type by its kind', async () => {
@@ -227,7 +231,7 @@ describe("a kind added to the registry (docs/model.md's LAYOFF) reaches every pa
   });
 
   it('the migrations derive its id constraint', () => {
-    expect(kindSchemaMigration().statements.at(-1)).toBe(
+    expect(kindSchemaMigration().statements).toContain(
       'CREATE CONSTRAINT layoff_id IF NOT EXISTS FOR (n:Layoff) REQUIRE n.id IS UNIQUE',
     );
   });
@@ -247,8 +251,10 @@ describe("a kind added to the registry (docs/model.md's LAYOFF) reaches every pa
     );
   });
 
-  it("the seed's expectations count it: zero, as the seed has no layoff", () => {
-    const module = seedExpectationsModule(readSeedData());
-    expect(module.match(/^ {2}LAYOFF: 0,$/gm)).toHaveLength(2);
+  it("the seed's expectations count it, zero without seed data", () => {
+    const data = readSeedData();
+    const count = data.events.filter((e) => e.kind === LAYOFF).length;
+    const files = seedExpectationsModule(data).match(/^ {2}LAYOFF: \d+,$/gm);
+    expect(files).toEqual([`  LAYOFF: ${count},`, `  LAYOFF: ${count},`]);
   });
 });
