@@ -12,7 +12,7 @@ describe('migrations on a real Neo4j', () => {
 
   it("recorded every migration once: the files and the registry's per-kind statements", async () => {
     const rows = await graph.driver.executeQuery('MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum');
-    const recorded = rows.records.map((r) => ({ id: r.get('id'), checksum: r.get('checksum') }));
+    const recorded = rows.records.map((r) => ({ id: String(r.get('id')), checksum: String(r.get('checksum')) }));
     const expected = allMigrations().map(({ id, checksum }) => ({ id, checksum }));
     expect(recorded.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(expected.sort((a, b) => (a.id < b.id ? -1 : 1)));
   });

@@ -26,5 +26,5 @@ export function registryWithDocsKind(real: typeof Registry): typeof Registry {
     Registry.EventKindEntry
   >;
   const entries = { ...real.EVENT_KIND_ENTRIES, ...added };
-  return { ...real, EVENT_KIND_ENTRIES: entries, ...real.deriveKinds(entries) } as typeof Registry;
+  return { ...real, EVENT_KIND_ENTRIES: entries, ...real.deriveKinds(entries) };
 }

@@ -38,7 +38,7 @@ const PROPERTY_TYPE_OF: Record<PropertyType, GraphQLScalarType | ClassType | Str
 };
 
 function roleField(target: object, r: RoleSpec): void {
-  const type = r.labels.length === 1 ? ENTITY_TYPE_OF[r.labels[0]!] : Entity;
+  const type = r.labels.length === 1 ? ENTITY_TYPE_OF[r.labels[0]] : Entity;
   const description = r.description ? { description: r.description } : {};
   if (r.many) Field(() => [type], description)(target, r.field);
   else Field(() => type, { nullable: !r.required, ...description })(target, r.field);
@@ -46,7 +46,7 @@ function roleField(target: object, r: RoleSpec): void {
 
 /** The GraphQL type of one kind, as a class type-graphql reads like a decorated one. */
 export function eventTypeOf(spec: EventKindSpec): abstract new () => Event {
-  const type = { [spec.label]: class extends Event {} }[spec.label]!;
+  const type = { [spec.label]: class extends Event {} }[spec.label];
   for (const r of spec.roles) roleField(type.prototype, r);
   for (const p of spec.properties) {
     if (!p.type) continue; // a free attribute: in `attributes` only
