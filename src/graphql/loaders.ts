@@ -71,11 +71,11 @@ export function createLoaders(db: Executor) {
     const [entities, events] = await Promise.all([
       read(
         ids.filter((id) => !id.startsWith('event/')),
-        entitiesStore.byIds,
+        (r, wanted) => entitiesStore.byIds(r, wanted),
       ),
       read(
         ids.filter((id) => id.startsWith('event/')),
-        eventsStore.byIds,
+        (r, wanted) => eventsStore.byIds(r, wanted),
       ),
     ]);
     const found = new Map<string, EntityRow | EventView>([

@@ -1,4 +1,5 @@
-import { impliedMoves, type FactSet } from '../facts/facts';
+import { impliedMoves } from '../model/factRows';
+import type { FactSet } from '../model/records';
 import { EVENT_KIND_LIST, RELATIONSHIP_TYPE_LIST } from '../model/registry';
 import { EntityLabel } from '../model/vocabulary';
 

@@ -1,6 +1,6 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import type { EntityLabel, OrganizationCategory } from '../model/vocabulary';
-import { sortKeyRange } from '../facts/facts';
+import { sortKeyRange } from '../model/sortKeys';
 import type { Reader } from '../neo4j/executor';
 import { justAfter, justBefore, type CitationRow } from './events.store';
 

@@ -21,7 +21,8 @@ import {
   GraphQLObjectType,
 } from 'graphql';
 import { kindSchemaMigration } from '../../src/db/migrations';
-import { toFactRows, type EventRecord, type FactSet } from '../../src/facts/facts';
+import { toFactRows } from '../../src/model/factRows';
+import type { EventRecord, FactSet } from '../../src/model/records';
 import { colorOf, LABEL_COLORS } from '../../src/graph/palette';
 import { createContext } from '../../src/graphql/context';
 import { toEventRecord } from '../../src/graphql/facts/factInputs';
