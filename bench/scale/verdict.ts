@@ -41,6 +41,13 @@ export function watchLoad(): LoadWatch {
   };
 }
 
+/** The first three names of a list of cases, and how many more. */
+const names = (rows: Row[]) =>
+  rows
+    .slice(0, 3)
+    .map((r) => r.name)
+    .join('; ') + (rows.length > 3 ? ` and ${rows.length - 3} more` : '');
+
 export interface Verdict {
   clean: boolean;
   reasons: string[];
@@ -61,9 +68,7 @@ export function verdict(
     reasons.push(`the 1-minute load average reached ${load.max.toFixed(1)}, above the ${cores} cores`);
   const short = rows.filter((r) => r.n < MIN_REQUESTS);
   if (short.length)
-    reasons.push(
-      `${short.length} case(s) timed in fewer than ${MIN_REQUESTS} requests: ${short.map((r) => r.name).join('; ')}`,
-    );
+    reasons.push(`${short.length} case(s) timed in fewer than ${MIN_REQUESTS} requests: ${names(short)}`);
   const over = rows.filter((r) => !(r.apiHigh < TARGET_P99_MS)).sort((a, b) => b.apiHigh - a.apiHigh);
   const clean = reasons.length === 0;
   const lines = [

@@ -90,6 +90,11 @@ export function createLoaders(db: Executor) {
       (ids) => entitiesStore.relationshipsOf(db.reader, ids),
       () => ({ rows: [], truncated: false }),
     ),
+    /** The same without citations, for selections that read none (the other ends, `people { id }`). */
+    relationshipsUncited: byId<Capped<RelationshipRow>>(
+      (ids) => entitiesStore.relationshipsOf(db.reader, ids, false),
+      () => ({ rows: [], truncated: false }),
+    ),
     mentions: byId<Capped<MentionRow>>(
       (ids) => entitiesStore.mentionsOf(db.reader, ids),
       () => ({ rows: [], truncated: false }),
