@@ -1,4 +1,5 @@
 import { InvalidInput, textOf } from '../errors';
+import { ENTITY_ID, EVENT_ID } from './ids';
 import { nameForms, nameKey } from './names';
 import { partialDatePrecision } from './partialDate';
 import type {
@@ -46,10 +47,6 @@ export function impliedMoveId(eventId: string, moverId: string): string {
   const slug = (id: string) => id.slice(id.lastIndexOf('/') + 1);
   return `event/${EVENT_KINDS.TALENT_MOVE.slug}/${slug(eventId)}--${slug(moverId)}`;
 }
-
-const SLUG = '[a-z0-9][a-z0-9-]*';
-const ENTITY_ID = new RegExp(`^(${Object.values(ENTITY_ID_PREFIX).join('|')})/${SLUG}$`);
-const EVENT_ID = new RegExp(`^event/(${SLUG})/${SLUG}$`);
 
 function check(condition: unknown, path: string, message: string): asserts condition {
   if (!condition) throw new InvalidInput(path, message);

@@ -1,8 +1,22 @@
-import { EVENT_KINDS, EVENT_KIND_LIST, RELATIONSHIP_TYPE_LIST, RELATIONSHIP_TYPES, type RoleSpec } from './registry';
+import {
+  EVENT_KINDS,
+  EVENT_KIND_LIST,
+  RELATIONSHIP_TYPE_LIST,
+  RELATIONSHIP_TYPES,
+  type PropertySpec,
+  type RoleSpec,
+} from './registry';
+
+const role = (r: RoleSpec) => `${r.role}${r.many ? ' (many)' : ''} → \`${r.field}\`: ${r.labels.join(' / ')}`;
+
+/** `disclosedOn`: PartialDate, `investorsIncomplete`: Boolean — True where…, `mode` (e.g. 打包進). */
+const property = (p: PropertySpec) =>
+  p.type
+    ? `\`${p.name}\`: ${p.type}${p.description ? ` — ${p.description}` : ''}`
+    : `\`${p.name}\`${p.description ? ` (${p.description})` : ''}`;
 
 /** The registry as the Markdown tables of docs/model.md (between its registry markers). */
 export function modelTables(): string {
-  const role = (r: RoleSpec) => `${r.role}${r.many ? ' (many)' : ''} → \`${r.field}\`: ${r.labels.join(' / ')}`;
   const events = EVENT_KIND_LIST.map((kind) => {
     const spec = EVENT_KINDS[kind];
     const required = spec.roles.filter((r) => r.required).map(role);
@@ -18,6 +32,10 @@ export function modelTables(): string {
     ];
     return `| ${kind} | \`${spec.label}\` | ${required.join('<br>') || '–'} | ${optional.join('<br>') || '–'} | ${notes.join('; ') || '–'} |`;
   });
+  const properties = EVENT_KIND_LIST.map(
+    (kind) =>
+      `| ${kind} | \`event/${EVENT_KINDS[kind].slug}/…\` | ${EVENT_KINDS[kind].properties.map(property).join('<br>') || '–'} |`,
+  );
   const relationships = RELATIONSHIP_TYPE_LIST.map(
     (type) =>
       `| \`${type}\` | ${RELATIONSHIP_TYPES[type].from.join(' / ')} | ${RELATIONSHIP_TYPES[type].to.join(' / ')} |`,
@@ -26,6 +44,13 @@ export function modelTables(): string {
     '| kind | label | required roles | optional roles | notes |',
     '|---|---|---|---|---|',
     ...events,
+    '',
+    'Properties of each kind, stored on the event node and all in `attributes`; a typed one is also a field of',
+    "the kind's GraphQL type (Money: stored as `<name>Amount` + `<name>Currency`, an input field of `addEvent`):",
+    '',
+    '| kind | ids | properties |',
+    '|---|---|---|',
+    ...properties,
     '',
     '| relationship | from | to |',
     '|---|---|---|',

@@ -1,11 +1,13 @@
-import { EntityLabel, EventKind, RelationshipType } from './vocabulary';
+import { EntityLabel, RelationshipType } from './labels';
 
 /**
  * The rules of the graph, written once. Event kinds with their roles (the GraphQL field each role
- * becomes, one or many, required or not, which entity labels may fill it), money properties and
- * colours; stable relationship types with their allowed endpoints. The checked writer, the GraphQL
- * event types (test/unit/registry.test.ts proves they match), the palette, docs/model.md's tables
- * and the tests all read from here. Adding a kind: docs/model.md, "Adding an event kind".
+ * becomes, one or many, required or not, which entity labels may fill it), their own properties
+ * (typed: a GraphQL field each, Money among them; or free attributes, documented only) and colours;
+ * stable relationship types with their allowed endpoints. Everything else is derived from here:
+ * the EventKind enum, the GraphQL event types and the money inputs of addEvent, the writer's checks,
+ * the id patterns, the per-kind constraints (src/db/migrations.ts), the palette, docs/model.md's
+ * tables and the tests' expectations. Adding a kind: docs/model.md, "Adding an event kind".
  */
 
 const { Person, Organization, Product, Group } = EntityLabel;
@@ -18,8 +20,24 @@ export interface RoleSpec {
   field: string;
   many: boolean;
   required: boolean;
-  /** Entity labels allowed in the role; the GraphQL field is typed Organization when only that. */
+  /** Entity labels allowed in the role; the GraphQL field has that type when only one, Entity otherwise. */
   labels: readonly EntityLabel[];
+  /** The GraphQL field's description. */
+  description?: string;
+}
+
+/** The GraphQL type of a typed property: a scalar, a PartialDate, or Money (stored as <name>Amount + <name>Currency). */
+export type PropertyType = 'String' | 'Int' | 'Float' | 'Boolean' | 'ID' | 'PartialDate' | 'Money';
+
+/**
+ * A property stored on the kind's event nodes (and shown in `attributes`). With a `type` it is also
+ * a nullable field of the kind's GraphQL type; without one it is a free attribute, named here for
+ * the docs.
+ */
+export interface PropertySpec {
+  name: string;
+  type?: PropertyType;
+  description?: string;
 }
 
 /**
@@ -33,7 +51,8 @@ export interface ImpliedMove {
   toRole: string;
 }
 
-export interface EventKindSpec {
+/** An event kind as written in KINDS below. */
+export interface EventKindEntry {
   /** Node label (besides :Event) and GraphQL type name. */
   label: string;
   /** The kind's segment in event ids: event/<slug>/<name>. */
@@ -42,8 +61,8 @@ export interface EventKindSpec {
   roles: readonly RoleSpec[];
   /** At least one of these roles must be filled (METRIC: a reporter or a subject). */
   anyOf?: readonly string[];
-  /** Properties stored as <name>Amount + <name>Currency and exposed as Money. */
-  money: readonly string[];
+  /** The kind's own properties, in the order of its GraphQL fields (after the role fields). */
+  properties?: readonly PropertySpec[];
   color: string;
   impliesMove?: ImpliedMove;
   /**
@@ -53,20 +72,41 @@ export interface EventKindSpec {
   identity?: readonly string[];
 }
 
-const role = (
+/** An event kind as the code reads it: its entry, with the money properties picked out. */
+export interface EventKindSpec extends EventKindEntry {
+  properties: readonly PropertySpec[];
+  /** Properties stored as <name>Amount + <name>Currency and exposed as Money: the `Money` properties. */
+  money: readonly string[];
+}
+
+export const role = (
   role: string,
   field: string,
   labels: readonly EntityLabel[],
-  opts: { many?: boolean; required?: boolean } = {},
+  opts: { many?: boolean; required?: boolean; description?: string } = {},
 ): RoleSpec => ({
   role,
   field,
   labels,
   many: opts.many ?? false,
   required: opts.required ?? false,
+  ...(opts.description ? { description: opts.description } : {}),
 });
 
-export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
+/** A typed property: a field of the kind's GraphQL type. */
+export const property = (name: string, type: PropertyType, description?: string): PropertySpec => ({
+  name,
+  type,
+  ...(description ? { description } : {}),
+});
+
+/** A free attribute the kind's events are known to carry (in `attributes` only). */
+export const attribute = (name: string, description?: string): PropertySpec => ({
+  name,
+  ...(description ? { description } : {}),
+});
+
+const KINDS = {
   ARBITRATION: {
     label: 'Arbitration',
     slug: 'arbitration',
@@ -74,10 +114,14 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     roles: [
       role('claimant', 'claimants', [Person, Organization, Group], { many: true, required: true }),
       role('respondent', 'respondents', [Person, Organization, Group], { many: true, required: true }),
-      role('company', 'company', [Organization], { required: true }),
+      role('company', 'company', [Organization], { required: true, description: 'The company the dispute is about' }),
       role('discloser', 'disclosedBy', ANY),
     ],
-    money: [],
+    properties: [
+      property('disclosedOn', 'PartialDate'),
+      attribute('disclosureChannel'),
+      attribute('disclosurePostCount'),
+    ],
     color: '#ff7f0e',
   },
   ACQUISITION: {
@@ -88,7 +132,7 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
       role('acquirer', 'acquirer', [Organization], { required: true }),
       role('target', 'target', [Organization], { required: true }),
     ],
-    money: ['price', 'valuation'],
+    properties: [property('price', 'Money'), property('valuation', 'Money'), property('dealType', 'String')],
     color: '#e377c2',
   },
   LICENSING_DEAL: {
@@ -100,7 +144,7 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
       role('licensor', 'licensor', [Organization], { required: true }),
       role('joiner', 'joiners', [Person, Group], { many: true }),
     ],
-    money: [],
+    properties: [property('dealType', 'String')],
     color: '#bcbd22',
     impliesMove: { moverRole: 'joiner', fromRole: 'licensor', toRole: 'licensee' },
   },
@@ -113,7 +157,16 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
       role('from', 'from', [Organization]),
       role('to', 'to', [Organization], { required: true }),
     ],
-    money: [],
+    properties: [
+      property('role', 'String'),
+      property('roleEn', 'String'),
+      attribute('mode', 'e.g. 打包進'),
+      property(
+        'via',
+        'ID',
+        'The event this move happened in (a licensing deal taking the founders along), when another event implies it',
+      ),
+    ],
     color: '#17becf',
   },
   FUNDING_ROUND: {
@@ -124,7 +177,12 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
       role('investee', 'investee', [Organization], { required: true }),
       role('investor', 'investors', [Person, Organization, Group], { many: true, required: true }),
     ],
-    money: ['amount'],
+    properties: [
+      property('round', 'String'),
+      property('roundCount', 'Int'),
+      property('amount', 'Money'),
+      property('investorsIncomplete', 'Boolean', 'True where the source lists investors with 等 (and others)'),
+    ],
     color: '#8c564b',
   },
   PRICE_CUT: {
@@ -132,7 +190,7 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     slug: 'price-cut',
     description: 'A price cut',
     roles: [role('cutter', 'cutters', [Organization], { many: true, required: true })],
-    money: [],
+    properties: [property('percent', 'Float'), property('item', 'String', 'What got cheaper'), attribute('motive')],
     identity: ['item'],
     color: '#f7b6d2',
   },
@@ -144,7 +202,11 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
       role('speaker', 'speakers', ANY, { many: true, required: true }),
       role('about', 'about', ANY, { many: true }),
     ],
-    money: [],
+    properties: [
+      property('text', 'String', 'What was said, in the source’s words'),
+      attribute('topic'),
+      attribute('positioning'),
+    ],
     identity: ['text'],
     color: '#c7c7c7',
   },
@@ -154,7 +216,18 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     description: 'An observed number, with its unit, date, qualifier and reporter',
     roles: [role('subject', 'subjects', ANY, { many: true }), role('reporter', 'reporters', ANY, { many: true })],
     anyOf: ['reporter', 'subject'],
-    money: [],
+    properties: [
+      property('metric', 'String'),
+      property('value', 'Float'),
+      property('unit', 'String'),
+      property('currency', 'String', 'ISO 4217 code when the value is money'),
+      property('qualifier', 'String', 'MORE_THAN, ABOUT, LESS_THAN, NEARLY… where the source is vague'),
+      property('period', 'String', 'The period measured, e.g. 2024-01-01/2024-12-05'),
+      property('scope', 'String'),
+      attribute('comparedTo'),
+      attribute('estimate'),
+      attribute('forecast'),
+    ],
     identity: ['metric', 'period', 'scope', 'value'],
     color: '#dbdb8d',
   },
@@ -166,7 +239,7 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
       role('maker', 'maker', [Organization, Person, Group], { required: true }),
       role('product', 'product', [Product], { required: true }),
     ],
-    money: [],
+    properties: [attribute('verb')],
     color: '#98df8a',
   },
   FOUNDING: {
@@ -177,7 +250,6 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
       role('founded', 'organization', [Organization], { required: true }),
       role('founder', 'founders', [Person, Group], { many: true }),
     ],
-    money: [],
     color: '#ffbb78',
   },
   MARKET_ENTRY: {
@@ -185,11 +257,43 @@ export const EVENT_KINDS: Record<EventKind, EventKindSpec> = {
     slug: 'market-entry',
     description: 'Organizations entering a market',
     roles: [role('entrant', 'entrants', [Organization, Group], { many: true, required: true })],
-    money: [],
+    properties: [property('market', 'String'), attribute('investment')],
     identity: ['market'],
     color: '#9edae5',
   },
-};
+} satisfies Record<string, EventKindEntry>;
+
+/** The event kinds: the keys of KINDS, in its order. */
+export type EventKind = keyof typeof KINDS;
+
+/** The entries as written (the tests add a kind to a copy of them, test/unit/newKind.test.ts). */
+export const EVENT_KIND_ENTRIES: Readonly<Record<EventKind, EventKindEntry>> = KINDS;
+
+/** The views of the kinds the code reads. Everything that depends on the set of kinds is derived here. */
+export function deriveKinds<K extends string>(entries: Readonly<Record<K, EventKindEntry>>) {
+  const list = Object.keys(entries) as K[];
+  const specOf = (entry: EventKindEntry): EventKindSpec => {
+    const properties = entry.properties ?? [];
+    return { ...entry, properties, money: properties.filter((p) => p.type === 'Money').map((p) => p.name) };
+  };
+  const kinds = Object.fromEntries(list.map((kind) => [kind, specOf(entries[kind])])) as Record<K, EventKindSpec>;
+  return {
+    EVENT_KINDS: kinds as Readonly<Record<K, EventKindSpec>>,
+    EVENT_KIND_LIST: list,
+    /** The kinds as an enum-like object (EventKind.ACQUISITION), registered as GraphQL's EventKind. */
+    EventKind: Object.freeze(Object.fromEntries(list.map((kind) => [kind, kind]))) as { readonly [P in K]: P },
+    /** The node label of each event kind (besides :Event). */
+    EVENT_LABEL: Object.fromEntries(list.map((kind) => [kind, kinds[kind].label])) as Readonly<Record<K, string>>,
+    /** Every role name of any kind, for input documentation. */
+    ALL_ROLES: [...new Set(list.flatMap((kind) => kinds[kind].roles.map((r) => r.role)))],
+    /** Every money property of any kind: the MoneyInput fields of EventInput. */
+    MONEY_PROPERTIES: [...new Set(list.flatMap((kind) => kinds[kind].money))],
+    roleOf: (kind: K, roleName: string): RoleSpec | undefined => kinds[kind].roles.find((r) => r.role === roleName),
+  };
+}
+
+export const { EVENT_KINDS, EVENT_KIND_LIST, EventKind, EVENT_LABEL, ALL_ROLES, MONEY_PROPERTIES, roleOf } =
+  deriveKinds(EVENT_KIND_ENTRIES);
 
 export interface RelationshipSpec {
   from: readonly EntityLabel[];
@@ -223,26 +327,11 @@ export const ENTITY_ID_PREFIX: Record<EntityLabel, string> = {
 
 // ---- derived views ------------------------------------------------------------------------
 
-export const EVENT_KIND_LIST = Object.keys(EVENT_KINDS) as EventKind[];
-
-/** The node label of each event kind (besides :Event). */
-export const EVENT_LABEL = Object.fromEntries(EVENT_KIND_LIST.map((k) => [k, EVENT_KINDS[k].label])) as Record<
-  EventKind,
-  string
->;
-
-export function roleOf(kind: EventKind, roleName: string): RoleSpec | undefined {
-  return EVENT_KINDS[kind].roles.find((r) => r.role === roleName);
-}
-
 /**
  * The role of a talent move's destination. Only TALENT_MOVE has it (test/unit/registry.test.ts),
  * so its INVOLVES edges are the moves into an organization (eventStats' destinations).
  */
 export const MOVE_DESTINATION_ROLE = 'to';
-
-/** Every role name of any kind, for input documentation. */
-export const ALL_ROLES = [...new Set(EVENT_KIND_LIST.flatMap((k) => EVENT_KINDS[k].roles.map((r) => r.role)))];
 
 /** The types the traversals walk between entities, in the order the Cypher files list them. */
 export const RELATIONSHIP_TYPE_LIST = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];

@@ -1,40 +1,11 @@
 /**
- * The fixed vocabulary of the graph: every label and relationship type that Cypher may receive
- * dynamically comes from these enums, never from caller text. What each kind and type allows is
- * in ./registry.ts.
+ * The fixed vocabulary of the graph: every label, event kind and relationship type that Cypher may
+ * receive dynamically comes from these, never from caller text. The event kinds are the keys of the
+ * registry (./registry.ts), which also says what each kind and type allows.
  */
 
-export enum EntityLabel {
-  Person = 'Person',
-  Organization = 'Organization',
-  Product = 'Product',
-  Group = 'Group',
-}
-
-export enum EventKind {
-  ARBITRATION = 'ARBITRATION',
-  ACQUISITION = 'ACQUISITION',
-  LICENSING_DEAL = 'LICENSING_DEAL',
-  TALENT_MOVE = 'TALENT_MOVE',
-  FUNDING_ROUND = 'FUNDING_ROUND',
-  PRICE_CUT = 'PRICE_CUT',
-  STATEMENT = 'STATEMENT',
-  METRIC = 'METRIC',
-  PRODUCT_LAUNCH = 'PRODUCT_LAUNCH',
-  FOUNDING = 'FOUNDING',
-  MARKET_ENTRY = 'MARKET_ENTRY',
-}
-
-/** Stable relationships between entities. */
-export enum RelationshipType {
-  FOUNDED = 'FOUNDED',
-  WORKS_AT = 'WORKS_AT',
-  PARTNER_AT = 'PARTNER_AT',
-  SUBSIDIARY_OF = 'SUBSIDIARY_OF',
-  INVESTED_IN = 'INVESTED_IN',
-  MAKES = 'MAKES',
-  MEMBER_OF = 'MEMBER_OF',
-}
+export { EntityLabel, RelationshipType } from './labels';
+export { EventKind } from './registry';
 
 /** Organization categories. */
 export enum OrganizationCategory {

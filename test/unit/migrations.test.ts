@@ -1,4 +1,8 @@
-import { readMigrations, splitStatements } from '../../src/db/migrations';
+import { readdirSync } from 'node:fs';
+import { allMigrations, KIND_SCHEMA_MIGRATION, splitStatements } from '../../src/db/migrations';
+import { kindSchemaStatements } from '../../src/model/kindSchema';
+import { EVENT_KIND_LIST } from '../../src/model/registry';
+import { repoPath } from '../../src/paths';
 
 describe('schema migrations', () => {
   it('splits a file into statements, dropping comment lines', () => {
@@ -12,19 +16,14 @@ describe('schema migrations', () => {
     ]);
   });
 
-  it('reads cypher/schema in file order, each idempotent', () => {
-    const migrations = readMigrations();
-    expect(migrations.map((m) => m.id)).toEqual([
-      '001-constraints.cypher',
-      '002-indexes.cypher',
-      '003-scale-indexes.cypher',
-      '004-entity-degree.cypher',
-      '005-entity-order.cypher',
-      '006-event-tallies.cypher',
-      '007-citations.cypher',
-      '008-fact-locks.cypher',
-      '009-change-log.cypher',
-    ]);
+  it("reads every file of cypher/schema in numbered order, then the registry's per-kind statements, each idempotent", () => {
+    const files = readdirSync(repoPath('cypher', 'schema')).filter((f) => f.endsWith('.cypher'));
+    const migrations = allMigrations();
+    expect(migrations.map((m) => m.id)).toEqual([...files.sort(), KIND_SCHEMA_MIGRATION]);
+    // numbered 001, 002… without a gap or a repeat
+    expect(files.map((f) => Number(f.slice(0, 3)))).toEqual(files.map((_, i) => i + 1));
+    expect(migrations.at(-1)).toMatchObject({ derived: true, statements: kindSchemaStatements() });
+    expect(kindSchemaStatements()).toHaveLength(EVENT_KIND_LIST.length);
     for (const statement of migrations.flatMap((m) => m.statements)) {
       expect(statement).toMatch(/IF NOT EXISTS/);
     }

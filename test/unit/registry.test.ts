@@ -11,6 +11,7 @@ import {
 import { LABEL_COLORS } from '../../src/graph/palette';
 import { buildGraphQLSchema } from '../../src/graphql/schema';
 import {
+  ENTITY_COLORS,
   EVENT_KINDS,
   EVENT_KIND_LIST,
   MOVE_DESTINATION_ROLE,
@@ -18,6 +19,8 @@ import {
   STABLE_TYPES_PATTERN,
   type RoleSpec,
 } from '../../src/model/registry';
+import { kindSchemaMigration } from '../../src/db/migrations';
+import { idConstraintName } from '../../src/model/kindSchema';
 import { modelTables } from '../../src/model/modelDoc';
 import { repoPath } from '../../src/paths';
 
@@ -110,11 +113,29 @@ describe('the registry is the one source of the model', () => {
     expect(new Set(Object.values(LABEL_COLORS)).size).toBe(labels.length);
   });
 
-  it('every event label has its uniqueness constraint (cypher/schema/001-constraints.cypher)', () => {
-    const text = readFileSync(repoPath('cypher', 'schema', '001-constraints.cypher'), 'utf8');
-    const constrained = [...text.matchAll(/FOR \(n:(\w+)\) REQUIRE n\.id IS UNIQUE/g)].map((m) => m[1]);
-    for (const kind of EVENT_KIND_LIST)
-      expect({ kind, constrained: constrained.includes(EVENT_KINDS[kind].label) }).toEqual({ kind, constrained: true });
+  it('every event label is a plain identifier with its uniqueness constraint, which the migrations derive', () => {
+    const statements = kindSchemaMigration().statements;
+    for (const kind of EVENT_KIND_LIST) {
+      const { label } = EVENT_KINDS[kind];
+      expect({ kind, label }).toEqual({ kind, label: expect.stringMatching(/^[A-Z][A-Za-z]*$/) });
+      expect(statements).toContain(
+        `CREATE CONSTRAINT ${idConstraintName(label)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+      );
+    }
+    // The same names as the constraints the first migration file created for the first kinds: no duplicates.
+    const first = readFileSync(repoPath('cypher', 'schema', '001-constraints.cypher'), 'utf8');
+    for (const [, name, label] of first.matchAll(/CREATE CONSTRAINT (\w+) IF NOT EXISTS FOR \(n:(\w+)\)/g)) {
+      if (Object.values(EVENT_KINDS).some((k) => k.label === label)) expect(idConstraintName(label!)).toBe(name);
+    }
+  });
+
+  it('kind labels and slugs are unique, and no kind label is another label of the graph', () => {
+    const specs = Object.values(EVENT_KINDS);
+    const repeated = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
+    expect(repeated(specs.map((k) => k.label))).toEqual([]);
+    expect(repeated(specs.map((k) => k.slug))).toEqual([]);
+    const others = ['Entity', 'Event', 'Source', 'Name', 'Revision', 'Tally', 'Change', ...Object.keys(ENTITY_COLORS)];
+    expect(specs.map((k) => k.label).filter((label) => others.includes(label))).toEqual([]);
   });
 
   it('docs/model.md carries the tables generated from the registry (npm run docs:model rewrites them)', () => {

@@ -1,4 +1,4 @@
-import { EVENT_KINDS } from '../../model/registry';
+import { EVENT_KINDS, type EventKindSpec } from '../../model/registry';
 import type { EventKind } from '../../model/vocabulary';
 import { BOOKKEEPING_KEYS } from '../../model/records';
 import type { Citation } from '../common/citation.type';
@@ -36,7 +36,8 @@ const byPosition = (a: { position: number | null }, b: { position: number | null
 
 /**
  * Shapes an event row for GraphQL: participants and citations in source order, each role also
- * as its own field (acquirer, claimants…), money properties back into Money objects.
+ * as its own field (acquirer, claimants…), the kind's money properties back into Money objects
+ * (all as the registry says).
  */
 export function toEventView(row: EventRow): EventView {
   const participants = [...row.participants].sort(byPosition).map(({ role, entity }) => ({ role, entity }));
@@ -48,14 +49,13 @@ export function toEventView(row: EventRow): EventView {
       .map(({ quote, source, offset }) => ({ quote, source, offset: offset ?? null })),
     sourceCount:
       typeof row.sourceCount === 'number' ? row.sourceCount : new Set(row.sources.map((c) => c.source.id)).size,
-    price: moneyFrom(row, 'price'),
-    valuation: moneyFrom(row, 'valuation'),
-    amount: moneyFrom(row, 'amount'),
     attributes: Object.fromEntries(
       Object.entries(row).filter(([key, value]) => !COMMON_KEYS.has(key) && value !== null),
     ),
   };
-  const roles = EVENT_KINDS[row.kind as EventKind]?.roles ?? [];
+  const spec = EVENT_KINDS[row.kind as EventKind] as EventKindSpec | undefined;
+  for (const name of spec?.money ?? []) view[name] = moneyFrom(row, name);
+  const roles = spec?.roles ?? [];
   for (const { field, many } of roles) view[field] = many ? [] : null;
   for (const { role, entity } of participants) {
     const target = roles.find((r) => r.role === role);

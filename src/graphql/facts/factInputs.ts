@@ -1,14 +1,14 @@
 import type { EventRecord } from '../../model/records';
 import { InvalidInput } from '../../errors';
-import { EVENT_KINDS } from '../../model/registry';
+import { MONEY_PROPERTIES } from '../../model/registry';
 import { COMMON_KEYS } from '../event/event.mapper';
-import type { EventInput } from './facts.input';
+import { moneyInput, type EventInput } from './facts.input';
 
 /** Keys an event's attributes may not use: the common fields (bookkeeping included) and the money properties. */
 const RESERVED = new Set([
   ...COMMON_KEYS,
   'attributes',
-  ...Object.values(EVENT_KINDS).flatMap((k) => k.money.flatMap((m) => [m, `${m}Amount`, `${m}Currency`])),
+  ...MONEY_PROPERTIES.flatMap((m) => [m, `${m}Amount`, `${m}Currency`]),
 ]);
 
 /** The event as a fact record, after the checks class-validator cannot express (roles: the writer, by the registry). */
@@ -24,9 +24,10 @@ export function toEventRecord(input: EventInput): EventRecord {
     }
   }
   const money = Object.fromEntries(
-    (['price', 'valuation', 'amount'] as const)
-      .filter((k) => input[k])
-      .map((k) => [k, { amount: input[k]!.amount, currency: input[k]!.currency }]),
+    MONEY_PROPERTIES.flatMap((name) => {
+      const value = moneyInput(input, name);
+      return value ? [[name, { amount: value.amount, currency: value.currency }]] : [];
+    }),
   );
   return {
     id: input.id,

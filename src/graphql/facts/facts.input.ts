@@ -11,14 +11,10 @@ import {
 } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { ALL_ROLES } from '../../model/registry';
+import { ENTITY_ID, ENTITY_PREFIXES, EVENT_ID, SOURCE_ID } from '../../model/ids';
+import { ALL_ROLES, MONEY_PROPERTIES } from '../../model/registry';
 import { EntityLabel, EventKind, OrganizationCategory, RelationshipType } from '../../model/vocabulary';
 import { PartialDateScalar } from '../scalars/partialDate.scalar';
-
-const SLUG = '[a-z0-9][a-z0-9-]*';
-export const ENTITY_ID = new RegExp(`^(person|org|product|group)/${SLUG}$`);
-export const EVENT_ID = new RegExp(`^event/${SLUG}/${SLUG}$`);
-export const SOURCE_ID = new RegExp(`^source/${SLUG}$`);
 
 @InputType({ description: 'A document to cite; its full text is kept so every quote can be checked against it' })
 export class SourceInput {
@@ -77,7 +73,7 @@ abstract class CitedInput {
 @InputType()
 export class EntityInput extends CitedInput {
   @Field(() => ID, { description: 'person/…, org/…, product/… or group/…, matching the type' })
-  @Matches(ENTITY_ID, { message: 'id must look like person|org|product|group/<lowercase-slug>' })
+  @Matches(ENTITY_ID, { message: `id must look like ${ENTITY_PREFIXES}/<lowercase-slug>` })
   id: string;
 
   @Field(() => EntityLabel) type: EntityLabel;
@@ -140,8 +136,9 @@ export class MoneyInput {
   currency: string;
 }
 
+/** EventInput's fields before the money properties (an abstract type of its own, never in the schema). */
 @InputType()
-export class EventInput {
+abstract class EventInputFields {
   @Field(() => ID, { description: 'event/<kind-slug>/<slug>' })
   @Matches(EVENT_ID, { message: 'id must look like event/<kind>/<slug>' })
   id: string;
@@ -187,16 +184,27 @@ export class EventInput {
       'Add it although an event of the same kind, participants and a compatible date exists (otherwise refused as a likely second report of that event: see `similarEvents`)',
   })
   allowSimilar: boolean;
+}
 
-  @Field(() => MoneyInput, { nullable: true }) @ValidateNested() price?: MoneyInput;
-  @Field(() => MoneyInput, { nullable: true }) @ValidateNested() valuation?: MoneyInput;
-  @Field(() => MoneyInput, { nullable: true }) @ValidateNested() amount?: MoneyInput;
+// One MoneyInput field per money property of the registry (price, valuation, amount…).
+for (const name of MONEY_PROPERTIES) {
+  Field(() => MoneyInput, { nullable: true })(EventInputFields.prototype, name);
+  ValidateNested()(EventInputFields.prototype, name);
+}
 
+@InputType()
+export class EventInput extends EventInputFields {
   @Field(() => GraphQLJSONObject, {
     nullable: true,
     description: 'Kind-specific properties: strings, numbers, booleans or lists of them',
   })
   attributes?: Record<string, unknown>;
+}
+
+/** The money property `name` of an event input (a MoneyInput field of the registry's), when given. */
+export function moneyInput(input: EventInput, name: string): MoneyInput | undefined {
+  const value: unknown = Reflect.get(input, name);
+  return value instanceof MoneyInput ? value : undefined;
 }
 
 @InputType({ description: 'A report to match against the events already in the graph' })
