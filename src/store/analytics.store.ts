@@ -1,7 +1,7 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import type { EntityLabel, EventKind } from '../model/vocabulary';
 import type { Reader } from '../neo4j/executor';
-import type { EntityRow } from './entities.store';
+import type { EntityRow } from './rows';
 
 /** cypher/queries/analytics.cypher with typed parameters and rows. */
 const q = loadCypherFile('queries/analytics.cypher', ['centrality']);

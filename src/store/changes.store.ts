@@ -1,7 +1,7 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import { factKindOf } from '../model/factRows';
 import { beforeCommit, type Reader, type Run } from '../neo4j/executor';
-import type { Author, RevisionRow } from './facts.store';
+import type { Author, RevisionRow } from './rows';
 
 /** cypher/queries/changes.cypher with typed parameters and rows: the change log. */
 const q = loadCypherFile('queries/changes.cypher', [

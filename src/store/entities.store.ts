@@ -2,7 +2,8 @@ import { loadCypherFile } from '../cypher/cypherFiles';
 import type { EntityLabel, OrganizationCategory } from '../model/vocabulary';
 import { sortKeyRange } from '../model/sortKeys';
 import type { Reader } from '../neo4j/executor';
-import { justAfter, justBefore, type CitationRow } from './events.store';
+import { justAfter, justBefore } from '../model/sortKeys';
+import type { CitationRow, EntityRow } from './rows';
 
 /** cypher/queries/entities.cypher with typed parameters and rows. */
 const q = loadCypherFile('queries/entities.cypher', [
@@ -18,21 +19,7 @@ const q = loadCypherFile('queries/entities.cypher', [
 ]);
 export const entityQueries = q;
 
-/** What every entity row carries (`n {.*}`): its properties and its label. */
-export interface EntityRow {
-  id: string;
-  label: EntityLabel;
-  name: string;
-  names: string[];
-  description: string | null;
-  categories?: string[] | null;
-  anonymous?: boolean;
-  /** Kept by the writer (facts.cypher refreshEntityStats). */
-  degree?: number | null;
-  latestEvent?: string | null;
-  /** Kept by the writer (facts.cypher refreshCitationCounts). */
-  sourceCount?: number | null;
-}
+export type { EntityRow } from './rows';
 
 export type EntityOrder = 'NAME' | 'DEGREE' | 'LATEST_EVENT';
 

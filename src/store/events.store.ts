@@ -2,7 +2,8 @@ import { loadCypherFile } from '../cypher/cypherFiles';
 import { sortKeyRange } from '../model/sortKeys';
 import type { EventKind } from '../model/vocabulary';
 import type { Reader } from '../neo4j/executor';
-import type { EntityRow } from './entities.store';
+import { justAfter, justBefore } from '../model/sortKeys';
+import type { EventRow } from './rows';
 
 /** cypher/queries/events.cypher with typed parameters and rows. */
 const q = loadCypherFile('queries/events.cypher', [
@@ -16,22 +17,7 @@ const q = loadCypherFile('queries/events.cypher', [
 ]);
 export const eventQueries = q;
 
-export interface CitationRow {
-  quote: string;
-  position: number | null;
-  /** Where the quote starts in the source's text (characters); null when not derived. */
-  offset: number | null;
-  source: { id: string; title: string; publisher: string | null; date: string | null; language: string | null };
-}
-
-/** An event as projected by every query of events.cypher: its properties, participants and citations. */
-export interface EventRow extends Record<string, unknown> {
-  id: string;
-  kind: EventKind;
-  sortKey: string;
-  participants: { role: string; position: number | null; entity: EntityRow }[];
-  sources: CitationRow[];
-}
+export type { CitationRow, EventRow } from './rows';
 
 export interface EventFilter {
   kinds?: EventKind[] | null;
@@ -85,14 +71,6 @@ export interface EventPage {
   /** More events lie beyond the page in the direction it was read (after it, or before it when backward). */
   hasMore: boolean;
 }
-
-/**
- * Exclusive bounds that take `key` itself in: the smallest string above it, and one below it that
- * no sortKey lies between (sortKeys end in an id's last character, never in U+0000 or U+FFFF).
- */
-export const justAfter = (key: string) => `${key}\u0000`;
-export const justBefore = (key: string) =>
-  `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;
 
 /**
  * The one-entry read that says whether a list has entries on the other side of a page from the

@@ -5,6 +5,7 @@ import type { FactKind } from '../model/records';
 import { MOVE_DESTINATION_ROLE } from '../model/registry';
 import type { Executor, Run } from '../neo4j/executor';
 import { changesStore } from './changes.store';
+import type { Author, RevisionRow } from './rows';
 import type { TallyChanges } from './stats.store';
 
 /** cypher/queries/facts.cypher with typed parameters and rows; statements run in the caller's transaction. */
@@ -27,6 +28,8 @@ const q = loadCypherFile('queries/facts.cypher', [
   'retractFacts',
   'history',
 ]);
+
+export type { Author, RevisionRow } from './rows';
 
 export type StoredProps = Record<string, unknown>;
 
@@ -71,19 +74,6 @@ export interface CitationWrite {
 }
 
 export type CitationRemoval = Pick<CitationWrite, 'kind' | 'factId' | 'sourceId' | 'quote'>;
-
-export interface RevisionRow {
-  targetId: string;
-  action: 'CREATE' | 'UPDATE' | 'CORROBORATE' | 'WITHDRAW' | 'RETRACT';
-  fields: string[];
-  before: string | null;
-  after: string | null;
-}
-
-export interface Author {
-  principal: string;
-  role: string;
-}
 
 export interface HistoryRow {
   id: string;

@@ -1,6 +1,6 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import { sortKeyRange } from '../model/sortKeys';
-import type { EntityRow } from './entities.store';
+import type { EntityRow } from './rows';
 import type { EventKind } from '../model/vocabulary';
 import { SearchBounded } from '../errors';
 import type { Executor, Reader } from '../neo4j/executor';

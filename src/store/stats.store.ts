@@ -3,7 +3,7 @@ import { periodSortKeyRange, sortKeyRange, tallyPeriod } from '../model/sortKeys
 import { MOVE_DESTINATION_ROLE } from '../model/registry';
 import type { EventKind } from '../model/vocabulary';
 import type { Executor, Reader, Run } from '../neo4j/executor';
-import type { EntityRow } from './entities.store';
+import type { EntityRow } from './rows';
 
 /** cypher/queries/stats.cypher with typed parameters and rows: the event tallies and their reads. */
 const q = loadCypherFile('queries/stats.cypher', [
