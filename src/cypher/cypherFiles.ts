@@ -10,6 +10,22 @@ const BLOCK_MARKER = /^\/\/\s*@query\s+([A-Za-z][A-Za-z0-9_]*)\s*$/;
 export interface NamedQuery {
   name: string;
   cypher: string;
+  /**
+   * The list parameter the statement starts by unwinding (`UNWIND $rows AS row`), if it does: with
+   * an empty list it has nothing to do and the executor does not send it (no rows come back).
+   */
+  unwinds?: string;
+}
+
+const LEADING_UNWIND = /^\s*UNWIND\s+\$([A-Za-z_][A-Za-z0-9_]*)\s+AS\s/i;
+
+/** The parameter a block starts by unwinding, comments skipped. */
+export function leadingUnwind(cypher: string): string | undefined {
+  const code = cypher
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n');
+  return LEADING_UNWIND.exec(code)?.[1];
 }
 
 export class CypherFileError extends Error {
@@ -61,6 +77,10 @@ export function loadCypherFile<N extends string>(relativePath: string, names: re
   const unused = [...blocks.keys()].filter((n) => !names.includes(n as N));
   if (unused.length) throw new CypherFileError(`${relativePath}: query ${unused.join(', ')} is not used by the code`);
   const queries = {} as Record<N, NamedQuery>;
-  for (const n of names) queries[n] = { name: n, cypher: blocks.get(n)! };
+  for (const n of names) {
+    const cypher = blocks.get(n)!;
+    const unwinds = leadingUnwind(cypher);
+    queries[n] = unwinds ? { name: n, cypher, unwinds } : { name: n, cypher };
+  }
   return queries;
 }

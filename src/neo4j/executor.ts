@@ -286,6 +286,9 @@ export class Executor {
     params: Params,
     mode: 'READ' | 'WRITE' = 'WRITE',
   ): Promise<T[]> {
+    // A statement that unwinds an empty list has nothing to do: not sent (src/cypher/cypherFiles.ts).
+    const input = query.unwinds === undefined ? undefined : params[query.unwinds];
+    if (Array.isArray(input) && input.length === 0) return Promise.resolve([]);
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher');
     const attributes = { 'db.system.name': 'neo4j', 'db.namespace': this.database, 'db.query.summary': query.name };
