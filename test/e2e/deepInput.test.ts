@@ -117,16 +117,17 @@ describe('deep input and unexpected errors', () => {
     expect(JSON.stringify(logged?.errors)).toContain('injected fault');
   });
 
+  type WsResult = { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
   it('refuses deep input over the WebSocket too, through the same guard: INPUT_TOO_DEEP, and the socket stays usable', async () => {
     const client = wsClient(url);
     const run = (query: string, variables: Record<string, unknown> = {}) =>
-      new Promise<{ data?: unknown; errors?: any[] }>((resolve) => {
-        let result: { data?: unknown; errors?: any[] } = {};
+      new Promise<WsResult>((resolve) => {
+        let result: WsResult = {};
         client.subscribe(
           { query, variables },
           {
-            next: (value) => (result = value as typeof result),
-            error: (errors: unknown) => resolve({ errors: errors as any[] }),
+            next: (value) => (result = value as WsResult),
+            error: (errors: unknown) => resolve({ errors: errors as WsResult['errors'] }),
             complete: () => resolve(result),
           },
         );
