@@ -172,7 +172,7 @@ async function delivery(url: string): Promise<void> {
   console.log(
     `  per idle subscriber: ${((idle.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB RSS, ${((idle.heap - before.heap) / SUBSCRIBERS / 1024).toFixed(1)} KB heap`,
   );
-  await Promise.all(clients.map((c) => c.dispose()));
+  await Promise.all(clients.map(async (c) => c.dispose()));
 }
 
 /** A Run over a bare driver transaction; `skip` names statements left out. */

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
           }
         : { query: READS[n % READS.length] };
       const started = performance.now();
-      let code = 'OK';
+      let code: string;
       try {
         const response = await fetch(url, {
           method: 'POST',

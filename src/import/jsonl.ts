@@ -114,13 +114,16 @@ function checkField(value: unknown, type: FieldType): string | null {
     case 'participants':
       return Array.isArray(value) &&
         value.length > 0 &&
-        value.every((p) => p && isString(p.role) && isString(p.id) && Object.keys(p).length === 2)
+        value.every(
+          (p: { role?: unknown; id?: unknown } | null) =>
+            p && isString(p.role) && isString(p.id) && Object.keys(p).length === 2,
+        )
         ? null
         : 'must be a non-empty list of {"role", "id"}';
     case 'citations':
       return Array.isArray(value) &&
         value.every(
-          (c) =>
+          (c: { quote?: unknown; sourceId?: unknown } | null) =>
             c &&
             isString(c.quote) &&
             (c.sourceId === undefined || isString(c.sourceId)) &&

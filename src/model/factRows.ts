@@ -1,4 +1,4 @@
-import { InvalidInput } from '../errors';
+import { InvalidInput, textOf } from '../errors';
 import { nameForms, nameKey } from './names';
 import { partialDatePrecision } from './partialDate';
 import type {
@@ -57,7 +57,7 @@ function check(condition: unknown, path: string, message: string): asserts condi
 
 function checkDate(value: unknown, path: string): void {
   if (value === null || value === undefined) return;
-  check(typeof value === 'string' && partialDatePrecision(value), path, `"${String(value)}" is not a partial ISO date`);
+  check(typeof value === 'string' && partialDatePrecision(value), path, `"${textOf(value)}" is not a partial ISO date`);
 }
 
 /** Neo4j properties are scalars or lists of scalars: money maps become amount/currency pairs. */

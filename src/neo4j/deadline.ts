@@ -1,4 +1,4 @@
-import { QueryTimeout, UnknownOutcome } from '../errors';
+import { QueryTimeout, UnknownOutcome, asError } from '../errors';
 import type { Executor } from './executor';
 
 // `reader` is `read` bound to the executor itself, so it is guarded by name too.
@@ -25,7 +25,7 @@ export function withDeadline(executor: Executor, ms: number, liveness = new Live
     get(target, property, receiver) {
       if (property === 'forRequest')
         return (deadlineMs?: number) => withDeadline(target.forRequest(deadlineMs), ms, liveness);
-      const value = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property, receiver);
       if (!GUARDED.has(property) || typeof value !== 'function') return value;
       return (...args: unknown[]) =>
         new Promise((resolve, reject) => {
@@ -47,7 +47,7 @@ export function withDeadline(executor: Executor, ms: number, liveness = new Live
           };
           (value as (...a: unknown[]) => Promise<unknown>).apply(receiver, args).then(
             (result) => (settled(), resolve(result)),
-            (error: unknown) => (settled(), reject(error)),
+            (error: unknown) => (settled(), reject(asError(error))),
           );
         });
     },

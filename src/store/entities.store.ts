@@ -22,7 +22,7 @@ interface EntitiesCypher {
   entityCount: Contract<{ label: EntityLabel | null }, { count: number }>;
   searchEntities: Contract<SearchQuery & { scan: number }, { entity: EntityRow }>;
   relationshipsOf: Contract<
-    { ids: string[]; perEntity: number; perFact: number },
+    { ids: string[]; perEntity: number; perFact: number; withCitations: boolean },
     { id: string; relationships: RelationshipRow[] }
   >;
   relationshipsByIds: Contract<
@@ -155,8 +155,8 @@ export interface RelationshipRow {
   current: boolean | null;
   inferred: boolean;
   inferredBasis: string | null;
-  /** Its primary citation (the first). */
-  citation: { quote: string; source: CitationRow['source'] | null };
+  /** Its primary citation (the first); null when read without citations, for a selection that reads none. */
+  citation: { quote: string; source: CitationRow['source'] | null } | null;
   citations: CitationRow[];
   sourceCount: number | null;
   other: EntityRow;
@@ -291,12 +291,17 @@ export const entitiesStore = {
   async byName(read: Reader, key: string): Promise<EntityRow[]> {
     return (await read(q.entitiesByName, { key, limit: 100 })).map((r) => r.entity);
   },
-  /** Each entity's stable relationships, at most PER_ENTITY, and whether it has more (one more is read to tell). */
-  async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<RelationshipRow>>> {
+  /** Each entity's stable relationships, at most PER_ENTITY, and whether it has more (one more is read to tell); without citations (`citation` null, `citations` empty) unless `withCitations`. */
+  async relationshipsOf(
+    read: Reader,
+    ids: string[],
+    withCitations = true,
+  ): Promise<Map<string, Capped<RelationshipRow>>> {
     const rows = await read(q.relationshipsOf, {
       ids,
       perEntity: PER_ENTITY + 1,
       perFact: PER_FACT,
+      withCitations,
     });
     return new Map(rows.map((r) => [r.id, capped(r.relationships)]));
   },
