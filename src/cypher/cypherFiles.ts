@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoPath } from '../paths';
+import { staleTypeLists } from './stableTypes';
 
 export const CYPHER_DIR = repoPath('cypher');
 
@@ -117,6 +118,11 @@ export function loadCypherFile<C extends { [N in keyof C]: Contract<object, unkn
   const queries = {} as Record<N, NamedQuery<object, unknown>>;
   for (const n of names) {
     const cypher = blocks.get(n)!;
+    const stale = staleTypeLists(cypher);
+    if (stale.length)
+      throw new CypherFileError(
+        `${relativePath}: query "${n}" spells the stable relationship types as ${stale[0]}, not as the registry does: run npm run cypher:types`,
+      );
     const unwinds = leadingUnwind(cypher);
     queries[n] = unwinds ? { name: n, cypher, unwinds } : { name: n, cypher };
   }
