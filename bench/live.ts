@@ -180,9 +180,9 @@ function bareRun(
   tx: { run(q: string, p: Record<string, unknown>): Promise<{ records: { toObject(): Record<string, unknown> }[] }> },
   skip: Set<string>,
 ): Run {
-  return (async (query, params = {}) => {
+  return (async (query, ...params) => {
     if (skip.has(query.name)) return [];
-    const result = await tx.run(query.cypher, toDriverValue(params) as Record<string, unknown>);
+    const result = await tx.run(query.cypher, toDriverValue(params[0] ?? {}) as Record<string, unknown>);
     return result.records.map((r) => toNative(r.toObject()));
   }) as Run;
 }

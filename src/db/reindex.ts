@@ -1,4 +1,4 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { loadCypherFile, type Contract, type NoRow } from '../cypher/cypherFiles';
 import { entityValues, FACT_DERIVATION_VERSION, relationshipId } from '../model/factRows';
 import { eventSortKey } from '../model/sortKeys';
 import type { Logger } from '../logger';
@@ -15,7 +15,36 @@ import { ensureDerived } from './derived';
  * citation keys and counts), in batches of their own transactions, then the whole-graph derived
  * data (degrees, sort keys of entities, tallies) is recomputed. Idempotent: a re-run finds nothing.
  */
-const q = loadCypherFile('admin/reindex.cypher', [
+type Scan = { after: string; scan: number; version: number };
+type EventPage = { events: { id: string; kind: string; date: string | null }[]; next: string | null };
+type EventDerivation = {
+  id: string;
+  label: string;
+  roles: string[];
+  props: { sortKey: string; datePrecision: string | null | undefined; derivedVersion: number };
+};
+
+/** The contracts of cypher/admin/reindex.cypher: each block's parameters and row. */
+interface ReindexCypher {
+  derivedCounts: Contract<
+    { version: number },
+    Record<
+      'entities' | 'derivedEntities' | 'events' | 'derivedEvents' | 'relationships' | 'derivedRelationships',
+      number
+    >
+  >;
+  underivedEntities: Contract<Scan, { entities: StoredEntity[]; next: string | null }>;
+  deriveEntities: Contract<{ rows: ReturnType<typeof derivableEntity> }, NoRow>;
+  underivedEvents: Contract<Scan, EventPage>;
+  deriveEvents: Contract<{ rows: EventDerivation[] }, NoRow>;
+  underivedRelationships: Contract<
+    { scan: number; version: number },
+    { ref: string; type: string; from: string; to: string; id: string | null }
+  >;
+  deriveRelationships: Contract<{ rows: { ref: string; from: string; id: string }[]; version: number }, NoRow>;
+}
+
+const q = loadCypherFile<ReindexCypher>('admin/reindex.cypher', [
   'derivedCounts',
   'underivedEntities',
   'deriveEntities',
@@ -34,10 +63,10 @@ export interface Underived {
 
 /** How many facts lack the current derivation: count store against index seeks, no scan. */
 export async function countUnderived(db: Executor): Promise<Underived> {
-  const [row] = await db.read<Record<string, number>>(q.derivedCounts, { version: FACT_DERIVATION_VERSION });
-  const entities = row!.entities! - row!.derivedEntities!;
-  const events = row!.events! - row!.derivedEvents!;
-  const relationships = row!.relationships! - row!.derivedRelationships!;
+  const [row] = await db.read(q.derivedCounts, { version: FACT_DERIVATION_VERSION });
+  const entities = row!.entities - row!.derivedEntities;
+  const events = row!.events - row!.derivedEvents;
+  const relationships = row!.relationships - row!.derivedRelationships;
   return { entities, events, relationships, total: entities + events + relationships };
 }
 
@@ -58,7 +87,7 @@ export async function reindex(
 
   for (let after: string | null = ''; after !== null;) {
     const entityPage: { entities: StoredEntity[]; next: string | null } = (
-      await db.read<{ entities: StoredEntity[]; next: string | null }>(q.underivedEntities, {
+      await db.read(q.underivedEntities, {
         after,
         scan: BATCH,
         version,
@@ -72,9 +101,8 @@ export async function reindex(
   }
 
   for (let after: string | null = ''; after !== null;) {
-    type EventPage = { events: { id: string; kind: string; date: string | null }[]; next: string | null };
-    const eventPage: EventPage = (await db.read<EventPage>(q.underivedEvents, { after, scan: BATCH, version }))[0]!;
-    const rows = eventPage.events.flatMap((e) => {
+    const eventPage: EventPage = (await db.read(q.underivedEvents, { after, scan: BATCH, version }))[0]!;
+    const rows = eventPage.events.flatMap((e): EventDerivation[] => {
       const spec = EVENT_KINDS[e.kind as EventKind];
       if (!spec) {
         logger.warn({ id: e.id, kind: e.kind }, 'event of an unknown kind left underived');
@@ -101,10 +129,7 @@ export async function reindex(
   }
 
   for (;;) {
-    const found = await db.read<{ ref: string; type: string; from: string; to: string; id: string | null }>(
-      q.underivedRelationships,
-      { scan: BATCH, version },
-    );
+    const found = await db.read(q.underivedRelationships, { scan: BATCH, version });
     if (!found.length) break;
     const rows = found.map((r) => ({
       ref: r.ref,

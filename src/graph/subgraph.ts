@@ -3,8 +3,16 @@ import { withMetrics, type NodeMetrics } from './analytics';
 import { partialDateUpperBound } from '../model/partialDate';
 import { EVENT_KIND_LIST } from '../model/registry';
 import type { EventKind } from '../model/vocabulary';
-import type { Executor, Params } from '../neo4j/executor';
-import { subgraphQueries } from '../store/subgraph.store';
+import type { Executor } from '../neo4j/executor';
+import {
+  subgraphQueries,
+  type EdgeData,
+  type NodeData,
+  type SubgraphParams,
+  type SubgraphRow,
+} from '../store/subgraph.store';
+
+export type { EdgeData, NodeData, SubgraphRow };
 
 /**
  * A graph-shaped selection of the knowledge graph, shared by the `graph(...)` query and the
@@ -29,37 +37,6 @@ export interface Selection {
   limit: number;
 }
 
-/** A node as visualisers get it: an entity (name, names, description…) or an event (kind, date, summary…). */
-export interface NodeData {
-  id: string;
-  label: string;
-  name: string;
-  kind: string | null;
-  date: string | null;
-  dateNote: string | null;
-  summary: string | null;
-  description: string | null;
-  anonymous: boolean | null;
-  names: string[] | null;
-  categories: string[] | null;
-}
-
-export interface EdgeData {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  role: string | null;
-  quote: string | null;
-  since: string | null;
-  until: string | null;
-  /** The event's date, on INVOLVES edges. */
-  date: string | null;
-}
-
-export type SubgraphRow =
-  { element: 'node'; data: NodeData; total: number } | { element: 'edge'; data: EdgeData; total: number };
-
 /** A selection that cannot be answered as asked, naming the argument at fault. */
 export class SelectionError extends InvalidInput {
   override name = 'SelectionError';
@@ -69,7 +46,7 @@ export class SelectionError extends InvalidInput {
 }
 
 /** The Cypher parameters of a selection; checks what single-argument validation cannot. */
-export function subgraphParams(selection: Selection): Params {
+export function subgraphParams(selection: Selection): SubgraphParams {
   const { from, to } = selection;
   if (from && to && from > partialDateUpperBound(to))
     throw new SelectionError('to', `must not be before from (${from})`);
@@ -115,7 +92,7 @@ export function subgraphCollector() {
 
 /** The whole selection in memory, with its metrics (for GraphQL, whose answer is one document anyway): one round trip. */
 export async function readSubgraph(db: Executor, selection: Selection): Promise<SubgraphResult> {
-  const rows = await db.read<SubgraphRow>(subgraphQueries.subgraph, subgraphParams(selection));
+  const rows = await db.read(subgraphQueries.subgraph, subgraphParams(selection));
   const collector = subgraphCollector();
   for (const row of rows) collector.add(row);
   return collector.done();
@@ -130,5 +107,5 @@ export function streamSubgraph(
   selection: Selection,
   onRow: (row: SubgraphRow) => void | Promise<void>,
 ): Promise<number> {
-  return db.stream<SubgraphRow>(subgraphQueries.subgraph, subgraphParams(selection), onRow);
+  return db.stream(subgraphQueries.subgraph, subgraphParams(selection), onRow);
 }

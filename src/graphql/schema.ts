@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
-import { authChecker } from '../auth/authChecker';
+import { authChecker } from './authChecker';
 import { repoPath } from '../paths';
 import { EntityResolver } from './entity/entity.resolver';
 import { GroupResolver } from './entity/group.resolver';

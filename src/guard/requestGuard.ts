@@ -6,6 +6,7 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ParseOptions,
@@ -17,6 +18,8 @@ import { authorizeMutations } from './authorizeMutations';
 import { costCheck, type OperationToCheck } from './cost';
 import { documentLimits, type DocumentLimits } from './documentLimits';
 import { formatError } from './errorShape';
+import { checkInputDepth } from './inputDepth';
+import { metrics } from '../telemetry/metrics';
 import { rateLimiter, type RateLimits } from './rateLimit';
 import { Refused, refusalError } from './refusals';
 import { subscriptionCap, type SubscriptionLimits } from './subscriptionCap';
@@ -38,6 +41,7 @@ export interface GraphQLRequest {
   query: string;
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown> | null;
 }
 
 /** Who is asking, as any transport sees it: the Authorization value (a header, graphql-ws connectionParams) and the peer's address. */
@@ -49,19 +53,28 @@ export interface Caller {
 /**
  * What a transport must apply to every GraphQL request, in this order:
  * 1. `admit` the caller once per request (per subscription on a socket): credentials, then rate;
- * 2. parse with `parseOptions` and validate with `validationRules` (document limits);
- * 3. `checkOperation` once the operation is resolved: every mutation field authorised, cost, and a mutation's extra rate charge;
- * 4. shape every error with `formatError` (codes, no stack traces).
- * Refusals are `Refused` (steps 1) or GraphQL errors carrying a refusal code (steps 2–3).
+ * 2. `checkInput` before anything parses the request: its document, variables and extensions nest at most MAX_INPUT_DEPTH;
+ * 3. parse with `parseOptions` and validate with `validationRules` (document limits);
+ * 4. `checkOperation` once the operation is resolved: every mutation field authorised, cost, and a mutation's extra rate charge;
+ * 5. shape every error with `formatError` (codes, no stack traces), or `shapeErrors` for a transport
+ *    that sends formatted errors itself.
+ * Refusals are `Refused` (steps 1–2) or GraphQL errors carrying a refusal code (steps 3–4).
  */
 export interface RequestGuard {
   admit(caller: Caller): Promise<Principal | null>;
+  /** Refuses (Refused INPUT_TOO_DEEP) a request nested too deep for graphql-js's recursive parsing and coercion. */
+  checkInput(request: { query?: unknown; variables?: unknown; extensions?: unknown }): void;
   parseOptions: ParseOptions;
   validationRules: ValidationRule[];
   checkOperation(operation: OperationToCheck & { principal: Principal | null }): void;
   formatError: typeof formatError;
   /**
-   * Steps 2 and 3 at once, for a transport without a GraphQL pipeline of its own (WebSocket):
+   * Errors as a transport without Apollo sends them (WebSocket): formatted, without Apollo's `http`
+   * extension, each with a code (INTERNAL_SERVER_ERROR when it has none), counted in graphql_errors_total.
+   */
+  shapeErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
+  /**
+   * Steps 2 to 4 at once, for a transport without a GraphQL pipeline of its own (WebSocket):
    * the checked document and operation, or the errors that refuse it.
    */
   prepare(
@@ -127,6 +140,7 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
       if (retry) throw new Refused('RATE_LIMITED', tooMany(retry), { 'Retry-After': String(retry) });
       return principal;
     },
+    checkInput: (request) => checkInputDepth(request),
     parseOptions: { maxTokens: options.maxTokens },
     validationRules: [documentLimits(options.documentLimits)],
     checkOperation(operation) {
@@ -137,7 +151,21 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
       if (retry) throw refusalError('RATE_LIMITED', tooMany(retry), { 'retry-after': String(retry) });
     },
     formatError,
-    prepare(schema, { query, operationName, variables }, principal) {
+    shapeErrors: (errors) =>
+      errors.map((error) => {
+        const formatted = formatError(error.toJSON(), error.originalError ?? error);
+        const { http: _http, ...extensions } = formatted.extensions ?? {};
+        if (!extensions.code) extensions.code = 'INTERNAL_SERVER_ERROR';
+        metrics.errors.inc({ code: String(extensions.code) });
+        return { ...formatted, extensions };
+      }),
+    prepare(schema, { query, operationName, variables, extensions }, principal) {
+      try {
+        guard.checkInput({ query, variables, extensions });
+      } catch (error) {
+        if (error instanceof Refused) return { errors: [refusalError(error.code, error.message)] };
+        throw error;
+      }
       let document: DocumentNode;
       try {
         document = parse(query, guard.parseOptions);

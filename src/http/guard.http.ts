@@ -1,5 +1,4 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { checkInputDepth } from '../guard/inputDepth';
 import { Refused, type RefusalCode } from '../guard/refusals';
 import type { RequestGuard } from '../guard/requestGuard';
 import type { Logger } from '../logger';
@@ -74,21 +73,23 @@ const refuseBatches: RequestHandler = (req, res, next) => {
  * Values nested too deep for graphql-js's recursive parsing and coercion, refused before either
  * runs: a POST's body, or a GET's query string (whose variables and extensions are JSON text).
  */
-const refuseDeepInput: RequestHandler = (req, res, next) => {
-  try {
-    if (req.method === 'POST') checkInputDepth((req.body ?? {}) as Record<string, unknown>);
-    else
-      checkInputDepth({
-        query: req.query.query,
-        variables: parsedJson(req.query.variables),
-        extensions: parsedJson(req.query.extensions),
-      });
-  } catch (error) {
-    if (error instanceof Refused) return sendRefusal(req, res, error);
-    return next(error);
-  }
-  next();
-};
+const refuseDeepInput =
+  (guard: RequestGuard): RequestHandler =>
+  (req, res, next) => {
+    try {
+      if (req.method === 'POST') guard.checkInput((req.body ?? {}) as Record<string, unknown>);
+      else
+        guard.checkInput({
+          query: req.query.query,
+          variables: parsedJson(req.query.variables),
+          extensions: parsedJson(req.query.extensions),
+        });
+    } catch (error) {
+      if (error instanceof Refused) return sendRefusal(req, res, error);
+      return next(error);
+    }
+    next();
+  };
 
 /** A GET parameter's JSON value, or undefined when it is not JSON (Apollo then refuses it). */
 function parsedJson(text: unknown): unknown {
@@ -106,7 +107,7 @@ function parsedJson(text: unknown): unknown {
  * (../guard/apollo.ts).
  */
 export function guardHttp(guard: RequestGuard): (RequestHandler | ErrorRequestHandler)[] {
-  return [admit(guard), express.json({ limit: BODY_LIMIT_BYTES }), bodyErrors, refuseBatches, refuseDeepInput];
+  return [admit(guard), express.json({ limit: BODY_LIMIT_BYTES }), bodyErrors, refuseBatches, refuseDeepInput(guard)];
 }
 
 /** Anything that failed on the way to Apollo answers as a GraphQL error without internals, not as Express's HTML page. */

@@ -1,11 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError, OperationTypeNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { Context as WsContext, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Principal } from '../auth/principal';
 import { Refused, type RefusalCode } from '../guard/refusals';
 import type { RequestGuard } from '../guard/requestGuard';
-import { metrics } from '../telemetry/metrics';
 
 /** What the adapter keeps per socket: who connected, from where, and the subscriptions' places under the cap. */
 interface Connection {
@@ -68,15 +67,6 @@ export function guardWs({
     places?.get(id)?.();
     places?.delete(id);
   };
-  const shape = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
-    errors.map((error) => {
-      const formatted = guard.formatError(error.toJSON(), error.originalError ?? error);
-      const { http: _http, ...extensions } = formatted.extensions ?? {};
-      if (!extensions.code) extensions.code = 'INTERNAL_SERVER_ERROR';
-      metrics.errors.inc({ code: String(extensions.code) });
-      return { ...formatted, extensions };
-    });
-
   return {
     schema,
     async onConnect(ctx) {
@@ -126,10 +116,10 @@ export function guardWs({
       };
     },
     onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors?.length ? { ...result, errors: shape(result.errors) } : result,
+      result.errors?.length ? { ...result, errors: guard.shapeErrors(result.errors) } : result,
     onError(ctx, id, _payload, errors) {
       release(ctx, id);
-      return shape(errors);
+      return guard.shapeErrors(errors);
     },
     onComplete: (ctx, id) => release(ctx, id),
     onClose(ctx) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { loadCypherFile, type Contract, type NoParams, type NoRow } from '../cypher/cypherFiles';
 import { Conflict, DomainError, InvalidInput, NotFound, TransactionMemoryExceeded, textOf } from '../errors';
 import { emptyDerivedWork, refreshDerived, writeFacts, type Author, type FactResult } from '../facts/factWriter';
 import type { FactSet } from '../model/records';
@@ -16,7 +16,11 @@ import type { ParsedFile } from './jsonl';
  * Within a transaction the records go in chunks (sources, entities, relationships, events,
  * corroborations in that order), each chunk's check seeing what the earlier ones wrote.
  */
-const q = loadCypherFile('admin/import.cypher', ['importState', 'recordImportState', 'transactionMemory']);
+const q = loadCypherFile<{
+  importState: Contract<{ id: string }, { groups: number }>;
+  recordImportState: Contract<{ id: string; groups: number; principal: string }, NoRow>;
+  transactionMemory: Contract<NoParams, { name: string; value: string | null }>;
+}>('admin/import.cypher', ['importState', 'recordImportState', 'transactionMemory']);
 
 /** The most records one transaction takes: a file of up to this many is all or nothing, if memory allows. */
 export const MAX_TRANSACTION_RECORDS = 100_000;
@@ -51,7 +55,7 @@ export async function transactionRecords(db: Executor): Promise<{ records: numbe
       records: Math.max(1, Math.min(MAX_TRANSACTION_RECORDS, Number(set))),
       basis: 'IMPORT_TRANSACTION_RECORDS',
     };
-  const limits = (await db.read<{ name: string; value: string | null }>(q.transactionMemory, {}))
+  const limits = (await db.read(q.transactionMemory, {}))
     .map((s) => ({ ...s, bytes: bytesOf(s.value) }))
     .filter((s) => s.bytes > 0);
   if (!limits.length) return { records: MAX_TRANSACTION_RECORDS, basis: 'no transaction memory limit' };
@@ -151,8 +155,7 @@ export async function importFacts(
   const chunkSize = options.chunkRecords ?? CHUNK_RECORDS;
   const stateId = `import/${createHash('sha256').update(fileText).digest('hex')}`;
   const groups = Math.ceil(total / groupSize);
-  const resumed =
-    groups > 1 ? ((await db.read<{ groups: number }>(q.importState, { id: stateId }))[0]?.groups ?? 0) : 0;
+  const resumed = groups > 1 ? ((await db.read(q.importState, { id: stateId }))[0]?.groups ?? 0) : 0;
   report.resumedGroups = resumed;
   let done = resumed * groupSize;
   options.progress?.(done, total);

@@ -39,3 +39,11 @@ export function periodSortKeyRange(period: string): { lower: string; upper: stri
   const prefix = period.length === 7 ? period : `${period} `;
   return { lower: prefix, upper: partialDateUpperBound(prefix) };
 }
+
+/**
+ * Exclusive bounds that take `key` itself in: the smallest string above it, and one below it that
+ * no sortKey lies between (sortKeys end in an id's last character, never in U+0000 or U+FFFF).
+ */
+export const justAfter = (key: string) => `${key}\u0000`;
+export const justBefore = (key: string) =>
+  `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;

@@ -1,5 +1,4 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { metrics } from '../telemetry/metrics';
 import { shareBookmarks } from './bookmarks';
@@ -60,8 +59,23 @@ export async function connectDriver(
   }
 }
 
+/** The settings openGraph reads (src/config.ts's Config has them: the configuration is a layer above). */
+export interface GraphSettings {
+  NEO4J_URI?: string | undefined;
+  NEO4J_USER: string;
+  NEO4J_PASSWORD: string;
+  NEO4J_DATABASE: string;
+  NEO4J_LOCAL_DIR: string;
+  NEO4J_LOCAL_PORT: number;
+  NEO4J_LOCAL_HEAP_MB: number;
+  NEO4J_LOCAL_PAGECACHE_MB: number;
+  NEO4J_CONNECT_TIMEOUT_MS: number;
+  NEO4J_ACQUIRE_TIMEOUT_MS: number;
+  NEO4J_RETRY_TIME_MS: number;
+}
+
 /** NEO4J_URI when set; otherwise the project's own local Neo4j, started here and stopped by close(). */
-export async function openGraph(config: Config, logger: Logger): Promise<GraphConnection> {
+export async function openGraph(config: GraphSettings, logger: Logger): Promise<GraphConnection> {
   const failFast = {
     connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
     acquireTimeoutMs: config.NEO4J_ACQUIRE_TIMEOUT_MS,

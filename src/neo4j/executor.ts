@@ -1,6 +1,6 @@
 import type { Context as TraceContext } from '@opentelemetry/api';
 import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
-import type { NamedQuery } from '../cypher/cypherFiles';
+import type { ExactParams, NamedQuery, Params, ParamsArg, Row } from '../cypher/cypherFiles';
 import {
   Conflict,
   DatabaseUnavailable,
@@ -18,11 +18,16 @@ import { inSpan } from '../telemetry/tracing';
 import { sharedBookmarks } from './bookmarks';
 import { toDriverValue, toNative } from './toNative';
 
-export type Params = Record<string, unknown>;
-export type Row = Record<string, unknown>;
+export type { Params, Row };
 
 /** Runs one statement inside an open write transaction (Executor.writeAll). */
-export type Run = <T = Row>(query: NamedQuery, params?: Params) => Promise<T[]>;
+export type Run = <P extends Params = Params, R = Row, A extends P = P>(
+  query: NamedQuery<P, R>,
+  ...params: ParamsArg<P, A>
+) => Promise<R[]>;
+
+/** The untyped view of a typed query, for the code below that only passes it to the driver. */
+const untyped = <P extends Params, R>(query: NamedQuery<P, R>) => query as unknown as NamedQuery<Params, R>;
 
 /**
  * What the store's read functions take: `executor.reader` (one read transaction per call) or a
@@ -118,11 +123,14 @@ export class Executor {
   }
 
   /** `read`, bound: what the store's functions take (src/store/*.store.ts). */
-  readonly reader: Reader = (query, params) => this.read(query, params);
+  readonly reader: Reader = (query, ...params) => this.read(query, ...params);
 
   /** Rows are typed by the store module that owns the query (src/store/*.store.ts). */
-  read<T = Row>(query: NamedQuery, params: Params = {}): Promise<T[]> {
-    return this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params, 'READ'));
+  read<P extends Params = Params, R = Row, A extends P = P>(
+    query: NamedQuery<P, R>,
+    ...params: ParamsArg<P, A>
+  ): Promise<R[]> {
+    return this.run('READ', query.name, (tx) => this.runIn(tx, untyped(query), params[0] ?? {}, 'READ'));
   }
 
   /**
@@ -130,17 +138,24 @@ export class Executor {
    * `timeoutMs` instead of the API's transaction timeout, and not retried. Resolves to null then,
    * so the caller can say the search was bounded.
    */
-  async readWithin<T = Row>(query: NamedQuery, params: Params, timeoutMs: number): Promise<T[] | null> {
+  async readWithin<P extends Params = Params, R = Row, A extends P = P>(
+    query: NamedQuery<P, R>,
+    params: ExactParams<P, A>,
+    timeoutMs: number,
+  ): Promise<R[] | null> {
     try {
-      return await this.run('READ', query.name, (tx) => this.runIn<T>(tx, query, params, 'READ'), timeoutMs);
+      return await this.run('READ', query.name, (tx) => this.runIn(tx, untyped(query), params, 'READ'), timeoutMs);
     } catch (error) {
       if (error instanceof QueryTimeout) return null;
       throw error;
     }
   }
 
-  write<T = Row>(query: NamedQuery, params: Params = {}): Promise<T[]> {
-    return this.run('WRITE', query.name, (tx) => this.runIn<T>(tx, query, params));
+  write<P extends Params = Params, R = Row, A extends P = P>(
+    query: NamedQuery<P, R>,
+    ...params: ParamsArg<P, A>
+  ): Promise<R[]> {
+    return this.run('WRITE', query.name, (tx) => this.runIn(tx, untyped(query), params[0] ?? {}));
   }
 
   /**
@@ -149,7 +164,11 @@ export class Executor {
    * transaction, not a retried transaction function: rows already handed out cannot be taken back.
    * Resolves to the number of rows.
    */
-  async stream<T = Row>(query: NamedQuery, params: Params, onRow: (row: T) => void | Promise<void>): Promise<number> {
+  async stream<P extends Params = Params, R = Row, A extends P = P>(
+    query: NamedQuery<P, R>,
+    params: ExactParams<P, A>,
+    onRow: (row: R) => void | Promise<void>,
+  ): Promise<number> {
     const session = this.openSession('READ');
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher (stream)');
@@ -161,7 +180,7 @@ export class Executor {
       try {
         for await (const record of tx.run(query.cypher, toDriverValue(params) as Params)) {
           rows += 1;
-          const row = toNative(record.toObject()) as T;
+          const row = toNative(record.toObject()) as R;
           sinkFailed = true;
           await onRow(row);
           sinkFailed = false;
@@ -184,7 +203,7 @@ export class Executor {
   /** Several statements in one write transaction: all or nothing; the steps given to `beforeCommit` run last. */
   writeAll<T>(label: string, work: (run: Run) => Promise<T>): Promise<T> {
     return this.run('WRITE', label, async (tx) => {
-      const run: Run = <R = Row>(query: NamedQuery, params: Params = {}) => this.runIn<R>(tx, query, params);
+      const run: Run = (query, ...params) => this.runIn(tx, untyped(query), params[0] ?? {});
       const last: LastStep[] = [];
       lastSteps.set(run, last);
       const result = await work(run);
@@ -283,10 +302,13 @@ export class Executor {
 
   private runIn<T>(
     tx: ManagedTransaction,
-    query: NamedQuery,
+    query: NamedQuery<Params, T>,
     params: Params,
     mode: 'READ' | 'WRITE' = 'WRITE',
   ): Promise<T[]> {
+    // A statement that unwinds an empty list has nothing to do: not sent (src/cypher/cypherFiles.ts).
+    const input = query.unwinds === undefined ? undefined : params[query.unwinds];
+    if (Array.isArray(input) && input.length === 0) return Promise.resolve([]);
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher');
     const attributes = { 'db.system.name': 'neo4j', 'db.namespace': this.database, 'db.query.summary': query.name };

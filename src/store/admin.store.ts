@@ -1,20 +1,30 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { loadCypherFile, type Contract, type NoParams, type NoRow } from '../cypher/cypherFiles';
 import type { Executor, Reader, Run } from '../neo4j/executor';
 
 /**
  * The bookkeeping queries (cypher/admin/migrations.cypher, cypher/admin/derived.cypher, cypher/seed/seed.cypher,
  * cypher/queries/health.cypher, cypher/queries/sources.cypher) with typed rows.
  */
-const migrations = loadCypherFile('admin/migrations.cypher', ['appliedMigrations', 'recordMigration']);
-const seed = loadCypherFile('seed/seed.cypher', ['seedState', 'recordSeedState']);
-const derived = loadCypherFile('admin/derived.cypher', ['derivedState', 'recordDerivedState']);
-const health = loadCypherFile('queries/health.cypher', ['health']);
-const sources = loadCypherFile('queries/sources.cypher', [
-  'sources',
-  'sourceById',
-  'sourceFacts',
-  'sourceFactsBackward',
-]);
+const migrations = loadCypherFile<{
+  appliedMigrations: Contract<NoParams, { id: string; checksum: string }>;
+  recordMigration: Contract<{ id: string; checksum: string }, NoRow>;
+}>('admin/migrations.cypher', ['appliedMigrations', 'recordMigration']);
+const seed = loadCypherFile<{
+  seedState: Contract<NoParams, { checksum: string | null }>;
+  recordSeedState: Contract<{ checksum: string }, NoRow>;
+}>('seed/seed.cypher', ['seedState', 'recordSeedState']);
+const derived = loadCypherFile<{
+  derivedState: Contract<NoParams, { versions: string | null }>;
+  recordDerivedState: Contract<{ versions: string }, NoRow>;
+}>('admin/derived.cypher', ['derivedState', 'recordDerivedState']);
+const health = loadCypherFile<{ health: Contract<NoParams, HealthRow> }>('queries/health.cypher', ['health']);
+type FactsPage = { sourceId: string; after: string; before: string; first: number; perFact: number };
+const sources = loadCypherFile<{
+  sources: Contract<{ after: string; first: number }, { source: SourceRow }>;
+  sourceById: Contract<{ id: string }, { source: SourceRow }>;
+  sourceFacts: Contract<FactsPage, SourceFactRow>;
+  sourceFactsBackward: Contract<FactsPage, SourceFactRow>;
+}>('queries/sources.cypher', ['sources', 'sourceById', 'sourceFacts', 'sourceFactsBackward']);
 
 export interface HealthRow {
   neo4jVersion: string;
@@ -40,25 +50,25 @@ export interface SourceFactRow {
 }
 
 export const adminStore = {
-  appliedMigrations: (db: Executor) => db.read<{ id: string; checksum: string }>(migrations.appliedMigrations),
+  appliedMigrations: (db: Executor) => db.read(migrations.appliedMigrations),
   recordMigration: (db: Executor, id: string, checksum: string) =>
     db.write(migrations.recordMigration, { id, checksum }),
   async seedChecksum(db: Executor): Promise<string | null> {
-    return (await db.read<{ checksum: string | null }>(seed.seedState))[0]?.checksum ?? null;
+    return (await db.read(seed.seedState))[0]?.checksum ?? null;
   },
   recordSeedState: (run: Run, checksum: string) => run(seed.recordSeedState, { checksum }),
   /** The version of each derived-data step the graph was computed with (src/db/derived.ts). */
   async derivedVersions(db: Executor): Promise<Record<string, number>> {
-    const versions = (await db.read<{ versions: string | null }>(derived.derivedState))[0]?.versions;
+    const versions = (await db.read(derived.derivedState))[0]?.versions;
     return versions ? (JSON.parse(versions) as Record<string, number>) : {};
   },
   recordDerivedVersions: (db: Executor, versions: Record<string, number>) =>
     db.write(derived.recordDerivedState, { versions: JSON.stringify(versions) }),
   async health(read: Reader): Promise<HealthRow> {
-    return (await read<HealthRow>(health.health))[0]!;
+    return (await read(health.health))[0]!;
   },
   async sources(read: Reader, page: { after: string; first: number }): Promise<SourceRow[]> {
-    return (await read<{ source: SourceRow }>(sources.sources, page)).map((r) => r.source);
+    return (await read(sources.sources, page)).map((r) => r.source);
   },
   /**
    * At most `first` + 1 facts citing `sourceId` between the fact ids `after` and `before`
@@ -80,12 +90,12 @@ export const adminStore = {
       backward: boolean;
     },
   ) =>
-    read<SourceFactRow>(backward ? sources.sourceFactsBackward : sources.sourceFacts, {
+    read(backward ? sources.sourceFactsBackward : sources.sourceFacts, {
       ...page,
       after: after ?? '',
       before: before ?? '\uffff',
     }),
   async sourceById(read: Reader, id: string): Promise<SourceRow | null> {
-    return (await read<{ source: SourceRow }>(sources.sourceById, { id }))[0]?.source ?? null;
+    return (await read(sources.sourceById, { id }))[0]?.source ?? null;
   },
 };

@@ -1,10 +1,15 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { loadCypherFile, type Contract } from '../cypher/cypherFiles';
 import type { EntityLabel, EventKind } from '../model/vocabulary';
 import type { Reader } from '../neo4j/executor';
-import type { EntityRow } from './entities.store';
+import type { EntityRow } from './rows';
 
 /** cypher/queries/analytics.cypher with typed parameters and rows. */
-const q = loadCypherFile('queries/analytics.cypher', ['centrality']);
+const q = loadCypherFile<{
+  centrality: Contract<
+    { labels: EntityLabel[] | null; kinds: EventKind[] | null; limit: number; cap: number },
+    CentralityRow
+  >;
+}>('queries/analytics.cypher', ['centrality']);
 export const analyticsQueries = q;
 
 export interface CentralityRow {
@@ -22,6 +27,6 @@ export const analyticsStore = {
     read: Reader,
     filter: { labels: EntityLabel[] | null; kinds: EventKind[] | null; limit: number },
   ): Promise<CentralityRow[]> {
-    return read<CentralityRow>(q.centrality, { ...filter, cap: CENTRALITY_EVENTS });
+    return read(q.centrality, { ...filter, cap: CENTRALITY_EVENTS });
   },
 };

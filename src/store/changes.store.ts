@@ -1,10 +1,21 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { loadCypherFile, type Contract, type NoParams, type NoRow } from '../cypher/cypherFiles';
 import { factKindOf } from '../model/factRows';
 import { beforeCommit, type Reader, type Run } from '../neo4j/executor';
-import type { Author, RevisionRow } from './facts.store';
+import type { Author, RevisionRow } from './rows';
+
+type Window = { after: number; upto: number; limit: number };
+
+/** The contracts of cypher/queries/changes.cypher: each block's parameters and row. */
+interface ChangesCypher {
+  appendChanges: Contract<{ rows: PendingRow[] }, NoRow>;
+  changesAfter: Contract<Window, { change: ChangeRow }>;
+  changesOfTargets: Contract<Window & { targets: string[]; kinds: ChangeTargetKind[] | null }, { change: ChangeRow }>;
+  changesOfKinds: Contract<Window & { kinds: ChangeTargetKind[] }, { change: ChangeRow }>;
+  lastChange: Contract<NoParams, { seq: number }>;
+}
 
 /** cypher/queries/changes.cypher with typed parameters and rows: the change log. */
-const q = loadCypherFile('queries/changes.cypher', [
+const q = loadCypherFile<ChangesCypher>('queries/changes.cypher', [
   'appendChanges',
   'changesAfter',
   'changesOfTargets',
@@ -85,17 +96,17 @@ export const changesStore = {
   async page(read: Reader, after: number, upto: number, filter: ChangeFilter, limit: number): Promise<ChangeRow[]> {
     const params = { after, upto, limit };
     const rows = filter.targets
-      ? await read<{ change: ChangeRow }>(q.changesOfTargets, {
+      ? await read(q.changesOfTargets, {
           ...params,
           targets: filter.targets,
           kinds: filter.kinds,
         })
       : filter.kinds
-        ? await read<{ change: ChangeRow }>(q.changesOfKinds, { ...params, kinds: filter.kinds })
-        : await read<{ change: ChangeRow }>(q.changesAfter, params);
+        ? await read(q.changesOfKinds, { ...params, kinds: filter.kinds })
+        : await read(q.changesAfter, params);
     return rows.map((r) => r.change);
   },
 
   /** The newest change's number (0: none yet). */
-  last: async (read: Reader): Promise<number> => (await read<{ seq: number }>(q.lastChange))[0]?.seq ?? 0,
+  last: async (read: Reader): Promise<number> => (await read(q.lastChange))[0]?.seq ?? 0,
 };

@@ -1,11 +1,40 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { loadCypherFile, type Contract } from '../cypher/cypherFiles';
 import type { EntityLabel, OrganizationCategory } from '../model/vocabulary';
 import { sortKeyRange } from '../model/sortKeys';
 import type { Reader } from '../neo4j/executor';
-import { justAfter, justBefore, type CitationRow } from './events.store';
+import { justAfter, justBefore } from '../model/sortKeys';
+import type { CitationRow, EntityRow } from './rows';
+
+type PageParams = ReturnType<typeof pageParams> & {
+  prefixNames: boolean;
+  sets: boolean;
+  cap: number;
+  scan: number;
+  first: number;
+  countOnly: boolean;
+};
+
+/** The contracts of cypher/queries/entities.cypher: each block's parameters and row. */
+interface EntitiesCypher {
+  entityById: Contract<{ id: string }, { entity: EntityRow }>;
+  entitiesByIds: Contract<{ ids: string[] }, { entity: EntityRow }>;
+  entityPage: Contract<PageParams, PageRow>;
+  entityCount: Contract<{ label: EntityLabel | null }, { count: number }>;
+  searchEntities: Contract<SearchQuery & { scan: number }, { entity: EntityRow }>;
+  relationshipsOf: Contract<
+    { ids: string[]; perEntity: number; perFact: number; withCitations: boolean },
+    { id: string; relationships: RelationshipRow[] }
+  >;
+  relationshipsByIds: Contract<
+    { keys: { id: string; from: string; to: string }[]; perFact: number },
+    { from: EntityRow; relationship: RelationshipRow }
+  >;
+  mentionsOf: Contract<{ ids: string[]; perEntity: number }, { id: string; mentions: MentionRow[] }>;
+  entitiesByName: Contract<{ key: string; limit: number }, { entity: EntityRow }>;
+}
 
 /** cypher/queries/entities.cypher with typed parameters and rows. */
-const q = loadCypherFile('queries/entities.cypher', [
+const q = loadCypherFile<EntitiesCypher>('queries/entities.cypher', [
   'entityById',
   'entitiesByIds',
   'entityPage',
@@ -18,21 +47,7 @@ const q = loadCypherFile('queries/entities.cypher', [
 ]);
 export const entityQueries = q;
 
-/** What every entity row carries (`n {.*}`): its properties and its label. */
-export interface EntityRow {
-  id: string;
-  label: EntityLabel;
-  name: string;
-  names: string[];
-  description: string | null;
-  categories?: string[] | null;
-  anonymous?: boolean;
-  /** Kept by the writer (facts.cypher refreshEntityStats). */
-  degree?: number | null;
-  latestEvent?: string | null;
-  /** Kept by the writer (facts.cypher refreshCitationCounts). */
-  sourceCount?: number | null;
-}
+export type { EntityRow } from './rows';
 
 export type EntityOrder = 'NAME' | 'DEGREE' | 'LATEST_EVENT';
 
@@ -164,20 +179,20 @@ function capped<T>(rows: T[]): Capped<T> {
   return { rows: rows.slice(0, PER_ENTITY), truncated: rows.length > PER_ENTITY };
 }
 
-export interface SearchQuery {
+export type SearchQuery = {
   /** The normalised key, for prefix matches. */
   key: string;
   /** The escaped Lucene query, for full-text matches. */
   query: string;
   limit: number;
-}
+};
 
 export const entitiesStore = {
   async byId(read: Reader, id: string): Promise<EntityRow | null> {
-    return (await read<{ entity: EntityRow }>(q.entityById, { id }))[0]?.entity ?? null;
+    return (await read(q.entityById, { id }))[0]?.entity ?? null;
   },
   async byIds(read: Reader, ids: string[]): Promise<EntityRow[]> {
-    return (await read<{ entity: EntityRow }>(q.entitiesByIds, { ids })).map((r) => r.entity);
+    return (await read(q.entitiesByIds, { ids })).map((r) => r.entity);
   },
   /**
    * A page of entities in `filter.order`, read from either end (cypher: entityPage). A walk that
@@ -197,7 +212,7 @@ export const entitiesStore = {
     let bounds = { lo: params.lo, hi: params.hi, nameFrom: params.nameFrom, nameTo: params.nameTo };
     for (let round = 1; ; round++) {
       const first = request.first - found.length;
-      const [row] = await read<PageRow>(q.entityPage, {
+      const [row] = await read(q.entityPage, {
         ...params,
         ...bounds,
         prefixNames,
@@ -248,14 +263,14 @@ export const entitiesStore = {
   async count(read: Reader, filter: EntityFilter): Promise<{ count: number; exact: boolean }> {
     const { category, prefix, eventKinds, eventsFrom, eventsTo, label } = filter;
     if (category === null && prefix === null && eventKinds === null && eventsFrom === null && eventsTo === null) {
-      const [row] = await read<{ count: number }>(q.entityCount, { label });
+      const [row] = await read(q.entityCount, { label });
       return { count: row!.count, exact: true };
     }
     const params = pageParams(filter, { first: 0, backward: false, after: null, before: null });
     // `first` does not bound a count: the walk (ENTITY_COUNT_SCAN entries) or the set does. With a
     // selective filter its set is counted, complete or not, and the order need not be walked.
     const scan = prefix !== null || params.byEvents ? 0 : ENTITY_COUNT_SCAN;
-    const [row] = await read<PageRow>(q.entityPage, {
+    const [row] = await read(q.entityPage, {
       ...params,
       prefixNames: true,
       sets: true,
@@ -271,10 +286,10 @@ export const entitiesStore = {
   },
   async search(read: Reader, search: SearchQuery): Promise<EntityRow[]> {
     const scan = Math.max(50, search.limit * 3);
-    return (await read<{ entity: EntityRow }>(q.searchEntities, { ...search, scan })).map((r) => r.entity);
+    return (await read(q.searchEntities, { ...search, scan })).map((r) => r.entity);
   },
   async byName(read: Reader, key: string): Promise<EntityRow[]> {
-    return (await read<{ entity: EntityRow }>(q.entitiesByName, { key, limit: 100 })).map((r) => r.entity);
+    return (await read(q.entitiesByName, { key, limit: 100 })).map((r) => r.entity);
   },
   /** Each entity's stable relationships, at most PER_ENTITY, and whether it has more (one more is read to tell); without citations (`citation` null, `citations` empty) unless `withCitations`. */
   async relationshipsOf(
@@ -282,7 +297,7 @@ export const entitiesStore = {
     ids: string[],
     withCitations = true,
   ): Promise<Map<string, Capped<RelationshipRow>>> {
-    const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, {
+    const rows = await read(q.relationshipsOf, {
       ids,
       perEntity: PER_ENTITY + 1,
       perFact: PER_FACT,
@@ -299,13 +314,11 @@ export const entitiesStore = {
     read: Reader,
     keys: { id: string; from: string; to: string }[],
   ): Promise<{ from: EntityRow; relationship: RelationshipRow }[]> {
-    return keys.length
-      ? read<{ from: EntityRow; relationship: RelationshipRow }>(q.relationshipsByIds, { keys, perFact: PER_FACT })
-      : [];
+    return keys.length ? read(q.relationshipsByIds, { keys, perFact: PER_FACT }) : [];
   },
   /** Each entity's mentions, at most PER_ENTITY, and whether it has more. */
   async mentionsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<MentionRow>>> {
-    const rows = await read<{ id: string; mentions: MentionRow[] }>(q.mentionsOf, { ids, perEntity: PER_ENTITY + 1 });
+    const rows = await read(q.mentionsOf, { ids, perEntity: PER_ENTITY + 1 });
     return new Map(rows.map((r) => [r.id, capped(r.mentions)]));
   },
 };

@@ -1,11 +1,30 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
-import { sortKeyRange } from '../model/sortKeys';
+import { loadCypherFile, type Contract } from '../cypher/cypherFiles';
+import { justAfter, justBefore, sortKeyRange } from '../model/sortKeys';
 import type { EventKind } from '../model/vocabulary';
 import type { Reader } from '../neo4j/executor';
-import type { EntityRow } from './entities.store';
+import type { EventRow } from './rows';
+
+type PageParams = ReturnType<typeof eventPageParams>;
+type EntityEventsParams = ReturnType<typeof scopeParams> & {
+  after: string;
+  before: string;
+  scan: number;
+  first: number;
+};
+
+/** The contracts of cypher/queries/events.cypher: each block's parameters and row. */
+interface EventsCypher {
+  eventPage: Contract<PageParams, { event: EventRow }>;
+  eventPageBackward: Contract<PageParams, { event: EventRow }>;
+  eventCount: Contract<ReturnType<typeof eventCountParams>, { count: number }>;
+  eventsByIds: Contract<{ ids: string[] }, { event: EventRow }>;
+  eventsOfEntities: Contract<EntityEventsParams, { id: string; events: EventRow[] }>;
+  eventsOfEntitiesBackward: Contract<EntityEventsParams, { id: string; events: EventRow[] }>;
+  eventCountsOfEntities: Contract<ReturnType<typeof scopeParams> & { cap: number }, { id: string; count: number }>;
+}
 
 /** cypher/queries/events.cypher with typed parameters and rows. */
-const q = loadCypherFile('queries/events.cypher', [
+const q = loadCypherFile<EventsCypher>('queries/events.cypher', [
   'eventPage',
   'eventPageBackward',
   'eventCount',
@@ -16,22 +35,7 @@ const q = loadCypherFile('queries/events.cypher', [
 ]);
 export const eventQueries = q;
 
-export interface CitationRow {
-  quote: string;
-  position: number | null;
-  /** Where the quote starts in the source's text (characters); null when not derived. */
-  offset: number | null;
-  source: { id: string; title: string; publisher: string | null; date: string | null; language: string | null };
-}
-
-/** An event as projected by every query of events.cypher: its properties, participants and citations. */
-export interface EventRow extends Record<string, unknown> {
-  id: string;
-  kind: EventKind;
-  sortKey: string;
-  participants: { role: string; position: number | null; entity: EntityRow }[];
-  sources: CitationRow[];
-}
+export type { CitationRow, EventRow } from './rows';
 
 export interface EventFilter {
   kinds?: EventKind[] | null;
@@ -87,14 +91,6 @@ export interface EventPage {
 }
 
 /**
- * Exclusive bounds that take `key` itself in: the smallest string above it, and one below it that
- * no sortKey lies between (sortKeys end in an id's last character, never in U+0000 or U+FFFF).
- */
-export const justAfter = (key: string) => `${key}\u0000`;
-export const justBefore = (key: string) =>
-  `${key.slice(0, -1)}${String.fromCharCode(key.charCodeAt(key.length - 1) - 1)}\uffff`;
-
-/**
  * The one-entry read that says whether a list has entries on the other side of a page from the
  * one it was read towards: before `edge` for a forward page, after it for a backward one (`edge`
  * itself included when `inclusive`, as a cursor's own entry is).
@@ -110,10 +106,7 @@ export function farSideProbe(
 
 export const eventsStore = {
   async page(read: Reader, filter: EventFilter): Promise<EventPage> {
-    const rows = await read<{ event: EventRow }>(
-      filter.backward ? q.eventPageBackward : q.eventPage,
-      eventPageParams(filter),
-    );
+    const rows = await read(filter.backward ? q.eventPageBackward : q.eventPage, eventPageParams(filter));
     const events = rows.map((r) => r.event).slice(0, filter.first);
     return { events: filter.backward ? events.reverse() : events, hasMore: rows.length > filter.first };
   },
@@ -130,13 +123,13 @@ export const eventsStore = {
   /** At most COUNT_CAP + 1: `exact` says whether the number is the whole count. */
   async count(read: Reader, filter: EventFilter): Promise<{ count: number; exact: boolean }> {
     const params = eventCountParams(filter);
-    const [row] = await read<{ count: number }>(q.eventCount, params);
+    const [row] = await read(q.eventCount, params);
     const count = row?.count ?? 0;
     return params.unfiltered || count <= COUNT_CAP ? { count, exact: true } : { count: COUNT_CAP, exact: false };
   },
 
   async byIds(read: Reader, ids: string[]): Promise<EventRow[]> {
-    return (await read<{ event: EventRow }>(q.eventsByIds, { ids })).map((r) => r.event);
+    return (await read(q.eventsByIds, { ids })).map((r) => r.event);
   },
 
   /**
@@ -145,16 +138,13 @@ export const eventsStore = {
    * way), and whether more lie beyond the page in the direction it was read.
    */
   async ofEntities(read: Reader, ids: string[], scope: EntityEventScope): Promise<Map<string, EventPage>> {
-    const rows = await read<{ id: string; events: EventRow[] }>(
-      scope.backward ? q.eventsOfEntitiesBackward : q.eventsOfEntities,
-      {
-        ...scopeParams({ ...scope, ids }),
-        after: scope.after ?? '',
-        before: scope.before ?? '\uffff',
-        scan: scope.role === null ? (scope.first + 1) * 2 : scope.first + 1,
-        first: scope.first,
-      },
-    );
+    const rows = await read(scope.backward ? q.eventsOfEntitiesBackward : q.eventsOfEntities, {
+      ...scopeParams({ ...scope, ids }),
+      after: scope.after ?? '',
+      before: scope.before ?? '\uffff',
+      scan: scope.role === null ? (scope.first + 1) * 2 : scope.first + 1,
+      first: scope.first,
+    });
     return new Map(
       rows.map((r) => {
         const events = r.events.slice(0, scope.first);
@@ -169,7 +159,7 @@ export const eventsStore = {
     ids: string[],
     scope: Pick<EntityEventScope, 'role' | 'kinds'>,
   ): Promise<Map<string, { count: number; exact: boolean }>> {
-    const rows = await read<{ id: string; count: number }>(q.eventCountsOfEntities, {
+    const rows = await read(q.eventCountsOfEntities, {
       ...scopeParams({ ...scope, ids }),
       cap: COUNT_CAP,
     });
@@ -194,6 +184,6 @@ export interface EntityEventScope {
   backward?: boolean;
 }
 
-function scopeParams(scope: { ids?: string[]; role: string | null; kinds: EventKind[] | null }) {
+function scopeParams(scope: { ids: string[]; role: string | null; kinds: EventKind[] | null }) {
   return { ids: scope.ids, role: scope.role, kinds: scope.kinds?.length ? scope.kinds : null };
 }

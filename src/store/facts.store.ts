@@ -1,14 +1,52 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { loadCypherFile, type Contract, type NoParams, type NoRow } from '../cypher/cypherFiles';
 import { compatibleSortKeyRanges } from '../model/eventIdentity';
 import type { FactRows } from '../model/factRows';
 import type { FactKind } from '../model/records';
 import { MOVE_DESTINATION_ROLE } from '../model/registry';
 import type { Executor, Run } from '../neo4j/executor';
 import { changesStore } from './changes.store';
+import type { Author, RevisionRow } from './rows';
 import type { TallyChanges } from './stats.store';
 
+type Rows<T> = { rows: T[] };
+type Written<T> = Rows<T> & { principal: string };
+type FactRef = { kind: FactKind; factId: string; from: string | null; to: string | null };
+
+/** The contracts of cypher/queries/facts.cypher: each block's parameters and row. */
+interface FactsCypher {
+  lockNames: Contract<{ keys: string[] }, NoRow>;
+  lockFacts: Contract<{ ids: string[]; revisionOf: string[] }, { id: string; revision: string | null }>;
+  checkFacts: Contract<CheckQuery, CheckRow>;
+  similarEvents: Contract<
+    {
+      reports: { key: number; kind: string; entityIds: string[]; ranges: { lower: string; upper: string }[] }[];
+      limit: number;
+    },
+    { key: number; candidates: (SimilarEvent['candidates'][number] & { props?: StoredProps })[] }
+  >;
+  writeSources: Contract<Written<FactRows['sources'][number]>, NoRow>;
+  writeEntities: Contract<Written<FactRows['entities'][number]>, NoRow>;
+  writeRelationships: Contract<Written<FactRows['relationships'][number]>, NoRow>;
+  writeEvents: Contract<Written<FactRows['events'][number]>, { events: number }>;
+  addCitations: Contract<Written<CitationWrite>, NoRow>;
+  removeCitations: Contract<Rows<CitationRemoval>, NoRow>;
+  refreshCitationCounts: Contract<Rows<FactRef>, NoRow>;
+  factCitations: Contract<
+    { fact: { kind: FactKind; id: string; from: string | null; to: string | null }; sourceId: string },
+    { exists: boolean; citations: { sourceId: string; quote: string }[]; otherSources: boolean }
+  >;
+  refreshEntityStats: Contract<{ ids: string[] }, NoRow>;
+  allEntityIds: Contract<NoParams, { id: string }>;
+  recordRevisions: Contract<Written<RevisionRow> & { role: string; reason: string | null }, { id: string }>;
+  retractFacts: Contract<
+    { ids: string[]; principal: string; reason: string; destinationRole: string },
+    { retracted: string[]; touched: string[] } & TallyChanges
+  >;
+  history: Contract<{ id: string; limit: number }, { revision: HistoryRow }>;
+}
+
 /** cypher/queries/facts.cypher with typed parameters and rows; statements run in the caller's transaction. */
-const q = loadCypherFile('queries/facts.cypher', [
+const q = loadCypherFile<FactsCypher>('queries/facts.cypher', [
   'lockNames',
   'lockFacts',
   'checkFacts',
@@ -28,7 +66,22 @@ const q = loadCypherFile('queries/facts.cypher', [
   'history',
 ]);
 
+export type { Author, RevisionRow } from './rows';
+
 export type StoredProps = Record<string, unknown>;
+
+/** What checkFacts is asked (src/facts/factPlan.ts checkParams): every reference and citation a write makes. */
+export type CheckQuery = {
+  entityIds: string[];
+  newEntityIds: string[];
+  citations: { key: number; sourceId: string; quote: string }[];
+  newSources: { id: string; text: string | null }[];
+  sourceIds: string[];
+  nodes: { id: string; label: string }[];
+  relationships: { id: string; from: string; to: string }[];
+  facts: { key: number; kind: FactKind; id: string; from: string | null; to: string | null; sourceIds: string[] }[];
+  names: { id: string; label: string; keys: string[] }[];
+};
 
 export interface CheckRow {
   missingEntities: string[];
@@ -72,19 +125,6 @@ export interface CitationWrite {
 
 export type CitationRemoval = Pick<CitationWrite, 'kind' | 'factId' | 'sourceId' | 'quote'>;
 
-export interface RevisionRow {
-  targetId: string;
-  action: 'CREATE' | 'UPDATE' | 'CORROBORATE' | 'WITHDRAW' | 'RETRACT';
-  fields: string[];
-  before: string | null;
-  after: string | null;
-}
-
-export interface Author {
-  principal: string;
-  role: string;
-}
-
 export interface HistoryRow {
   id: string;
   action: string;
@@ -101,9 +141,8 @@ export const factsStore = {
   lockNames: (run: Run, keys: string[]) => run(q.lockNames, { keys }),
   /** Locks fact ids (sorted here) until the transaction ends; the latest revision of those in `revisionOf`. */
   lockFacts: (run: Run, ids: string[], revisionOf: string[] = []) =>
-    run<{ id: string; revision: string | null }>(q.lockFacts, { ids: [...new Set(ids)].sort(), revisionOf }),
-  check: async (run: Run, params: Record<string, unknown>): Promise<CheckRow> =>
-    (await run<CheckRow>(q.checkFacts, params))[0]!,
+    run(q.lockFacts, { ids: [...new Set(ids)].sort(), revisionOf }),
+  check: async (run: Run, params: CheckQuery): Promise<CheckRow> => (await run(q.checkFacts, params))[0]!,
   /** For each new event, the stored events of its kind that its least connected participant takes part in at a compatible date. */
   async similarEvents(
     run: Run,
@@ -117,10 +156,7 @@ export const factsStore = {
       entityIds: [...new Set(e.entityIds)],
       ranges: compatibleSortKeyRanges(e.date),
     }));
-    const rows = await run<{
-      key: number;
-      candidates: (SimilarEvent['candidates'][number] & { props?: StoredProps })[];
-    }>(q.similarEvents, { reports, limit });
+    const rows = await run(q.similarEvents, { reports, limit });
     return rows.map((r) => ({
       id: events[r.key]!.id,
       candidates: r.candidates.map(({ id, kind, date, participants, ...props }) => ({
@@ -148,12 +184,7 @@ export const factsStore = {
     fact: { kind: FactKind; id: string; from: string | null; to: string | null },
     sourceId: string,
   ) {
-    return (
-      await run<{ exists: boolean; citations: { sourceId: string; quote: string }[]; otherSources: boolean }>(
-        q.factCitations,
-        { fact, sourceId },
-      )
-    )[0]!;
+    return (await run(q.factCitations, { fact, sourceId }))[0]!;
   },
   refreshCitationCounts: (
     run: Run,
@@ -161,7 +192,7 @@ export const factsStore = {
   ) => run(q.refreshCitationCounts, { rows }),
   /** Records the revisions, and appends them to the change log as this transaction's last statement (src/store/changes.store.ts). */
   async recordRevisions(run: Run, rows: RevisionRow[], by: Author, reason: string | null): Promise<void> {
-    const ids = await run<{ id: string }>(q.recordRevisions, { rows, principal: by.principal, role: by.role, reason });
+    const ids = await run(q.recordRevisions, { rows, principal: by.principal, role: by.role, reason });
     await changesStore.record(
       run,
       rows.map((row, i) => ({ ...row, revisionId: ids[i]!.id })),
@@ -172,7 +203,7 @@ export const factsStore = {
   refreshEntityStats: (run: Run, ids: string[]) => run(q.refreshEntityStats, { ids }),
   /** Every entity's stats, in write transactions of `batch` entities (src/db/derived.ts). */
   async refreshAllEntityStats(db: Executor, batch = 20_000): Promise<number> {
-    const ids = (await db.read<{ id: string }>(q.allEntityIds)).map((r) => r.id);
+    const ids = (await db.read(q.allEntityIds)).map((r) => r.id);
     for (let i = 0; i < ids.length; i += batch)
       await db.writeAll('refreshEntityStats', (run) => run(q.refreshEntityStats, { ids: ids.slice(i, i + batch) }));
     return ids.length;
@@ -184,7 +215,7 @@ export const factsStore = {
     by: Author,
     reason: string,
   ): Promise<{ retracted: string[]; touched: string[]; tallies: TallyChanges }> {
-    const [row] = await run<{ retracted: string[]; touched: string[] } & TallyChanges>(q.retractFacts, {
+    const [row] = await run(q.retractFacts, {
       ids,
       principal: by.principal,
       reason,
@@ -198,5 +229,5 @@ export const factsStore = {
     };
   },
   history: async (run: Run, id: string, limit: number): Promise<HistoryRow[]> =>
-    (await run<{ revision: HistoryRow }>(q.history, { id, limit })).map((r) => r.revision),
+    (await run(q.history, { id, limit })).map((r) => r.revision),
 };

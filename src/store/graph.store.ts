@@ -1,12 +1,15 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { loadCypherFile, type Contract } from '../cypher/cypherFiles';
 import { sortKeyRange } from '../model/sortKeys';
-import type { EntityRow } from './entities.store';
+import type { EntityRow } from './rows';
 import type { EventKind } from '../model/vocabulary';
 import { SearchBounded } from '../errors';
 import type { Executor, Reader } from '../neo4j/executor';
 
 /** cypher/queries/graph.cypher with typed parameters and rows. */
-const q = loadCypherFile('queries/graph.cypher', ['shortestPath', 'talentFlow']);
+const q = loadCypherFile<{
+  shortestPath: Contract<{ from: string; to: string; maxHops: number }, PathRow>;
+  talentFlow: Contract<{ lower: string; upper: string; cap: number; links: number }, TalentFlowRow>;
+}>('queries/graph.cypher', ['shortestPath', 'talentFlow']);
 export const graphQueries = q;
 
 export interface PathRow {
@@ -36,7 +39,7 @@ export const PATH_SEARCH_MS = 1_000;
 
 export const graphStore = {
   async shortestPath(db: Executor, args: { from: string; to: string; maxHops: number }): Promise<PathRow | null> {
-    const rows = await db.readWithin<PathRow>(q.shortestPath, { ...args }, PATH_SEARCH_MS);
+    const rows = await db.readWithin(q.shortestPath, { ...args }, PATH_SEARCH_MS);
     if (rows === null) {
       throw new SearchBounded(
         `no path of at most ${args.maxHops} hops found within ${PATH_SEARCH_MS} ms, where the search stops: the two are far apart or joined only through very large hubs; try a smaller maxHops`,
@@ -45,7 +48,7 @@ export const graphStore = {
     return rows[0] ?? null;
   },
   talentFlow(read: Reader, range: { from?: string | null; to?: string | null }): Promise<TalentFlowRow[]> {
-    return read<TalentFlowRow>(q.talentFlow, {
+    return read(q.talentFlow, {
       ...sortKeyRange(range.from, range.to),
       cap: FLOW_CAP,
       links: FLOW_LINKS,

@@ -1,12 +1,28 @@
-import { loadCypherFile } from '../cypher/cypherFiles';
+import { loadCypherFile, type Contract, type NoRow } from '../cypher/cypherFiles';
 import { periodSortKeyRange, sortKeyRange, tallyPeriod } from '../model/sortKeys';
 import { MOVE_DESTINATION_ROLE } from '../model/registry';
 import type { EventKind } from '../model/vocabulary';
 import type { Executor, Reader, Run } from '../neo4j/executor';
-import type { EntityRow } from './entities.store';
+import type { EntityRow } from './rows';
+
+type Range = { kinds: EventKind[]; lower: string; upper: string };
+
+/** The contracts of cypher/queries/stats.cypher: each block's parameters and row. */
+interface StatsCypher {
+  lockTallies: Contract<{ tallies: TallyKey[] }, NoRow>;
+  countEventTallies: Contract<{ tallies: { id: string; kind: string | null; lower: string; upper: string }[] }, NoRow>;
+  countMoveTallies: Contract<{ tallies: { id: string; entityId: string | null }[]; role: string }, NoRow>;
+  allTallyKeys: Contract<
+    { role: string },
+    { measure: string; kind: string | null; date: string | null; entityId: string | null }
+  >;
+  eventCountsByKind: Contract<Range, { kind: EventKind; count: number }>;
+  eventCountsByPeriod: Contract<Range & { by: PeriodUnit }, PeriodRow>;
+  topDestinations: Contract<{ limit: number }, DestinationRow>;
+}
 
 /** cypher/queries/stats.cypher with typed parameters and rows: the event tallies and their reads. */
-const q = loadCypherFile('queries/stats.cypher', [
+const q = loadCypherFile<StatsCypher>('queries/stats.cypher', [
   'lockTallies',
   'countEventTallies',
   'countMoveTallies',
@@ -91,10 +107,7 @@ export const statsStore = {
 
   /** Every tally recounted (src/db/derived.ts), in write transactions of `batch` keys; returns how many. */
   async recomputeAllTallies(db: Executor, batch = RECOMPUTE_BATCH): Promise<number> {
-    const rows = await db.read<{ measure: string; kind: string | null; date: string | null; entityId: string | null }>(
-      q.allTallyKeys,
-      { role: MOVE_DESTINATION_ROLE },
-    );
+    const rows = await db.read(q.allTallyKeys, { role: MOVE_DESTINATION_ROLE });
     const keys = tallyKeys({
       events: rows.filter((r) => r.measure === 'events').map((r) => ({ kind: r.kind!, date: r.date })),
       destinations: rows.filter((r) => r.measure === 'movesTo').map((r) => r.entityId!),
@@ -106,14 +119,13 @@ export const statsStore = {
 
   async countsByKind(read: Reader, filter: StatsFilter): Promise<{ kind: EventKind; count: number }[]> {
     const { lower, upper } = sortKeyRange(filter.from, filter.to);
-    return read<{ kind: EventKind; count: number }>(q.eventCountsByKind, { kinds: filter.kinds, lower, upper });
+    return read(q.eventCountsByKind, { kinds: filter.kinds, lower, upper });
   },
 
   async countsByPeriod(read: Reader, filter: StatsFilter & { by: PeriodUnit }): Promise<PeriodRow[]> {
     const { lower, upper } = sortKeyRange(filter.from, filter.to);
-    return read<PeriodRow>(q.eventCountsByPeriod, { kinds: filter.kinds, by: filter.by, lower, upper });
+    return read(q.eventCountsByPeriod, { kinds: filter.kinds, by: filter.by, lower, upper });
   },
 
-  topDestinations: (read: Reader, limit: number): Promise<DestinationRow[]> =>
-    read<DestinationRow>(q.topDestinations, { limit }),
+  topDestinations: (read: Reader, limit: number): Promise<DestinationRow[]> => read(q.topDestinations, { limit }),
 };

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createApp, type App } from '../../src/http/app';
 import { bearer, TEST_KEYS } from '../support/app';
 import { openTestGraph } from '../support/graph';
+import { wsClient } from '../support/ws';
 
 /**
  * No 5xx from any input (issue 17, part 5): values nested too deep for graphql-js's recursion are
@@ -114,5 +115,37 @@ describe('deep input and unexpected errors', () => {
     const logged = lines.find((l) => l.msg === 'unexpected error' && l.requestId === failed.requestId);
     expect(logged?.level).toBe(50);
     expect(JSON.stringify(logged?.errors)).toContain('injected fault');
+  });
+
+  type WsResult = { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+  it('refuses deep input over the WebSocket too, through the same guard: INPUT_TOO_DEEP, and the socket stays usable', async () => {
+    const client = wsClient(url);
+    const run = (query: string, variables: Record<string, unknown> = {}) =>
+      new Promise<WsResult>((resolve) => {
+        let result: WsResult = {};
+        client.subscribe(
+          { query, variables },
+          {
+            next: (value) => (result = value as WsResult),
+            error: (errors: unknown) => resolve({ errors: errors as WsResult['errors'] }),
+            complete: () => resolve(result),
+          },
+        );
+      });
+    try {
+      // 100 deep: the client's own JSON.stringify cannot send 5,000.
+      const deepVariable = await run('query($f: Int) { entities(first: $f) { totalCount } }', {
+        f: JSON.parse(nested(100)) as unknown,
+      });
+      expect(deepVariable.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['INPUT_TOO_DEEP', "the request's variables nest deeper than 64 levels"],
+      ]);
+      expect(JSON.stringify(deepVariable.errors)).not.toContain('"http"');
+      const deepDocument = await run(`{ health { status } ${'('.repeat(5000)}}`);
+      expect(deepDocument.errors?.map((e) => e.extensions?.code)).toEqual(['INPUT_TOO_DEEP']);
+      expect(await run('{ health { status } }')).toEqual({ data: { health: { status: 'ok' } } });
+    } finally {
+      await client.dispose();
+    }
   });
 });

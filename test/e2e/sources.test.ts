@@ -335,7 +335,7 @@ describe('facts from many sources', () => {
       await expect(
         importFacts(db, parseJsonLines(text), text, { dryRun: false, by: { principal: 'test-import', role: 'admin' } }),
       ).rejects.toThrow(TransactionTooLarge);
-      const left = await db.read<{ n: number }>(
+      const left = await db.read(
         { name: 'countLeft', cypher: 'MATCH (n) WHERE n:Source OR n:Entity OR n:Revision RETURN count(n) AS n' },
         {},
       );

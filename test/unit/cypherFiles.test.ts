@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR, CypherFileError, loadCypherFile, parseCypherBlocks } from '../../src/cypher/cypherFiles';
+import { spellStableTypes, staleTypeLists } from '../../src/cypher/stableTypes';
+import { RELATIONSHIP_TYPE_LIST } from '../../src/model/registry';
 
 describe('named Cypher blocks', () => {
   it('splits a file into named blocks, keeping comments and dropping the final semicolon', () => {
@@ -47,5 +49,42 @@ describe('named Cypher blocks', () => {
       const blocks = parseCypherBlocks(readFileSync(path.join(CYPHER_DIR, file), 'utf8'), file);
       expect(blocks.size).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the stable relationship types in Cypher, spelled from the registry', () => {
+  const stable = RELATIONSHIP_TYPE_LIST.join('|');
+
+  it('respells a stale list (a type missing, another order, INVOLVES after them) and leaves short lists alone', () => {
+    const [first, second, third, ...rest] = RELATIONSHIP_TYPE_LIST;
+    const stale = `MATCH (a)-[r:${[third, first, second].join('|')}|INVOLVES]-(b) MATCH (c)-[:${first}|${second}]->(d)`;
+    expect(spellStableTypes(stale)).toBe(`MATCH (a)-[r:${stable}|INVOLVES]-(b) MATCH (c)-[:${first}|${second}]->(d)`);
+    expect(staleTypeLists(stale)).toEqual([`${third}|${first}|${second}|INVOLVES`]);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(staleTypeLists(`MATCH ()-[:${stable}]-()`)).toEqual([]);
+  });
+
+  it('every block file is spelled as the registry lists the types (npm run cypher:types rewrites them)', () => {
+    for (const folder of ['queries', 'admin']) {
+      for (const name of readdirSync(path.join(CYPHER_DIR, folder)).filter((f) => f.endsWith('.cypher'))) {
+        const text = readFileSync(path.join(CYPHER_DIR, folder, name), 'utf8');
+        expect({ file: `${folder}/${name}`, stale: staleTypeLists(text) }).toEqual({
+          file: `${folder}/${name}`,
+          stale: [],
+        });
+        expect(spellStableTypes(text)).toBe(text);
+      }
+    }
+    // The lists are there to be checked: the files name the stable types as one list in several places.
+    const uses =
+      ['queries', 'admin']
+        .flatMap((folder) =>
+          readdirSync(path.join(CYPHER_DIR, folder)).map((name) =>
+            readFileSync(path.join(CYPHER_DIR, folder, name), 'utf8'),
+          ),
+        )
+        .join('\n')
+        .split(stable).length - 1;
+    expect(uses).toBeGreaterThanOrEqual(9);
   });
 });

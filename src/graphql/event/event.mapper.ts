@@ -1,17 +1,8 @@
 import { EVENT_KINDS, type EventKindSpec } from '../../model/registry';
 import type { EventKind } from '../../model/vocabulary';
 import { BOOKKEEPING_KEYS } from '../../model/records';
-import type { Citation } from '../common/citation.type';
 import { moneyFrom } from '../common/money.type';
-import type { EntityRow } from '../entity/entity.interface';
-
-/** An event as projected by cypher/queries/events.cypher. */
-export interface EventRow extends Record<string, unknown> {
-  id: string;
-  sortKey: string;
-  participants: { role: string; position: number | null; entity: EntityRow }[];
-  sources: (Omit<Citation, 'offset'> & { position: number | null; offset?: number | null })[];
-}
+import type { EntityRow, EventRow } from '../../store/rows';
 
 export type EventView = Record<string, unknown> & { id: string; sortKey: string };
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
-import type { Context } from '../graphql/context';
-import { grants, isRole } from './principal';
+import { grants, isRole } from '../auth/principal';
+import type { Context } from './context';
 
 /**
  * type-graphql's check for `@Authorized(Role.editor)`, run before the resolver, so a refused

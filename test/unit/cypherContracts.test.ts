@@ -1,0 +1,133 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CYPHER_DIR, parseCypherBlocks, type Contract, type NamedQuery } from '../../src/cypher/cypherFiles';
+import type { Run } from '../../src/neo4j/executor';
+import { blockParams, browserParams, scanContracts, type DeclaredContract } from '../support/cypherContracts';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function cypherFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return cypherFiles(full);
+    return name.endsWith('.cypher') ? [full] : [];
+  });
+}
+
+/** Every named block under cypher/ (migrations have none), by `file#block`. */
+const blocks = new Map<string, string>();
+for (const file of cypherFiles(CYPHER_DIR)) {
+  const relative = path.relative(CYPHER_DIR, file);
+  for (const [name, cypher] of parseCypherBlocks(readFileSync(file, 'utf8'), relative))
+    blocks.set(`${relative}#${name}`, cypher);
+}
+
+/** What is wrong between the declared contracts and the blocks, one line each. */
+function contractProblems(contracts: DeclaredContract[], texts: Map<string, string>): string[] {
+  const problems: string[] = [];
+  const declared = new Map<string, DeclaredContract[]>();
+  for (const c of contracts)
+    declared.set(`${c.cypherFile}#${c.block}`, [...(declared.get(`${c.cypherFile}#${c.block}`) ?? []), c]);
+  for (const [key, cypher] of texts) {
+    const found = declared.get(key) ?? [];
+    if (found.length !== 1) {
+      problems.push(`${key}: ${found.length} contracts (${found.map((c) => c.file).join(', ') || 'none'}), not one`);
+      continue;
+    }
+    const [contract] = found as [DeclaredContract];
+    const used = blockParams(cypher);
+    const missing = used.filter((p) => !contract.params.includes(p));
+    const extra = contract.params.filter((p) => !used.includes(p));
+    if (missing.length) problems.push(`${key}: uses $${missing.join(', $')}, which ${contract.file} does not declare`);
+    if (extra.length)
+      problems.push(`${key}: ${contract.file} declares ${extra.join(', ')}, which the block does not use`);
+    if (contract.optional.length)
+      problems.push(
+        `${key}: ${contract.file} makes ${contract.optional.join(', ')} optional: every parameter is supplied`,
+      );
+  }
+  for (const key of declared.keys()) if (!texts.has(key)) problems.push(`${key}: a contract for no block`);
+  return problems;
+}
+
+describe('typed Cypher contracts', () => {
+  const scan = scanContracts(ROOT, path.join(ROOT, 'src'));
+
+  it('every loadCypherFile call declares the contracts of its blocks', () => {
+    expect(scan.untyped).toEqual([]);
+    expect(scan.contracts.length).toBeGreaterThan(60);
+    expect(scan.contracts.find((c) => c.block === 'eventsByIds')).toEqual({
+      file: path.join('src', 'store', 'events.store.ts'),
+      cypherFile: 'queries/events.cypher',
+      block: 'eventsByIds',
+      params: ['ids'],
+      optional: [],
+    });
+    expect(scan.contracts.find((c) => c.block === 'entityPage')?.params).toHaveLength(19);
+  });
+
+  it('every block has one contract, whose parameters are exactly the $names the block uses', () => {
+    expect(blocks.size).toBeGreaterThan(60);
+    expect(contractProblems(scan.contracts, blocks)).toEqual([]);
+  });
+
+  it('every $name a block uses has a :param line, so the block runs as it is in Neo4j Browser', () => {
+    const unset = [...blocks].flatMap(([key, cypher]) => {
+      const set = browserParams(cypher);
+      const missing = blockParams(cypher).filter((p) => !set.includes(p));
+      return missing.length ? [`${key}: no :param ${missing.join(', ')}`] : [];
+    });
+    expect(unset).toEqual([]);
+  });
+
+  it('names what is wrong: an undeclared $param, a declared one the block does not use, an optional one, a missing contract', () => {
+    const texts = new Map([
+      ['queries/x.cypher#a', 'MATCH (n {id: $id}) WHERE n.k = $key RETURN n'],
+      ['queries/x.cypher#b', "RETURN '$notAParam' AS text, $limit AS limit"],
+      ['queries/x.cypher#c', 'RETURN 1'],
+    ]);
+    const contract = (block: string, params: string[], optional: string[] = []): DeclaredContract => ({
+      file: 'src/store/x.store.ts',
+      cypherFile: 'queries/x.cypher',
+      block,
+      params,
+      optional,
+    });
+    expect(
+      contractProblems([contract('a', ['id', 'first']), contract('b', ['limit'], ['limit']), contract('d', [])], texts),
+    ).toEqual([
+      'queries/x.cypher#a: uses $key, which src/store/x.store.ts does not declare',
+      'queries/x.cypher#a: src/store/x.store.ts declares first, which the block does not use',
+      'queries/x.cypher#b: src/store/x.store.ts makes limit optional: every parameter is supplied',
+      'queries/x.cypher#c: 0 contracts (none), not one',
+      'queries/x.cypher#d: a contract for no block',
+    ]);
+  });
+
+  it('the compiler refuses a call with a missing, an extra or a mistyped parameter, and types the rows', async () => {
+    const query: NamedQuery<{ ids: string[]; first: number }, { id: string }> = { name: 'q', cypher: 'RETURN 1' };
+    const none: NamedQuery<Contract<Record<never, never>>['params'], { n: number }> = { name: 'n', cypher: 'RETURN 1' };
+    const sent: unknown[] = [];
+    const run: Run = (_query, ...params) => {
+      sent.push(params[0]);
+      return Promise.resolve([]);
+    };
+    const rows: { id: string }[] = await run(query, { ids: ['a'], first: 1 });
+    // @ts-expect-error: `first` is missing
+    await run(query, { ids: ['a'] });
+    // @ts-expect-error: `extra` is not a parameter of the block
+    await run(query, { ids: ['a'], first: 1, extra: true });
+    const wider = { ids: ['a'], first: 1, extra: true };
+    // @ts-expect-error: the same through a variable
+    await run(query, wider);
+    // @ts-expect-error: `first` is a number
+    await run(query, { ids: ['a'], first: '1' });
+    // @ts-expect-error: a block with parameters needs them
+    await run(query);
+    await run(none);
+    // @ts-expect-error: a block without parameters takes none
+    await run(none, { x: 1 });
+    expect(rows).toEqual([]);
+    expect(sent).toHaveLength(8);
+  });
+});
