@@ -17,6 +17,8 @@ export interface SeededGraph {
   db: Executor;
   /** Whether the bench started this Neo4j itself (and removes it on close). */
   own: boolean;
+  /** The embedded Neo4j's data folder, when the bench started one. */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function openSeededGraph(prefix: string): Promise<SeededGraph> {
     driver,
     db,
     own: Boolean(stopLocal),
+    dataDir,
     close: async () => {
       await driver.close();
       await stopLocal?.();

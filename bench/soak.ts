@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -69,8 +69,14 @@ async function main(): Promise<void> {
     if (child.exitCode === null) child.kill('SIGINT');
   });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  // The API's own log (warnings and up) goes to SOAK_API_LOG when given, to read what went wrong.
+  const apiLog = process.env.SOAK_API_LOG ? createWriteStream(process.env.SOAK_API_LOG) : undefined;
+  const keep = (d: Buffer) => {
+    if (out.length < 100_000) out += d.toString();
+    apiLog?.write(d);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const base = `http://127.0.0.1:${port}`;
   const url = `${base}/graphql`;
   for (let i = 0; !/GraphQL API ready at/.test(out); i += 1) {
@@ -79,6 +85,8 @@ async function main(): Promise<void> {
   }
   const run = `${process.pid}-${Date.now()}`;
   const codes = new Map<string, number>();
+  /** The first message seen for each code, so a run's failures say what they were. */
+  const samples = new Map<string, string>();
   const latencies: number[] = [];
   const acknowledged: string[] = [];
   const unknown: string[] = [];
@@ -108,12 +116,17 @@ async function main(): Promise<void> {
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(60_000),
         });
-        const answer = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+        const answer = (await response.json()) as {
+          data?: any;
+          errors?: { message?: string; extensions?: { code?: string } }[];
+        };
         code = answer.errors?.[0]?.extensions?.code ?? (response.status === 200 ? 'OK' : `HTTP_${response.status}`);
+        if (answer.errors?.length && !samples.has(code)) samples.set(code, answer.errors[0]!.message ?? '');
         if (writing && answer.data?.addSource?.outcome === 'CREATED') acknowledged.push(id);
         if (writing && code === 'UNKNOWN_OUTCOME') unknown.push(id);
       } catch (error) {
         code = `CLIENT_${(error as Error).name}`;
+        if (!samples.has(code)) samples.set(code, (error as Error).message);
       }
       latencies.push(performance.now() - started);
       requests += 1;
@@ -184,6 +197,7 @@ async function main(): Promise<void> {
   console.log(
     `| ${requests} | ${byCode} | ${quantile(sorted, 0.5).toFixed(0)} ms | ${quantile(sorted, 0.99).toFixed(0)} ms | ${mb(memoryBefore)} → ${mb(memoryAfter)} | ${acknowledged.length} | ${lost.length + unknownBad.length} | ${unknown.length} (${unknownCommitted}) |`,
   );
+  for (const [code, message] of samples) console.log(`${code}: ${message}`);
   if (lost.length || unknownBad.length) {
     console.error(
       `FAILED: ${lost.length} acknowledged writes not there exactly once (${lost.slice(0, 5).join(', ')}), ${unknownBad.length} unknown ones doubled`,

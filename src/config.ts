@@ -68,6 +68,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         default: 30 * 60_000,
         desc: 'timeout of each start-up transaction (migrations, seed, derived data), independent of the API’s',
       }),
+      NEO4J_HANG_MS: count({
+        default: 1_500,
+        desc: 'silence (no answer to the API nor to its once-every-hangMs/4 probe) after which Neo4j counts as down: requests waiting on it answer 503 (0 = no probe; calls wait NEO4J_TX_TIMEOUT_MS + 1 s)',
+      }),
       NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),
       NEO4J_ACQUIRE_TIMEOUT_MS: num({
         default: 20_000,

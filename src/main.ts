@@ -7,6 +7,8 @@ import { openGraph, type GraphConnection } from './neo4j/connection';
 import { Executor } from './neo4j/executor';
 import { ensurePortFree } from './neo4j/startupChecks';
 import { ensureStorageFree, StorageWatch } from './neo4j/storage';
+import { Liveness } from './neo4j/deadline';
+import { LivenessProbe } from './neo4j/probe';
 import { startTracing } from './telemetry/tracing';
 
 /**
@@ -25,12 +27,14 @@ async function main(): Promise<void> {
 
   let graph: GraphConnection | undefined;
   let app: App | undefined;
+  let probe: LivenessProbe | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
     await app?.close().catch(() => undefined);
+    await probe?.stop();
     await graph?.close().catch(() => undefined);
     await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
@@ -50,7 +54,9 @@ async function main(): Promise<void> {
       config.SEED,
     );
     const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
-    app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config, storage });
+    const liveness = new Liveness();
+    if (config.NEO4J_HANG_MS) probe = startProbe(config, graph, liveness, storage);
+    app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config, storage, liveness });
     const url = await app.listen(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE' ? new Error(portInUse) : error;
     });
@@ -61,6 +67,40 @@ async function main(): Promise<void> {
     await graph.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Neo4j's liveness, asked every NEO4J_HANG_MS / 4 (src/neo4j/probe.ts). A local Neo4j that hit a
+ * fatal error (a full disk: its process lives on, every transaction fails) is restarted cleanly once
+ * its disk has room again, so it recovers its store from the transaction log; an external one is
+ * reported (503 in /healthz) for its operator to restart.
+ */
+function startProbe(
+  config: ReturnType<typeof loadConfig>,
+  graph: GraphConnection,
+  liveness: Liveness,
+  storage: StorageWatch | undefined,
+): LivenessProbe {
+  let restarting = false;
+  const restartWhenRoom = async () => {
+    if (!graph.restart || restarting) return;
+    restarting = true;
+    try {
+      while (storage && (await storage.check()).full) await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await graph.restart();
+    } finally {
+      restarting = false;
+    }
+  };
+  return new LivenessProbe(liveness, {
+    uri: graph.uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    hangMs: config.NEO4J_HANG_MS,
+    logger,
+    onPanic: () => void restartWhenRoom().catch((error: unknown) => logger.error({ err: error }, 'restart failed')),
+  }).start();
 }
 
 main().catch((error: unknown) => {

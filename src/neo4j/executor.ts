@@ -79,6 +79,10 @@ export function toDomainError(error: unknown, query: string): DomainError {
     )
   )
     return new StorageFull();
+  // A database that hit a fatal error (DatabaseHealth panic) refuses everything until restarted:
+  // unavailable (503), not a failure of this query; the probe restarts a local one (src/main.ts).
+  if (error instanceof Error && /needs to be restarted|has encountered a critical error/i.test(error.message))
+    return new DatabaseUnavailable();
   return new StoreFailure(query, error);
 }
 
