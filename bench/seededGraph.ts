@@ -35,7 +35,7 @@ export async function openSeededGraph(prefix: string): Promise<SeededGraph> {
     stopLocal = local.stop;
   }
   const driver = await connectDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
-  const db = new Executor(driver, config.NEO4J_DATABASE, logger, 30_000);
+  const db = new Executor(driver, config.NEO4J_DATABASE, logger, 120_000);
   await migrate(db, logger);
   await seed(db, logger);
   return {

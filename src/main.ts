@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   // The embedded Neo4j's disk: checked before it starts, then watched (writes refused while full).
   const minFree = config.NEO4J_MIN_FREE_MB * 2 ** 20;
   if (!config.NEO4J_URI) await ensureStorageFree(config.NEO4J_LOCAL_DIR, minFree);
-  const storage = config.NEO4J_URI ? undefined : await new StorageWatch(config.NEO4J_LOCAL_DIR, minFree).start();
+  // An external Neo4j's disk when NEO4J_DATA_PATH names a path on it; else only its own errors say it is full.
+  const watched = config.NEO4J_URI ? config.NEO4J_DATA_PATH : config.NEO4J_LOCAL_DIR;
+  const storage = watched ? await new StorageWatch(watched, minFree).start() : undefined;
   graph = await openGraph(config, logger);
   try {
     await prepareGraph(

@@ -59,10 +59,28 @@ export function calibrationFields({ hub, other, from, to, prefix }: Ids): { name
     field: `timeline(entity: ${j(hub)}, first: 100) { edges { node { id kind date summary } } }`,
   });
   fields.push({ name: 'talentFlow', field: 'talentFlow { links { count from { id } to { id } } }' });
+  fields.push({ name: 'centrality(limit: 100)', field: 'centrality(limit: 100) { events entity { id name } }' });
+  fields.push({
+    name: 'talentMoves(first: 100)',
+    field: 'talentMoves(first: 100) { totalCount edges { node { mover { name } to { name } } } }',
+  });
+  fields.push({
+    name: 'acquisitions(first: 100)',
+    field: 'acquisitions(first: 100) { totalCount edges { node { id date } } }',
+  });
+  fields.push({
+    name: 'eventStats',
+    field:
+      'eventStats { byKind { count } byPeriod { undated periods { period count } } movesByDestination(limit: 100) { moves } }',
+  });
   return fields;
 }
 
-/** The calibration's documents: each field alone. */
-export function calibrationDocuments(ids: Ids): { name: string; query: string }[] {
-  return calibrationFields(ids).map(({ name, field }) => ({ name, query: `{ ${field} }` }));
+/** The calibration's documents: each field as `copies` aliases, so per-request overheads are shared. */
+export function calibrationDocuments(ids: Ids, copies = 1): { name: string; query: string; copies: number }[] {
+  return calibrationFields(ids).map(({ name, field }) => ({
+    name,
+    copies,
+    query: `{ ${Array.from({ length: copies }, (_, i) => `a${i}: ${field}`).join(' ')} }`,
+  }));
 }

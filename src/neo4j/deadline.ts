@@ -32,6 +32,9 @@ export class Liveness {
   }
 }
 
+/** How often a waiting call looks at the probe's verdict. */
+const POLL_MS = 100;
+
 /** Failures that say nothing about whether the database is alive. */
 const OUTAGES = [DatabaseUnavailable, QueryTimeout, UnknownOutcome, StorageFull];
 
@@ -51,16 +54,23 @@ export function withDeadline(executor: Executor, deadlineMs: number, liveness = 
   return new Proxy(executor, {
     get(target, property, receiver) {
       if (property === 'forRequest')
-        return (deadlineMs?: number) => withDeadline(target.forRequest(deadlineMs), ms, liveness);
+        return (requestMs?: number) => withDeadline(target.forRequest(requestMs), deadlineMs, liveness);
       const value = Reflect.get(target, property, receiver);
       if (!GUARDED.has(property) || typeof value !== 'function') return value;
       const ms = Math.min(deadlineMs, liveness.hangMs ?? Infinity);
       return (...args: unknown[]) =>
         new Promise((resolve, reject) => {
+          // The probe found nothing listening (a killed Neo4j): no use trying, nor waiting for the driver's retries.
+          if (liveness.outage === 'unreachable' && !WRITES.has(property)) return reject(new DatabaseUnavailable());
           let timer: NodeJS.Timeout;
+          const started = Date.now();
           const check = () => {
             const silent = Date.now() - liveness.last;
-            if (silent < ms) return void (timer = setTimeout(check, ms - silent));
+            if (liveness.outage === 'unreachable' && !WRITES.has(property)) return reject(new DatabaseUnavailable());
+            // Without a probe the silence since the last call says little about an idle API: the call waits `ms` itself.
+            const waited = Date.now() - started;
+            if (silent < ms || (liveness.hangMs === undefined && waited < ms))
+              return void (timer = setTimeout(check, POLL_MS));
             // A write given up on is left running: once the server resumes it may commit.
             reject(
               WRITES.has(property)
@@ -70,7 +80,7 @@ export function withDeadline(executor: Executor, deadlineMs: number, liveness = 
                   : new QueryTimeout(`the graph database did not answer within ${ms} ms`),
             );
           };
-          timer = setTimeout(check, ms);
+          timer = setTimeout(check, Math.min(ms, POLL_MS));
           (value as (...a: unknown[]) => Promise<unknown>).apply(receiver, args).then(
             (result) => {
               liveness.alive();

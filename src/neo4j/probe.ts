@@ -17,6 +17,8 @@ export interface ProbeOptions {
   onPanic?: () => void;
 }
 
+const REFUSED = /ECONNREFUSED|ECONNRESET|EPIPE|connection (was )?closed|socket hang up/i;
+
 /** Neo4j's words for a database that hit a fatal error (a full disk among them) and stays broken until restarted. */
 const PANIC = /needs to be restarted|critical error|database has encountered|DatabaseHealth|panic/i;
 
@@ -92,6 +94,7 @@ export class LivenessProbe {
       }
       return;
     }
-    this.liveness.fail('unreachable');
+    // Refused or reset: nothing listens (killed, restarting). Anything else (a timeout): it may be hung.
+    this.liveness.fail(REFUSED.test(message) ? 'unreachable' : 'hung');
   }
 }
