@@ -16,23 +16,23 @@ export const FIELD_COSTS: Record<string, number> = {
   // ~20-40 ms each measured: an index seek or range plus a count and a page probe.
   'Query.search': 1_800,
   'Query.entities': 3_500,
-  'Query.events': 5_200,
+  'Query.events': 8_000,
   'Query.timeline': 3_500,
   'Query.talentMoves': 3_000,
   'Query.acquisitions': 2_500,
-  'Query.centrality': 1_600,
+  'Query.centrality': 3_000,
   // Bounded by PATH_SEARCH_MS (1 s of wall time, src/store/graph.store.ts): one a document.
   'Query.shortestPath': 45_000,
   // A hub's neighbourhood: ~230-270 ms at depth 1 on the 50k graph, whatever the limit.
   'Query.neighborhood': 12_000,
   // The 500 widest links of the latest 2,000 moves: ~380-575 ms on the 50k graph.
   'Query.talentFlow': 30_000,
-  // graph(limit) is priced by its rows: graph(limit: 2000) with metrics is 36,200 for ~280-580 ms.
-  'Query.graph': 200,
+  // graph(limit) is priced mostly by its rows: graph(limit: 2000) with metrics is 38,000 for ~280-580 ms.
+  'Query.graph': 2_000,
   // eventStats reads tallies: each field one index read of at most kinds × periods entries.
-  'EventStats.byKind': 200,
-  'EventStats.byPeriod': 200,
-  'EventStats.movesByDestination': 200,
+  'EventStats.byKind': 800,
+  'EventStats.byPeriod': 800,
+  'EventStats.movesByDestination': 800,
   // Writes (not calibrated: the rate limiter counts them too, RATE_LIMIT_MUTATION_COST).
   'Mutation.addSource': 2_000,
   'Mutation.addEntity': 2_000,
@@ -49,7 +49,7 @@ export const FIELD_COSTS: Record<string, number> = {
 
 /**
  * Default most cost an operation may have: about 1 CPU-second (see FIELD_COSTS). The explorer's
- * whole-graph query (graph(limit: 2000) with its node and edge fields and metrics) costs 36,200;
+ * whole-graph query (graph(limit: 2000) with its node and edge fields and metrics) costs 38,000;
  * 30 aliased hub neighbourhoods (depth 3, limit 500) cost 490,500 and are refused.
  */
 export const DEFAULT_MAX_COST = 50_000;

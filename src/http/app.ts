@@ -159,9 +159,10 @@ export async function createApp({
   expressApp.get('/healthz', (_req, res) => {
     const disk = () => (storage ? { storage: storage.status() } : {});
     // The probe already knows Neo4j is down: say so now instead of waiting for it again.
-    if (liveness.outage && liveness.hangMs && liveness.silentFor(liveness.hangMs)) {
-      const message = OUTAGE_MESSAGES[liveness.outage];
-      return void res.status(503).json({ status: 'unavailable', outage: liveness.outage, message, ...disk() });
+    const { outage, hangMs } = liveness;
+    if (outage === 'panicked' || (outage && hangMs && liveness.silentFor(hangMs))) {
+      const message = OUTAGE_MESSAGES[outage];
+      return void res.status(503).json({ status: 'unavailable', outage, message, ...disk() });
     }
     readHealth(healthDb).then(
       (health) =>

@@ -17,9 +17,15 @@ export class Liveness {
   /** Set by a running LivenessProbe: calls may then be given up on after this much silence. */
   hangMs?: number;
 
+  /** Neo4j answered, and well: whatever the probe saw is over. */
   alive(): void {
     this.last = Date.now();
     this.outage = undefined;
+  }
+
+  /** Neo4j answered, with an error of the query's own (a conflict): alive, though not necessarily well. */
+  heard(): void {
+    this.last = Date.now();
   }
 
   fail(outage: Outage): void {
@@ -89,7 +95,7 @@ export function withDeadline(executor: Executor, deadlineMs: number, liveness = 
             },
             (error: unknown) => {
               // A refused connection or a timeout is no sign of life; a constraint violation is.
-              if (!OUTAGES.some((type) => error instanceof type)) liveness.alive();
+              if (!OUTAGES.some((type) => error instanceof type)) liveness.heard();
               clearTimeout(timer);
               reject(error);
             },

@@ -71,6 +71,12 @@ export function toDomainError(error: unknown, query: string): DomainError {
     return new Conflict(query, 'the write conflicts with an existing fact');
   if (code && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(code))
     return new TransactionMemoryExceeded(query, error);
+  // The transaction could not be appended to the log (a full or failing disk): not committed.
+  if (code === 'Neo.DatabaseError.Transaction.TransactionLogError')
+    return new StorageFull(
+      undefined,
+      'the graph database could not write its transaction log (its disk is full or failing): the write was not committed; writes are refused until space is freed',
+    );
   // Neo4j out of disk space (an IOException in the cause chain of whatever code it reports).
   if (
     error instanceof Error &&
