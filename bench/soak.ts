@@ -92,6 +92,7 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   /** How long the answers that were 503 (Neo4j down or hung) took: the outage is said this fast. */
   const unavailable: number[] = [];
+  const unavailableByCode = new Map<string, number[]>();
   const acknowledged: string[] = [];
   const unknown: string[] = [];
   let requests = 0;
@@ -135,7 +136,10 @@ async function main(): Promise<void> {
         if (!samples.has(code)) samples.set(code, (error as Error).message);
       }
       latencies.push(performance.now() - started);
-      if (status === 503) unavailable.push(performance.now() - started);
+      if (status === 503) {
+        unavailable.push(performance.now() - started);
+        unavailableByCode.set(code, [...(unavailableByCode.get(code) ?? []), performance.now() - started]);
+      }
       requests += 1;
       codes.set(code, (codes.get(code) ?? 0) + 1);
       if (code !== 'OK') await sleep(100); // a refused client backs off a little, as clients do
@@ -205,6 +209,12 @@ async function main(): Promise<void> {
   console.log(
     `| ${requests} | ${byCode} | ${quantile(sorted, 0.5).toFixed(0)} ms | ${quantile(sorted, 0.99).toFixed(0)} ms | ${quantile(down, 0.5).toFixed(0)} / ${quantile(down, 0.99).toFixed(0)} ms | ${mb(memoryBefore)} → ${mb(memoryAfter)} | ${acknowledged.length} | ${lost.length + unknownBad.length} | ${unknown.length} (${unknownCommitted}) |`,
   );
+  for (const [code, ms] of unavailableByCode) {
+    const s = [...ms].sort((a, b) => a - b);
+    console.log(
+      `503 ${code}: ${s.length} answers, p50 ${quantile(s, 0.5).toFixed(0)} ms, p90 ${quantile(s, 0.9).toFixed(0)} ms, p99 ${quantile(s, 0.99).toFixed(0)} ms`,
+    );
+  }
   for (const [code, message] of samples) console.log(`${code}: ${message}`);
   if (lost.length || unknownBad.length) {
     console.error(

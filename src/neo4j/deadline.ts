@@ -66,8 +66,9 @@ export function withDeadline(executor: Executor, deadlineMs: number, liveness = 
       const ms = Math.min(deadlineMs, liveness.hangMs ?? Infinity);
       return (...args: unknown[]) =>
         new Promise((resolve, reject) => {
-          // The probe found nothing listening (a killed Neo4j): no use trying, nor waiting for the driver's retries.
-          if (liveness.outage === 'unreachable' && !WRITES.has(property)) return reject(new DatabaseUnavailable());
+          // The probe found nothing listening (a killed Neo4j): no use trying, nor waiting for the driver's
+          // retries. A write refused here was never sent, so it is not committed: DATABASE_UNAVAILABLE.
+          if (liveness.outage === 'unreachable') return reject(new DatabaseUnavailable());
           let timer: NodeJS.Timeout;
           const started = Date.now();
           const check = () => {
