@@ -59,11 +59,11 @@ async function main(): Promise<void> {
   try {
     const m = stored.manifest;
     await run('50k', schema, new Executor(driver, 'neo4j', logger, 60_000), neo4jPid(dataDir), {
-      hub: m.hubs[0]!,
-      other: m.nonHubs[0] ?? m.hubs[1]!,
-      from: m.hubs[0]!,
-      to: m.nonHubs[1] ?? m.hubs[2]!,
-      prefix: m.surnames[0]!,
+      hub: m.hubs[0],
+      other: m.nonHubs[0] ?? m.hubs[1],
+      from: m.hubs[0],
+      to: m.nonHubs[1] ?? m.hubs[2],
+      prefix: m.surnames[0],
     });
   } finally {
     await driver.close();

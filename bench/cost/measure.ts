@@ -52,7 +52,9 @@ export async function measureOnce(app: App, db: Executor, query: string, jvm?: n
   const jvmAfter = processCpuMs(jvm);
   const errors =
     response.body.kind === 'single'
-      ? (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? e.message))
+      ? (response.body.singleResult.errors ?? []).map((e) =>
+          typeof e.extensions?.code === 'string' ? e.extensions.code : e.message,
+        )
       : ['NOT_SINGLE'];
   return {
     apiMs: (used.user + used.system) / 1000,
@@ -73,7 +75,7 @@ export async function measure(
   const samples: CpuSample[] = [];
   for (let i = 0; i < runs; i += 1) samples.push(await measureOnce(app, db, query, jvm));
   samples.sort((a, b) => a.apiMs + a.neo4jMs - (b.apiMs + b.neo4jMs));
-  return samples[Math.floor(samples.length / 2)]!;
+  return samples[Math.floor(samples.length / 2)];
 }
 
 /** The estimated cost of `query` (the guard's own estimator, src/guard/cost.ts). */

@@ -83,8 +83,9 @@ export class LivenessProbe {
 
   private failed(error: unknown): void {
     if (this.stopped) return;
+    const cause = error instanceof Error ? error.cause : undefined;
     const message =
-      error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : '';
+      error instanceof Error ? `${error.message} ${cause instanceof Error ? cause.message : ''}` : String(error);
     if (PANIC.test(message)) {
       const first = this.liveness.outage !== 'panicked';
       this.liveness.fail('panicked');

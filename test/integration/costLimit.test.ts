@@ -86,11 +86,11 @@ describe('the most expensive documents the cost limit lets through', () => {
       neo4j = embedded.neo4j;
       const m = embedded.stored.manifest;
       ids = {
-        hub: m.hubs[0]!,
-        other: m.nonHubs[0] ?? m.hubs[1]!,
-        from: m.hubs[0]!,
-        to: m.nonHubs[1] ?? m.hubs[2]!,
-        prefix: m.surnames[0]!,
+        hub: m.hubs[0],
+        other: m.nonHubs[0] ?? m.hubs[1],
+        from: m.hubs[0],
+        to: m.nonHubs[1] ?? m.hubs[2],
+        prefix: m.surnames[0],
       };
       driver = await connectDriver(neo4j.uri, 'neo4j', 'neo4j', 'neo4j');
     }, 600_000);
