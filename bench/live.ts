@@ -6,7 +6,7 @@ import { createClient, type Client } from 'graphql-ws';
 import type { Driver } from 'neo4j-driver';
 import WebSocket from 'ws';
 import { writeFacts } from '../src/facts/factWriter';
-import type { EntityRecord, FactSet } from '../src/facts/facts';
+import type { EntityRecord, FactSet } from '../src/model/records';
 import { logger } from '../src/logger';
 import { toDriverValue, toNative } from '../src/neo4j/toNative';
 import { repoPath } from '../src/paths';
@@ -172,7 +172,7 @@ async function delivery(url: string): Promise<void> {
   console.log(
     `  per idle subscriber: ${((idle.rss - before.rss) / SUBSCRIBERS / 1024).toFixed(1)} KB RSS, ${((idle.heap - before.heap) / SUBSCRIBERS / 1024).toFixed(1)} KB heap`,
   );
-  await Promise.all(clients.map((c) => c.dispose()));
+  await Promise.all(clients.map(async (c) => c.dispose()));
 }
 
 /** A Run over a bare driver transaction; `skip` names statements left out. */

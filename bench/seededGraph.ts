@@ -32,7 +32,7 @@ export async function openSeededGraph(prefix: string): Promise<SeededGraph> {
     dataDir = mkdtempSync(path.join(os.tmpdir(), prefix));
     const local = await startLocalNeo4j({ dataDir, port: 0, heapMb: 1024, pageCacheMb: 256, logger });
     uri = local.uri;
-    stopLocal = local.stop;
+    stopLocal = () => local.stop();
   }
   const driver = await connectDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
   const db = new Executor(driver, config.NEO4J_DATABASE, logger, 120_000);

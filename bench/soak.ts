@@ -113,7 +113,7 @@ async function main(): Promise<void> {
           }
         : { query: READS[n % READS.length] };
       const started = performance.now();
-      let code = 'OK';
+      let code: string;
       let status = 0;
       try {
         const response = await fetch(url, {

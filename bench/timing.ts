@@ -3,6 +3,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Driver } from 'neo4j-driver';
 import { toDriverValue } from '../src/neo4j/toNative';
+import { asError } from '../src/errors';
 
 /**
  * What both benchmarks share: the bare-driver baseline and the API over HTTP, timed interleaved
@@ -73,7 +74,7 @@ export function graphqlOverHttp(url: string): (name: string, query: string) => P
               if (parsed.errors) reject(new Error(`${name}: ${JSON.stringify(parsed.errors)}`));
               else resolve(parsed.data);
             } catch (error) {
-              reject(error);
+              reject(asError(error));
             }
           });
           response.on('error', reject);

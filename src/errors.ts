@@ -119,3 +119,17 @@ export class SubscriberTooSlow extends DomainError {
     );
   }
 }
+
+/** Any value as text for a message or a log line: strings as they are, errors by message, the rest as JSON. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return value.message;
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value) ?? typeof value;
+}
+
+/** A thrown value as an Error (anything can be thrown; only Errors keep a stack and a name). */
+export function asError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(textOf(value));
+}

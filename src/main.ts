@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   // OpenTelemetry traces when the standard OTEL_* variables ask for them (src/telemetry/tracing.ts).
   const tracing = startTracing();
 
+  // Not const: `stop` below reads it and may run (on a signal) before the database is reached.
+  // eslint-disable-next-line prefer-const
   let graph: GraphConnection | undefined;
   let app: App | undefined;
   let probe: LivenessProbe | undefined;

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { toDriverValue } from '../../src/neo4j/toNative';
 import type { CapturedQuery } from './capture';
+import { textOf } from '../../src/errors';
 
 /**
  * Reading query plans: the operators of an EXPLAIN (or PROFILE) plan, collected recursively from
@@ -21,7 +22,7 @@ interface PlanNode {
 export function planOperators(plan: PlanNode | false | undefined): PlanOperator[] {
   if (!plan) return [];
   const operator = plan.operatorType.replace(/@.*$/, '');
-  const details = String(plan.arguments?.Details ?? plan.arguments?.details ?? '');
+  const details = textOf(plan.arguments?.Details ?? plan.arguments?.details ?? '');
   return [{ operator, details }, ...(plan.children ?? []).flatMap(planOperators)];
 }
 
@@ -64,6 +65,33 @@ export async function explain(
   try {
     const result = await session.run(`EXPLAIN ${query.cypher}`, toDriverValue(query.params) as Record<string, unknown>);
     return planOperators(result.summary.plan as unknown as PlanNode);
+  } finally {
+    await session.close();
+  }
+}
+
+/** One statement's cost: its median time over `runs` (bare driver, read transaction) and PROFILE's db hits and rows. */
+export async function profileStatement(
+  driver: Driver,
+  database: string,
+  query: CapturedQuery,
+  runs = 5,
+): Promise<{ name: string; medianMs: number; dbHits: number; rows: number }> {
+  const params = toDriverValue(query.params) as Record<string, unknown>;
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const started = performance.now();
+      await session.executeRead((tx) => tx.run(query.cypher, params));
+      times.push(performance.now() - started);
+    }
+    const profiled = await session.run(`PROFILE ${query.cypher}`, params);
+    const plan = profiled.summary.profile as unknown as { dbHits: number; rows: number } & PlanNode;
+    const hits = (p: PlanNode & { dbHits?: number }): number =>
+      (p.dbHits ?? 0) + (p.children ?? []).reduce((sum, c) => sum + hits(c), 0);
+    times.sort((a, b) => a - b);
+    return { name: query.name, medianMs: times[Math.floor(runs / 2)]!, dbHits: hits(plan), rows: plan.rows };
   } finally {
     await session.close();
   }

@@ -18,17 +18,21 @@ import { createApp } from '../../src/http/app';
 import { connectDriver } from '../../src/neo4j/connection';
 import { Executor } from '../../src/neo4j/executor';
 import { bareDriver, graphqlOverHttp, machine, summarise, Table, timeInterleaved, type Row } from '../timing';
+import { textOf } from '../../src/errors';
 import { captureCypher } from './capture';
 import { rootOperations } from './operations';
-import { explain, forbiddenScans } from './plans';
+import { explain, forbiddenScans, profileStatement } from './plans';
+import { MIN_REQUESTS, verdict, watchLoad } from './verdict';
 
 /**
  * npm run bench -- --scale [--nodes 1000000] [--seed S] [--data-dir D]
  *
  * Every root query field on a generated graph (generated once, reused while the data folder holds
  * the same size, seed and generator): the API over HTTP against the very Cypher it sent, replayed
- * through the bare driver, interleaved round by round. Prints p50/p99, the API/driver ratio, the
- * scans in each plan, the machine and the graph's size, and the same as a Markdown table.
+ * through the bare driver, interleaved round by round, at least 50 requests per path and case
+ * (10 rounds × 5 by default). Prints p50/p99, the API/driver ratio, the scans in each plan, the
+ * machine, the load average at each case and the graph's size, the same as a Markdown table, and
+ * the run's verdict (./verdict.ts): clean only when the load stayed at or below the core count.
  */
 interface Result {
   field: string;
@@ -88,11 +92,26 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       nodes: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       'data-dir': { type: 'string', default: DEFAULT_SCALE_DIR },
-      rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
-      'per-round': { type: 'string', default: process.env.BENCH_PER_ROUND ?? '4' },
+      rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '10' },
+      'per-round': { type: 'string', default: process.env.BENCH_PER_ROUND ?? '5' },
+      // Each case's statements one by one: median time, PROFILE's db hits and rows (finding the slow part).
+      statements: { type: 'boolean', default: false },
     },
   });
   const nodes = Number(values.nodes);
+  const profileAll = async (statements: Awaited<ReturnType<typeof capture.take>>) => {
+    for (const statement of statements) {
+      const p = await profileStatement(graph.driver, graph.database, statement).catch((error: unknown) => ({
+        name: statement.name,
+        medianMs: NaN,
+        dbHits: NaN,
+        rows: textOf(error).slice(0, 60),
+      }));
+      console.log(
+        `    ${p.name.padEnd(50)} ${p.medianMs.toFixed(1).padStart(8)} ms ${p.dbHits.toLocaleString('en').padStart(12)} db hits ${p.rows} rows`,
+      );
+    }
+  };
   const config = loadConfig();
   const graph = await openGraph(nodes, Number(values.seed), values['data-dir']);
   const capture = captureCypher({ quiet: true });
@@ -113,14 +132,25 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     `graph: ${nodeCount.toLocaleString('en')} nodes, ${relCount.toLocaleString('en')} relationships (seed ${manifest.plan.seed}); hubs ${manifest.hubs.join(', ')}`,
   );
   console.log(`machine: ${machine()}`);
-  console.log(`API transaction timeout ${config.NEO4J_TX_TIMEOUT_MS} ms; slow cases get fewer rounds\n`);
+  const [rounds, perRound] = [Number(values.rounds), Number(values['per-round'])];
+  console.log(
+    `API transaction timeout ${config.NEO4J_TX_TIMEOUT_MS} ms; ${rounds} rounds × ${perRound} requests per path and case${rounds * perRound < MIN_REQUESTS ? ` (fewer than ${MIN_REQUESTS}: the run will not be clean)` : ''}\n`,
+  );
+  const load = watchLoad();
+  const loadAt = new Map<string, number>();
   const table = new Table(40, 0.99);
-  console.log(`${table.header()}  statements, scans`);
+  console.log(`${table.header()}  load  statements, scans`);
   const results: Result[] = [];
   // BENCH_ONLY=entities,eventStats times only those root fields.
   const only = process.env.BENCH_ONLY?.split(',').map((f) => f.trim());
-  for (const op of rootOperations(manifest).filter((o) => !only || only.includes(o.field))) {
+  // BENCH_CASE=text times only the cases whose name contains it.
+  const named = process.env.BENCH_CASE;
+  const chosen = rootOperations(manifest).filter(
+    (o) => (!only || only.includes(o.field)) && (!named || o.name.includes(named)),
+  );
+  for (const op of chosen) {
     capture.take();
+    loadAt.set(op.name, load.now());
     const started = Date.now();
     let failed: string | undefined;
     await http(op.name, op.graphql).catch((error: unknown) => {
@@ -148,19 +178,26 @@ export async function runScaleBench(argv: string[]): Promise<void> {
       console.log(
         `${op.name.padEnd(40)} error ${failed} after ${first} ms  ${statements.length}, ${scans.join(' ') || '-'}`,
       );
+      if (values.statements) await profileAll(statements);
       continue;
     }
-    // Slow cases (the ones not yet rewritten) get fewer rounds, so the whole run stays in minutes.
-    const [rounds, perRound] =
-      first > 3000 ? [1, 2] : first > 300 ? [2, 3] : [Number(values.rounds), Number(values['per-round'])];
     const samples = await timeInterleaved(
       { name: op.name, driver: () => bare(statements), api: async () => void (await http(op.name, op.graphql)) },
-      { rounds, perRound, warmup: first > 3000 ? 0 : 2 },
+      { rounds, perRound, warmup: 2 },
     );
     const row = summarise(samples, 0.99);
     results.push({ field: op.field, row, statements: statements.length, scans });
-    console.log(`${table.row(row)}  ${statements.length}, ${scans.join(' ') || '-'}`);
+    console.log(
+      `${table.row(row)}  ${loadAt.get(op.name)!.toFixed(1).padStart(4)}  ${statements.length}, ${scans.join(' ') || '-'}`,
+    );
+    if (values.statements) await profileAll(statements);
   }
+  const judged = verdict(
+    results.filter((r) => !r.error).map((r) => r.row!),
+    load.stop(),
+    results.filter((r) => r.error).map((r) => `${r.row!.name} ${r.error}`),
+  );
+  console.log(`\n${judged.lines.join('\n')}`);
 
   console.log('\nMarkdown:\n');
   console.log(`Machine: ${machine()}  `);
@@ -168,18 +205,21 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     `Graph: ${nodeCount.toLocaleString('en')} nodes, ${relCount.toLocaleString('en')} relationships (generated, seed ${manifest.plan.seed}); generation ${timings.generateSeconds.toFixed(0)} s, import ${timings.importSeconds.toFixed(0)} s, migrations + indexes ${timings.migrateSeconds.toFixed(0)} s\n`,
   );
   console.log(
-    '| root field | case | driver p50 | API p50 | API/driver | driver p99 | API p99 | n | statements | scans in the plan |',
+    '| root field | case | driver p50 | API p50 | API/driver | driver p99 | API p99 | n | load | statements | scans in the plan |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   const f = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
   for (const r of results) {
     const x = r.row!;
     const ratio = Number.isNaN(x.ratio) ? (r.error ?? '–') : `${x.ratio.toFixed(2)}×`;
     console.log(
-      `| ${r.field} | ${x.name} | ${f(x.driverP50)} | ${f(x.apiP50)} | ${ratio} | ${f(x.driverHigh)} | ${f(x.apiHigh)} | ${x.n} | ${r.statements} | ${r.scans.join(', ') || '–'} |`,
+      `| ${r.field} | ${x.name} | ${f(x.driverP50)} | ${f(x.apiP50)} | ${ratio} | ${f(x.driverHigh)} | ${f(x.apiHigh)} | ${x.n} | ${(loadAt.get(x.name) ?? NaN).toFixed(1)} | ${r.statements} | ${r.scans.join(', ') || '–'} |`,
     );
   }
 
+  console.log(`\n${judged.lines.map((l) => `- ${l}`).join('\n')}`);
+
   await app.close();
   await graph.close();
+  if (!judged.clean) process.exitCode = 3; // scripts comparing runs see a noisy one
 }

@@ -32,7 +32,7 @@ RETURN [n IN page WHERE n.derivedVersion IS NULL OR n.derivedVersion <> $version
        CASE WHEN size(page) = $scan THEN page[-1].id END AS next;
 
 // @query deriveEntities
-// An entity's name forms and keys (computed by src/facts/facts.ts entityRow), its :Name nodes,
+// An entity's name forms and keys (computed by src/model/factRows.ts entityValues), its :Name nodes,
 // its mentions' keys and offsets, its citation counts and its derivation version.
 // :param rows => [{id: 'org/x', label: 'Organization', props: {name: 'X', names: ['X'], namesText: 'X', key: 'x', keys: ['x'], derivedVersion: 1}}]
 UNWIND $rows AS row
@@ -68,7 +68,7 @@ RETURN [e IN page WHERE e.derivedVersion IS NULL OR e.derivedVersion <> $version
        CASE WHEN size(page) = $scan THEN page[-1].id END AS next;
 
 // @query deriveEvents
-// An event's sort key and date precision (src/facts/facts.ts), its kind label and `label`, the
+// An event's sort key and date precision (src/model/sortKeys.ts, src/model/factRows.ts), its kind label and `label`, the
 // scope keys of its INVOLVES edges (positions kept, else the registry's order of roles: $rows.roles), its citations' keys and
 // offsets, its citation counts and its derivation version.
 // :param rows => [{id: 'event/x/y', label: 'Acquisition', roles: ['acquirer', 'target'], props: {sortKey: '2024 event/x/y', datePrecision: 'YEAR', derivedVersion: 1}}]
@@ -109,7 +109,7 @@ RETURN elementId(r) AS ref, type(r) AS type, a.id AS from, b.id AS to, r.id AS i
 LIMIT $scan;
 
 // @query deriveRelationships
-// A relationship's id when it has none (rel/<type>/<from>/<to>, src/facts/facts.ts), its
+// A relationship's id when it has none (rel/<type>/<from>/<to>, src/model/factRows.ts), its
 // citation edge from its primary citation (sourceId + quote, as a writer of the contract gives
 // it) when it has none, its citation counts and its derivation version.
 // :param rows => [{ref: '5:abc:1', id: 'rel/founded/person/x/org/y', from: 'person/x'}]

@@ -208,10 +208,14 @@ RETURN n {.*} AS entity, rank;
 
 // @query relationshipsOf
 // The stable relationships of many entities at once, at most $perEntity each, each with its
-// citations (at most $perFact, from the relationship_cited_in_fact index) and its primary one.
+// citations (at most $perFact, from the relationship_cited_in_fact index) and its primary one when
+// $withCitations (a selection that reads none, such as `people { id }`, skips them: on a hub in 500
+// relationships that is most of the statement's cost). The other end carries the properties the
+// Entity types expose, not every stored one (test/unit/entityProjection.test.ts keeps them equal).
 // :param ids => ['org/moonshot-ai', 'person/yang-zhilin']
 // :param perEntity => 500
 // :param perFact => 100
+// :param withCitations => true
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -223,12 +227,12 @@ RETURN id, collect({
   id: r.id, type: type(r), outgoing: startNode(r) = n,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
   inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
-  citation: {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]},
-  citations: COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) USING INDEX SEEK c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = r.id AND c.sourceId IS NOT NULL
+  citation: CASE WHEN $withCitations THEN {quote: r.quote, source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s {.id, .title, .publisher, .date, .language} }[0]} END,
+  citations: CASE WHEN $withCitations THEN COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->(s:Source) USING INDEX SEEK c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = r.id AND c.sourceId IS NOT NULL
                        RETURN {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}
-                       ORDER BY c.position LIMIT $perFact },
+                       ORDER BY c.position LIMIT $perFact } ELSE [] END,
   sourceCount: r.sourceCount,
-  other: other {.*}
+  other: other {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}
 }) AS relationships;
 
 // @query relationshipsByIds

@@ -1,6 +1,6 @@
 // Events: every list of events (events, timeline, talentMoves, acquisitions, an entity's events)
 // is a bounded read of a range index in (date, id) order, with participants and citations
-// projected in the same round trip. `sortKey` is "<date or ~> <id>" (src/facts/facts.ts), so one
+// projected in the same round trip. `sortKey` is "<date or ~> <id>" (src/model/sortKeys.ts), so one
 // string orders the page and serves as its cursor: a page is the index range
 // ($lower, $upper) exclusive, read from the start, at most $scan entries per index seek.
 // ORDER BY names every property of the composite index (the equal ones first), so the planner

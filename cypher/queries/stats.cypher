@@ -6,7 +6,7 @@
 //
 // Tally ids: 'tally/events/<KIND>/<period>' and 'tally/movesTo/<organization id>'.
 // A period is the event's date cut to its month ('2024-05'), or its year when the source gives
-// only the year ('2024': never invented into a month), or '~' when undated (src/facts/facts.ts
+// only the year ('2024': never invented into a month), or '~' when undated (src/model/sortKeys.ts
 // tallyPeriod) — so periods compare like event sortKeys, and a date range is the same range of
 // periods as of sortKeys (sortKeyRange), inclusive of the lower bound.
 

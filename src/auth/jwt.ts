@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { isRole, Role, type Principal } from './principal';
 
 export interface JwtOptions {
@@ -37,7 +37,7 @@ export function jwtVerifier(options: JwtOptions): JwtVerifier | undefined {
     return undefined;
   }
   return async (token) => {
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, {
         algorithms,

@@ -1,4 +1,4 @@
-import { SubscriberTooSlow } from '../errors';
+import { SubscriberTooSlow, asError } from '../errors';
 import type { Reader } from '../neo4j/executor';
 import { changesStore, type ChangeFilter, type ChangeRow } from '../store/changes.store';
 import type { ChangeListener, ChangeTailer } from './tailer';
@@ -44,7 +44,7 @@ async function* stream(
   state: { closed: boolean; wake: (() => void) | null },
 ): AsyncGenerator<ChangeRow> {
   let queue: ChangeRow[] = [];
-  let failure: unknown = null;
+  let failure = null as Error | null; // set by the listener: `as` keeps TS from narrowing it to null
   const listener: ChangeListener = {
     deliver(changes) {
       for (const c of changes) if (matches(c, filter)) queue.push(c);
@@ -56,7 +56,7 @@ async function* stream(
       state.wake?.();
     },
     fail(error) {
-      failure ??= error;
+      failure ??= asError(error);
       state.wake?.();
     },
   };

@@ -91,7 +91,7 @@ export class ChangeTailer {
 
   private async loop(): Promise<void> {
     while (this.listeners.size) {
-      let read = 0;
+      let read: number;
       try {
         read = await this.poll();
       } catch (error) {

@@ -1,5 +1,6 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { entityValues, eventSortKey, FACT_DERIVATION_VERSION, relationshipId } from '../facts/facts';
+import { entityValues, FACT_DERIVATION_VERSION, relationshipId } from '../model/factRows';
+import { eventSortKey } from '../model/sortKeys';
 import type { Logger } from '../logger';
 import { EVENT_KINDS } from '../model/registry';
 import { partialDatePrecision } from '../model/partialDate';

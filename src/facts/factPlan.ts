@@ -11,7 +11,8 @@ import type {
   StoredProps,
 } from '../store/facts.store';
 import type { TallyChanges } from '../store/stats.store';
-import { BOOKKEEPING_KEYS, type CitationRow, type FactKind, type FactRows } from './facts';
+import type { FactRows } from '../model/factRows';
+import { BOOKKEEPING_KEYS, type CitationRow, type FactKind } from '../model/records';
 
 /**
  * The decision half of the writer (src/facts/factWriter.ts): given the rows and what the check

@@ -13,7 +13,8 @@ import {
   type Plan,
   type WriteMode,
 } from './factPlan';
-import { factKindOf, relationshipEnds, toFactRows, type FactRows, type FactSet } from './facts';
+import { factKindOf, relationshipEnds, toFactRows, type FactRows } from '../model/factRows';
+import type { FactSet } from '../model/records';
 
 export type { FactResult, Outcome, WriteMode } from './factPlan';
 

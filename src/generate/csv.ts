@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import type { NodeRecord, RelRecord } from './records';
+import { textOf } from '../errors';
 
 /**
  * CSV files for `neo4j-admin database import full`: one data file per node label combination and
@@ -43,7 +44,7 @@ function typeOf(value: unknown): { type: ColumnType; array: boolean } | undefine
 // Millions of values go through here: plain string searches rather than regular expressions.
 function field(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value);
+  const text = Array.isArray(value) ? value.map(textOf).join(ARRAY_DELIMITER) : textOf(value);
   if (text.includes('\n') || text.includes('\r'))
     throw new Error(`a value with a line break cannot go through the CSV import: ${text.slice(0, 60)}`);
   if (typeof value !== 'string' && !Array.isArray(value)) return text;

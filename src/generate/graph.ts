@@ -1,11 +1,5 @@
-import {
-  impliedMoves,
-  type EntityRecord,
-  type EventRecord,
-  type FactSet,
-  type RelationshipRecord,
-  type SourceRecord,
-} from '../facts/facts';
+import { impliedMoves } from '../model/factRows';
+import type { EntityRecord, EventRecord, FactSet, RelationshipRecord, SourceRecord } from '../model/records';
 import { EntityLabel, EventKind, RelationshipType } from '../model/vocabulary';
 import { eventKinds, type KindSpec, type RoleSpec } from './kinds';
 import { groupName, organizationName, personName, productName, slug, type GeneratedName } from './names';
@@ -444,7 +438,7 @@ export class GraphGenerator {
     const add = (counts: Record<string, number>, key: string, n = 1) => (counts[key] = (counts[key] ?? 0) + n);
     add(this.nodeCounts, 'Source', chunk.sources.length);
     for (const e of chunk.entities) add(this.nodeCounts, e.label);
-    // The writer also stores the talent moves an event implies (src/facts/facts.ts): count them as stored.
+    // The writer also stores the talent moves an event implies (src/model/factRows.ts): count them as stored.
     for (const e of chunk.events.flatMap((event) => [event, ...impliedMoves(event)])) {
       add(this.nodeCounts, e.kind);
       add(this.relCounts, 'INVOLVES', e.participants.length);

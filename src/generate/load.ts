@@ -23,6 +23,7 @@ import { ensureDerived } from '../db/derived';
 import { toRecords, type NodeRecord, type RelRecord } from './records';
 import { eventKinds } from './kinds';
 import { EntityLabel, RelationshipType } from '../model/vocabulary';
+import { asError } from '../errors';
 
 /**
  * Getting a generated graph into Neo4j fast: CSV files and `neo4j-admin database import full` (the
@@ -57,8 +58,8 @@ export function generatorFingerprint(): string {
     ...['graph.ts', 'names.ts', 'prng.ts', 'kinds.ts', 'records.ts', 'csv.ts'].map((f) =>
       path.join('src', 'generate', f),
     ),
+    // The fact records, their validation and derived properties live in src/model/ with the registry.
     ...readdirSync(repoPath('src', 'model')).map((f) => path.join('src', 'model', f)),
-    path.join('src', 'facts', 'facts.ts'),
   ].sort();
   for (const file of files) hash.update(file).update(readFileSync(repoPath(file)));
   return hash.digest('hex');
@@ -362,7 +363,7 @@ async function runBatches(
   onDone: (n: number) => void,
 ): Promise<void> {
   const inFlight = new Set<Promise<void>>();
-  let failure: unknown;
+  let failure: Error | undefined;
   for (const { cypher, rows } of batches) {
     if (failure) break;
     const p = (async () => {
@@ -375,7 +376,7 @@ async function runBatches(
       }
     })();
     inFlight.add(p);
-    p.catch((error: unknown) => (failure ??= error)).finally(() => inFlight.delete(p));
+    p.catch((error: unknown) => (failure ??= asError(error))).finally(() => inFlight.delete(p));
     if (inFlight.size >= PARALLEL) await Promise.race(inFlight).catch(() => undefined);
   }
   await Promise.allSettled(inFlight);

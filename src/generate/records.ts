@@ -1,8 +1,9 @@
-import { toFactRows, type CitationRow, type FactSet } from '../facts/facts';
+import { toFactRows } from '../model/factRows';
+import type { CitationRow, FactSet } from '../model/records';
 
 /**
  * Fact records → plain nodes and relationships for the bulk loaders. The stored properties come
- * from toFactRows (src/facts/facts.ts), the one translation of facts; every property of every row
+ * from toFactRows (src/model/factRows.ts), the one translation of facts; every property of every row
  * is passed on as it is, so properties toFactRows adds later reach the store without a change here.
  * What this file adds is only what cypher/queries/facts.cypher adds when it writes the rows: the
  * labels, `label`, and the ids, quotes and positions of INVOLVES, CITES and MENTIONED_IN.

@@ -71,11 +71,11 @@ export function createLoaders(db: Executor) {
     const [entities, events] = await Promise.all([
       read(
         ids.filter((id) => !id.startsWith('event/')),
-        entitiesStore.byIds,
+        (r, wanted) => entitiesStore.byIds(r, wanted),
       ),
       read(
         ids.filter((id) => id.startsWith('event/')),
-        eventsStore.byIds,
+        (r, wanted) => eventsStore.byIds(r, wanted),
       ),
     ]);
     const found = new Map<string, EntityRow | EventView>([
@@ -88,6 +88,11 @@ export function createLoaders(db: Executor) {
     nodes,
     relationships: byId<Capped<RelationshipRow>>(
       (ids) => entitiesStore.relationshipsOf(db.reader, ids),
+      () => ({ rows: [], truncated: false }),
+    ),
+    /** The same without citations, for selections that read none (the other ends, `people { id }`). */
+    relationshipsUncited: byId<Capped<RelationshipRow>>(
+      (ids) => entitiesStore.relationshipsOf(db.reader, ids, false),
       () => ({ rows: [], truncated: false }),
     ),
     mentions: byId<Capped<MentionRow>>(

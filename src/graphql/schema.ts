@@ -96,8 +96,8 @@ function withMutationRoles(schema: GraphQLSchema): GraphQLSchema {
       storage.authorizedFields.find((a) => a.target === handler.target && a.fieldName === handler.methodName);
     if (!authorized) throw new Error(`Mutation.${field.name} has no @Authorized: every mutation needs a principal`);
     (field as { extensions: Record<string, unknown> }).extensions = {
-      ...field.extensions,
-      roles: [...authorized.roles],
+      ...(field.extensions as Record<string, unknown>),
+      roles: [...(authorized.roles as string[])], // type-graphql keeps @Authorized roles as any[]
     };
   }
   return schema;

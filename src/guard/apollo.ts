@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { inputErrorsPlugin } from './inputErrors';
 import { refusalError } from './refusals';
@@ -18,7 +19,7 @@ export function guardPlugins(guard: RequestGuard): ApolloServerPlugin<{ principa
           async didResolveOperation({ document, operation, request, schema, contextValue }) {
             if (!operation) return;
             // Apollo would run it as a query, once, with no event to resolve.
-            if (operation.operation === 'subscription')
+            if (operation.operation === OperationTypeNode.SUBSCRIPTION)
               throw refusalError(
                 'BAD_REQUEST',
                 'subscriptions run over WebSocket: connect a graphql-ws client (graphql-transport-ws) to this same /graphql URL',

@@ -1,5 +1,6 @@
 import {
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -36,7 +37,7 @@ export function authorizeMutations(
   operation: OperationDefinitionNode,
   principal: Principal | null,
 ): void {
-  if (operation.operation !== 'mutation') return;
+  if (operation.operation !== OperationTypeNode.MUTATION) return;
   const fields = schema.getMutationType()?.getFields() ?? {};
   const names = [...new Set(rootFields(document, operation.selectionSet))].filter((name) => name !== '__typename');
   const needs = names.map((name) => ({

@@ -1,5 +1,6 @@
 import {
   getOperationAST,
+  OperationTypeNode,
   GraphQLError,
   parse,
   specifiedRules,
@@ -131,7 +132,7 @@ export function createRequestGuard(options: GuardOptions): RequestGuard {
     checkOperation(operation) {
       authorizeMutations(operation.schema, operation.document, operation.operation, operation.principal);
       checkCost(operation);
-      if (operation.operation.operation !== 'mutation' || !operation.principal) return;
+      if (operation.operation.operation !== OperationTypeNode.MUTATION || !operation.principal) return;
       const retry = rates.chargeMutation(operation.principal);
       if (retry) throw refusalError('RATE_LIMITED', tooMany(retry), { 'retry-after': String(retry) });
     },

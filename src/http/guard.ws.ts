@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Context as WsContext, ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Principal } from '../auth/principal';
@@ -43,9 +43,9 @@ export interface WsGuardOptions {
   guard: RequestGuard;
   schema: GraphQLSchema;
   /** The client's address as the HTTP adapter sees it (Express's trust proxy setting applies). */
-  ipOf(request: IncomingMessage): string;
+  ipOf: (request: IncomingMessage) => string;
   /** The GraphQL context of one operation. */
-  context(principal: Principal | null): unknown;
+  context: (principal: Principal | null) => unknown;
 }
 
 /**
@@ -109,7 +109,7 @@ export function guardWs({
       }
       const prepared = guard.prepare(schema, payload, principal);
       if ('errors' in prepared) return [...prepared.errors];
-      if (prepared.operation.operation === 'subscription') {
+      if (prepared.operation.operation === OperationTypeNode.SUBSCRIPTION) {
         try {
           connection.places.set(id, guard.openSubscription(principal, connection.ip));
         } catch (error) {

@@ -13,6 +13,7 @@ import express, { type RequestHandler, type Router } from 'express';
 import type { Context } from '../graphql/context';
 import { metrics, operationLabel, registry } from '../telemetry/metrics';
 import { tracer } from '../telemetry/tracing';
+import { textOf } from '../errors';
 
 const TRACE = 'traceContext';
 
@@ -62,8 +63,7 @@ function phaseSpan(name: string, parent: TraceContext, request: GraphQLRequestCo
 }
 
 function endSpan(span: Span, error?: unknown): void {
-  if (error)
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+  if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: textOf(error) });
   span.end();
 }
 
@@ -103,7 +103,7 @@ export const graphqlTelemetry: ApolloServerPlugin<Context> = {
         metrics.requestDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
         if (response.body.kind !== 'single') return;
         for (const error of response.body.singleResult.errors ?? [])
-          metrics.errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+          metrics.errors.inc({ code: textOf(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
       },
     };
   },

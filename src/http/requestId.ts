@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../logger';
+import { textOf } from '../errors';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -51,7 +52,7 @@ export function unexpectedErrorsPlugin(logger: Logger): ApolloServerPlugin {
               errors: causes.map((e) => ({
                 message: e.message,
                 stack: e.stack,
-                cause: String((e as { cause?: unknown }).cause ?? ''),
+                cause: textOf((e as { cause?: unknown }).cause ?? ''),
               })),
             },
             'unexpected error',

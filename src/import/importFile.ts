@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { Conflict, DomainError, InvalidInput, NotFound, TransactionMemoryExceeded } from '../errors';
+import { Conflict, DomainError, InvalidInput, NotFound, TransactionMemoryExceeded, textOf } from '../errors';
 import { emptyDerivedWork, refreshDerived, writeFacts, type Author, type FactResult } from '../facts/factWriter';
-import type { FactSet } from '../facts/facts';
+import type { FactSet } from '../model/records';
 import type { Executor } from '../neo4j/executor';
 import type { ParsedFile } from './jsonl';
 
@@ -35,7 +35,7 @@ const UNITS: Record<string, number> = {
   G: 2 ** 30,
 };
 const bytesOf = (value: unknown): number => {
-  const m = /^([\d.]+)\s*([A-Za-z]*)$/.exec(String(value ?? '').trim());
+  const m = /^([\d.]+)\s*([A-Za-z]*)$/.exec(textOf(value ?? '').trim());
   return m ? Number(m[1]) * (UNITS[m[2]!.toUpperCase() || 'B'] ?? 0) : 0;
 };
 

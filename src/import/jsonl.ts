@@ -5,11 +5,11 @@ import type {
   FactSet,
   RelationshipRecord,
   SourceRecord,
-} from '../facts/facts';
+} from '../model/records';
 
 /**
  * The import's file format: JSON Lines, one record a line, each `{"record": …}` (not `type`, which a relationship's own fields use) with the fields of
- * the seed data's records (cypher/seed/data/*.json, src/facts/facts.ts): `source`, `entity`,
+ * the seed data's records (cypher/seed/data/*.json, src/model/records.ts): `source`, `entity`,
  * `relationship`, `event`, or `corroboration` (more citations for a fact that exists). This file
  * checks the shape of each line (required fields, types, no unknown fields) and remembers its
  * line number; the writer checks the rest (the registry, references, verbatim quotes).
@@ -114,13 +114,16 @@ function checkField(value: unknown, type: FieldType): string | null {
     case 'participants':
       return Array.isArray(value) &&
         value.length > 0 &&
-        value.every((p) => p && isString(p.role) && isString(p.id) && Object.keys(p).length === 2)
+        value.every(
+          (p: { role?: unknown; id?: unknown } | null) =>
+            p && isString(p.role) && isString(p.id) && Object.keys(p).length === 2,
+        )
         ? null
         : 'must be a non-empty list of {"role", "id"}';
     case 'citations':
       return Array.isArray(value) &&
         value.every(
-          (c) =>
+          (c: { quote?: unknown; sourceId?: unknown } | null) =>
             c &&
             isString(c.quote) &&
             (c.sourceId === undefined || isString(c.sourceId)) &&

@@ -1,4 +1,4 @@
-import { DatabaseUnavailable, QueryTimeout, StorageFull, UnknownOutcome } from '../errors';
+import { asError, DatabaseUnavailable, QueryTimeout, StorageFull, UnknownOutcome } from '../errors';
 import type { Executor } from './executor';
 import type { Outage } from './probe';
 
@@ -61,7 +61,7 @@ export function withDeadline(executor: Executor, deadlineMs: number, liveness = 
     get(target, property, receiver) {
       if (property === 'forRequest')
         return (requestMs?: number) => withDeadline(target.forRequest(requestMs), deadlineMs, liveness);
-      const value = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property, receiver);
       if (!GUARDED.has(property) || typeof value !== 'function') return value;
       const ms = Math.min(deadlineMs, liveness.hangMs ?? Infinity);
       return (...args: unknown[]) =>
@@ -98,7 +98,7 @@ export function withDeadline(executor: Executor, deadlineMs: number, liveness = 
               // A refused connection or a timeout is no sign of life; a constraint violation is.
               if (!OUTAGES.some((type) => error instanceof type)) liveness.heard();
               clearTimeout(timer);
-              reject(error);
+              reject(asError(error));
             },
           );
         });

@@ -10,6 +10,7 @@ import {
   StoreFailure,
   TransactionMemoryExceeded,
   UnknownOutcome,
+  textOf,
 } from '../errors';
 import type { Logger } from '../logger';
 import { metrics } from '../telemetry/metrics';
@@ -81,7 +82,7 @@ export function toDomainError(error: unknown, query: string): DomainError {
   if (
     error instanceof Error &&
     /No space left on device|not enough disk space|disk space/i.test(
-      `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`,
+      `${error.message} ${textOf((error as { cause?: unknown }).cause ?? '')}`,
     )
   )
     return new StorageFull();

@@ -90,7 +90,7 @@ export function refuseWritesWhenFull(executor: Executor, watch: StorageWatch): E
     get(target, property, receiver) {
       if (property === 'forRequest')
         return (deadlineMs?: number) => refuseWritesWhenFull(target.forRequest(deadlineMs), watch);
-      const value = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property, receiver);
       if (!WRITES.has(property) || typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         if (watch.full) return Promise.reject(new StorageFull(watch.status()));

@@ -1,13 +1,26 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { Integer } from 'neo4j-driver';
 
 /**
  * Converts driver values to plain JSON-friendly values at the database boundary:
  * Integers to numbers, temporal values to ISO strings, nodes and relationships to their properties.
+ * Ordered by how often each shape comes back: primitives (most values: strings) return at the first
+ * test, plain maps and lists are copied in place, and only other objects are asked what they are.
  */
 export function toNative(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (Array.isArray(value)) return value.map(toNative);
+  if (typeof value !== 'object') return value === undefined ? null : value;
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i += 1) out[i] = toNative(value[i]);
+    return out;
+  }
+  if (value instanceof Integer) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const key in value) out[key] = toNative((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toNative(value.properties);
   if (
     neo4j.isDate(value) ||
     neo4j.isDateTime(value) ||
@@ -18,11 +31,8 @@ export function toNative(value: unknown): unknown {
   ) {
     return value.toString();
   }
-  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toNative(value.properties);
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toNative(v)]));
-  }
-  return value;
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNative(v)]));
 }
 
 /**

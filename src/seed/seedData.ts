@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR } from '../cypher/cypherFiles';
-import type { FactSet, SourceRecord } from '../facts/facts';
+import type { EntityRecord, EventRecord, FactSet, RelationshipRecord, SourceRecord } from '../model/records';
 
 export const SEED_DIR = path.join(CYPHER_DIR, 'seed');
 export const SEED_FILES = ['sources.json', 'entities.json', 'relationships.json', 'events.json'] as const;
 
-/** Bump when src/facts/facts.ts derives new stored properties, so stored graphs get them. */
+/** Bump when src/model/factRows.ts derives new stored properties, so stored graphs get them. */
 export const MODEL_VERSION = 3;
 
 export type SeedData = FactSet & { checksum: string };
@@ -24,10 +24,15 @@ export function readSeedData(dir = SEED_DIR): SeedData {
     hash.update(path.basename(file)).update(text);
     return text;
   };
-  const [sources, entities, relationships, events] = SEED_FILES.map((file) =>
-    JSON.parse(read(path.join(dir, 'data', file))),
-  );
-  const withText = (sources as SourceRecord[]).map((source) =>
+  // Typed as the records they claim to be; the writer validates them like any other input.
+  const load = <T>(file: (typeof SEED_FILES)[number]) => JSON.parse(read(path.join(dir, 'data', file))) as T[];
+  const [sources, entities, relationships, events] = [
+    load<SourceRecord>(SEED_FILES[0]),
+    load<EntityRecord>(SEED_FILES[1]),
+    load<RelationshipRecord>(SEED_FILES[2]),
+    load<EventRecord>(SEED_FILES[3]),
+  ];
+  const withText = sources.map((source) =>
     source.file ? { ...source, text: read(path.join(dir, 'source', source.file)) } : source,
   );
   return { sources: withText, entities, relationships, events, checksum: hash.digest('hex') };

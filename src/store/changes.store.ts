@@ -1,5 +1,5 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { factKindOf } from '../facts/facts';
+import { factKindOf } from '../model/factRows';
 import { beforeCommit, type Reader, type Run } from '../neo4j/executor';
 import type { Author, RevisionRow } from './facts.store';
 

@@ -1,6 +1,6 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import type { EntityLabel, OrganizationCategory } from '../model/vocabulary';
-import { sortKeyRange } from '../facts/facts';
+import { sortKeyRange } from '../model/sortKeys';
 import type { Reader } from '../neo4j/executor';
 import { justAfter, justBefore, type CitationRow } from './events.store';
 
@@ -140,8 +140,8 @@ export interface RelationshipRow {
   current: boolean | null;
   inferred: boolean;
   inferredBasis: string | null;
-  /** Its primary citation (the first). */
-  citation: { quote: string; source: CitationRow['source'] | null };
+  /** Its primary citation (the first); null when read without citations, for a selection that reads none. */
+  citation: { quote: string; source: CitationRow['source'] | null } | null;
   citations: CitationRow[];
   sourceCount: number | null;
   other: EntityRow;
@@ -276,12 +276,17 @@ export const entitiesStore = {
   async byName(read: Reader, key: string): Promise<EntityRow[]> {
     return (await read<{ entity: EntityRow }>(q.entitiesByName, { key, limit: 100 })).map((r) => r.entity);
   },
-  /** Each entity's stable relationships, at most PER_ENTITY, and whether it has more (one more is read to tell). */
-  async relationshipsOf(read: Reader, ids: string[]): Promise<Map<string, Capped<RelationshipRow>>> {
+  /** Each entity's stable relationships, at most PER_ENTITY, and whether it has more (one more is read to tell); without citations (`citation` null, `citations` empty) unless `withCitations`. */
+  async relationshipsOf(
+    read: Reader,
+    ids: string[],
+    withCitations = true,
+  ): Promise<Map<string, Capped<RelationshipRow>>> {
     const rows = await read<{ id: string; relationships: RelationshipRow[] }>(q.relationshipsOf, {
       ids,
       perEntity: PER_ENTITY + 1,
       perFact: PER_FACT,
+      withCitations,
     });
     return new Map(rows.map((r) => [r.id, capped(r.relationships)]));
   },

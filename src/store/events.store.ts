@@ -1,5 +1,5 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { sortKeyRange } from '../facts/facts';
+import { sortKeyRange } from '../model/sortKeys';
 import type { EventKind } from '../model/vocabulary';
 import type { Reader } from '../neo4j/executor';
 import type { EntityRow } from './entities.store';

@@ -1,6 +1,7 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
 import { compatibleSortKeyRanges } from '../model/eventIdentity';
-import type { FactKind, FactRows } from '../facts/facts';
+import type { FactRows } from '../model/factRows';
+import type { FactKind } from '../model/records';
 import { MOVE_DESTINATION_ROLE } from '../model/registry';
 import type { Executor, Run } from '../neo4j/executor';
 import { changesStore } from './changes.store';

@@ -1,5 +1,5 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { sortKeyRange } from '../facts/facts';
+import { sortKeyRange } from '../model/sortKeys';
 import type { EntityRow } from './entities.store';
 import type { EventKind } from '../model/vocabulary';
 import { SearchBounded } from '../errors';

@@ -1,5 +1,5 @@
 import { loadCypherFile } from '../cypher/cypherFiles';
-import { periodSortKeyRange, sortKeyRange, tallyPeriod } from '../facts/facts';
+import { periodSortKeyRange, sortKeyRange, tallyPeriod } from '../model/sortKeys';
 import { MOVE_DESTINATION_ROLE } from '../model/registry';
 import type { EventKind } from '../model/vocabulary';
 import type { Executor, Reader, Run } from '../neo4j/executor';

@@ -87,7 +87,7 @@ describe('deep input and unexpected errors', () => {
       query: 'query($f: Int) { entities(first: $f) { totalCount } }',
       variables: `{"f":${nested(100)}}`,
     });
-    const response = await fetch(`${url}?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(`${url}?${params.toString()}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: any[] }).errors.map((e) => e.extensions.code)).toEqual([
       'INPUT_TOO_DEEP',

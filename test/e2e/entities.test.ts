@@ -1,4 +1,4 @@
-import { toFactRows } from '../../src/facts/facts';
+import { toFactRows } from '../../src/model/factRows';
 import { nameKey } from '../../src/model/names';
 import { readSeedData } from '../../src/seed/seedData';
 import { startTestApp } from '../support/app';

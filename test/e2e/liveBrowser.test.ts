@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { writeFacts } from '../../src/facts/factWriter';
-import type { EntityRecord } from '../../src/facts/facts';
+import type { EntityRecord } from '../../src/model/records';
 import { launchBrowser, type Browser } from '../support/browser';
 import { openExplorer } from '../support/explorerPage';
 import { startVisualApp, type VisualApp } from '../support/visualApp';

@@ -1,6 +1,7 @@
 import { Kind, parse, print, visit, type FieldNode, type SelectionSetNode } from 'graphql';
 import { bearer, startTestApp, TEST_KEYS } from '../support/app';
 import { postGraphQL } from '../support/process';
+import { textOf } from '../../src/errors';
 
 /**
  * What Relay and Apollo Client rely on, against the seeded graph: one object per global id
@@ -65,7 +66,7 @@ describe('Relay and Apollo Client conventions', () => {
       for (const [i, query] of OPERATIONS.entries()) objectsWithIds(await ok(withTypenames(query)), `op${i}`, found);
       const byId = new Map<string, { path: string; object: Record<string, Json> }[]>();
       for (const entry of found)
-        byId.set(String(entry.object.id), [...(byId.get(String(entry.object.id)) ?? []), entry]);
+        byId.set(textOf(entry.object.id), [...(byId.get(textOf(entry.object.id)) ?? []), entry]);
       expect(byId.size).toBeGreaterThan(30);
       const conflicts: string[] = [];
       for (const [id, entries] of byId) {
@@ -85,7 +86,7 @@ describe('Relay and Apollo Client conventions', () => {
       // Nothing that belongs to a selection has an id: GraphNode, GraphEdge, the flow's links.
       expect(
         found.filter((f) =>
-          ['GraphNode', 'GraphEdge', 'TalentFlowLink', 'Graph', 'GraphSelection'].includes(String(f.object.__typename)),
+          ['GraphNode', 'GraphEdge', 'TalentFlowLink', 'Graph', 'GraphSelection'].includes(textOf(f.object.__typename)),
         ),
       ).toEqual([]);
     });

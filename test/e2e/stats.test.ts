@@ -1,4 +1,4 @@
-import { toFactRows } from '../../src/facts/facts';
+import { toFactRows } from '../../src/model/factRows';
 import { nameKey } from '../../src/model/names';
 import { partialDateUpperBound } from '../../src/model/partialDate';
 import { EVENT_KIND_LIST } from '../../src/model/registry';

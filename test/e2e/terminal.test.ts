@@ -20,6 +20,7 @@ describe('logs in the terminal', () => {
     // script(1) gives the process a pseudo-terminal
     const command = `${JSON.stringify(process.execPath)} -e ${JSON.stringify(LOG_ONE)}`; // sh -c reads the double quotes
     const out = execFileSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env }).replace(
+      // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
       /\x1b\[[0-9;]*m/g,
       '',
     );

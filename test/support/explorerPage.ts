@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { repoPath } from '../../src/paths';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /** Opens an explorer address and waits until its first view is drawn. */
 export async function openExplorer(page: Page, url: string): Promise<void> {
   await page.goto(url);

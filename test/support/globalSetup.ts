@@ -26,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     const local = await startLocalNeo4j({ dataDir, port: 0, heapMb: 1024, pageCacheMb: 256, logger });
     uri = local.uri;
-    (globalThis as Record<string, unknown>).__LOCAL_NEO4J__ = { stop: local.stop, dataDir };
+    (globalThis as Record<string, unknown>).__LOCAL_NEO4J__ = { stop: () => local.stop(), dataDir };
   }
   process.env.TEST_NEO4J_URI = uri;
 

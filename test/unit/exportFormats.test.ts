@@ -96,7 +96,12 @@ function write(
   version?: GexfVersion,
 ): string {
   const writer = format.writer({ selection: 'limit=10', date: '2024-12-31', version });
-  return writer.begin() + nodes.map(writer.node).join('') + edges.map(writer.edge).join('') + writer.end(total);
+  return (
+    writer.begin() +
+    nodes.map((n) => writer.node(n)).join('') +
+    edges.map((e) => writer.edge(e)).join('') +
+    writer.end(total)
+  );
 }
 
 describe('export formats', () => {

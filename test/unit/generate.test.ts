@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FactSet } from '../../src/facts/facts';
+import type { FactSet } from '../../src/model/records';
 import { GraphGenerator, planGraph } from '../../src/generate/graph';
 import { eventKinds } from '../../src/generate/kinds';
 import { Prng } from '../../src/generate/prng';

@@ -1,5 +1,5 @@
 import { partialDatePrecision, partialDateUpperBound } from '../../src/model/partialDate';
-import { periodSortKeyRange, tallyPeriod } from '../../src/facts/facts';
+import { periodSortKeyRange, tallyPeriod } from '../../src/model/sortKeys';
 
 describe('partial dates', () => {
   it.each([

@@ -259,6 +259,7 @@ describe('Cypher sent by the resolvers', () => {
       ],
       "perEntity": 501,
       "perFact": 100,
+      "withCitations": false,
     },
     "query": "entities.cypher#relationshipsOf",
   },

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { EntityRecord, EventRecord, RelationshipRecord, SourceRecord } from '../../src/facts/facts';
+import type { EntityRecord, EventRecord, RelationshipRecord, SourceRecord } from '../../src/model/records';
 import { nameForms } from '../../src/model/names';
 import { partialDatePrecision } from '../../src/model/partialDate';
-import { toFactRows } from '../../src/facts/facts';
+import { toFactRows } from '../../src/model/factRows';
 import { ENTITY_ID_PREFIX, EVENT_KINDS, RELATIONSHIP_TYPES, roleOf } from '../../src/model/registry';
 import { EntityLabel, OrganizationCategory } from '../../src/model/vocabulary';
 import {

@@ -28,7 +28,6 @@ export function idsOf(change) {
  */
 export function followChanges({ onChange, onError, retryMs = 3_000 }) {
   const url = new URL('/graphql', window.location.href).toString().replace(/^http/, 'ws');
-  // @ts-ignore graphqlWs is a global of the page (graphql-ws's UMD build)
   const client = graphqlWs.createClient({ url, lazy: true, retryAttempts: Infinity });
   /** @type {string | null} */
   let after = null;

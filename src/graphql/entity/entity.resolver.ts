@@ -16,7 +16,7 @@ import { EntitiesArgs, EntityEventsArgs, RelationshipsArgs, SearchArgs } from '.
 import { EntityConnection, type EntityConnectionView } from './entity-connection.type';
 import { Entity } from './entity.interface';
 import { entityConnection } from './entityQuery';
-import { eventsOf, relationshipsOf, type RelationshipView } from './relationships';
+import { eventsOf, readsCitations, relationshipsOf, type RelationshipView } from './relationships';
 import { Relationship } from './relationship.type';
 import { searchParams } from './searchQuery';
 
@@ -112,7 +112,7 @@ export class EntityResolver {
     description: `True when this entity has more than ${PER_ENTITY} stable relationships: \`relationships\` and every list drawn from them (people, investors, investments, subsidiaries, products, members, roles, employments, maker) hold only the ${PER_ENTITY} read first`,
   })
   async relationshipsTruncated(@Root() entity: EntityRow, @Ctx() { loaders }: Context): Promise<boolean> {
-    return (await loaders.relationships.load(entity.id)).truncated;
+    return (await loaders.relationshipsUncited.load(entity.id)).truncated;
   }
 
   @FieldResolver(() => [Relationship], {
@@ -122,8 +122,9 @@ export class EntityResolver {
     @Root() entity: EntityRow,
     @Args() args: RelationshipsArgs,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RelationshipView[]> {
-    return relationshipsOf(entity, context, args);
+    return relationshipsOf(entity, context, { ...args, cited: readsCitations(info) });
   }
 
   @FieldResolver(() => EventConnection, {

@@ -10,7 +10,7 @@ import { Entity } from './entity.interface';
 import type { EntityRow } from '../../store/entities.store';
 import { Organization } from './organization.type';
 import { Product } from './product.type';
-import { eventsOf, relatedEntities, relationshipsOf, type RelationshipView } from './relationships';
+import { eventsOf, readsCitations, relatedEntities, relationshipsOf, type RelationshipView } from './relationships';
 import { Relationship } from './relationship.type';
 
 const { FOUNDED, WORKS_AT, PARTNER_AT, INVESTED_IN, SUBSIDIARY_OF, MAKES, MEMBER_OF } = RelationshipType;
@@ -21,24 +21,48 @@ export class OrganizationResolver {
     description:
       'Founders, employees and partners (drawn from its first 500 stable relationships: see relationshipsTruncated)',
   })
-  people(@Root() org: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
-    return relationshipsOf(org, context, { types: [FOUNDED, WORKS_AT, PARTNER_AT], direction: Direction.IN });
+  people(
+    @Root() org: EntityRow,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RelationshipView[]> {
+    return relationshipsOf(org, context, {
+      types: [FOUNDED, WORKS_AT, PARTNER_AT],
+      direction: Direction.IN,
+      cited: readsCitations(info),
+    });
   }
 
   @FieldResolver(() => [Relationship], {
     description:
       'Who invested in this organization (drawn from its first 500 stable relationships: see relationshipsTruncated)',
   })
-  investors(@Root() org: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
-    return relationshipsOf(org, context, { types: [INVESTED_IN], direction: Direction.IN });
+  investors(
+    @Root() org: EntityRow,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RelationshipView[]> {
+    return relationshipsOf(org, context, {
+      types: [INVESTED_IN],
+      direction: Direction.IN,
+      cited: readsCitations(info),
+    });
   }
 
   @FieldResolver(() => [Relationship], {
     description:
       'What this organization invested in (drawn from its first 500 stable relationships: see relationshipsTruncated)',
   })
-  investments(@Root() org: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
-    return relationshipsOf(org, context, { types: [INVESTED_IN], direction: Direction.OUT });
+  investments(
+    @Root() org: EntityRow,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RelationshipView[]> {
+    return relationshipsOf(org, context, {
+      types: [INVESTED_IN],
+      direction: Direction.OUT,
+      cited: readsCitations(info),
+    });
   }
 
   @FieldResolver(() => [Organization], {

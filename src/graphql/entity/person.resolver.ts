@@ -8,7 +8,7 @@ import { TalentMoveConnection } from '../event/event-connection.type';
 import { Direction, NestedPageArgs } from './entity.args';
 import type { EntityRow } from '../../store/entities.store';
 import { Person } from './person.type';
-import { eventsOf, relationshipsOf, type RelationshipView } from './relationships';
+import { eventsOf, readsCitations, relationshipsOf, type RelationshipView } from './relationships';
 import { Relationship } from './relationship.type';
 
 const { FOUNDED, WORKS_AT, PARTNER_AT, MEMBER_OF } = RelationshipType;
@@ -19,10 +19,15 @@ export class PersonResolver {
     description:
       'Every position: founder, employee, partner, member (drawn from its first 500 stable relationships: see relationshipsTruncated)',
   })
-  roles(@Root() person: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
+  roles(
+    @Root() person: EntityRow,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RelationshipView[]> {
     return relationshipsOf(person, context, {
       types: [FOUNDED, WORKS_AT, PARTNER_AT, MEMBER_OF],
       direction: Direction.OUT,
+      cited: readsCitations(info),
     });
   }
 
@@ -30,8 +35,16 @@ export class PersonResolver {
     description:
       'Jobs and partnerships (WORKS_AT, PARTNER_AT) (drawn from its first 500 stable relationships: see relationshipsTruncated)',
   })
-  employments(@Root() person: EntityRow, @Ctx() context: Context): Promise<RelationshipView[]> {
-    return relationshipsOf(person, context, { types: [WORKS_AT, PARTNER_AT], direction: Direction.OUT });
+  employments(
+    @Root() person: EntityRow,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RelationshipView[]> {
+    return relationshipsOf(person, context, {
+      types: [WORKS_AT, PARTNER_AT],
+      direction: Direction.OUT,
+      cited: readsCitations(info),
+    });
   }
 
   @FieldResolver(() => TalentMoveConnection, { description: 'Moves this person made, in date order' })

@@ -25,13 +25,23 @@ export function toRelationshipView({
   return { ...rest, from, to: other };
 }
 
-/** The stable relationships of `entity` (batched per request), seen as from → to. */
+/** The Relationship fields that read its citations. */
+const CITING_FIELDS = ['citation', 'citations', 'sourceCount'] as const;
+
+/** Whether a field's selection of Relationships reads their citations; one that does not is served without. */
+export const readsCitations = (info: GraphQLResolveInfo): boolean =>
+  CITING_FIELDS.some((field) => selectsField(info, field));
+
+/**
+ * The stable relationships of `entity` (batched per request), seen as from → to; without their
+ * citations (`citation` null, `citations` empty) when `cited` is false.
+ */
 export async function relationshipsOf(
   entity: EntityRow,
   { loaders }: Context,
-  filter: { types?: readonly RelationshipType[]; direction?: Direction },
+  filter: { types?: readonly RelationshipType[]; direction?: Direction; cited: boolean },
 ): Promise<RelationshipView[]> {
-  const { rows } = await loaders.relationships.load(entity.id);
+  const { rows } = await (filter.cited ? loaders.relationships : loaders.relationshipsUncited).load(entity.id);
   const direction = filter.direction ?? Direction.BOTH;
   return rows
     .filter((r) => !filter.types?.length || filter.types.includes(r.type as RelationshipType))
@@ -50,7 +60,7 @@ export async function relatedEntities(
   types: RelationshipType[],
   direction: Direction.IN | Direction.OUT,
 ): Promise<EntityRow[]> {
-  const relationships = await relationshipsOf(entity, context, { types, direction });
+  const relationships = await relationshipsOf(entity, context, { types, direction, cited: false });
   return relationships.map((r) => (direction === Direction.OUT ? r.to : r.from));
 }
 

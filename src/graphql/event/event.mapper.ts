@@ -1,6 +1,6 @@
 import { EVENT_KINDS } from '../../model/registry';
 import type { EventKind } from '../../model/vocabulary';
-import { BOOKKEEPING_KEYS } from '../../facts/facts';
+import { BOOKKEEPING_KEYS } from '../../model/records';
 import type { Citation } from '../common/citation.type';
 import { moneyFrom } from '../common/money.type';
 import type { EntityRow } from '../entity/entity.interface';

@@ -1,4 +1,4 @@
-import type { EventRecord } from '../../facts/facts';
+import type { EventRecord } from '../../model/records';
 import { InvalidInput } from '../../errors';
 import { EVENT_KINDS } from '../../model/registry';
 import { COMMON_KEYS } from '../event/event.mapper';

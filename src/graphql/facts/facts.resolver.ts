@@ -9,7 +9,8 @@ import {
   type FactResult,
   type WriteMode,
 } from '../../facts/factWriter';
-import { factKindOf, relationshipEnds, relationshipId, type FactSet, type RelationshipRecord } from '../../facts/facts';
+import { factKindOf, relationshipEnds, relationshipId } from '../../model/factRows';
+import type { FactSet, RelationshipRecord } from '../../model/records';
 import type { Run } from '../../neo4j/executor';
 import { adminStore, type SourceRow } from '../../store/admin.store';
 import { entitiesStore } from '../../store/entities.store';

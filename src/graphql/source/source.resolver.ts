@@ -3,7 +3,7 @@ import { Arg, Args, ArgsType, Ctx, FieldResolver, ID, Info, Query, Resolver, Roo
 import { adminStore, type SourceRow } from '../../store/admin.store';
 import { entitiesStore } from '../../store/entities.store';
 import { eventsStore, farSideProbe } from '../../store/events.store';
-import { relationshipEnds } from '../../facts/facts';
+import { relationshipEnds } from '../../model/factRows';
 import { Source } from '../common/citation.type';
 import { toConnection } from '../common/connection.type';
 import { decodeCursor } from '../common/cursor';

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { UNDATED } from '../../facts/facts';
+import { UNDATED } from '../../model/sortKeys';
 import { EVENT_KIND_LIST } from '../../model/registry';
 import { statsStore, type DestinationRow } from '../../store/stats.store';
 import type { Context } from '../context';

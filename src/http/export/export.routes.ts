@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import express, { type Response, type Router } from 'express';
-import { DomainError } from '../../errors';
+import { DomainError, textOf } from '../../errors';
 import { SelectionError, streamSubgraph, subgraphCollector } from '../../graph/subgraph';
 import type { Logger } from '../../logger';
 import type { Executor } from '../../neo4j/executor';
@@ -62,7 +62,7 @@ export function exportRouter({ db, logger }: { db: Executor; logger: Logger }): 
       // A format with versions (GEXF) takes ?version=; the rest of the query string is the selection.
       const { version, ...query } = req.query as Record<string, unknown>;
       try {
-        if (version !== undefined && !options.versions?.includes(String(version))) {
+        if (version !== undefined && !options.versions?.includes(textOf(version))) {
           throw new SelectionError(
             'version',
             options.versions ? `must be one of ${options.versions.join(', ')}` : 'unknown parameter for this format',

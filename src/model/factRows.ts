@@ -1,124 +1,26 @@
-import { InvalidInput } from '../errors';
-import { nameForms, nameKey } from '../model/names';
-import { partialDatePrecision, partialDateUpperBound } from '../model/partialDate';
-import { ENTITY_ID_PREFIX, EVENT_KINDS, RELATIONSHIP_TYPES, roleOf } from '../model/registry';
-import { EntityLabel, EventKind, RelationshipType } from '../model/vocabulary';
+import { InvalidInput, textOf } from '../errors';
+import { nameForms, nameKey } from './names';
+import { partialDatePrecision } from './partialDate';
+import type {
+  CitationRow,
+  Cited,
+  EntityRecord,
+  EventRecord,
+  FactKind,
+  FactSet,
+  Money,
+  RelationshipRecord,
+} from './records';
+import { ENTITY_ID_PREFIX, EVENT_KINDS, RELATIONSHIP_TYPES, roleOf } from './registry';
+import { eventSortKey } from './sortKeys';
+import { EntityLabel, EventKind } from './vocabulary';
 
 /**
- * Facts as reviewable records (the shape of cypher/seed/data/*.json and of the API's write inputs)
- * and their translation into the parameter rows of cypher/queries/facts.cypher, checked against
- * the registry (src/model/registry.ts). Every derived property the queries rely on (an event's
- * sortKey, the scope properties of INVOLVES, name keys, implied talent moves) is made here only.
+ * Fact records (src/model/records.ts) checked against the registry (src/model/registry.ts) and
+ * translated into the parameter rows of cypher/queries/facts.cypher. Every derived property the
+ * queries rely on (an event's sortKey, the scope properties of INVOLVES, name keys, implied talent
+ * moves) is made here only.
  */
-export interface Money {
-  amount: number;
-  currency: string;
-}
-
-export interface SourceRecord {
-  id: string;
-  title: string;
-  publisher?: string;
-  date?: string;
-  language?: string;
-  file?: string;
-  /** The full text, against which every quote citing this source is checked. */
-  text?: string;
-}
-
-/** A verbatim span of a source that states a fact; the set's first source when `sourceId` is omitted. */
-export interface CitationRecord {
-  sourceId?: string;
-  quote: string;
-}
-
-/**
- * How a record cites: `citations` (one or more, any sources), or the shorthand of one source
- * (`sourceId`) with its `quote` (entities, relationships) or `quotes` (events); both may be given.
- */
-export interface Cited {
-  citations?: CitationRecord[];
-  /** The source of the shorthand quote(s); the first source of the set when omitted. */
-  sourceId?: string;
-}
-
-export interface EntityRecord extends Cited {
-  id: string;
-  label: EntityLabel;
-  name: string;
-  aliases?: string[];
-  categories?: string[];
-  description?: string;
-  anonymous?: boolean;
-  quote?: string;
-  /** Accept a name another entity of the same label already has (two people called 李明). */
-  allowSameName?: boolean;
-}
-
-export interface RelationshipRecord extends Cited {
-  type: RelationshipType;
-  from: string;
-  to: string;
-  role?: string;
-  roleEn?: string;
-  since?: string;
-  until?: string;
-  current?: boolean;
-  /** True when the source does not state the relationship and it is read from elsewhere (a name); `inferredBasis` says from what. */
-  inferred?: boolean;
-  inferredBasis?: string;
-  quote?: string;
-}
-
-export interface EventRecord extends Cited {
-  id: string;
-  kind: EventKind;
-  date: string | null;
-  dateNote?: string;
-  summary: string;
-  participants: { role: string; id: string }[];
-  props?: Record<string, unknown>;
-  quotes?: string[];
-  /** Report a distinct event although one of the same kind, participants and a compatible date exists. */
-  allowSimilar?: boolean;
-}
-
-/** More citations for a fact that exists (an entity, event or relationship id): a second source's report. */
-export interface CorroborationRecord {
-  factId: string;
-  citations: CitationRecord[];
-}
-
-export interface FactSet {
-  sources: SourceRecord[];
-  entities: EntityRecord[];
-  relationships: RelationshipRecord[];
-  events: EventRecord[];
-  corroborations?: CorroborationRecord[];
-}
-
-/** What a citation is attached to: each kind keeps its citations on its own relationship type. */
-export type FactKind = 'ENTITY' | 'EVENT' | 'RELATIONSHIP';
-
-/** One citation as the writer handles it: its source, quote, and where it is in the record. */
-export interface CitationRow {
-  sourceId: string;
-  quote: string;
-  /** Where the quote is in the record (`events.3.quotes.1`), for errors. */
-  path: string;
-  sourcePath: string;
-}
-
-/** Properties the writer keeps for itself on every fact; they never count as a change. */
-export const BOOKKEEPING_KEYS = [
-  'createdBy',
-  'createdAt',
-  'updatedBy',
-  'updatedAt',
-  'derivedVersion',
-  'citationCount',
-  'sourceCount',
-] as const;
 
 /** The id of a stable relationship, derived so that it is the same on every load. */
 export function relationshipId(r: Pick<RelationshipRecord, 'type' | 'from' | 'to'>): string {
@@ -139,46 +41,6 @@ export function factKindOf(id: string): FactKind | null {
   return ENTITY_ID.test(id) ? 'ENTITY' : null;
 }
 
-/** Undated events sort last. */
-export const UNDATED = '~';
-
-/**
- * The order of event lists: date (undated last), then id, as one string so that a single range
- * index serves both the sort and the cursor. The space sorts before '-', so "2024-05" (a month)
- * comes before "2024-05-13" (a day in it), as partial dates compare.
- */
-export function eventSortKey(date: string | null | undefined, id: string): string {
-  return `${date ?? UNDATED} ${id}`;
-}
-
-/**
- * The sortKeys of events dated in an inclusive range of partial dates, as exclusive bounds
- * (lower, upper). A date bound excludes undated events, as a null date matches no range; no bound
- * at all keeps them.
- */
-export function sortKeyRange(from?: string | null, to?: string | null): { lower: string; upper: string } {
-  return { lower: from ?? '', upper: to ? partialDateUpperBound(to) : from ? UNDATED : '\uffff' };
-}
-
-/**
- * The period an event is tallied under (cypher/queries/stats.cypher): its date cut to the month
- * ("2024-05-13" → "2024-05"), the year itself when the source gives only the year (never invented
- * into a month), UNDATED when there is no date. Periods compare like the dates in sortKeys, so
- * sortKeyRange's bounds select the same events from periods as from sortKeys.
- */
-export function tallyPeriod(date: string | null | undefined): string {
-  return date ? date.slice(0, 7) : UNDATED;
-}
-
-/**
- * The sortKeys of the events of one period, as [lower, upper): a month's prefix also covers its
- * days ("2024-05-13 …"); a year's ends with the space that follows a year-only date ("2024 …").
- */
-export function periodSortKeyRange(period: string): { lower: string; upper: string } {
-  const prefix = period.length === 7 ? period : `${period} `;
-  return { lower: prefix, upper: partialDateUpperBound(prefix) };
-}
-
 /** The id of the talent move implied by `mover` taking part in event `eventId` (see ImpliedMove). */
 export function impliedMoveId(eventId: string, moverId: string): string {
   const slug = (id: string) => id.slice(id.lastIndexOf('/') + 1);
@@ -195,7 +57,7 @@ function check(condition: unknown, path: string, message: string): asserts condi
 
 function checkDate(value: unknown, path: string): void {
   if (value === null || value === undefined) return;
-  check(typeof value === 'string' && partialDatePrecision(value), path, `"${String(value)}" is not a partial ISO date`);
+  check(typeof value === 'string' && partialDatePrecision(value), path, `"${textOf(value)}" is not a partial ISO date`);
 }
 
 /** Neo4j properties are scalars or lists of scalars: money maps become amount/currency pairs. */
