@@ -8,7 +8,7 @@ import { logger } from '../src/logger';
 import { connectDriver } from '../src/neo4j/connection';
 import { Executor } from '../src/neo4j/executor';
 import { repoPath } from '../src/paths';
-import { calibrationDocuments } from './cost/documents';
+import { ARTICLE_IDS, calibrationDocuments, generatedIds } from './cost/documents';
 import { estimate, measure, neo4jPid } from './cost/measure';
 import { openSeededGraph } from './seededGraph';
 import { machine } from './timing';
@@ -35,13 +35,7 @@ async function main(): Promise<void> {
 
   const article = await openSeededGraph('kg-cost-');
   try {
-    await run('article', schema, article.db, neo4jPid(article.dataDir ?? '\0'), {
-      hub: 'org/bytedance',
-      other: 'org/moonshot-ai',
-      from: 'person/zhu-xiaohu',
-      to: 'person/yang-zhilin',
-      prefix: '月',
-    });
+    await run('article', schema, article.db, neo4jPid(article.dataDir ?? '\0'), ARTICLE_IDS);
   } finally {
     await article.close();
   }
@@ -57,14 +51,13 @@ async function main(): Promise<void> {
   });
   const driver = await connectDriver(neo4j.uri, 'neo4j', 'neo4j', 'neo4j');
   try {
-    const m = stored.manifest;
-    await run('50k', schema, new Executor(driver, 'neo4j', logger, 60_000), neo4jPid(dataDir), {
-      hub: m.hubs[0],
-      other: m.nonHubs[0] ?? m.hubs[1],
-      from: m.hubs[0],
-      to: m.nonHubs[1] ?? m.hubs[2],
-      prefix: m.surnames[0],
-    });
+    await run(
+      '50k',
+      schema,
+      new Executor(driver, 'neo4j', logger, 60_000),
+      neo4jPid(dataDir),
+      generatedIds(stored.manifest),
+    );
   } finally {
     await driver.close();
     await neo4j.stop();

@@ -1,3 +1,4 @@
+import type { Manifest } from '../../src/generate/graph';
 import { GRAPH_FIELDS } from './graphFields';
 
 export interface Ids {
@@ -8,6 +9,26 @@ export interface Ids {
   to: string;
   /** A name prefix that many names share. */
   prefix: string;
+}
+
+/** The article's graph: ByteDance is its hub. */
+export const ARTICLE_IDS: Ids = {
+  hub: 'org/bytedance',
+  other: 'org/moonshot-ai',
+  from: 'person/zhu-xiaohu',
+  to: 'person/yang-zhilin',
+  prefix: '月',
+};
+
+/** A generated graph's ids, from its manifest: its first hub, non-hubs and most common surname. */
+export function generatedIds(m: Manifest): Ids {
+  return {
+    hub: m.hubs[0],
+    other: m.nonHubs[0] ?? m.hubs[1],
+    from: m.hubs[0],
+    to: m.nonHubs[1] ?? m.hubs[2],
+    prefix: m.surnames[0],
+  };
 }
 
 const SUBGRAPH = '{ nodes { nodeId label name } edges { edgeId source target type } }';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import { calibrationFields, type Ids } from '../../bench/cost/documents';
+import { ARTICLE_IDS, calibrationFields, generatedIds, type Ids } from '../../bench/cost/documents';
 import { costliestDocument, measure, neo4jPid } from '../../bench/cost/measure';
 import { DEFAULT_SEED } from '../../src/generate/graph';
 import { ensureEmbeddedGraph } from '../../src/generate/load';
@@ -59,13 +59,7 @@ describe('the most expensive documents the cost limit lets through', () => {
     const driver = await connectDriver(process.env.TEST_NEO4J_URI!, 'neo4j', 'neo4j', 'neo4j');
     try {
       const db = new Executor(driver, 'neo4j', logger, 60_000);
-      await checkGraph('article', db, suiteNeo4jPid(), {
-        hub: 'org/bytedance',
-        other: 'org/moonshot-ai',
-        from: 'person/zhu-xiaohu',
-        to: 'person/yang-zhilin',
-        prefix: '月',
-      });
+      await checkGraph('article', db, suiteNeo4jPid(), ARTICLE_IDS);
     } finally {
       await driver.close();
     }
@@ -89,14 +83,7 @@ describe('the most expensive documents the cost limit lets through', () => {
         logger,
       });
       neo4j = embedded.neo4j;
-      const m = embedded.stored.manifest;
-      ids = {
-        hub: m.hubs[0],
-        other: m.nonHubs[0] ?? m.hubs[1],
-        from: m.hubs[0],
-        to: m.nonHubs[1] ?? m.hubs[2],
-        prefix: m.surnames[0],
-      };
+      ids = generatedIds(embedded.stored.manifest);
       driver = await connectDriver(neo4j.uri, 'neo4j', 'neo4j', 'neo4j');
     }, 600_000);
     afterAll(async () => {
