@@ -73,6 +73,9 @@ async function main(): Promise<void> {
   }
 }
 
+/** A panicked local Neo4j is restarted only with this much free on its disk, even with NEO4J_MIN_FREE_MB=0. */
+const RESTART_MIN_FREE_BYTES = 64 * 2 ** 20;
+
 /**
  * Neo4j's liveness, asked every NEO4J_HANG_MS / 4 (src/neo4j/probe.ts). A local Neo4j that hit a
  * fatal error (a full disk: its process lives on, every transaction fails) is restarted cleanly once
@@ -90,7 +93,10 @@ function startProbe(
     if (!graph.restart || restarting) return;
     restarting = true;
     try {
-      while (storage && (await storage.check()).full) await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Not on a full disk: a Neo4j started there cannot write its recovery and may damage its store.
+      const room = Math.max(storage?.minFreeBytes ?? 0, RESTART_MIN_FREE_BYTES);
+      while (storage && ((await storage.check()).freeBytes ?? Infinity) < room)
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
       await graph.restart();
     } finally {
       restarting = false;
