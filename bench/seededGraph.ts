@@ -17,6 +17,8 @@ export interface SeededGraph {
   db: Executor;
   /** Whether the bench started this Neo4j itself (and removes it on close). */
   own: boolean;
+  /** The embedded Neo4j's data folder, when the bench started one. */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export async function openSeededGraph(prefix: string): Promise<SeededGraph> {
     stopLocal = () => local.stop();
   }
   const driver = await connectDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
-  const db = new Executor(driver, config.NEO4J_DATABASE, logger, 30_000);
+  const db = new Executor(driver, config.NEO4J_DATABASE, logger, 120_000);
   await migrate(db, logger);
   await seed(db, logger);
   return {
@@ -42,6 +44,7 @@ export async function openSeededGraph(prefix: string): Promise<SeededGraph> {
     driver,
     db,
     own: Boolean(stopLocal),
+    dataDir,
     close: async () => {
       await driver.close();
       await stopLocal?.();

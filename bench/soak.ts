@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -20,7 +20,9 @@ import { machine } from './timing';
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 100);
 const HANG_SECONDS = Number(process.env.SOAK_HANG_SECONDS ?? 20);
-const WRITE_SHARE = Number(process.env.SOAK_WRITE_SHARE ?? 0.2);
+// A tenth of the connections write: the write path is serialised (the change log's lock), and in a
+// dry run with a fifth writing on a loaded 2-core machine every write met the 10 s request deadline.
+const WRITE_SHARE = Number(process.env.SOAK_WRITE_SHARE ?? 0.1);
 const KEY = 'soak-admin-key-0123456789abcdef';
 
 const READS = [
@@ -69,8 +71,14 @@ async function main(): Promise<void> {
     if (child.exitCode === null) child.kill('SIGINT');
   });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  // The API's own log (warnings and up) goes to SOAK_API_LOG when given, to read what went wrong.
+  const apiLog = process.env.SOAK_API_LOG ? createWriteStream(process.env.SOAK_API_LOG) : undefined;
+  const keep = (d: Buffer) => {
+    if (out.length < 100_000) out += d.toString();
+    apiLog?.write(d);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const base = `http://127.0.0.1:${port}`;
   const url = `${base}/graphql`;
   for (let i = 0; !/GraphQL API ready at/.test(out); i += 1) {
@@ -79,7 +87,12 @@ async function main(): Promise<void> {
   }
   const run = `${process.pid}-${Date.now()}`;
   const codes = new Map<string, number>();
+  /** The first message seen for each code, so a run's failures say what they were. */
+  const samples = new Map<string, string>();
   const latencies: number[] = [];
+  /** How long the answers that were 503 (Neo4j down or hung) took: the outage is said this fast. */
+  const unavailable: number[] = [];
+  const unavailableByCode = new Map<string, number[]>();
   const acknowledged: string[] = [];
   const unknown: string[] = [];
   let requests = 0;
@@ -101,6 +114,7 @@ async function main(): Promise<void> {
         : { query: READS[n % READS.length] };
       const started = performance.now();
       let code: string;
+      let status = 0;
       try {
         const response = await fetch(url, {
           method: 'POST',
@@ -108,14 +122,24 @@ async function main(): Promise<void> {
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(60_000),
         });
-        const answer = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+        status = response.status;
+        const answer = (await response.json()) as {
+          data?: any;
+          errors?: { message?: string; extensions?: { code?: string } }[];
+        };
         code = answer.errors?.[0]?.extensions?.code ?? (response.status === 200 ? 'OK' : `HTTP_${response.status}`);
+        if (answer.errors?.length && !samples.has(code)) samples.set(code, answer.errors[0]!.message ?? '');
         if (writing && answer.data?.addSource?.outcome === 'CREATED') acknowledged.push(id);
         if (writing && code === 'UNKNOWN_OUTCOME') unknown.push(id);
       } catch (error) {
         code = `CLIENT_${(error as Error).name}`;
+        if (!samples.has(code)) samples.set(code, (error as Error).message);
       }
       latencies.push(performance.now() - started);
+      if (status === 503) {
+        unavailable.push(performance.now() - started);
+        unavailableByCode.set(code, [...(unavailableByCode.get(code) ?? []), performance.now() - started]);
+      }
       requests += 1;
       codes.set(code, (codes.get(code) ?? 0) + 1);
       if (code !== 'OK') await sleep(100); // a refused client backs off a little, as clients do
@@ -178,12 +202,20 @@ async function main(): Promise<void> {
     `Machine: ${machine()}; ${CONNECTIONS} connections, ${SECONDS} s, ${Math.round(WRITE_SHARE * 100)}% writes (addSource), Neo4j killed at ${Math.round(SECONDS / 3)} s and hung ${HANG_SECONDS} s at ${Math.round((2 * SECONDS) / 3)} s\n`,
   );
   console.log(
-    '| requests | answers by code | p50 | p99 | API memory before → after | acknowledged writes | lost or doubled | UNKNOWN_OUTCOME (committed) |',
+    '| requests | answers by code | p50 | p99 | 503 answers p50 / p99 | API memory before → after | acknowledged writes | lost or doubled | UNKNOWN_OUTCOME (committed) |',
   );
-  console.log('|---:|---|---:|---:|---|---:|---:|---:|');
+  console.log('|---:|---|---:|---:|---:|---|---:|---:|---:|');
+  const down = [...unavailable].sort((a, b) => a - b);
   console.log(
-    `| ${requests} | ${byCode} | ${quantile(sorted, 0.5).toFixed(0)} ms | ${quantile(sorted, 0.99).toFixed(0)} ms | ${mb(memoryBefore)} → ${mb(memoryAfter)} | ${acknowledged.length} | ${lost.length + unknownBad.length} | ${unknown.length} (${unknownCommitted}) |`,
+    `| ${requests} | ${byCode} | ${quantile(sorted, 0.5).toFixed(0)} ms | ${quantile(sorted, 0.99).toFixed(0)} ms | ${quantile(down, 0.5).toFixed(0)} / ${quantile(down, 0.99).toFixed(0)} ms | ${mb(memoryBefore)} → ${mb(memoryAfter)} | ${acknowledged.length} | ${lost.length + unknownBad.length} | ${unknown.length} (${unknownCommitted}) |`,
   );
+  for (const [code, ms] of unavailableByCode) {
+    const s = [...ms].sort((a, b) => a - b);
+    console.log(
+      `503 ${code}: ${s.length} answers, p50 ${quantile(s, 0.5).toFixed(0)} ms, p90 ${quantile(s, 0.9).toFixed(0)} ms, p99 ${quantile(s, 0.99).toFixed(0)} ms`,
+    );
+  }
+  for (const [code, message] of samples) console.log(`${code}: ${message}`);
   if (lost.length || unknownBad.length) {
     console.error(
       `FAILED: ${lost.length} acknowledged writes not there exactly once (${lost.slice(0, 5).join(', ')}), ${unknownBad.length} unknown ones doubled`,

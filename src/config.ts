@@ -59,6 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         default: 256,
         desc: 'free space the embedded Neo4j’s disk must keep: below it writes are refused with STORAGE_FULL (0 = no check)',
       }),
+      NEO4J_DATA_PATH: str({
+        default: '',
+        desc: 'with NEO4J_URI: a path on this machine on the disk of Neo4j’s data (e.g. its volume mounted read-only), watched like the embedded one’s (NEO4J_MIN_FREE_MB); unset = only Neo4j’s own disk-full errors are seen',
+      }),
       NEO4J_TX_TIMEOUT_MS: num({ default: 15_000, desc: 'timeout of each API transaction' }),
       REQUEST_DEADLINE_MS: count({
         default: 10_000,
@@ -67,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NEO4J_STARTUP_TIMEOUT_MS: num({
         default: 30 * 60_000,
         desc: 'timeout of each start-up transaction (migrations, seed, derived data), independent of the API’s',
+      }),
+      NEO4J_HANG_MS: count({
+        default: 1_500,
+        desc: 'silence (no answer to the API nor to its once-every-hangMs/4 probe) after which Neo4j counts as down: requests waiting on it answer 503 (0 = no probe; calls wait NEO4J_TX_TIMEOUT_MS + 1 s)',
       }),
       NEO4J_CONNECT_TIMEOUT_MS: num({ default: 3_000, desc: 'opening a connection to Neo4j' }),
       NEO4J_ACQUIRE_TIMEOUT_MS: num({

@@ -7,6 +7,8 @@ import { openGraph, type GraphConnection } from './neo4j/connection';
 import { Executor } from './neo4j/executor';
 import { ensurePortFree } from './neo4j/startupChecks';
 import { ensureStorageFree, StorageWatch } from './neo4j/storage';
+import { Liveness } from './neo4j/deadline';
+import { LivenessProbe } from './neo4j/probe';
 import { startTracing } from './telemetry/tracing';
 
 /**
@@ -27,12 +29,14 @@ async function main(): Promise<void> {
   // eslint-disable-next-line prefer-const
   let graph: GraphConnection | undefined;
   let app: App | undefined;
+  let probe: LivenessProbe | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
     await app?.close().catch(() => undefined);
+    await probe?.stop();
     await graph?.close().catch(() => undefined);
     await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
@@ -43,7 +47,9 @@ async function main(): Promise<void> {
   // The embedded Neo4j's disk: checked before it starts, then watched (writes refused while full).
   const minFree = config.NEO4J_MIN_FREE_MB * 2 ** 20;
   if (!config.NEO4J_URI) await ensureStorageFree(config.NEO4J_LOCAL_DIR, minFree);
-  const storage = config.NEO4J_URI ? undefined : await new StorageWatch(config.NEO4J_LOCAL_DIR, minFree).start();
+  // An external Neo4j's disk when NEO4J_DATA_PATH names a path on it; else only its own errors say it is full.
+  const watched = config.NEO4J_URI ? config.NEO4J_DATA_PATH : config.NEO4J_LOCAL_DIR;
+  const storage = watched ? await new StorageWatch(watched, minFree).start() : undefined;
   graph = await openGraph(config, logger);
   try {
     await prepareGraph(
@@ -52,7 +58,9 @@ async function main(): Promise<void> {
       config.SEED,
     );
     const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
-    app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config, storage });
+    const liveness = new Liveness();
+    if (config.NEO4J_HANG_MS) probe = startProbe(config, graph, liveness, storage);
+    app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config, storage, liveness });
     const url = await app.listen(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE' ? new Error(portInUse) : error;
     });
@@ -63,6 +71,46 @@ async function main(): Promise<void> {
     await graph.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** A panicked local Neo4j is restarted only with this much free on its disk, even with NEO4J_MIN_FREE_MB=0. */
+const RESTART_MIN_FREE_BYTES = 64 * 2 ** 20;
+
+/**
+ * Neo4j's liveness, asked every NEO4J_HANG_MS / 4 (src/neo4j/probe.ts). A local Neo4j that hit a
+ * fatal error (a full disk: its process lives on, every transaction fails) is restarted cleanly once
+ * its disk has room again, so it recovers its store from the transaction log; an external one is
+ * reported (503 in /healthz) for its operator to restart.
+ */
+function startProbe(
+  config: ReturnType<typeof loadConfig>,
+  graph: GraphConnection,
+  liveness: Liveness,
+  storage: StorageWatch | undefined,
+): LivenessProbe {
+  let restarting = false;
+  const restartWhenRoom = async () => {
+    if (!graph.restart || restarting) return;
+    restarting = true;
+    try {
+      // Not on a full disk: a Neo4j started there cannot write its recovery and may damage its store.
+      const room = Math.max(storage?.minFreeBytes ?? 0, RESTART_MIN_FREE_BYTES);
+      while (storage && ((await storage.check()).freeBytes ?? Infinity) < room)
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await graph.restart();
+    } finally {
+      restarting = false;
+    }
+  };
+  return new LivenessProbe(liveness, {
+    uri: graph.uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    hangMs: config.NEO4J_HANG_MS,
+    logger,
+    onPanic: () => void restartWhenRoom().catch((error: unknown) => logger.error({ err: error }, 'restart failed')),
+  }).start();
 }
 
 main().catch((error: unknown) => {

@@ -5,41 +5,52 @@ import { refusalError } from './refusals';
 import { DEFAULT_PAGE } from '../graphql/common/pageSize';
 
 /**
- * What a root field costs by itself, from the Cypher it runs: a name look-up is an index seek;
- * the selections walk the graph breadth first (cypher/queries/subgraph.cypher) and the path and
- * flow queries expand many relationships. Other fields cost 1.
+ * What a root field costs by itself, calibrated against measured CPU time (API + Neo4j, `npm run
+ * bench:cost`, README "Limits"): one unit is about 20 µs of CPU, so QUERY_MAX_COST's 50,000 is
+ * about 1 CPU-second, the most a document may cost. A field's own cost covers its fixed work (a
+ * neighbourhood's walk from a hub, a page's count and probe); its rows (first/last/limit) times its
+ * selection's cost come on top. Each own cost is the largest CPU time measured for the field on the
+ * article's graph and on the 50k-node one, over 20 µs, rounded up. Fields not listed cost 1.
  */
 export const FIELD_COSTS: Record<string, number> = {
-  'Query.search': 5,
-  'Query.entities': 5,
-  'Query.events': 5,
-  'Query.timeline': 5,
-  'Query.talentMoves': 5,
-  'Query.acquisitions': 5,
-  'Query.shortestPath': 100,
-  'Query.neighborhood': 100,
-  'Query.graph': 200,
-  'Query.talentFlow': 100,
+  // ~20-190 ms each measured (the higher figures at load average 20-28): an index seek or range, a count, a page probe.
+  'Query.search': 2_500,
+  'Query.entities': 6_000,
+  'Query.events': 12_000,
+  'Query.timeline': 10_000,
+  'Query.talentMoves': 9_000,
+  'Query.acquisitions': 12_000,
+  'Query.centrality': 5_000,
+  // Bounded by PATH_SEARCH_MS (1 s of wall time, src/store/graph.store.ts): one a document.
+  'Query.shortestPath': 45_000,
+  // A hub's neighbourhood: ~230-490 ms at depth 1 on the 50k graph, whatever the limit: one a document.
+  'Query.neighborhood': 26_000,
+  // The 500 widest links of the latest 2,000 moves: ~380-575 ms on the 50k graph.
+  'Query.talentFlow': 30_000,
+  // graph(limit) with metrics: ~270 ms at limit 500, ~280-770 ms at 2000 (46,000, one a document) on the 50k graph.
+  'Query.graph': 10_000,
   // eventStats reads tallies: each field one index read of at most kinds × periods entries.
-  'EventStats.byKind': 5,
-  'EventStats.byPeriod': 5,
-  'EventStats.movesByDestination': 5,
-  'Mutation.addSource': 50,
-  'Mutation.addEntity': 50,
-  'Mutation.addRelationship': 50,
-  'Mutation.addEvent': 50,
-  'Mutation.corroborate': 50,
-  'Mutation.withdrawCitations': 50,
+  'EventStats.byKind': 2_500,
+  'EventStats.byPeriod': 2_500,
+  'EventStats.movesByDestination': 2_500,
+  // Writes (not calibrated: the rate limiter counts them too, RATE_LIMIT_MUTATION_COST).
+  'Mutation.addSource': 2_000,
+  'Mutation.addEntity': 2_000,
+  'Mutation.addRelationship': 2_000,
+  'Mutation.addEvent': 2_000,
+  'Mutation.corroborate': 2_000,
+  'Mutation.withdrawCitations': 2_000,
   // An index seek per participant and compatible date range (cypher/queries/facts.cypher similarEvents).
-  'Query.similarEvents': 5,
+  'Query.similarEvents': 1_000,
   // An index range per target or kind (cypher/queries/changes.cypher); a subscription holds a place in the tailer's fan-out.
-  'Query.changes': 5,
+  'Query.changes': 1_000,
   'Subscription.changes': 10,
 };
 
 /**
- * Default most cost an operation may have. The explorer's whole-graph query (graph(limit: 2000)
- * with its node and edge fields and metrics) costs 36,200; 1,000 aliased neighbourhoods cost at least 500,000.
+ * Default most cost an operation may have: about 1 CPU-second (see FIELD_COSTS). The explorer's
+ * whole-graph query (graph(limit: 2000) with its node and edge fields and metrics) costs 46,000;
+ * 30 aliased hub neighbourhoods (depth 3, limit 500) cost 840,000 and are refused.
  */
 export const DEFAULT_MAX_COST = 50_000;
 

@@ -14,6 +14,7 @@ import { createRequestGuard, type RequestGuard } from '../guard/requestGuard';
 import type { Logger } from '../logger';
 import { Liveness, withDeadline } from '../neo4j/deadline';
 import type { Executor } from '../neo4j/executor';
+import type { Outage } from '../neo4j/probe';
 import { refuseWritesWhenFull, type StorageWatch } from '../neo4j/storage';
 import { createContext, type Context } from '../graphql/context';
 import { readHealth } from '../graphql/health/health.resolver';
@@ -39,6 +40,8 @@ export interface AppOptions {
   settings?: Partial<AppSettings>;
   /** The embedded Neo4j's free disk space: writes refused while it is full, reported in /healthz. */
   storage?: StorageWatch;
+  /** Neo4j's liveness, kept by a LivenessProbe (src/neo4j/probe.ts): outages answered within its hangMs. */
+  liveness?: Liveness;
 }
 
 export type AppSettings = Pick<
@@ -75,6 +78,12 @@ export type AppSettings = Pick<
 /** /healthz answers 503 past this, even when Neo4j hangs without closing the connection. */
 export const HEALTH_DEADLINE_MS = 1_500;
 
+const OUTAGE_MESSAGES: Record<Outage, string> = {
+  unreachable: 'the graph database is unavailable',
+  hung: 'the graph database does not answer',
+  panicked: 'the graph database hit a fatal error and needs a restart',
+};
+
 export interface App {
   server: http.Server;
   apollo: ApolloServer<Context>;
@@ -89,11 +98,12 @@ export async function createApp({
   ide = false,
   settings: overrides = {},
   storage,
+  liveness = new Liveness(),
 }: AppOptions): Promise<App> {
   const settings: AppSettings = { ...loadConfig({}), ...overrides };
   const guard = requestGuard(settings);
-  // A second past the server's own transaction timeout, which normally answers first.
-  const liveness = new Liveness();
+  // A second past the server's own transaction timeout, which normally answers first; with a
+  // probe running, a Neo4j silent for its hangMs fails calls sooner (src/neo4j/deadline.ts).
   const guarded = withDeadline(
     storage ? refuseWritesWhenFull(db, storage) : db,
     settings.NEO4J_TX_TIMEOUT_MS + 1_000,
@@ -148,6 +158,12 @@ export async function createApp({
   // With the embedded Neo4j, its disk's free space too: 503 "storage-full" while writes are refused.
   expressApp.get('/healthz', (_req, res) => {
     const disk = () => (storage ? { storage: storage.status() } : {});
+    // The probe already knows Neo4j is down: say so now instead of waiting for it again.
+    const { outage, hangMs } = liveness;
+    if (outage === 'panicked' || (outage && hangMs && liveness.silentFor(hangMs))) {
+      const message = OUTAGE_MESSAGES[outage];
+      return void res.status(503).json({ status: 'unavailable', outage, message, ...disk() });
+    }
     readHealth(healthDb).then(
       (health) =>
         storage?.full

@@ -13,6 +13,8 @@ export interface GraphConnection {
   driver: Driver;
   /** Closes the driver and, for the local Neo4j, stops it. */
   close(): Promise<void>;
+  /** The local Neo4j only: stops it cleanly and starts it again (after a fatal error such as a full disk). */
+  restart?: () => Promise<void>;
 }
 
 /** How fast the driver gives up when Neo4j is down or hung (config NEO4J_*_TIMEOUT_MS, NEO4J_RETRY_TIME_MS). */
@@ -109,6 +111,7 @@ export async function openGraph(config: GraphSettings, logger: Logger): Promise<
     return {
       uri: local.uri,
       driver,
+      restart: () => local.restart(),
       close: async () => {
         await driver.close();
         await local.stop();

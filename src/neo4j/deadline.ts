@@ -1,15 +1,48 @@
-import { QueryTimeout, UnknownOutcome, asError } from '../errors';
+import { asError, DatabaseUnavailable, QueryTimeout, StorageFull, UnknownOutcome } from '../errors';
 import type { Executor } from './executor';
+import type { Outage } from './probe';
 
 // `reader` is `read` bound to the executor itself, so it is guarded by name too.
 const GUARDED = new Set<PropertyKey>(['read', 'readWithin', 'reader', 'write', 'writeAll']);
 /** Calls that write: given up on, they may still be committed when the server resumes. */
 const WRITES = new Set<PropertyKey>(['write', 'writeAll']);
 
-/** When the database last settled a call, shared by every executor over one driver. */
+/**
+ * When the database last answered (a call settled, or the probe's `RETURN 1`), shared by every
+ * executor over one driver, and what the probe saw go wrong since (src/neo4j/probe.ts).
+ */
 export class Liveness {
   last = Date.now();
+  outage?: Outage;
+  /** Set by a running LivenessProbe: calls may then be given up on after this much silence. */
+  hangMs?: number;
+
+  /** Neo4j answered, and well: whatever the probe saw is over. */
+  alive(): void {
+    this.last = Date.now();
+    this.outage = undefined;
+  }
+
+  /** Neo4j answered, with an error of the query's own (a conflict): alive, though not necessarily well. */
+  heard(): void {
+    this.last = Date.now();
+  }
+
+  fail(outage: Outage): void {
+    this.outage = outage;
+  }
+
+  /** Silent for `ms` or more: nothing answered, not even the probe. */
+  silentFor(ms: number): boolean {
+    return Date.now() - this.last >= ms;
+  }
 }
+
+/** How often a waiting call looks at the probe's verdict. */
+const POLL_MS = 100;
+
+/** Failures that say nothing about whether the database is alive. */
+const OUTAGES = [DatabaseUnavailable, QueryTimeout, UnknownOutcome, StorageFull];
 
 /**
  * The executor with a client-side deadline on each call. The transaction timeout is enforced by
@@ -18,36 +51,55 @@ export class Liveness {
  * database has settled no call at all for `ms`: a hung server trips it, a merely busy one (calls
  * queued for a pooled connection while others complete) does not. The driver's work is left to
  * finish or fail on its own, so a write that passes its deadline is UNKNOWN_OUTCOME, not TIMEOUT:
- * it may yet be committed. Executors made by forRequest() are guarded the same way.
+ * it may yet be committed. Executors made by forRequest() are guarded the same way. With a
+ * LivenessProbe answering every fraction of a second, the silence that counts is the probe's
+ * `hangMs` (1.5 s): a dead or hung Neo4j is answered 503 within it, a slow query on a live one is not
+ * cut (the probe keeps answering).
  */
-export function withDeadline(executor: Executor, ms: number, liveness = new Liveness()): Executor {
+export function withDeadline(executor: Executor, deadlineMs: number, liveness = new Liveness()): Executor {
   return new Proxy(executor, {
     get(target, property, receiver) {
       if (property === 'forRequest')
-        return (deadlineMs?: number) => withDeadline(target.forRequest(deadlineMs), ms, liveness);
+        return (requestMs?: number) => withDeadline(target.forRequest(requestMs), deadlineMs, liveness);
       const value: unknown = Reflect.get(target, property, receiver);
       if (!GUARDED.has(property) || typeof value !== 'function') return value;
+      const ms = Math.min(deadlineMs, liveness.hangMs ?? Infinity);
       return (...args: unknown[]) =>
         new Promise((resolve, reject) => {
+          // The probe found nothing listening (a killed Neo4j): no use trying, nor waiting for the driver's
+          // retries. A write refused here was never sent, so it is not committed: DATABASE_UNAVAILABLE.
+          if (liveness.outage === 'unreachable') return reject(new DatabaseUnavailable());
           let timer: NodeJS.Timeout;
+          const started = Date.now();
           const check = () => {
             const silent = Date.now() - liveness.last;
-            if (silent < ms) return void (timer = setTimeout(check, ms - silent));
+            if (liveness.outage === 'unreachable' && !WRITES.has(property)) return reject(new DatabaseUnavailable());
+            // Without a probe the silence since the last call says little about an idle API: the call waits `ms` itself.
+            const waited = Date.now() - started;
+            if (silent < ms || (liveness.hangMs === undefined && waited < ms))
+              return void (timer = setTimeout(check, POLL_MS));
             // A write given up on is left running: once the server resumes it may commit.
             reject(
               WRITES.has(property)
                 ? new UnknownOutcome()
-                : new QueryTimeout(`the graph database did not answer within ${ms} ms`),
+                : liveness.outage === 'unreachable'
+                  ? new DatabaseUnavailable()
+                  : new QueryTimeout(`the graph database did not answer within ${ms} ms`),
             );
           };
-          timer = setTimeout(check, ms);
-          const settled = () => {
-            liveness.last = Date.now();
-            clearTimeout(timer);
-          };
+          timer = setTimeout(check, Math.min(ms, POLL_MS));
           (value as (...a: unknown[]) => Promise<unknown>).apply(receiver, args).then(
-            (result) => (settled(), resolve(result)),
-            (error: unknown) => (settled(), reject(asError(error))),
+            (result) => {
+              liveness.alive();
+              clearTimeout(timer);
+              resolve(result);
+            },
+            (error: unknown) => {
+              // A refused connection or a timeout is no sign of life; a constraint violation is.
+              if (!OUTAGES.some((type) => error instanceof type)) liveness.heard();
+              clearTimeout(timer);
+              reject(asError(error));
+            },
           );
         });
     },

@@ -77,6 +77,12 @@ export function toDomainError(error: unknown, query: string): DomainError {
     return new Conflict(query, 'the write conflicts with an existing fact');
   if (code && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(code))
     return new TransactionMemoryExceeded(query, error);
+  // The transaction could not be appended to the log (a full or failing disk): not committed.
+  if (code === 'Neo.DatabaseError.Transaction.TransactionLogError')
+    return new StorageFull(
+      undefined,
+      'the graph database could not write its transaction log (its disk is full or failing): the write was not committed; writes are refused until space is freed',
+    );
   // Neo4j out of disk space (an IOException in the cause chain of whatever code it reports).
   if (
     error instanceof Error &&
@@ -85,6 +91,10 @@ export function toDomainError(error: unknown, query: string): DomainError {
     )
   )
     return new StorageFull();
+  // A database that hit a fatal error (DatabaseHealth panic) refuses everything until restarted:
+  // unavailable (503), not a failure of this query; the probe restarts a local one (src/main.ts).
+  if (error instanceof Error && /needs to be restarted|has encountered a critical error/i.test(error.message))
+    return new DatabaseUnavailable();
   return new StoreFailure(query, error);
 }
 

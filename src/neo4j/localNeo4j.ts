@@ -22,7 +22,16 @@ export interface LocalNeo4jOptions {
 export interface LocalNeo4j {
   uri: string;
   stop(): Promise<void>;
+  /**
+   * Stops the running Neo4j cleanly and starts it again on the same port (a database that hit a
+   * fatal error, e.g. a full disk, stays broken while its process lives). Resolves once it is back.
+   */
+  restart(): Promise<void>;
 }
+
+/** What a Neo4j that cannot recover its store says while starting (a transaction log cut short by a full disk, a damaged file). */
+const UNRECOVERABLE =
+  /recovery not possible|Error reading transaction logs|corrupted log files|UnderlyingStorageException/i;
 
 export class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';
@@ -240,6 +249,15 @@ async function spawnNeo4j(
           ),
         );
       }
+      if (stderrTail.some((l) => UNRECOVERABLE.test(l))) {
+        return reject(
+          new LocalNeo4jError(
+            `the Neo4j store in ${dataDir} cannot be recovered (its transaction log is damaged, e.g. cut short by a full disk): ` +
+              `restore the folder from a backup, or start once with NEO4J_LOCAL_SETTINGS=internal.dbms.tx_log.fail_on_corrupted_log_files=false ` +
+              `to keep what the log still holds and drop its damaged end`,
+          ),
+        );
+      }
       const lastError =
         stderrTail.filter((l) => /Exception|Error|error/.test(l)).slice(-1)[0] ?? stderrTail.slice(-1)[0] ?? '';
       reject(new LocalNeo4jError(`local Neo4j exited with code ${code} before it was ready: ${lastError.trim()}`));
@@ -288,6 +306,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   logger.info({ uri }, 'local Neo4j ready');
 
   let stopping = false;
+  /** Set while restart() replaces a live Neo4j: its exit is asked for, not a crash. */
+  let replacing = false;
   let restarting: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let delay = RESTART_BACKOFF_MS.first;
@@ -319,7 +339,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   };
   const watch = (child: ChildProcess) => {
     child.once('exit', (code, signal) => {
-      if (stopping) return;
+      if (stopping || replacing) return;
       logger.error({ uri, code, signal }, 'local Neo4j exited unexpectedly');
       schedule();
     });
@@ -328,6 +348,20 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 
   return {
     uri,
+    restart: async () => {
+      if (stopping || restarting || replacing) return;
+      replacing = true;
+      logger.warn({ uri }, 'stopping local Neo4j to restart it');
+      try {
+        await stopChild(current.child);
+      } finally {
+        replacing = false;
+      }
+      if (timer) clearTimeout(timer);
+      delay = RESTART_BACKOFF_MS.first;
+      restart();
+      await restarting;
+    },
     stop: async () => {
       stopping = true;
       if (timer) clearTimeout(timer);

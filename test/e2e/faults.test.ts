@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import os, { loadavg as osLoad } from 'node:os';
 import path from 'node:path';
 import { bearer, TEST_KEYS } from '../support/app';
 import { freePort, postGraphQL, startMain, waitForUrl } from '../support/process';
@@ -12,6 +12,13 @@ function neo4jPids(dataDir: string): number[] {
     .filter((line) => line.includes('kg.launcher.Launcher') && line.includes(dataDir))
     .map((line) => Number(line.trim().split(/\s+/)[0]));
 }
+
+/** A bound no healthy run comes near (the goal is 2 s): the measured figures are printed. */
+const GENEROUS_MS = 6_000;
+const loadavg = () =>
+  osLoad()
+    .map((n) => n.toFixed(1))
+    .join(' ');
 
 async function healthz(url: string): Promise<number> {
   return (await fetch(url.replace('/graphql', '/healthz'))).status;
@@ -54,16 +61,24 @@ describe('the API when its Neo4j fails', () => {
     const [pid] = neo4jPids(dataDir);
     expect(pid).toEqual(expect.any(Number));
     process.kill(pid!, 'SIGKILL');
+    const killedAt = performance.now();
 
     // Both asked at once, right after the kill: one after the other, the second could meet the
-    // restarted Neo4j on a fast machine. (The driver retries a dead server for NEO4J_RETRY_TIME_MS,
-    // 1 s; how long the answer takes is not asserted here: on a loaded machine it varies.)
-    const [during, health] = await Promise.all([postGraphQL(url, '{ health { status } }'), healthz(url)]);
+    // restarted Neo4j on a fast machine. How long the answers take is printed, and only bounded
+    // generously here (speed is measured by the soak, `npm run soak`, not asserted in a test).
+    const [during, health] = await Promise.all([
+      postGraphQL(url, '{ health { status } }').then((answer) => ({ ...answer, ms: performance.now() - killedAt })),
+      healthz(url).then((status) => ({ status, ms: performance.now() - killedAt })),
+    ]);
+    console.log(
+      `faults.test: killed Neo4j answered 503 after ${during.ms.toFixed(0)} ms (GraphQL), ${health.ms.toFixed(0)} ms (/healthz); load ${loadavg()}`,
+    );
     expect({ status: during.status, codes: during.body.errors?.map((e) => e.extensions.code) }).toEqual({
       status: 503,
       codes: ['DATABASE_UNAVAILABLE'],
     });
-    expect(health).toBe(503);
+    expect(health.status).toBe(503);
+    expect(Math.max(during.ms, health.ms)).toBeLessThan(GENEROUS_MS);
 
     await untilHealthy(url);
     const after = await postGraphQL(url, '{ health { status } entity(id: "org/moonshot-ai") { name } }');
@@ -79,14 +94,23 @@ describe('the API when its Neo4j fails', () => {
     await untilHealthy(url); // leaves an idle pooled connection, which the next request takes
     const [pid] = neo4jPids(dataDir);
     process.kill(pid!, 'SIGSTOP');
+    const stoppedAt = performance.now();
     try {
       const hung = await postGraphQL(url, '{ health { status } }');
+      const hungMs = performance.now() - stoppedAt;
       expect({ status: hung.status, codes: hung.body.errors?.map((e) => e.extensions.code) }).toEqual({
         status: 503,
         codes: ['TIMEOUT'],
       });
-      expect(hung.body.errors![0].message).toBe('the graph database did not answer within 16000 ms');
+      // NEO4J_HANG_MS (1.5 s): the probe's silence, not the 15 s transaction timeout, decides.
+      expect(hung.body.errors![0].message).toBe('the graph database did not answer within 1500 ms');
+      const healthStarted = performance.now();
       expect(await healthz(url)).toBe(503);
+      const healthMs = performance.now() - healthStarted;
+      console.log(
+        `faults.test: hung Neo4j answered 503 after ${hungMs.toFixed(0)} ms (GraphQL), then /healthz in ${healthMs.toFixed(0)} ms; load ${loadavg()}`,
+      );
+      expect(hungMs).toBeLessThan(GENEROUS_MS);
     } finally {
       process.kill(pid!, 'SIGCONT');
     }

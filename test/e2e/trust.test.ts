@@ -267,7 +267,7 @@ describe('refusals', () => {
         400,
         'ALIAS_LIMIT_EXCEEDED',
       );
-      // 30 × (100 + 500 rows × 5 fields) = 78,000
+      // 30 × (26,000 + 500 rows × 5 fields) = 855,000
       expectRefusal(
         await post(api, {
           query: neighbourhoods(30, 'nodes { nodeId name } edges { type }').replaceAll('")', '", limit: 500)'),
@@ -289,7 +289,7 @@ describe('refusals', () => {
       const result = await post(open, { query: neighbourhoods(1_000) });
       expectRefusal(result, 400, 'COST_LIMIT_EXCEEDED');
       expect(result.body.errors![0].message).toBe(
-        'the operation would cost 500000; at most 50000 is allowed (lists count once per row they may return)',
+        'the operation would cost 26400000; at most 50000 is allowed (lists count once per row they may return)',
       );
       expect(sessions.count()).toBe(0);
     } finally {

@@ -44,4 +44,25 @@ describe('the client-side deadline', () => {
     await jest.advanceTimersByTimeAsync(0);
     expect(outcome).toEqual([{ n: 1 }]);
   });
+
+  it('with a probe: fails a read at once while the probe finds nothing listening, and after hangMs of silence otherwise', async () => {
+    const { executor } = pendingExecutor();
+    const liveness = new Liveness();
+    liveness.hangMs = 1_500;
+    liveness.fail('unreachable');
+    const guarded = withDeadline(executor, 16_000, liveness);
+    await expect(guarded.read({ name: 'q', cypher: 'RETURN 1' })).rejects.toMatchObject({
+      code: 'DATABASE_UNAVAILABLE',
+    });
+
+    liveness.alive();
+    const call = guarded.read({ name: 'q', cypher: 'RETURN 1' }).then(
+      () => 'answered',
+      (error: { code: string; message: string }) => [error.code, error.message],
+    );
+    liveness.fail('hung');
+    await jest.advanceTimersByTimeAsync(1_400);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(await call).toEqual(['TIMEOUT', 'the graph database did not answer within 1500 ms']);
+  });
 });
