@@ -316,7 +316,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     timer = undefined;
     if (stopping) return;
     logger.warn({ uri, attemptInMs: delay }, 'restarting local Neo4j');
-    restarting = spawnNeo4j(javaHome, dir, dataDir, port, options).then(
+    return (restarting = spawnNeo4j(javaHome, dir, dataDir, port, options).then(
       (next) => {
         restarting = undefined;
         if (stopping) return stopChild(next.child);
@@ -330,11 +330,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
         logger.error({ uri, err: error }, 'local Neo4j did not restart; trying again');
         schedule();
       },
-    );
+    ));
   };
   const schedule = () => {
     if (stopping) return;
-    timer = setTimeout(restart, delay);
+    timer = setTimeout(() => void restart(), delay); // its failures schedule the next attempt
     delay = Math.min(delay * 2, RESTART_BACKOFF_MS.max);
   };
   const watch = (child: ChildProcess) => {
@@ -359,8 +359,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       }
       if (timer) clearTimeout(timer);
       delay = RESTART_BACKOFF_MS.first;
-      restart();
-      await restarting;
+      await restart();
     },
     stop: async () => {
       stopping = true;
