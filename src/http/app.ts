@@ -14,7 +14,7 @@ import { createRequestGuard, type RequestGuard } from '../guard/requestGuard';
 import type { Logger } from '../logger';
 import { Liveness, withDeadline } from '../neo4j/deadline';
 import type { Executor } from '../neo4j/executor';
-import type { Outage } from '../neo4j/probe';
+import type { Outage } from '../neo4j/deadline';
 import { refuseWritesWhenFull, type StorageWatch } from '../neo4j/storage';
 import { createContext, type Context } from '../graphql/context';
 import { readHealth } from '../graphql/health/health.resolver';

@@ -1,11 +1,13 @@
 import { asError, DatabaseUnavailable, QueryTimeout, StorageFull, UnknownOutcome } from '../errors';
 import type { Executor } from './executor';
-import type { Outage } from './probe';
 
 // `reader` is `read` bound to the executor itself, so it is guarded by name too.
 const GUARDED = new Set<PropertyKey>(['read', 'readWithin', 'reader', 'write', 'writeAll']);
 /** Calls that write: given up on, they may still be committed when the server resumes. */
 const WRITES = new Set<PropertyKey>(['write', 'writeAll']);
+
+/** What the probe (src/neo4j/probe.ts) saw when Neo4j last failed to answer it. */
+export type Outage = 'unreachable' | 'hung' | 'panicked';
 
 /**
  * When the database last answered (a call settled, or the probe's `RETURN 1`), shared by every

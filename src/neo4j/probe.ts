@@ -2,9 +2,6 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from '../logger';
 import type { Liveness } from './deadline';
 
-/** What the probe saw when Neo4j last failed to answer it. */
-export type Outage = 'unreachable' | 'hung' | 'panicked';
-
 export interface ProbeOptions {
   uri: string;
   user: string;
