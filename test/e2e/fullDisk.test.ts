@@ -174,58 +174,53 @@ run('the API when Neo4j itself runs out of space', () => {
     await started?.exited;
   }, 60_000);
 
-  // Known to fail (2026-12-03): the refusals are right (503 STORAGE_FULL, then DATABASE_UNAVAILABLE) but
-  // the restarted Neo4j was not healthy within 150 s of space being freed (by hand it was, after ~67 s);
-  // it.failing keeps the suite green until it passes, then take `.failing` off.
-  it.failing(
-    'answers 503 while Neo4j is out of space, restarts it once space is back, and keeps every acknowledged write',
-    async () => {
-      const acknowledged: string[] = [];
-      for (let i = 0; i < 5; i += 1) {
-        const answer = await addSource(`before-${i}`);
-        expect(answer.body.data).toEqual({ addSource: { outcome: 'CREATED' } });
-        acknowledged.push(`source/enospc-before-${i}`);
-      }
-      fill(filler, 0);
-      // Writes of 100 kB each until Neo4j runs out of space; each either committed (and counted) or refused with 503.
-      const text = 'x'.repeat(100_000);
-      const refused: { status: number; code?: string }[] = [];
-      for (let i = 0; i < 200 && refused.length < 3; i += 1) {
-        const answer = await addSource(`filling-${i}`, text);
-        if (answer.body.data?.addSource?.outcome === 'CREATED') acknowledged.push(`source/enospc-filling-${i}`);
-        else refused.push({ status: answer.status, code: answer.body.errors?.[0]?.extensions?.code });
-      }
-      expect(refused.length).toBeGreaterThan(0);
-      for (const r of refused)
-        expect(r).toEqual({
-          status: 503,
-          code: expect.stringMatching(/^(STORAGE_FULL|DATABASE_UNAVAILABLE|UNKNOWN_OUTCOME|TIMEOUT)$/),
-        });
-      const health = await fetch(url.replace('/graphql', '/healthz'));
-      expect(health.status).toBe(503);
+  // Passed in CI on a clean clone (2026-12-03 20:10) once the restart waits for 64 MB free; under a load
+  // of 15-28 the restarted Neo4j was twice not healthy within 150 s of space being freed.
+  it('answers 503 while Neo4j is out of space, restarts it once space is back, and keeps every acknowledged write', async () => {
+    const acknowledged: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await addSource(`before-${i}`);
+      expect(answer.body.data).toEqual({ addSource: { outcome: 'CREATED' } });
+      acknowledged.push(`source/enospc-before-${i}`);
+    }
+    fill(filler, 0);
+    // Writes of 100 kB each until Neo4j runs out of space; each either committed (and counted) or refused with 503.
+    const text = 'x'.repeat(100_000);
+    const refused: { status: number; code?: string }[] = [];
+    for (let i = 0; i < 200 && refused.length < 3; i += 1) {
+      const answer = await addSource(`filling-${i}`, text);
+      if (answer.body.data?.addSource?.outcome === 'CREATED') acknowledged.push(`source/enospc-filling-${i}`);
+      else refused.push({ status: answer.status, code: answer.body.errors?.[0]?.extensions?.code });
+    }
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused)
+      expect(r).toEqual({
+        status: 503,
+        code: expect.stringMatching(/^(STORAGE_FULL|DATABASE_UNAVAILABLE|UNKNOWN_OUTCOME|TIMEOUT)$/),
+      });
+    const health = await fetch(url.replace('/graphql', '/healthz'));
+    expect(health.status).toBe(503);
 
-      rmSync(filler);
-      const back = Date.now();
-      let status = 0;
-      while (Date.now() - back < 150_000 && status !== 200) {
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        status = (await fetch(url.replace('/graphql', '/healthz'))).status;
-      }
-      console.log(
-        `fullDisk.test: Neo4j out of space, ${acknowledged.length} writes acknowledged, then ${refused.map((r) => r.code).join(', ')}; healthy ${((Date.now() - back) / 1000).toFixed(1)} s after space was freed`,
-      );
-      expect(status).toBe(200);
-      expect(started.output()).toContain('"msg":"Neo4j needs a restart"');
-      expect(started.output()).toContain('"msg":"local Neo4j restarted"');
-      // In pages of 25 (the alias limit is 30): each acknowledged write has its one CREATE revision.
-      for (let at = 0; at < acknowledged.length; at += 25) {
-        const page = acknowledged.slice(at, at + 25);
-        const ids = page.map((id, i) => `h${i}: history(id: ${JSON.stringify(id)}) { action }`).join(' ');
-        const history = await postGraphQL(url, `{ ${ids} }`);
-        expect(Object.values(history.body.data ?? {})).toEqual(page.map(() => [{ action: 'CREATE' }]));
-      }
-      expect((await addSource('after')).body.data).toEqual({ addSource: { outcome: 'CREATED' } });
-    },
-    400_000,
-  );
+    rmSync(filler);
+    const back = Date.now();
+    let status = 0;
+    while (Date.now() - back < 150_000 && status !== 200) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      status = (await fetch(url.replace('/graphql', '/healthz'))).status;
+    }
+    console.log(
+      `fullDisk.test: Neo4j out of space, ${acknowledged.length} writes acknowledged, then ${refused.map((r) => r.code).join(', ')}; healthy ${((Date.now() - back) / 1000).toFixed(1)} s after space was freed`,
+    );
+    expect(status).toBe(200);
+    expect(started.output()).toContain('"msg":"Neo4j needs a restart"');
+    expect(started.output()).toContain('"msg":"local Neo4j restarted"');
+    // In pages of 25 (the alias limit is 30): each acknowledged write has its one CREATE revision.
+    for (let at = 0; at < acknowledged.length; at += 25) {
+      const page = acknowledged.slice(at, at + 25);
+      const ids = page.map((id, i) => `h${i}: history(id: ${JSON.stringify(id)}) { action }`).join(' ');
+      const history = await postGraphQL(url, `{ ${ids} }`);
+      expect(Object.values(history.body.data ?? {})).toEqual(page.map(() => [{ action: 'CREATE' }]));
+    }
+    expect((await addSource('after')).body.data).toEqual({ addSource: { outcome: 'CREATED' } });
+  }, 400_000);
 });
