@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import os from 'node:os';
 import { createClient, type Client } from 'graphql-ws';
 import type { Driver } from 'neo4j-driver';
 import WebSocket from 'ws';
@@ -12,7 +11,7 @@ import { toDriverValue, toNative } from '../src/neo4j/toNative';
 import { repoPath } from '../src/paths';
 import { changesQueries } from '../src/store/changes.store';
 import { openSeededGraph } from './seededGraph';
-import { machine, quantile } from './timing';
+import { loadAverage, machine, quantile } from './timing';
 import type { Run } from '../src/neo4j/executor';
 
 /**
@@ -250,12 +249,7 @@ async function main(): Promise<void> {
     api.child.kill('SIGINT');
   }
   await writeCost(driver, graph.database);
-  console.log(
-    `\nload average at the end: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`\nload average at the end: ${loadAverage(2)}`);
   if (!graph.own)
     await driver.executeQuery('MATCH (n) WHERE n.id STARTS WITH $p AND NOT n:Change DETACH DELETE n', {
       p: `person/${tag}`,

@@ -6,7 +6,7 @@ import { connectDriver } from '../src/neo4j/connection';
 import { startLocalNeo4j } from '../src/neo4j/localNeo4j';
 import { toDriverValue } from '../src/neo4j/toNative';
 import { entityQueries } from '../src/store/entities.store';
-import { machine } from './timing';
+import { loadAverage, machine } from './timing';
 
 /**
  * npm run bench:plans -- [--data-dir D] [--nodes N]
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
         `${name.padEnd(28)} first ${first.toFixed(0).padStart(6)} ms   again ${again.toFixed(0).padStart(5)} ms`,
       );
     }
-    console.log(`load average after: ${machine().split('load average ')[1]}`);
+    console.log(`load average after: ${loadAverage()}`);
   } finally {
     await driver.close();
     await neo4j.stop();

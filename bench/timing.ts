@@ -176,11 +176,15 @@ export class Table {
   }
 }
 
+/** The 1-, 5- and 15-minute load averages, as every benchmark prints them. */
+export const loadAverage = (digits = 1): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(digits))
+    .join(' ');
+
 /** CPU model, cores and memory, printed with every result: compare ratios, not milliseconds. */
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, load average ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`;
+  return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, load average ${loadAverage()}`;
 }

@@ -10,6 +10,7 @@ import { ensureStorageFree, StorageWatch } from './neo4j/storage';
 import { Liveness } from './neo4j/deadline';
 import { LivenessProbe } from './neo4j/probe';
 import { startTracing } from './telemetry/tracing';
+import { textOf } from './errors';
 
 /**
  * npm start: configuration → the API's port free → Neo4j (NEO4J_URI, or the local one, whose data
@@ -114,7 +115,7 @@ function startProbe(
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = textOf(error);
   logger.debug({ err: error }, 'start-up failed');
   process.stderr.write(`error: ${message.split('\n')[0]}\n`);
   process.exit(1);

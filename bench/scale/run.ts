@@ -19,7 +19,7 @@ import { connectDriver } from '../../src/neo4j/connection';
 import { Executor } from '../../src/neo4j/executor';
 import { bareDriver, graphqlOverHttp, machine, summarise, Table, timeInterleaved, type Row } from '../timing';
 import { textOf } from '../../src/errors';
-import { captureCypher } from './capture';
+import { captureCypher, type CapturedQuery } from './capture';
 import { rootOperations } from './operations';
 import { explain, forbiddenScans, profileStatement } from './plans';
 import { MIN_REQUESTS, verdict, watchLoad } from './verdict';
@@ -99,7 +99,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     },
   });
   const nodes = Number(values.nodes);
-  const profileAll = async (statements: Awaited<ReturnType<typeof capture.take>>) => {
+  const profileAll = async (statements: CapturedQuery[]) => {
     for (const statement of statements) {
       const p = await profileStatement(graph.driver, graph.database, statement).catch((error: unknown) => ({
         name: statement.name,

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import type { Reader } from '../neo4j/executor';
 import { changesStore, NO_UPPER, type ChangeRow } from '../store/changes.store';
+import { textOf } from '../errors';
 
 export interface TailerOptions {
   /** How long a poll that found nothing new waits before the next (CHANGES_POLL_MS). */
@@ -95,7 +96,7 @@ export class ChangeTailer {
       try {
         read = await this.poll();
       } catch (error) {
-        this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'change log tailing stopped');
+        this.logger.warn({ err: textOf(error) }, 'change log tailing stopped');
         const listeners = [...this.listeners];
         this.listeners.clear();
         for (const l of listeners) l.fail(error);

@@ -7,6 +7,7 @@ import { partialDatePrecision } from '../model/partialDate';
 import { EntityLabel, type EventKind, type RelationshipType } from '../model/vocabulary';
 import type { Executor } from '../neo4j/executor';
 import { ensureDerived } from './derived';
+import { textOf } from '../errors';
 
 /**
  * A graph written by other tools stays right (docs/model.md, "Writing the graph with other
@@ -176,10 +177,7 @@ function derivableEntity(e: StoredEntity, logger: Logger) {
     );
     return [{ id: row.id, label: row.label, props: row.props }];
   } catch (error) {
-    logger.warn(
-      { id: e.id, reason: error instanceof Error ? error.message : String(error) },
-      'entity left underived: it breaks the writing contract',
-    );
+    logger.warn({ id: e.id, reason: textOf(error) }, 'entity left underived: it breaks the writing contract');
     return [];
   }
 }

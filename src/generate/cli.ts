@@ -5,6 +5,7 @@ import { connectDriver } from '../neo4j/connection';
 import { DEFAULT_SEED } from './graph';
 import { DEFAULT_SCALE_DIR, scaleMemory } from './options';
 import { checkTarget, ensureEmbeddedGraph, generatorFingerprint, loadOverBolt, type StoredGraph } from './load';
+import { textOf } from '../errors';
 
 /**
  * npm run generate -- --nodes <N> [--seed S] [--data-dir D] [--force]
@@ -80,6 +81,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`error: ${textOf(error)}\n`);
   process.exit(1);
 });

@@ -63,6 +63,11 @@ export function createLoaders(db: Executor) {
       () => ({ count: 0, exact: true }),
     ),
   );
+  const relationshipsOf = (withCitations: boolean) =>
+    byId<Capped<RelationshipRow>>(
+      (ids) => entitiesStore.relationshipsOf(db.reader, ids, withCitations),
+      () => ({ rows: [], truncated: false }),
+    );
   const kindsKey = (scope: Pick<EntityEventScope, 'kinds'>) => (scope.kinds ? [...scope.kinds].sort() : null);
   // Entities and events by global id (a selection's `node`s): event ids start with event/.
   const nodes = new DataLoader<string, EntityRow | EventView | null>(async (ids) => {
@@ -86,15 +91,9 @@ export function createLoaders(db: Executor) {
   });
   return {
     nodes,
-    relationships: byId<Capped<RelationshipRow>>(
-      (ids) => entitiesStore.relationshipsOf(db.reader, ids),
-      () => ({ rows: [], truncated: false }),
-    ),
+    relationships: relationshipsOf(true),
     /** The same without citations, for selections that read none (the other ends, `people { id }`). */
-    relationshipsUncited: byId<Capped<RelationshipRow>>(
-      (ids) => entitiesStore.relationshipsOf(db.reader, ids, false),
-      () => ({ rows: [], truncated: false }),
-    ),
+    relationshipsUncited: relationshipsOf(false),
     mentions: byId<Capped<MentionRow>>(
       (ids) => entitiesStore.mentionsOf(db.reader, ids),
       () => ({ rows: [], truncated: false }),

@@ -6,6 +6,7 @@ import type {
   RelationshipRecord,
   SourceRecord,
 } from '../model/records';
+import { textOf } from '../errors';
 
 /**
  * The import's file format: JSON Lines, one record a line, each `{"record": …}` (not `type`, which a relationship's own fields use) with the fields of
@@ -148,7 +149,7 @@ export function parseJsonLines(text: string): ParsedFile {
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      problems.push(new LineError(line, `not JSON (${error instanceof Error ? error.message : String(error)})`));
+      problems.push(new LineError(line, `not JSON (${textOf(error)})`));
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))

@@ -303,7 +303,7 @@ export class Executor {
       const code = error instanceof Neo4jError ? error.code : undefined;
       this.logger.warn(
         { query: label, code: mapped.code, neo4j: code },
-        `cypher failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+        `cypher failed: ${textOf(error).split('\n')[0]}`,
       );
       this.logger.debug({ query: label, err: error }, 'cypher failure');
     }

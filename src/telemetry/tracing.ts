@@ -3,6 +3,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { textOf } from '../errors';
 
 export const SERVICE_NAME = 'llm-shakeout-kg';
 
@@ -63,7 +64,7 @@ export async function inSpan<T>(
     return await context.with(trace.setSpan(parent ?? context.active(), span), () => work(span));
   } catch (error) {
     span.recordException(error instanceof Error ? error : String(error));
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    span.setStatus({ code: SpanStatusCode.ERROR, message: textOf(error) });
     throw error;
   } finally {
     span.end();

@@ -5,7 +5,7 @@ import { grants, Role } from '../auth/principal';
 import { loadConfig } from '../config';
 import { migrate } from '../db/migrations';
 import { reindexIfNeeded } from '../db/reindex';
-import { DomainError } from '../errors';
+import { DomainError, textOf } from '../errors';
 import { importFacts, TransactionTooLarge, type ImportReport } from '../import/importFile';
 import { parseJsonLines } from '../import/jsonl';
 import { logger } from '../logger';
@@ -111,10 +111,7 @@ function print(report: ImportReport, dryRun: boolean, seconds: number): void {
 }
 
 main().catch((error: unknown) => {
-  const messages =
-    error instanceof AggregateError
-      ? error.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e)))
-      : [error instanceof Error ? error.message : String(error)];
+  const messages = error instanceof AggregateError ? error.errors.map(textOf) : [textOf(error)];
   for (const m of messages.slice(0, 50)) process.stderr.write(`error: ${m.split('\n')[0]}\n`);
   if (messages.length > 50) process.stderr.write(`error: … and ${messages.length - 50} more\n`);
   if (error instanceof DomainError && !(error instanceof TransactionTooLarge))

@@ -1,4 +1,4 @@
-import { statsStore } from '../../src/store/stats.store';
+import { removeTagged } from '../support/graph';
 import { startTestApp } from '../support/app';
 
 /**
@@ -67,13 +67,7 @@ describe('concurrent writers of one id', () => {
     }
   });
   afterAll(async () => {
-    await api.graph.driver.executeQuery(
-      `MATCH (n) WHERE (n.id CONTAINS $tag AND NOT n:Tally) DETACH DELETE n
-       WITH count(*) AS done MATCH (r:Revision) WHERE r.targetId CONTAINS $tag DELETE r
-       WITH count(*) AS done MATCH (k:Name) WHERE k.key CONTAINS $tag AND NOT (k)<-[:NAMED]-() DELETE k`,
-      { tag },
-    );
-    await statsStore.recomputeAllTallies(api.graph.db);
+    await removeTagged(api.graph, tag);
     await api.close();
   });
 

@@ -6,8 +6,7 @@ import { logger } from '../../src/logger';
 import { EntityLabel } from '../../src/model/vocabulary';
 import { Executor } from '../../src/neo4j/executor';
 import { eventQueries } from '../../src/store/events.store';
-import { statsStore } from '../../src/store/stats.store';
-import { openTestGraph } from '../support/graph';
+import { openTestGraph, removeTagged } from '../support/graph';
 
 /** A statement the executor sent: its block, its Cypher and its parameters (from its debug log line). */
 interface Sent {
@@ -64,17 +63,7 @@ describe('the statements a write sends', () => {
     );
   });
   afterAll(async () => {
-    // Only what this file wrote (every id carries the suffix): facts, revisions, name forms no entity bears any more.
-    await graph.driver.executeQuery(
-      `MATCH (n) WHERE n.id ENDS WITH $suffix AND NOT n:Tally DETACH DELETE n
-       WITH count(*) AS done
-       MATCH (r:Revision) WHERE r.targetId ENDS WITH $suffix DELETE r
-       WITH count(*) AS done
-       MATCH (k:Name) WHERE k.key CONTAINS $suffix AND NOT (k)<-[:NAMED]-() DELETE k`,
-      { suffix },
-    );
-    // The delete bypassed the writer: recount the event tallies (eventStats) as after a bulk change.
-    await statsStore.recomputeAllTallies(graph.db);
+    await removeTagged(graph, suffix);
     await app.close();
     await graph.close();
   });

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config';
 import { logger } from '../../src/logger';
 import { connectDriver } from '../../src/neo4j/connection';
 import { Executor } from '../../src/neo4j/executor';
+import { statsStore } from '../../src/store/stats.store';
 
 /** A driver and executor on the test run's Neo4j (started by globalSetup). */
 export async function openTestGraph(): Promise<{ driver: Driver; db: Executor; close(): Promise<void> }> {
@@ -14,4 +15,19 @@ export async function openTestGraph(): Promise<{ driver: Driver; db: Executor; c
   const driver = await connectDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD, config.NEO4J_DATABASE);
   const db = new Executor(driver, config.NEO4J_DATABASE, logger, 30_000);
   return { driver, db, close: () => driver.close() };
+}
+
+/**
+ * Removes what one test file wrote to the shared seeded graph, found by the tag every id it wrote
+ * contains: its facts, their revisions and the name forms no entity bears any more; then recounts the
+ * event tallies (eventStats), which the delete bypassed the writer to change.
+ */
+export async function removeTagged(graph: { driver: Driver; db: Executor }, tag: string): Promise<void> {
+  await graph.driver.executeQuery(
+    `MATCH (n) WHERE (n.id CONTAINS $tag AND NOT n:Tally) DETACH DELETE n
+     WITH count(*) AS done MATCH (r:Revision) WHERE r.targetId CONTAINS $tag DELETE r
+     WITH count(*) AS done MATCH (k:Name) WHERE k.key CONTAINS $tag AND NOT (k)<-[:NAMED]-() DELETE k`,
+    { tag },
+  );
+  await statsStore.recomputeAllTallies(graph.db);
 }
