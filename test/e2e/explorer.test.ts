@@ -240,9 +240,10 @@ describe('the explorer, as people use it (headless Chromium)', () => {
     }));
     expect(drawn.nodes.sort()).toEqual(data.shortestPath.nodes.map((n: { id: string }) => n.id).sort());
     expect(drawn.edges.sort()).toEqual(data.shortestPath.edges.map((e: { id: string }) => `e:${e.id}`).sort());
+    // the details panel renders after the path is drawn: wait for its heading before counting its steps
+    await page.locator('#details h2', { hasText: `Shortest path · ${data.shortestPath.length}` }).waitFor();
     const steps = page.locator('#details ol.path > li');
     expect(await steps.count()).toBe(data.shortestPath.nodes.length);
-    await page.locator('#details h2', { hasText: `Shortest path · ${data.shortestPath.length}` }).waitFor();
     // each quoted edge and each event on the path shows its citation
     expect(await page.locator('#details ol.path blockquote').count()).toBeGreaterThan(0);
     await browser.screenshot(page, 'explore-path');
