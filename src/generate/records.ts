@@ -1,5 +1,5 @@
 import { toFactRows } from '../model/factRows';
-import type { CitationRow, FactSet } from '../model/records';
+import type { FactCitation, FactSet } from '../model/records';
 
 /**
  * Fact records → plain nodes and relationships for the bulk loaders. The stored properties come
@@ -53,7 +53,7 @@ export function toRecords(facts: FactSet, names: Set<string> = new Set()): Recor
   const texts = new Map(rows.sources.map((s) => [s.id, typeof s.props.text === 'string' ? s.props.text : null]));
   // A citation edge's properties as addCitations (cypher/queries/facts.cypher) sets them; the offset
   // is known when the source's text is in the same chunk.
-  const cite = (type: string, from: { label: string; id: string }, factId: string, citations: CitationRow[]) => {
+  const cite = (type: string, from: { label: string; id: string }, factId: string, citations: FactCitation[]) => {
     citations.forEach((c, position) => {
       const offset = texts.get(c.sourceId)?.indexOf(c.quote);
       relationships.push({
