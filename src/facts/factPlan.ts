@@ -203,7 +203,12 @@ export function classify(
   params: CheckParams,
   similar: SimilarEvent[],
   mode: WriteMode,
+  { history = true }: { history?: boolean } = {},
 ): Plan {
+  // A bulk load into an empty store keeps no revisions (src/facts/bulkPlan.ts): they are not even built.
+  const revise = (revision: () => RevisionRow) => {
+    if (history) plan.revisions.push(revision());
+  };
   const plan: Plan = {
     results: [],
     valuesChanged: new Set(),
@@ -477,13 +482,13 @@ export function classify(
     if (created) {
       result.outcome = 'CREATED';
       const after = { ...record.after, ...(kind ? { citations: added.map(plain) } : {}) };
-      plan.revisions.push({
+      revise(() => ({
         targetId: record.id,
         action: 'CREATE',
         fields: Object.keys(after).sort(),
         before: null,
         after: JSON.stringify(after),
-      });
+      }));
     } else if (fields.length || removed.length) {
       result.outcome = 'UPDATED';
       result.fields = [...fields, ...citationFields];
@@ -495,23 +500,23 @@ export function classify(
           ...Object.fromEntries(fields.map((f) => [f, m?.[f] ?? null])),
           ...(citationFields.length ? { citations: citations.map(plain) } : {}),
         });
-      plan.revisions.push({
+      revise(() => ({
         targetId: record.id,
         action: 'UPDATE',
         fields: result.fields,
         before: only(record.before, removed),
         after: only(record.after, added),
-      });
+      }));
     } else if (added.length) {
       result.outcome = 'CORROBORATED';
       result.fields = citationFields;
-      plan.revisions.push({
+      revise(() => ({
         targetId: record.id,
         action: 'CORROBORATE',
         fields: citationFields,
         before: null,
         after: JSON.stringify({ citations: added.map(plain) }),
-      });
+      }));
     }
   });
 
@@ -548,16 +553,16 @@ export function classify(
       continue;
     }
     if (!before)
-      plan.revisions.push({
+      revise(() => ({
         targetId: s.id,
         action: 'CREATE',
         fields: Object.keys(after).sort(),
         before: null,
         after: JSON.stringify(after),
-      });
+      }));
     else if (fields.length) {
       const only = (m: Comparable) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, m[f] ?? null])));
-      plan.revisions.push({ targetId: s.id, action: 'UPDATE', fields, before: only(before), after: only(after) });
+      revise(() => ({ targetId: s.id, action: 'UPDATE', fields, before: only(before), after: only(after) }));
     }
     if (!before || fields.length) plan.valuesChanged.add(s.id);
   }
