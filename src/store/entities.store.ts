@@ -143,6 +143,28 @@ function pageParams(filter: EntityFilter, request: EntityPageRequest) {
   };
 }
 
+/** What `entitiesStore.page` sends to entityPage for the first walk of a page (bench/planCache.ts sends the same). */
+export function entityPageRead(filter: EntityFilter, request: EntityPageRequest): PageParams {
+  const params = pageParams(filter, request);
+  // When every entry a walk reads is on the page (no filter, or only the prefix that name order
+  // walks), it reads no more than the page.
+  const walkedPrefix = filter.order === 'NAME' ? null : params.prefix;
+  const scan =
+    (params.label ?? params.category ?? walkedPrefix ?? (params.byEvents || null)) ? ENTITY_SCAN : request.first + 1;
+  // A page in name order walks a prefix in its own key order; a set found by prefix would sort differently.
+  const prefixNames = filter.order !== 'NAME';
+  return { ...params, prefixNames, sets: true, cap: CANDIDATE_CAP, scan, first: request.first, countOnly: false };
+}
+
+/** What `entitiesStore.count` sends to entityPage when a filter beyond the label is set. */
+export function entityCountRead(filter: EntityFilter): PageParams {
+  const params = pageParams(filter, { first: 0, backward: false, after: null, before: null });
+  // `first` does not bound a count: the walk (ENTITY_COUNT_SCAN entries) or the set does. With a
+  // selective filter its set is counted, complete or not, and the order need not be walked.
+  const scan = filter.prefix !== null || params.byEvents ? 0 : ENTITY_COUNT_SCAN;
+  return { ...params, prefixNames: true, sets: true, cap: CANDIDATE_CAP, scan, first: 10_000_000, countOnly: true };
+}
+
 /** A stable relationship seen from one of its ends. */
 export interface RelationshipRow {
   id: string;
@@ -200,34 +222,18 @@ export const entitiesStore = {
    * ENTITY_WALK_ROUNDS walks; then the page says it was cut.
    */
   async page(read: Reader, filter: EntityFilter, request: EntityPageRequest): Promise<EntityPage> {
-    const params = pageParams(filter, request);
-    // When every entry a walk reads is on the page (no filter, or only the prefix that name order
-    // walks), it reads no more than the page.
-    const walkedPrefix = filter.order === 'NAME' ? null : params.prefix;
-    const scan =
-      (params.label ?? params.category ?? walkedPrefix ?? (params.byEvents || null)) ? ENTITY_SCAN : request.first + 1;
-    // A page in name order walks a prefix in its own key order; a set found by prefix would sort differently.
-    const prefixNames = filter.order !== 'NAME';
+    const params = entityPageRead(filter, request);
     const found: { entity: EntityRow; key: string }[] = [];
     let bounds = { lo: params.lo, hi: params.hi, nameFrom: params.nameFrom, nameTo: params.nameTo };
     for (let round = 1; ; round++) {
       const first = request.first - found.length;
-      const [row] = await read(q.entityPage, {
-        ...params,
-        ...bounds,
-        prefixNames,
-        sets: round === 1,
-        cap: CANDIDATE_CAP,
-        scan,
-        first,
-        countOnly: false,
-      });
+      const [row] = await read(q.entityPage, { ...params, ...bounds, sets: round === 1, first });
       const { rows, walked, scanned, lastRead } = row!;
       found.push(...rows.slice(0, first));
       const entities = request.backward ? [...found].reverse() : found;
       const edge = found.at(-1)?.key ?? null;
       if (rows.length > first) return { entities, hasMore: true, continueKey: edge, cut: false };
-      if (!(walked && scanned >= scan && lastRead !== null))
+      if (!(walked && scanned >= params.scan && lastRead !== null))
         return { entities, hasMore: false, continueKey: edge, cut: false };
       // The walk stopped at its bound: more may follow, from the last entry it read on.
       const full = found.length === request.first;
@@ -266,19 +272,7 @@ export const entitiesStore = {
       const [row] = await read(q.entityCount, { label });
       return { count: row!.count, exact: true };
     }
-    const params = pageParams(filter, { first: 0, backward: false, after: null, before: null });
-    // `first` does not bound a count: the walk (ENTITY_COUNT_SCAN entries) or the set does. With a
-    // selective filter its set is counted, complete or not, and the order need not be walked.
-    const scan = prefix !== null || params.byEvents ? 0 : ENTITY_COUNT_SCAN;
-    const [row] = await read(q.entityPage, {
-      ...params,
-      prefixNames: true,
-      sets: true,
-      cap: CANDIDATE_CAP,
-      scan,
-      first: 10_000_000,
-      countOnly: true,
-    });
+    const [row] = await read(q.entityPage, entityCountRead(filter));
     const { matched, walked, sampled, scanned } = row!;
     if (!walked) return { count: matched, exact: true };
     const more = sampled || matched > ENTITY_COUNT_CAP || scanned >= ENTITY_COUNT_SCAN;
