@@ -54,7 +54,11 @@ const ENTITY_REQUESTS: [string, EntityFilter, EntityPageRequest][] = [
   ['entities(first: 20)', filter({}), page()],
   ['— its next page (after a cursor)', filter({}), page(20, 'chen wei org/lanshu-technology-n5c')],
   ['type: Organization, orderBy: DEGREE', filter({ order: 'DEGREE', label: EntityLabel.Organization }), page()],
-  ['— and category: AI_STARTUP', filter({ order: 'DEGREE', label: EntityLabel.Organization, category: OrganizationCategory.AI_STARTUP }), page()],
+  [
+    '— and category: AI_STARTUP',
+    filter({ order: 'DEGREE', label: EntityLabel.Organization, category: OrganizationCategory.AI_STARTUP }),
+    page(),
+  ],
   ['namePrefix: "陳"', filter({ prefix: '陈' }), page()],
   ['namePrefix: "Chen", orderBy: DEGREE', filter({ order: 'DEGREE', prefix: 'chen' }), page()],
   [
@@ -71,7 +75,10 @@ const ENTITY_REQUESTS: [string, EntityFilter, EntityPageRequest][] = [
 ];
 
 const ENTITY_COUNTS: [string, EntityFilter][] = [
-  ['count: type: Organization, category', filter({ label: EntityLabel.Organization, category: OrganizationCategory.AI_STARTUP })],
+  [
+    'count: type: Organization, category',
+    filter({ label: EntityLabel.Organization, category: OrganizationCategory.AI_STARTUP }),
+  ],
   ['count: namePrefix: "陳"', filter({ prefix: '陈' })],
   ['count: hasEventOf: [ACQUISITION]', filter({ eventKinds: ['ACQUISITION'] })],
 ];
