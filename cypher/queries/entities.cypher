@@ -1,19 +1,21 @@
 // Entities (Person, Organization, Product, Group), their stable relationships and their mentions.
-// An entity is projected with all its properties (`n {.*}`, its `label` included); what hangs off
+// An entity is projected with the properties the Entity types expose (EntityRow in src/store/rows.ts,
+// `n {.id, .label, …}`), not every stored one: bookkeeping such as the DateTime `createdAt` is never
+// shown (test/unit/entityProjection.test.ts keeps every projection equal to EntityRow); what hangs off
 // it (relationships, mentions, events) is fetched for many entities at once by DataLoaders, and
 // capped per entity ($perEntity) so that a hub with 100k employees costs what a small one does.
 
 // @query entityById
 // :param id => 'org/moonshot-ai'
 MATCH (n:Entity {id: $id})
-RETURN n {.*} AS entity;
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS entity;
 
 // @query entitiesByIds
 // Many entities at once (the `node` of a selection's nodes), one unique-index seek each.
 // :param ids => ['org/moonshot-ai', 'person/yang-zhilin']
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN n {.*} AS entity;
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS entity;
 
 // @query entityPage
 // A page of `entities` in one of three orders, each a string per entity kept by the writer
@@ -159,7 +161,7 @@ CALL (walked, sampled, source, scanned) {
     AND ($page.kinds IS NULL OR involved
          OR EXISTS { UNWIND $page.kinds AS kind MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.kind = kind AND i.sortKey > $page.lower AND i.sortKey < $page.upper })
   WITH n, key LIMIT $first + 1
-  RETURN count(*) AS matched, collect(CASE WHEN $countOnly THEN null ELSE {entity: n {.*}, key: key} END) AS rows
+  RETURN count(*) AS matched, collect(CASE WHEN $countOnly THEN null ELSE {entity: n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}, key: key} END) AS rows
 }
 RETURN rows, matched, walked, sampled, size(scanned) AS scanned, scanned[-1].key AS lastRead;
 
@@ -198,7 +200,7 @@ CALL () {
 WITH n, max(rank) AS rank, min(length) AS length
 ORDER BY rank DESC, length, n.id
 LIMIT $limit
-RETURN n {.*} AS entity;
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS entity;
 
 // @query relationshipsOf
 // The stable relationships of many entities at once, at most $perEntity each, each with its
@@ -240,7 +242,7 @@ MATCH (n:Entity {id: key.from})
 MATCH (other:Entity {id: key.to})
 MATCH (n)-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(other)
 WHERE r.id = key.id
-RETURN n {.*} AS from, {
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS from, {
   id: r.id, type: type(r), outgoing: true,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
   inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
@@ -249,7 +251,7 @@ RETURN n {.*} AS from, {
                        RETURN {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}
                        ORDER BY c.position LIMIT $perFact },
   sourceCount: r.sourceCount,
-  other: other {.*}
+  other: other {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}
 } AS relationship;
 
 // @query mentionsOf
@@ -271,6 +273,6 @@ RETURN id, collect({quote: m.quote, position: m.position, offset: m.offset, sour
 // :param key => '杨植麟'
 // :param limit => 100
 MATCH (:Name {key: $key})<-[:NAMED]-(n:Entity)
-RETURN n {.*} AS entity
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS entity
 ORDER BY n.id
 LIMIT $limit;

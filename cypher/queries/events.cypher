@@ -61,7 +61,7 @@ WHERE e:Event AND all(f IN $page.others WHERE EXISTS { (e)-[i:INVOLVES]->() WHER
 WITH e ORDER BY sortKey LIMIT $first + 1
 RETURN e {
   .*,
-  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}}],
   sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
 } AS event;
 
@@ -109,7 +109,7 @@ WHERE e:Event AND all(f IN $page.others WHERE EXISTS { (e)-[i:INVOLVES]->() WHER
 WITH e ORDER BY sortKey DESC LIMIT $first + 1
 RETURN e {
   .*,
-  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}}],
   sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, source: s {.id, .title, .publisher, .date, .language}}]
 } AS event;
 
@@ -158,7 +158,7 @@ UNWIND $ids AS id
 MATCH (e:Event {id: id})
 RETURN e {
   .*,
-  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}}],
   sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
 } AS event;
 
@@ -195,7 +195,7 @@ CALL (id) {
 }
 WITH id, collect(e {
   .*,
-  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}}],
   sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
 }) AS events
 RETURN id, events;
@@ -232,7 +232,7 @@ CALL (id) {
 }
 WITH id, collect(e {
   .*,
-  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.*}}],
+  participants: [(e)-[i:INVOLVES]->(x:Entity) | {role: i.role, position: i.position, entity: x {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}}],
   sources: [(e)-[c:CITES]->(s:Source) | {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}]
 }) AS events
 RETURN id, events;
