@@ -190,6 +190,17 @@ async function main(): Promise<void> {
         eventCountParams(f),
       ]),
     );
+    // Left as they are: blocks whose only list is the DataLoader's batch of ids (its size bucket: 1, up to 10, up to 100).
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `org/generated-${i}`);
+    await block(
+      driver,
+      'entities.cypher#relationshipsOf (a batch of 1, 5 and 50 ids: not changed)',
+      [1, 5, 50].map((n) => [
+        `${n} ids`,
+        as(entityQueries.relationshipsOf),
+        { ids: ids(n), perEntity: 501, perFact: 100, withCitations: true },
+      ]),
+    );
     console.log(`\nload average after: ${loadAverage()}`);
   } finally {
     await driver.close();
