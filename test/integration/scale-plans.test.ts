@@ -136,7 +136,11 @@ describe('scale: query plans on a generated graph', () => {
       severalCombinations: (combinations[name] ?? 0) > 3,
     }));
     expect(varied).toEqual(varied.map(({ name }) => ({ name, severalCombinations: true })));
-    expect({ plans, combinations }).toEqual({ plans: blocks.size, combinations });
+    // One plan per block; Neo4j adds one more entry to a query that has run more than ten times
+    // (its recompilation when hot, cypher.expression_engine ONLY_WHEN_HOT), whatever its parameters.
+    const runs = (name: string) => queries.filter((q) => q.name === name).length;
+    const expected = [...blocks.keys()].reduce((n, name) => n + (runs(name) > 10 ? 2 : 1), 0);
+    expect({ plans, combinations }).toEqual({ plans: expected, combinations });
   });
 
   it('covers every root query field of the schema', async () => {
