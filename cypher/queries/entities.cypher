@@ -1,19 +1,21 @@
 // Entities (Person, Organization, Product, Group), their stable relationships and their mentions.
-// An entity is projected with all its properties (`n {.*}`, its `label` included); what hangs off
+// An entity is projected with the properties the Entity types expose (EntityRow in src/store/rows.ts,
+// `n {.id, .label, …}`), not every stored one: bookkeeping such as the DateTime `createdAt` is never
+// shown (test/unit/entityProjection.test.ts keeps every projection equal to EntityRow); what hangs off
 // it (relationships, mentions, events) is fetched for many entities at once by DataLoaders, and
 // capped per entity ($perEntity) so that a hub with 100k employees costs what a small one does.
 
 // @query entityById
 // :param id => 'org/moonshot-ai'
 MATCH (n:Entity {id: $id})
-RETURN n {.*} AS entity;
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS entity;
 
 // @query entitiesByIds
 // Many entities at once (the `node` of a selection's nodes), one unique-index seek each.
 // :param ids => ['org/moonshot-ai', 'person/yang-zhilin']
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN n {.*} AS entity;
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS entity;
 
 // @query entityPage
 // A page of `entities` in one of three orders, each a string per entity kept by the writer
@@ -22,9 +24,9 @@ RETURN n {.*} AS entity;
 //                 starting with it in key order instead, each entity at its first such name;
 //   DEGREE        n.degreeSort "<degree, 10 digits> <id>", highest first;
 //   LATEST_EVENT  n.latestSort "<date of its latest event> <id>", newest first.
-// The page lies strictly between the sort keys $lo and $hi and is read from one end of that range:
-// $ascending reads the index upwards from $lo (a forward page in name order, a backward page,
-// Relay's `last`/`before`, in the descending orders), otherwise downwards from $hi. Cypher cannot
+// The page lies strictly between the sort keys $page.lo and $page.hi and is read from one end of that range:
+// $ascending reads the index upwards from $page.lo (a forward page in name order, a backward page,
+// Relay's `last`/`before`, in the descending orders), otherwise downwards from $page.hi. Cypher cannot
 // take the direction of an ORDER BY as a parameter, hence one branch per order and direction.
 // First, the selective filters are asked for their entities ($sets: false on a walk's
 // continuation, which needs none): the :Name keys starting with the prefix ($prefixNames: not for
@@ -36,42 +38,35 @@ RETURN n {.*} AS entity;
 // the filters entry by entry until $first + 1 pass: a page costs at most $scan + 2 × ($cap + 1)
 // index entries whatever the graph's size. `scanned` and `lastRead` tell whether a walk stopped at
 // its cap (the next page starts after lastRead); `walked` is false when a complete set stood in.
-// :param order => 'DEGREE'
+// The strings and lists come in one map, $page, so that one plan serves every page: Neo4j caches a
+// plan per parameter types, and a string's or a list's type includes whether it is null or empty
+// and a bucket of its size (events.cypher says more).
+// :param page => {order: 'DEGREE', lo: '', hi: '\uffff', nameFrom: '', nameTo: '\uffff', label: 'Organization', category: null, prefix: null, kinds: ['ACQUISITION'], lower: '2024', upper: '2024-12\uffff'}
 // :param ascending => false
-// :param lo => ''
-// :param hi => '\uffff'
-// :param nameFrom => ''
-// :param nameTo => '\uffff'
-// :param label => 'Organization'
-// :param category => null
-// :param prefix => null
 // :param prefixNames => true
 // :param sets => true
 // :param byEvents => true
-// :param kinds => ['ACQUISITION']
-// :param lower => '2024'
-// :param upper => '2024-12\uffff'
 // :param cap => 5000
 // :param scan => 2000
 // :param first => 20
 // :param countOnly => false
 CALL () {
-  WITH $prefix AS prefix WHERE prefix IS NOT NULL AND $prefixNames AND $sets
+  WITH $page.prefix AS prefix WHERE prefix IS NOT NULL AND $prefixNames AND $sets
   MATCH (k:Name) WHERE k.key STARTS WITH prefix
   WITH k ORDER BY k.key LIMIT $cap + 1
-  WITH collect(k) AS found WHERE $prefix IS NOT NULL AND $prefixNames AND $sets // an aggregate of no rows is still a row
+  WITH collect(k) AS found WHERE $page.prefix IS NOT NULL AND $prefixNames AND $sets // an aggregate of no rows is still a row
   RETURN 'names' AS source, found
   UNION ALL
   WITH $byEvents AS byEvents WHERE byEvents AND $sets
   CALL () {
-    WITH $kinds AS kinds WHERE kinds IS NULL
-    MATCH (e:Event) WHERE e.sortKey > $lower AND e.sortKey < $upper
+    WITH $page.kinds AS kinds WHERE kinds IS NULL
+    MATCH (e:Event) WHERE e.sortKey > $page.lower AND e.sortKey < $page.upper
     WITH e ORDER BY e.sortKey LIMIT $cap + 1
     RETURN e
     UNION ALL
-    UNWIND coalesce($kinds, []) AS kind
+    UNWIND coalesce($page.kinds, []) AS kind
     CALL (kind) {
-      MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > $lower AND e.sortKey < $upper
+      MATCH (e:Event) WHERE e.kind = kind AND e.sortKey > $page.lower AND e.sortKey < $page.upper
       WITH e ORDER BY e.kind, e.sortKey LIMIT $cap + 1
       RETURN e
     }
@@ -88,47 +83,47 @@ WITH reduce(best = null, c IN complete | CASE WHEN best IS NULL OR size(c.found)
 // seek the whole range): it reads at most $scan entries even when a complete set replaces it.
 CALL () {
   CALL () {
-    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NULL AND $ascending
-    MATCH (n:Entity) WHERE n.nameSort > $lo AND n.nameSort < $hi
+    WITH $page.order AS order WHERE order = 'NAME' AND $page.prefix IS NULL AND $ascending
+    MATCH (n:Entity) WHERE n.nameSort > $page.lo AND n.nameSort < $page.hi
     WITH n ORDER BY n.nameSort LIMIT $scan
     RETURN n, n.nameSort AS key
     UNION ALL
-    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NULL AND NOT $ascending
-    MATCH (n:Entity) WHERE n.nameSort > $lo AND n.nameSort < $hi
+    WITH $page.order AS order WHERE order = 'NAME' AND $page.prefix IS NULL AND NOT $ascending
+    MATCH (n:Entity) WHERE n.nameSort > $page.lo AND n.nameSort < $page.hi
     WITH n ORDER BY n.nameSort DESC LIMIT $scan
     RETURN n, n.nameSort AS key
     UNION ALL
-    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NOT NULL AND $ascending
-    MATCH (k:Name) WHERE k.key STARTS WITH $prefix AND k.key >= $nameFrom AND k.key <= $nameTo
+    WITH $page.order AS order WHERE order = 'NAME' AND $page.prefix IS NOT NULL AND $ascending
+    MATCH (k:Name) WHERE k.key STARTS WITH $page.prefix AND k.key >= $page.nameFrom AND k.key <= $page.nameTo
     WITH k ORDER BY k.key LIMIT $scan
     MATCH (k)<-[:NAMED]-(n:Entity)
     WITH n, k.key + ' ' + n.id AS key ORDER BY key
     RETURN n, key
     UNION ALL
-    WITH $order AS order WHERE order = 'NAME' AND $prefix IS NOT NULL AND NOT $ascending
-    MATCH (k:Name) WHERE k.key STARTS WITH $prefix AND k.key >= $nameFrom AND k.key <= $nameTo
+    WITH $page.order AS order WHERE order = 'NAME' AND $page.prefix IS NOT NULL AND NOT $ascending
+    MATCH (k:Name) WHERE k.key STARTS WITH $page.prefix AND k.key >= $page.nameFrom AND k.key <= $page.nameTo
     WITH k ORDER BY k.key DESC LIMIT $scan
     MATCH (k)<-[:NAMED]-(n:Entity)
     WITH n, k.key + ' ' + n.id AS key ORDER BY key DESC
     RETURN n, key
     UNION ALL
-    WITH $order AS order WHERE order = 'DEGREE' AND NOT $ascending
-    MATCH (n:Entity) WHERE n.degreeSort > $lo AND n.degreeSort < $hi
+    WITH $page.order AS order WHERE order = 'DEGREE' AND NOT $ascending
+    MATCH (n:Entity) WHERE n.degreeSort > $page.lo AND n.degreeSort < $page.hi
     WITH n ORDER BY n.degreeSort DESC LIMIT $scan
     RETURN n, n.degreeSort AS key
     UNION ALL
-    WITH $order AS order WHERE order = 'DEGREE' AND $ascending
-    MATCH (n:Entity) WHERE n.degreeSort > $lo AND n.degreeSort < $hi
+    WITH $page.order AS order WHERE order = 'DEGREE' AND $ascending
+    MATCH (n:Entity) WHERE n.degreeSort > $page.lo AND n.degreeSort < $page.hi
     WITH n ORDER BY n.degreeSort LIMIT $scan
     RETURN n, n.degreeSort AS key
     UNION ALL
-    WITH $order AS order WHERE order = 'LATEST_EVENT' AND NOT $ascending
-    MATCH (n:Entity) WHERE n.latestSort > $lo AND n.latestSort < $hi
+    WITH $page.order AS order WHERE order = 'LATEST_EVENT' AND NOT $ascending
+    MATCH (n:Entity) WHERE n.latestSort > $page.lo AND n.latestSort < $page.hi
     WITH n ORDER BY n.latestSort DESC LIMIT $scan
     RETURN n, n.latestSort AS key
     UNION ALL
-    WITH $order AS order WHERE order = 'LATEST_EVENT' AND $ascending
-    MATCH (n:Entity) WHERE n.latestSort > $lo AND n.latestSort < $hi
+    WITH $page.order AS order WHERE order = 'LATEST_EVENT' AND $ascending
+    MATCH (n:Entity) WHERE n.latestSort > $page.lo AND n.latestSort < $page.hi
     WITH n ORDER BY n.latestSort LIMIT $scan
     RETURN n, n.latestSort AS key
   }
@@ -141,7 +136,7 @@ CALL (small, partial) {
   UNWIND chosen.found AS item
   MATCH (item)-[:NAMED|INVOLVES]-(n:Entity)
   WITH DISTINCT n
-  WITH n, CASE $order WHEN 'NAME' THEN n.nameSort WHEN 'DEGREE' THEN n.degreeSort ELSE n.latestSort END AS key
+  WITH n, CASE $page.order WHEN 'NAME' THEN n.nameSort WHEN 'DEGREE' THEN n.degreeSort ELSE n.latestSort END AS key
   WITH n, key ORDER BY CASE WHEN $ascending THEN key ELSE '' END, key DESC
   RETURN collect({n: n, key: key}) AS set
 }
@@ -152,36 +147,37 @@ WITH small IS NULL AS walked, partial IS NOT NULL AS sampled, coalesce(small, pa
 CALL (walked, sampled, source, scanned) {
   UNWIND scanned AS row
   WITH row.n AS n, row.key AS key, coalesce(source = 'names', false) AS named, coalesce(source = 'events', false) AS involved
-  WHERE key > $lo AND key < $hi
-    AND ($label IS NULL OR n.label = $label)
-    AND ($category IS NULL OR $category IN coalesce(n.categories, []))
-    AND ($prefix IS NULL OR named OR n.key STARTS WITH $prefix OR EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix })
+  WHERE key > $page.lo AND key < $page.hi
+    AND ($page.label IS NULL OR n.label = $page.label)
+    AND ($page.category IS NULL OR $page.category IN coalesce(n.categories, []))
+    AND ($page.prefix IS NULL OR named OR n.key STARTS WITH $page.prefix OR EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $page.prefix })
     // with a prefix walked in name order, an entity is listed at the first of its names that has it
-    AND NOT ($prefix IS NOT NULL AND $order = 'NAME' AND walked AND NOT sampled
-             AND EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $prefix AND k.key < split(key, ' ')[0] })
+    AND NOT ($page.prefix IS NOT NULL AND $page.order = 'NAME' AND walked AND NOT sampled
+             AND EXISTS { (n)-[:NAMED]->(k:Name) WHERE k.key STARTS WITH $page.prefix AND k.key < split(key, ' ')[0] })
     // an event in the date range (one seek in date order), of the kinds if given (one seek per
     // kind); each check is written `NOT guard OR EXISTS` so that the planner skips it unless needed
-    AND (NOT $byEvents OR $kinds IS NOT NULL OR involved
-         OR EXISTS { MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey > $lower AND i.sortKey < $upper })
-    AND ($kinds IS NULL OR involved
-         OR EXISTS { UNWIND $kinds AS kind MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.kind = kind AND i.sortKey > $lower AND i.sortKey < $upper })
+    AND (NOT $byEvents OR $page.kinds IS NOT NULL OR involved
+         OR EXISTS { MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey > $page.lower AND i.sortKey < $page.upper })
+    AND ($page.kinds IS NULL OR involved
+         OR EXISTS { UNWIND $page.kinds AS kind MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.kind = kind AND i.sortKey > $page.lower AND i.sortKey < $page.upper })
   WITH n, key LIMIT $first + 1
-  RETURN count(*) AS matched, collect(CASE WHEN $countOnly THEN null ELSE {entity: n {.*}, key: key} END) AS rows
+  RETURN count(*) AS matched, collect(CASE WHEN $countOnly THEN null ELSE {entity: n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}, key: key} END) AS rows
 }
 RETURN rows, matched, walked, sampled, size(scanned) AS scanned, scanned[-1].key AS lastRead;
 
 // @query entityCount
 // How many entities there are, or of one label, from the count store (no entity is read). A
 // retracted entity keeps its own label (only :Entity gives way to :RetractedFact), so those of the
-// label are taken off: as many as were retracted, never the graph's size.
-// :param label => 'Person'
-RETURN CASE $label
+// label are taken off: as many as were retracted, never the graph's size. The label comes in a map
+// ($filter) so that null, 'Group' and 'Organization' (three size buckets) share one plan.
+// :param filter => {label: 'Person'}
+RETURN CASE $filter.label
   WHEN 'Person' THEN COUNT { (:Person) }
   WHEN 'Organization' THEN COUNT { (:Organization) }
   WHEN 'Product' THEN COUNT { (:Product) }
   WHEN 'Group' THEN COUNT { (:Group) }
   ELSE COUNT { (:Entity) }
-END - CASE WHEN $label IS NULL THEN 0 ELSE COUNT { (r:RetractedFact) WHERE r.label = $label } END AS count;
+END - CASE WHEN $filter.label IS NULL THEN 0 ELSE COUNT { (r:RetractedFact) WHERE r.label = $filter.label } END AS count;
 
 // @query searchEntities
 // Prefix matches of the normalised name (one character and up, any script: keys are simplified)
@@ -204,7 +200,7 @@ CALL () {
 WITH n, max(rank) AS rank, min(length) AS length
 ORDER BY rank DESC, length, n.id
 LIMIT $limit
-RETURN n {.*} AS entity;
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS entity;
 
 // @query relationshipsOf
 // The stable relationships of many entities at once, at most $perEntity each, each with its
@@ -246,7 +242,7 @@ MATCH (n:Entity {id: key.from})
 MATCH (other:Entity {id: key.to})
 MATCH (n)-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(other)
 WHERE r.id = key.id
-RETURN n {.*} AS from, {
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS from, {
   id: r.id, type: type(r), outgoing: true,
   role: r.role, roleEn: r.roleEn, since: r.since, until: r.until, current: r.current,
   inferred: coalesce(r.inferred, false), inferredBasis: r.inferredBasis,
@@ -255,7 +251,7 @@ RETURN n {.*} AS from, {
                        RETURN {quote: c.quote, position: c.position, offset: c.offset, source: s {.id, .title, .publisher, .date, .language}}
                        ORDER BY c.position LIMIT $perFact },
   sourceCount: r.sourceCount,
-  other: other {.*}
+  other: other {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount}
 } AS relationship;
 
 // @query mentionsOf
@@ -277,6 +273,6 @@ RETURN id, collect({quote: m.quote, position: m.position, offset: m.offset, sour
 // :param key => '杨植麟'
 // :param limit => 100
 MATCH (:Name {key: $key})<-[:NAMED]-(n:Entity)
-RETURN n {.*} AS entity
+RETURN n {.id, .label, .name, .names, .description, .categories, .anonymous, .degree, .latestEvent, .sourceCount} AS entity
 ORDER BY n.id
 LIMIT $limit;

@@ -5,6 +5,13 @@ import type { Reader } from '../neo4j/executor';
 import { justAfter, justBefore } from '../model/sortKeys';
 import type { CitationRow, EntityRow } from './rows';
 
+/**
+ * entityPage's parameters. Its strings and lists come in one map, `page`: Neo4j caches a plan per
+ * query text and parameter types, and the type of a string or a list parameter includes whether it
+ * is null, whether a list is empty and a bucket of its size (0, 1, up to 10, up to 100…), so sent
+ * one by one they made a plan per combination of filters and cursors (bench/planCache.ts). A map's
+ * type is only "map": one plan serves every page. Numbers and booleans have no size and stay apart.
+ */
 type PageParams = ReturnType<typeof pageParams> & {
   prefixNames: boolean;
   sets: boolean;
@@ -19,7 +26,7 @@ interface EntitiesCypher {
   entityById: Contract<{ id: string }, { entity: EntityRow }>;
   entitiesByIds: Contract<{ ids: string[] }, { entity: EntityRow }>;
   entityPage: Contract<PageParams, PageRow>;
-  entityCount: Contract<{ label: EntityLabel | null }, { count: number }>;
+  entityCount: Contract<{ filter: { label: EntityLabel | null } }, { count: number }>;
   searchEntities: Contract<SearchQuery & { scan: number }, { entity: EntityRow }>;
   relationshipsOf: Contract<
     { ids: string[]; perEntity: number; perFact: number; withCitations: boolean },
@@ -127,20 +134,44 @@ function pageParams(filter: EntityFilter, request: EntityPageRequest) {
   const loName = lo.split(' ')[0]!;
   const hiName = hi === TOP ? TOP : hi.split(' ')[0]!;
   return {
-    order,
+    page: {
+      order,
+      lo,
+      hi,
+      nameFrom: prefix !== null && prefix > loName ? prefix : loName,
+      nameTo: hiName,
+      label,
+      category,
+      prefix,
+      kinds: eventKinds,
+      lower,
+      upper,
+    },
     ascending: up !== request.backward,
-    lo,
-    hi,
-    nameFrom: prefix !== null && prefix > loName ? prefix : loName,
-    nameTo: hiName,
-    label,
-    category,
-    prefix,
     byEvents,
-    kinds: eventKinds,
-    lower,
-    upper,
   };
+}
+
+/** What `entitiesStore.page` sends to entityPage for the first walk of a page (bench/planCache.ts sends the same). */
+export function entityPageRead(filter: EntityFilter, request: EntityPageRequest): PageParams {
+  const params = pageParams(filter, request);
+  // When every entry a walk reads is on the page (no filter, or only the prefix that name order
+  // walks), it reads no more than the page.
+  const walkedPrefix = filter.order === 'NAME' ? null : filter.prefix;
+  const scan =
+    (filter.label ?? filter.category ?? walkedPrefix ?? (params.byEvents || null)) ? ENTITY_SCAN : request.first + 1;
+  // A page in name order walks a prefix in its own key order; a set found by prefix would sort differently.
+  const prefixNames = filter.order !== 'NAME';
+  return { ...params, prefixNames, sets: true, cap: CANDIDATE_CAP, scan, first: request.first, countOnly: false };
+}
+
+/** What `entitiesStore.count` sends to entityPage when a filter beyond the label is set. */
+export function entityCountRead(filter: EntityFilter): PageParams {
+  const params = pageParams(filter, { first: 0, backward: false, after: null, before: null });
+  // `first` does not bound a count: the walk (ENTITY_COUNT_SCAN entries) or the set does. With a
+  // selective filter its set is counted, complete or not, and the order need not be walked.
+  const scan = filter.prefix !== null || params.byEvents ? 0 : ENTITY_COUNT_SCAN;
+  return { ...params, prefixNames: true, sets: true, cap: CANDIDATE_CAP, scan, first: 10_000_000, countOnly: true };
 }
 
 /** A stable relationship seen from one of its ends. */
@@ -200,34 +231,23 @@ export const entitiesStore = {
    * ENTITY_WALK_ROUNDS walks; then the page says it was cut.
    */
   async page(read: Reader, filter: EntityFilter, request: EntityPageRequest): Promise<EntityPage> {
-    const params = pageParams(filter, request);
-    // When every entry a walk reads is on the page (no filter, or only the prefix that name order
-    // walks), it reads no more than the page.
-    const walkedPrefix = filter.order === 'NAME' ? null : params.prefix;
-    const scan =
-      (params.label ?? params.category ?? walkedPrefix ?? (params.byEvents || null)) ? ENTITY_SCAN : request.first + 1;
-    // A page in name order walks a prefix in its own key order; a set found by prefix would sort differently.
-    const prefixNames = filter.order !== 'NAME';
+    const params = entityPageRead(filter, request);
     const found: { entity: EntityRow; key: string }[] = [];
-    let bounds = { lo: params.lo, hi: params.hi, nameFrom: params.nameFrom, nameTo: params.nameTo };
+    let bounds = { lo: params.page.lo, hi: params.page.hi, nameFrom: params.page.nameFrom, nameTo: params.page.nameTo };
     for (let round = 1; ; round++) {
       const first = request.first - found.length;
       const [row] = await read(q.entityPage, {
         ...params,
-        ...bounds,
-        prefixNames,
+        page: { ...params.page, ...bounds },
         sets: round === 1,
-        cap: CANDIDATE_CAP,
-        scan,
         first,
-        countOnly: false,
       });
       const { rows, walked, scanned, lastRead } = row!;
       found.push(...rows.slice(0, first));
       const entities = request.backward ? [...found].reverse() : found;
       const edge = found.at(-1)?.key ?? null;
       if (rows.length > first) return { entities, hasMore: true, continueKey: edge, cut: false };
-      if (!(walked && scanned >= scan && lastRead !== null))
+      if (!(walked && scanned >= params.scan && lastRead !== null))
         return { entities, hasMore: false, continueKey: edge, cut: false };
       // The walk stopped at its bound: more may follow, from the last entry it read on.
       const full = found.length === request.first;
@@ -263,22 +283,10 @@ export const entitiesStore = {
   async count(read: Reader, filter: EntityFilter): Promise<{ count: number; exact: boolean }> {
     const { category, prefix, eventKinds, eventsFrom, eventsTo, label } = filter;
     if (category === null && prefix === null && eventKinds === null && eventsFrom === null && eventsTo === null) {
-      const [row] = await read(q.entityCount, { label });
+      const [row] = await read(q.entityCount, { filter: { label } });
       return { count: row!.count, exact: true };
     }
-    const params = pageParams(filter, { first: 0, backward: false, after: null, before: null });
-    // `first` does not bound a count: the walk (ENTITY_COUNT_SCAN entries) or the set does. With a
-    // selective filter its set is counted, complete or not, and the order need not be walked.
-    const scan = prefix !== null || params.byEvents ? 0 : ENTITY_COUNT_SCAN;
-    const [row] = await read(q.entityPage, {
-      ...params,
-      prefixNames: true,
-      sets: true,
-      cap: CANDIDATE_CAP,
-      scan,
-      first: 10_000_000,
-      countOnly: true,
-    });
+    const [row] = await read(q.entityPage, entityCountRead(filter));
     const { matched, walked, sampled, scanned } = row!;
     if (!walked) return { count: matched, exact: true };
     const more = sampled || matched > ENTITY_COUNT_CAP || scanned >= ENTITY_COUNT_SCAN;

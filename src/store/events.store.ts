@@ -4,10 +4,15 @@ import type { EventKind } from '../model/vocabulary';
 import type { Reader } from '../neo4j/executor';
 import type { EventRow } from './rows';
 
+/**
+ * The strings and lists of a block come in one map (`page`, `filter`, `scope`): Neo4j caches a plan
+ * per parameter types, and the type of a string or list parameter includes whether it is null or
+ * empty and a bucket of its size, so one by one they made a plan per combination of filters and
+ * cursors (bench/planCache.ts); a map's type is only "map". Numbers and booleans stay apart.
+ */
 type PageParams = ReturnType<typeof eventPageParams>;
-type EntityEventsParams = ReturnType<typeof scopeParams> & {
-  after: string;
-  before: string;
+type EntityEventsParams = {
+  scope: ReturnType<typeof scopeParams> & { after: string; before: string };
   scan: number;
   first: number;
 };
@@ -20,7 +25,10 @@ interface EventsCypher {
   eventsByIds: Contract<{ ids: string[] }, { event: EventRow }>;
   eventsOfEntities: Contract<EntityEventsParams, { id: string; events: EventRow[] }>;
   eventsOfEntitiesBackward: Contract<EntityEventsParams, { id: string; events: EventRow[] }>;
-  eventCountsOfEntities: Contract<ReturnType<typeof scopeParams> & { cap: number }, { id: string; count: number }>;
+  eventCountsOfEntities: Contract<
+    { scope: ReturnType<typeof scopeParams>; cap: number },
+    { id: string; count: number }
+  >;
 }
 
 /** cypher/queries/events.cypher with typed parameters and rows. */
@@ -66,11 +74,13 @@ export function eventPageParams(filter: EventFilter) {
   );
   const { lower, upper } = sortKeyRange(filter.from, filter.to);
   return {
-    anchor,
-    others,
-    kinds: filter.kinds?.length ? [...new Set(filter.kinds)] : null,
-    lower: [lower, filter.after ?? ''].sort().at(-1)!,
-    upper: [upper, filter.before ?? '\uffff'].sort()[0]!,
+    page: {
+      anchor,
+      others,
+      kinds: filter.kinds?.length ? [...new Set(filter.kinds)] : null,
+      lower: [lower, filter.after ?? ''].sort().at(-1)!,
+      upper: [upper, filter.before ?? '\uffff'].sort()[0]!,
+    },
     // An entity with two roles in one event has two index entries for it: read twice the page.
     scan: anchor && anchor.role === null ? (filter.first + 1) * 2 : filter.first + 1,
     first: filter.first,
@@ -78,9 +88,9 @@ export function eventPageParams(filter: EventFilter) {
 }
 
 export function eventCountParams(filter: EventFilter) {
-  const { anchor, others, kinds, lower, upper } = eventPageParams({ ...filter, after: null, before: null });
-  const unfiltered = !anchor && !filter.kinds?.length && !filter.from && !filter.to;
-  return { anchor, others, kinds, lower, upper, unfiltered, cap: COUNT_CAP };
+  const { page } = eventPageParams({ ...filter, after: null, before: null });
+  const unfiltered = !page.anchor && !filter.kinds?.length && !filter.from && !filter.to;
+  return { filter: page, unfiltered, cap: COUNT_CAP };
 }
 
 export interface EventPage {
@@ -139,9 +149,7 @@ export const eventsStore = {
    */
   async ofEntities(read: Reader, ids: string[], scope: EntityEventScope): Promise<Map<string, EventPage>> {
     const rows = await read(scope.backward ? q.eventsOfEntitiesBackward : q.eventsOfEntities, {
-      ...scopeParams({ ...scope, ids }),
-      after: scope.after ?? '',
-      before: scope.before ?? '\uffff',
+      scope: { ...scopeParams({ ...scope, ids }), after: scope.after ?? '', before: scope.before ?? '\uffff' },
       scan: scope.role === null ? (scope.first + 1) * 2 : scope.first + 1,
       first: scope.first,
     });
@@ -160,7 +168,7 @@ export const eventsStore = {
     scope: Pick<EntityEventScope, 'role' | 'kinds'>,
   ): Promise<Map<string, { count: number; exact: boolean }>> {
     const rows = await read(q.eventCountsOfEntities, {
-      ...scopeParams({ ...scope, ids }),
+      scope: scopeParams({ ...scope, ids }),
       cap: COUNT_CAP,
     });
     return new Map(

@@ -93,6 +93,60 @@ describe('scale: query plans on a generated graph', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("one plan per block: the entities and events pages of every filter, order and cursor share their block's plan in Neo4j's query cache (issue 20, the cold first call)", async () => {
+    /** How many plans the query cache holds: db.clearQueryCaches says how many it cleared. */
+    const clearPlans = async () => {
+      const { records } = await driver.executeQuery('CALL db.clearQueryCaches()');
+      return Number(/of (\d+) quer/.exec(String(records[0]!.get(0)))?.[1] ?? 0);
+    };
+    /** What Neo4j 5.26 keys a plan on for one value: null, a list's or a string's size bucket (0, 1, ≤10, ≤100…), else its type. */
+    const bucket = (n: number) => (n <= 1 ? n : 10 ** Math.ceil(Math.log10(n)));
+    const typeKey = (v: unknown): string =>
+      v === null
+        ? 'null'
+        : Array.isArray(v)
+          ? `list/${v.length ? typeof v[0] : 'any'}/${bucket(v.length)}`
+          : typeof v === 'string'
+            ? `string/${bucket([...v].length)}`
+            : typeof v;
+    /** The key the block's values would make if each were its own parameter (one level of maps flattened). */
+    const looseKey = (params: Record<string, unknown>) =>
+      Object.entries(params)
+        .flatMap(([k, v]) =>
+          v !== null && typeof v === 'object' && !Array.isArray(v)
+            ? Object.entries(v).map(([kk, vv]) => `${k}.${kk}:${typeKey(vv)}`)
+            : [`${k}:${typeKey(v)}`],
+        )
+        .sort()
+        .join(' ');
+    const db = new Executor(driver, 'neo4j', capture.logger, 60_000);
+    const ops = rootOperations(manifest).filter((op) => op.field === 'entities' || op.field === 'events');
+    await clearPlans();
+    capture.take();
+    for (const op of ops) {
+      const response = await app.apollo.executeOperation({ query: op.graphql }, { contextValue: createContext(db) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      expect(response.body.singleResult.errors).toBeUndefined();
+    }
+    const queries = capture.take();
+    const plans = await clearPlans();
+    const blocks = new Map<string, Set<string>>();
+    for (const q of queries) blocks.set(q.name, (blocks.get(q.name) ?? new Set()).add(looseKey(q.params)));
+    const combinations = Object.fromEntries([...blocks].map(([name, keys]) => [name.split('#').pop()!, keys.size]));
+    // The requests vary what used to split the cache (nulls, empty lists, sizes of strings and lists):
+    // each page block was sent with several combinations, which were as many plans before.
+    const varied = ['entityPage', 'eventPage', 'eventCount'].map((name) => ({
+      name,
+      severalCombinations: (combinations[name] ?? 0) > 3,
+    }));
+    expect(varied).toEqual(varied.map(({ name }) => ({ name, severalCombinations: true })));
+    // One plan per block; Neo4j adds one more entry to a query that has run more than ten times
+    // (its recompilation when hot, cypher.expression_engine ONLY_WHEN_HOT), whatever its parameters.
+    const runs = (name: string) => queries.filter((q) => q.name === name).length;
+    const expected = [...blocks.keys()].reduce((n, name) => n + (runs(name) > 10 ? 2 : 1), 0);
+    expect({ plans, combinations }).toEqual({ plans: expected, combinations });
+  });
+
   it('covers every root query field of the schema', async () => {
     const schema = await buildGraphQLSchema();
     const fields = Object.keys(schema.getQueryType()!.getFields()).sort();

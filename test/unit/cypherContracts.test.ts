@@ -9,6 +9,29 @@ import {
   scanContracts,
   type DeclaredContract,
 } from '../support/cypherContracts';
+import { EntityLabel, EventKind } from '../../src/model/vocabulary';
+import { entityCountRead, entityPageRead, type entityQueries } from '../../src/store/entities.store';
+import { eventCountParams, eventPageParams, type eventQueries } from '../../src/store/events.store';
+
+/** The blocks of the entity and event pages, counts and nested lists (issue 20, the cold first call). */
+type HotQueries = Pick<typeof entityQueries, 'entityPage' | 'entityCount'> &
+  Pick<
+    typeof eventQueries,
+    | 'eventPage'
+    | 'eventPageBackward'
+    | 'eventCount'
+    | 'eventsOfEntities'
+    | 'eventsOfEntitiesBackward'
+    | 'eventCountsOfEntities'
+  >;
+type HotBlock = keyof HotQueries;
+/** The parameters of a block whose type in Neo4j's plan cache varies with the value: strings, lists, nullable ones. */
+type Unstable<P> = {
+  [K in keyof P]-?: null extends P[K] ? K : P[K] extends string | readonly unknown[] ? K : never;
+}[keyof P];
+/** `true` when a block's top-level parameters are numbers, booleans and maps only, else the offending names. */
+type PlanStable<Q> =
+  Q extends NamedQuery<infer P, unknown> ? ([Unstable<P>] extends [never] ? true : Unstable<P>) : never;
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -87,7 +110,68 @@ describe('typed Cypher contracts', () => {
       optional: [],
       columns: ['event'],
     });
-    expect(scan.contracts.find((c) => c.block === 'entityPage')?.params).toHaveLength(19);
+    expect(scan.contracts.find((c) => c.block === 'entityPage')?.params).toEqual([
+      'ascending',
+      'byEvents',
+      'cap',
+      'countOnly',
+      'first',
+      'page',
+      'prefixNames',
+      'scan',
+      'sets',
+    ]);
+  });
+
+  it('the page and count blocks take no top-level string, list or nullable parameter (each would key a plan of its own per size bucket): numbers, booleans and one map', () => {
+    // Compile-time: a contract with such a parameter makes `true` unassignable (npm run typecheck).
+    const hot = {
+      entityPage: true,
+      entityCount: true,
+      eventPage: true,
+      eventPageBackward: true,
+      eventCount: true,
+      eventsOfEntities: true,
+      eventsOfEntitiesBackward: true,
+      eventCountsOfEntities: true,
+    } satisfies { [N in HotBlock]: PlanStable<HotQueries[N]> };
+    // @ts-expect-error: a block taking a string (or a list, or a nullable value) at the top level is refused
+    const refused: PlanStable<NamedQuery<{ lo: string; first: number }, Record<string, never>>> = true;
+    expect(refused).toBe(true);
+    // Run time: the parameters the stores build for a filtered page.
+    const page = entityPageRead(
+      {
+        order: 'NAME',
+        label: null,
+        category: null,
+        prefix: '陈',
+        eventKinds: [EventKind.ACQUISITION],
+        eventsFrom: '2024',
+        eventsTo: null,
+      },
+      { first: 20, backward: false, after: 'chen a', before: null },
+    );
+    const sent = [
+      page,
+      entityCountRead({
+        order: 'DEGREE',
+        label: EntityLabel.Organization,
+        category: null,
+        prefix: null,
+        eventKinds: null,
+        eventsFrom: null,
+        eventsTo: '2025',
+      }),
+      eventPageParams({ first: 20, kinds: [EventKind.ACQUISITION], participants: [{ role: null, id: 'org/a' }] }),
+      eventCountParams({ first: 20, from: '2024' }),
+    ];
+    const kinds = sent.map((params) =>
+      Object.values(params).map((v) =>
+        v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'map' : typeof v,
+      ),
+    );
+    expect(kinds.flat().filter((k) => !['number', 'boolean', 'map'].includes(k))).toEqual([]);
+    expect(Object.keys(hot)).toHaveLength(8);
   });
 
   it('every block has one contract: its parameters are exactly the $names the block uses, its row the columns it returns', () => {

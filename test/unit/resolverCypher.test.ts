@@ -41,45 +41,49 @@ describe('Cypher sent by the resolvers', () => {
         emptyPage,
       ),
     ).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "anchor": {
-        "id": "org/oppo",
-        "role": null,
-      },
-      "first": 5,
-      "kinds": [
-        "TALENT_MOVE",
-        "ACQUISITION",
-      ],
-      "lower": "2024-05",
-      "others": [],
-      "scan": 12,
-      "upper": "2024-10￿",
-    },
-    "query": "events.cypher#eventPage",
-  },
-  {
-    "params": {
-      "anchor": {
-        "id": "org/oppo",
-        "role": null,
-      },
-      "cap": 1000,
-      "kinds": [
-        "TALENT_MOVE",
-        "ACQUISITION",
-      ],
-      "lower": "2024-05",
-      "others": [],
-      "unfiltered": false,
-      "upper": "2024-10￿",
-    },
-    "query": "events.cypher#eventCount",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "first": 5,
+           "page": {
+             "anchor": {
+               "id": "org/oppo",
+               "role": null,
+             },
+             "kinds": [
+               "TALENT_MOVE",
+               "ACQUISITION",
+             ],
+             "lower": "2024-05",
+             "others": [],
+             "upper": "2024-10￿",
+           },
+           "scan": 12,
+         },
+         "query": "events.cypher#eventPage",
+       },
+       {
+         "params": {
+           "cap": 1000,
+           "filter": {
+             "anchor": {
+               "id": "org/oppo",
+               "role": null,
+             },
+             "kinds": [
+               "TALENT_MOVE",
+               "ACQUISITION",
+             ],
+             "lower": "2024-05",
+             "others": [],
+             "upper": "2024-10￿",
+           },
+           "unfiltered": false,
+         },
+         "query": "events.cypher#eventCount",
+       },
+     ]
+    `);
   });
 
   it('talentMoves and acquisitions: kind fixed, the first role the anchor, no count unless asked for', async () => {
@@ -88,42 +92,46 @@ describe('Cypher sent by the resolvers', () => {
       emptyPage,
     );
     expect(sent.map((s) => s.params)).toMatchInlineSnapshot(`
-[
-  {
-    "anchor": {
-      "id": "org/bytedance",
-      "role": "to",
-    },
-    "first": 20,
-    "kinds": [
-      "TALENT_MOVE",
-    ],
-    "lower": "",
-    "others": [],
-    "scan": 21,
-    "upper": "￿",
-  },
-  {
-    "anchor": {
-      "id": "org/oppo",
-      "role": "acquirer",
-    },
-    "first": 20,
-    "kinds": [
-      "ACQUISITION",
-    ],
-    "lower": "",
-    "others": [
-      {
-        "id": "org/x",
-        "role": "target",
-      },
-    ],
-    "scan": 21,
-    "upper": "￿",
-  },
-]
-`);
+     [
+       {
+         "first": 20,
+         "page": {
+           "anchor": {
+             "id": "org/bytedance",
+             "role": "to",
+           },
+           "kinds": [
+             "TALENT_MOVE",
+           ],
+           "lower": "",
+           "others": [],
+           "upper": "￿",
+         },
+         "scan": 21,
+       },
+       {
+         "first": 20,
+         "page": {
+           "anchor": {
+             "id": "org/oppo",
+             "role": "acquirer",
+           },
+           "kinds": [
+             "ACQUISITION",
+           ],
+           "lower": "",
+           "others": [
+             {
+               "id": "org/x",
+               "role": "target",
+             },
+           ],
+           "upper": "￿",
+         },
+         "scan": 21,
+       },
+     ]
+    `);
   });
 
   it("entities: one statement, with the selective filters (prefix as a name key, kinds, dates) and the walk's bounds", async () => {
@@ -134,35 +142,37 @@ describe('Cypher sent by the resolvers', () => {
         rows,
       ),
     ).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "ascending": false,
-      "byEvents": true,
-      "cap": 5000,
-      "category": null,
-      "countOnly": false,
-      "first": 5,
-      "hi": "􏿿",
-      "kinds": [
-        "TALENT_MOVE",
-      ],
-      "label": "Person",
-      "lo": "",
-      "lower": "2024-05",
-      "nameFrom": "杨",
-      "nameTo": "􏿿",
-      "order": "DEGREE",
-      "prefix": "杨",
-      "prefixNames": true,
-      "scan": 2000,
-      "sets": true,
-      "upper": "~",
-    },
-    "query": "entities.cypher#entityPage",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "ascending": false,
+           "byEvents": true,
+           "cap": 5000,
+           "countOnly": false,
+           "first": 5,
+           "page": {
+             "category": null,
+             "hi": "􏿿",
+             "kinds": [
+               "TALENT_MOVE",
+             ],
+             "label": "Person",
+             "lo": "",
+             "lower": "2024-05",
+             "nameFrom": "杨",
+             "nameTo": "􏿿",
+             "order": "DEGREE",
+             "prefix": "杨",
+             "upper": "~",
+           },
+           "prefixNames": true,
+           "scan": 2000,
+           "sets": true,
+         },
+         "query": "entities.cypher#entityPage",
+       },
+     ]
+    `);
   });
 
   it('entities: the cursor of the order is the bound of the walk; a count walks from the start', async () => {
@@ -174,73 +184,77 @@ describe('Cypher sent by the resolvers', () => {
         rows,
       ),
     ).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "ascending": false,
-      "byEvents": false,
-      "cap": 5000,
-      "category": "AI_STARTUP",
-      "countOnly": false,
-      "first": 20,
-      "hi": "2024-05 org/x",
-      "kinds": null,
-      "label": null,
-      "lo": "",
-      "lower": "",
-      "nameFrom": "",
-      "nameTo": "2024-05",
-      "order": "LATEST_EVENT",
-      "prefix": null,
-      "prefixNames": true,
-      "scan": 2000,
-      "sets": true,
-      "upper": "￿",
-    },
-    "query": "entities.cypher#entityPage",
-  },
-  {
-    "params": {
-      "ascending": false,
-      "byEvents": false,
-      "cap": 5000,
-      "category": "AI_STARTUP",
-      "countOnly": true,
-      "first": 10000000,
-      "hi": "􏿿",
-      "kinds": null,
-      "label": null,
-      "lo": "",
-      "lower": "",
-      "nameFrom": "",
-      "nameTo": "􏿿",
-      "order": "LATEST_EVENT",
-      "prefix": null,
-      "prefixNames": true,
-      "scan": 2000,
-      "sets": true,
-      "upper": "￿",
-    },
-    "query": "entities.cypher#entityPage",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "ascending": false,
+           "byEvents": false,
+           "cap": 5000,
+           "countOnly": false,
+           "first": 20,
+           "page": {
+             "category": "AI_STARTUP",
+             "hi": "2024-05 org/x",
+             "kinds": null,
+             "label": null,
+             "lo": "",
+             "lower": "",
+             "nameFrom": "",
+             "nameTo": "2024-05",
+             "order": "LATEST_EVENT",
+             "prefix": null,
+             "upper": "￿",
+           },
+           "prefixNames": true,
+           "scan": 2000,
+           "sets": true,
+         },
+         "query": "entities.cypher#entityPage",
+       },
+       {
+         "params": {
+           "ascending": false,
+           "byEvents": false,
+           "cap": 5000,
+           "countOnly": true,
+           "first": 10000000,
+           "page": {
+             "category": "AI_STARTUP",
+             "hi": "􏿿",
+             "kinds": null,
+             "label": null,
+             "lo": "",
+             "lower": "",
+             "nameFrom": "",
+             "nameTo": "􏿿",
+             "order": "LATEST_EVENT",
+             "prefix": null,
+             "upper": "￿",
+           },
+           "prefixNames": true,
+           "scan": 2000,
+           "sets": true,
+         },
+         "query": "entities.cypher#entityPage",
+       },
+     ]
+    `);
   });
 
   it('search: user text escaped for Lucene, with the normalised key for exact matches', async () => {
     expect(await sentBy('{ search(text: "月之暗面 (Moonshot) AND 楊植麟:", limit: 3) { id } }')).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "key": "月之暗面moonshotand杨植麟",
-      "limit": 3,
-      "query": "月之暗面 \\(Moonshot\\) and 楊植麟\\:",
-      "scan": 50,
-    },
-    "query": "entities.cypher#searchEntities",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "key": "月之暗面moonshotand杨植麟",
+           "limit": 3,
+           "query": "月之暗面 \\(Moonshot\\) and 楊植麟\\:",
+           "scan": 50,
+         },
+         "query": "entities.cypher#searchEntities",
+       },
+     ]
+    `);
   });
 
   const org = (id: string) => ({
@@ -253,56 +267,58 @@ describe('Cypher sent by the resolvers', () => {
       { entityById: ({ id }) => [org(id)] },
     );
     expect(sent).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "id": "org/a",
-    },
-    "query": "entities.cypher#entityById",
-  },
-  {
-    "params": {
-      "id": "org/b",
-    },
-    "query": "entities.cypher#entityById",
-  },
-  {
-    "params": {
-      "ids": [
-        "org/a",
-        "org/b",
-      ],
-      "perEntity": 501,
-      "perFact": 100,
-      "withCitations": false,
-    },
-    "query": "entities.cypher#relationshipsOf",
-  },
-  {
-    "params": {
-      "after": "",
-      "before": "￿",
-      "first": 50,
-      "ids": [
-        "org/a",
-      ],
-      "kinds": null,
-      "role": null,
-      "scan": 102,
-    },
-    "query": "events.cypher#eventsOfEntities",
-  },
-  {
-    "params": {
-      "ids": [
-        "org/a",
-      ],
-      "perEntity": 501,
-    },
-    "query": "entities.cypher#mentionsOf",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "id": "org/a",
+         },
+         "query": "entities.cypher#entityById",
+       },
+       {
+         "params": {
+           "id": "org/b",
+         },
+         "query": "entities.cypher#entityById",
+       },
+       {
+         "params": {
+           "ids": [
+             "org/a",
+             "org/b",
+           ],
+           "perEntity": 501,
+           "perFact": 100,
+           "withCitations": false,
+         },
+         "query": "entities.cypher#relationshipsOf",
+       },
+       {
+         "params": {
+           "first": 50,
+           "scan": 102,
+           "scope": {
+             "after": "",
+             "before": "￿",
+             "ids": [
+               "org/a",
+             ],
+             "kinds": null,
+             "role": null,
+           },
+         },
+         "query": "events.cypher#eventsOfEntities",
+       },
+       {
+         "params": {
+           "ids": [
+             "org/a",
+           ],
+           "perEntity": 501,
+         },
+         "query": "entities.cypher#mentionsOf",
+       },
+     ]
+    `);
   });
 
   it('nested connections backward: the mirror block with the cursor as the upper bound, one batched far-side probe per scope', async () => {
@@ -313,39 +329,43 @@ describe('Cypher sent by the resolvers', () => {
       { entityById: ({ id }) => [org(id)] },
     );
     expect(sent.filter((q) => q.query.startsWith('events.cypher'))).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "after": "2024-05 event/w￿",
-      "before": "￿",
-      "first": 0,
-      "ids": [
-        "org/a",
-        "org/b",
-      ],
-      "kinds": null,
-      "role": "to",
-      "scan": 1,
-    },
-    "query": "events.cypher#eventsOfEntities",
-  },
-  {
-    "params": {
-      "after": "",
-      "before": "2024-05 event/x",
-      "first": 2,
-      "ids": [
-        "org/a",
-        "org/b",
-      ],
-      "kinds": null,
-      "role": "to",
-      "scan": 3,
-    },
-    "query": "events.cypher#eventsOfEntitiesBackward",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "first": 0,
+           "scan": 1,
+           "scope": {
+             "after": "2024-05 event/w￿",
+             "before": "￿",
+             "ids": [
+               "org/a",
+               "org/b",
+             ],
+             "kinds": null,
+             "role": "to",
+           },
+         },
+         "query": "events.cypher#eventsOfEntities",
+       },
+       {
+         "params": {
+           "first": 2,
+           "scan": 3,
+           "scope": {
+             "after": "",
+             "before": "2024-05 event/x",
+             "ids": [
+               "org/a",
+               "org/b",
+             ],
+             "kinds": null,
+             "role": "to",
+           },
+         },
+         "query": "events.cypher#eventsOfEntitiesBackward",
+       },
+     ]
+    `);
   });
 
   it('Source.facts backward: the mirror block between the cursors, the far side asked for only when selected', async () => {
@@ -357,29 +377,29 @@ describe('Cypher sent by the resolvers', () => {
       },
     );
     expect(sent.filter((q) => q.query.startsWith('sources.cypher#sourceFacts'))).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "after": "event/l￿",
-      "before": "￿",
-      "first": 0,
-      "perFact": 20,
-      "sourceId": "source/s",
-    },
-    "query": "sources.cypher#sourceFacts",
-  },
-  {
-    "params": {
-      "after": "",
-      "before": "event/m",
-      "first": 3,
-      "perFact": 20,
-      "sourceId": "source/s",
-    },
-    "query": "sources.cypher#sourceFactsBackward",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "after": "event/l￿",
+           "before": "￿",
+           "first": 0,
+           "perFact": 20,
+           "sourceId": "source/s",
+         },
+         "query": "sources.cypher#sourceFacts",
+       },
+       {
+         "params": {
+           "after": "",
+           "before": "event/m",
+           "first": 3,
+           "perFact": 20,
+           "sourceId": "source/s",
+         },
+         "query": "sources.cypher#sourceFactsBackward",
+       },
+     ]
+    `);
   });
 
   it('traversals: caps passed as parameters, dates as inclusive bounds', async () => {
@@ -387,40 +407,40 @@ describe('Cypher sent by the resolvers', () => {
       '{ shortestPath(from: "person/a", to: "person/b", maxHops: 4) { length } neighborhood(id: "org/a", depth: 2, limit: 50) { nodes { nodeId } } talentFlow(from: "2024", to: "2024-06") { links { count } } }',
     );
     expect(withKindList(sent)).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "from": "person/a",
-      "maxHops": 4,
-      "to": "person/b",
-    },
-    "query": "graph.cypher#shortestPath",
-  },
-  {
-    "params": {
-      "allKinds": "<EVENT_KIND_LIST>",
-      "depth": 2,
-      "from": null,
-      "kinds": null,
-      "limit": 50,
-      "seeds": [
-        "org/a",
-      ],
-      "to": null,
-    },
-    "query": "subgraph.cypher#subgraph",
-  },
-  {
-    "params": {
-      "cap": 2000,
-      "links": 500,
-      "lower": "2024",
-      "upper": "2024-06￿",
-    },
-    "query": "graph.cypher#talentFlow",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "from": "person/a",
+           "maxHops": 4,
+           "to": "person/b",
+         },
+         "query": "graph.cypher#shortestPath",
+       },
+       {
+         "params": {
+           "allKinds": "<EVENT_KIND_LIST>",
+           "depth": 2,
+           "from": null,
+           "kinds": null,
+           "limit": 50,
+           "seeds": [
+             "org/a",
+           ],
+           "to": null,
+         },
+         "query": "subgraph.cypher#subgraph",
+       },
+       {
+         "params": {
+           "cap": 2000,
+           "links": 500,
+           "lower": "2024",
+           "upper": "2024-06￿",
+         },
+         "query": "graph.cypher#talentFlow",
+       },
+     ]
+    `);
   });
 
   it('centrality: labels and kinds as enum strings (deduplicated), null when not given, the limit as a parameter', async () => {
@@ -428,33 +448,33 @@ describe('Cypher sent by the resolvers', () => {
       '{ a: centrality { score } b: centrality(labels: [Organization, Person, Organization], kinds: [ACQUISITION, TALENT_MOVE], limit: 5) { score } }',
     );
     expect(sent).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "cap": 2000,
-      "kinds": null,
-      "labels": null,
-      "limit": 20,
-    },
-    "query": "analytics.cypher#centrality",
-  },
-  {
-    "params": {
-      "cap": 2000,
-      "kinds": [
-        "ACQUISITION",
-        "TALENT_MOVE",
-      ],
-      "labels": [
-        "Organization",
-        "Person",
-      ],
-      "limit": 5,
-    },
-    "query": "analytics.cypher#centrality",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "cap": 2000,
+           "kinds": null,
+           "labels": null,
+           "limit": 20,
+         },
+         "query": "analytics.cypher#centrality",
+       },
+       {
+         "params": {
+           "cap": 2000,
+           "kinds": [
+             "ACQUISITION",
+             "TALENT_MOVE",
+           ],
+           "labels": [
+             "Organization",
+             "Person",
+           ],
+           "limit": 5,
+         },
+         "query": "analytics.cypher#centrality",
+       },
+     ]
+    `);
   });
 
   it.each(['limit: 0', 'limit: 101'])('centrality(%s) is BAD_USER_INPUT', async (args) => {
@@ -475,35 +495,35 @@ describe('Cypher sent by the resolvers', () => {
          movesByDestination(limit: 3) { moves organization { id name } } } }`,
     );
     expect(withKindList(sent)).toMatchInlineSnapshot(`
-[
-  {
-    "params": {
-      "kinds": "<EVENT_KIND_LIST>",
-      "lower": "2024",
-      "upper": "~",
-    },
-    "query": "stats.cypher#eventCountsByKind",
-  },
-  {
-    "params": {
-      "by": "YEAR",
-      "kinds": [
-        "ACQUISITION",
-        "TALENT_MOVE",
-      ],
-      "lower": "2024-05",
-      "upper": "2024-10￿",
-    },
-    "query": "stats.cypher#eventCountsByPeriod",
-  },
-  {
-    "params": {
-      "limit": 3,
-    },
-    "query": "stats.cypher#topDestinations",
-  },
-]
-`);
+     [
+       {
+         "params": {
+           "kinds": "<EVENT_KIND_LIST>",
+           "lower": "2024",
+           "upper": "~",
+         },
+         "query": "stats.cypher#eventCountsByKind",
+       },
+       {
+         "params": {
+           "by": "YEAR",
+           "kinds": [
+             "ACQUISITION",
+             "TALENT_MOVE",
+           ],
+           "lower": "2024-05",
+           "upper": "2024-10￿",
+         },
+         "query": "stats.cypher#eventCountsByPeriod",
+       },
+       {
+         "params": {
+           "limit": 3,
+         },
+         "query": "stats.cypher#topDestinations",
+       },
+     ]
+    `);
   });
 
   it('eventStats.byPeriod: by month by default, undated apart, year-only events in their own bucket', async () => {
