@@ -6,7 +6,7 @@ import { logger } from './logger';
 import { openGraph, type GraphConnection } from './neo4j/connection';
 import { Executor } from './neo4j/executor';
 import { ensurePortFree } from './neo4j/startupChecks';
-import { ensureStorageFree, StorageWatch } from './neo4j/storage';
+import { ensureStorageFree, StorageWatch, waitForRoom } from './neo4j/storage';
 import { Liveness } from './neo4j/deadline';
 import { LivenessProbe } from './neo4j/probe';
 import { startTracing } from './telemetry/tracing';
@@ -51,7 +51,22 @@ async function main(): Promise<void> {
   // An external Neo4j's disk when NEO4J_DATA_PATH names a path on it; else only its own errors say it is full.
   const watched = config.NEO4J_URI ? config.NEO4J_DATA_PATH : config.NEO4J_LOCAL_DIR;
   const storage = watched ? await new StorageWatch(watched, minFree).start() : undefined;
-  graph = await openGraph(config, logger);
+  // A local Neo4j is started again (after a crash, or a full disk's panic) only with room on its disk.
+  const room = Math.max(minFree, RESTART_MIN_FREE_BYTES);
+  const beforeRestart = storage
+    ? (signal: AbortSignal) =>
+        waitForRoom(
+          storage,
+          room,
+          (freeBytes) =>
+            logger.warn(
+              { path: storage.path, freeBytes, neededBytes: room },
+              'local Neo4j waits for free space on its disk before it restarts',
+            ),
+          { signal },
+        )
+    : undefined;
+  graph = await openGraph(config, logger, { beforeRestart });
   try {
     await prepareGraph(
       new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_STARTUP_TIMEOUT_MS),
@@ -60,7 +75,7 @@ async function main(): Promise<void> {
     );
     const db = new Executor(graph.driver, config.NEO4J_DATABASE, logger, config.NEO4J_TX_TIMEOUT_MS);
     const liveness = new Liveness();
-    if (config.NEO4J_HANG_MS) probe = startProbe(config, graph, liveness, storage);
+    if (config.NEO4J_HANG_MS) probe = startProbe(config, graph, liveness);
     app = await createApp({ db, logger, ide: config.GRAPHQL_IDE, settings: config, storage, liveness });
     const url = await app.listen(config.PORT, config.HOST).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE' ? new Error(portInUse) : error;
@@ -79,25 +94,16 @@ const RESTART_MIN_FREE_BYTES = 64 * 2 ** 20;
 
 /**
  * Neo4j's liveness, asked every NEO4J_HANG_MS / 4 (src/neo4j/probe.ts). A local Neo4j that hit a
- * fatal error (a full disk: its process lives on, every transaction fails) is restarted cleanly once
- * its disk has room again, so it recovers its store from the transaction log; an external one is
- * reported (503 in /healthz) for its operator to restart.
+ * fatal error (a full disk: its process lives on, every transaction fails) is restarted cleanly (once
+ * its disk has room again: openGraph's beforeRestart), so it recovers its store from the transaction
+ * log; an external one is reported (503 in /healthz) for its operator to restart.
  */
-function startProbe(
-  config: ReturnType<typeof loadConfig>,
-  graph: GraphConnection,
-  liveness: Liveness,
-  storage: StorageWatch | undefined,
-): LivenessProbe {
+function startProbe(config: ReturnType<typeof loadConfig>, graph: GraphConnection, liveness: Liveness): LivenessProbe {
   let restarting = false;
   const restartWhenRoom = async () => {
     if (!graph.restart || restarting) return;
     restarting = true;
     try {
-      // Not on a full disk: a Neo4j started there cannot write its recovery and may damage its store.
-      const room = Math.max(storage?.minFreeBytes ?? 0, RESTART_MIN_FREE_BYTES);
-      while (storage && ((await storage.check()).freeBytes ?? Infinity) < room)
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
       await graph.restart();
     } finally {
       restarting = false;

@@ -204,7 +204,7 @@ CALL () {
 WITH n, max(rank) AS rank, min(length) AS length
 ORDER BY rank DESC, length, n.id
 LIMIT $limit
-RETURN n {.*} AS entity, rank;
+RETURN n {.*} AS entity;
 
 // @query relationshipsOf
 // The stable relationships of many entities at once, at most $perEntity each, each with its

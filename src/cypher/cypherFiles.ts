@@ -12,8 +12,8 @@ export type Row = Record<string, unknown>;
 
 /**
  * What a named block takes and gives: its parameters (every `$name` the block uses, and nothing
- * else: test/unit/cypherContracts.test.ts checks the names against the block's text) and the shape of
- * one row it returns. Each store declares the contracts of its file's blocks once, as the type
+ * else) and the shape of one row it returns (its properties are the columns of the block's last
+ * top-level RETURN, none for NoRow): test/unit/cypherContracts.test.ts checks both against the text. Each store declares the contracts of its file's blocks once, as the type
  * argument of loadCypherFile; the executor's run/read then make the compiler check every call.
  * Parameters are type literals (`type X = {…}`, not interfaces), which are Params.
  */

@@ -1,4 +1,4 @@
-import { RELATIONSHIP_TYPE_LIST } from '../model/registry';
+import { RELATIONSHIP_TYPE_LIST, STABLE_TYPES_PATTERN } from '../model/registry';
 
 /**
  * The stable relationship types in the .cypher files, spelled from the registry. A Cypher file
@@ -16,9 +16,6 @@ function isStableType(name: string): boolean {
   return (RELATIONSHIP_TYPE_LIST as string[]).includes(name);
 }
 
-/** The registry's spelling of the stable types, in its order. */
-export const STABLE_TYPES = RELATIONSHIP_TYPE_LIST.join('|');
-
 /**
  * Whether a type list is the stable list (stale or not): at least three of its names are stable
  * types. Lists of one or two types name those types on purpose and are left as they are.
@@ -30,7 +27,7 @@ function respelled(list: string): string {
   const names = list.split('|');
   if (!isStableList(names)) return list;
   const others = names.filter((n) => !isStableType(n));
-  return [STABLE_TYPES, ...others].join('|');
+  return [STABLE_TYPES_PATTERN, ...others].join('|');
 }
 
 /** A Cypher text with every stable type list spelled from the registry. */

@@ -12,7 +12,7 @@ import type {
 } from '../store/facts.store';
 import type { TallyChanges } from '../store/stats.store';
 import type { FactRows } from '../model/factRows';
-import { BOOKKEEPING_KEYS, type CitationRow, type FactKind } from '../model/records';
+import { BOOKKEEPING_KEYS, type FactCitation, type FactKind } from '../model/records';
 
 /**
  * The decision half of the writer (src/facts/factWriter.ts): given the rows and what the check
@@ -48,14 +48,14 @@ export interface FactResult {
 /** The check's parameters, and the keys that tie its answers back to the rows. */
 export function checkParams(rows: FactRows) {
   const citationKeys = new Map<string, number>();
-  const keyOf = (c: CitationRow) => {
+  const keyOf = (c: FactCitation) => {
     const k = citeKey(c);
     if (!citationKeys.has(k)) citationKeys.set(k, citationKeys.size);
     return citationKeys.get(k)!;
   };
   const cited = [...rows.entities, ...rows.relationships, ...rows.events, ...rows.corroborations];
   cited.forEach((r) => r.citations.forEach(keyOf));
-  const sourcesOf = (citations: CitationRow[]) => [...new Set(citations.map((c) => c.sourceId))];
+  const sourcesOf = (citations: FactCitation[]) => [...new Set(citations.map((c) => c.sourceId))];
   const facts = [
     ...rows.entities.map((e) => ({
       kind: 'ENTITY' as const,
@@ -106,7 +106,7 @@ export function checkParams(rows: FactRows) {
     facts,
     names: rows.entities.filter((e) => !e.allowSameName).map((e) => ({ id: e.id, label: e.label, keys: e.props.keys })),
   };
-  return { query, citationKey: (c: CitationRow) => citationKeys.get(citeKey(c))!, factKey: facts.length };
+  return { query, citationKey: (c: FactCitation) => citationKeys.get(citeKey(c))!, factKey: facts.length };
 }
 
 export type CheckParams = ReturnType<typeof checkParams>;
@@ -187,7 +187,7 @@ interface Record_ {
   /** Stored values (null: new); undefined for corroborations, which carry no values. */
   before?: Comparable | null;
   after?: Comparable;
-  citations: CitationRow[];
+  citations: FactCitation[];
   /** Where the relationship starts (its citations are edges from there). */
   from?: string | null;
   to?: string | null;
@@ -203,7 +203,12 @@ export function classify(
   params: CheckParams,
   similar: SimilarEvent[],
   mode: WriteMode,
+  { history = true }: { history?: boolean } = {},
 ): Plan {
+  // A bulk load into an empty store keeps no revisions (src/facts/bulkPlan.ts): they are not even built.
+  const revise = (revision: () => RevisionRow) => {
+    if (history) plan.revisions.push(revision());
+  };
   const plan: Plan = {
     results: [],
     valuesChanged: new Set(),
@@ -245,7 +250,7 @@ export function classify(
   const similarOf = new Map(similar.map((s) => [s.id, s.candidates]));
   const sameNames = new Map(found.sameNames.filter((d) => d.existing.length).map((d) => [d.id, d]));
 
-  const citationProblems = (citations: CitationRow[]): DomainError[] =>
+  const citationProblems = (citations: FactCitation[]): DomainError[] =>
     citations.flatMap((c) => {
       if (missingSources.has(c.sourceId)) return [new InvalidInput(c.sourcePath, `unknown source id: ${c.sourceId}`)];
       if (offsets.get(params.citationKey(c)) == null)
@@ -477,41 +482,41 @@ export function classify(
     if (created) {
       result.outcome = 'CREATED';
       const after = { ...record.after, ...(kind ? { citations: added.map(plain) } : {}) };
-      plan.revisions.push({
+      revise(() => ({
         targetId: record.id,
         action: 'CREATE',
         fields: Object.keys(after).sort(),
         before: null,
         after: JSON.stringify(after),
-      });
+      }));
     } else if (fields.length || removed.length) {
       result.outcome = 'UPDATED';
       result.fields = [...fields, ...citationFields];
       const only = (
         m: Comparable | null | undefined,
-        citations: CitationRow[] | { sourceId: string; quote: string }[],
+        citations: FactCitation[] | { sourceId: string; quote: string }[],
       ) =>
         JSON.stringify({
           ...Object.fromEntries(fields.map((f) => [f, m?.[f] ?? null])),
           ...(citationFields.length ? { citations: citations.map(plain) } : {}),
         });
-      plan.revisions.push({
+      revise(() => ({
         targetId: record.id,
         action: 'UPDATE',
         fields: result.fields,
         before: only(record.before, removed),
         after: only(record.after, added),
-      });
+      }));
     } else if (added.length) {
       result.outcome = 'CORROBORATED';
       result.fields = citationFields;
-      plan.revisions.push({
+      revise(() => ({
         targetId: record.id,
         action: 'CORROBORATE',
         fields: citationFields,
         before: null,
         after: JSON.stringify({ citations: added.map(plain) }),
-      });
+      }));
     }
   });
 
@@ -548,16 +553,16 @@ export function classify(
       continue;
     }
     if (!before)
-      plan.revisions.push({
+      revise(() => ({
         targetId: s.id,
         action: 'CREATE',
         fields: Object.keys(after).sort(),
         before: null,
         after: JSON.stringify(after),
-      });
+      }));
     else if (fields.length) {
       const only = (m: Comparable) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, m[f] ?? null])));
-      plan.revisions.push({ targetId: s.id, action: 'UPDATE', fields, before: only(before), after: only(after) });
+      revise(() => ({ targetId: s.id, action: 'UPDATE', fields, before: only(before), after: only(after) }));
     }
     if (!before || fields.length) plan.valuesChanged.add(s.id);
   }

@@ -198,12 +198,19 @@ export class GraphGenerator {
   private impliedMoves = 0;
   private readonly relCounts: Record<string, number> = {};
   private readonly sampledEvents: string[] = [];
+  private labels?: Map<string, EntityLabel>;
 
   constructor(nodes: number, seed = DEFAULT_SEED) {
     this.plan = planGraph(nodes, seed);
     this.kinds = eventKinds();
     this.makeStubs(new Prng(seed).fork(1));
     this.eventCounts = new Uint32Array(this.stubs.length);
+  }
+
+  /** The label of one of the graph's entities (every entity is planned before any fact is made). */
+  entityLabel(id: string): EntityLabel | undefined {
+    this.labels ??= new Map(this.stubs.map((s) => [s.id, s.label]));
+    return this.labels.get(id);
   }
 
   private addStubs(label: EntityLabel, count: number, make: (i: number) => Omit<Stub, 'id' | 'label'>): void {

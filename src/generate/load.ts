@@ -20,7 +20,7 @@ import { ARRAY_DELIMITER, CsvWriter } from './csv';
 import { GraphGenerator, REAL_SEED_SOURCE_ID, type Manifest } from './graph';
 import { Progress } from './progress';
 import { ensureDerived } from '../db/derived';
-import { toRecords, type NodeRecord, type RelRecord } from './records';
+import { checkedRows, toRecords, type NodeRecord, type RelRecord } from './records';
 import { eventKinds } from './kinds';
 import { EntityLabel, RelationshipType } from '../model/vocabulary';
 import { asError } from '../errors';
@@ -81,8 +81,8 @@ export async function writeCsv(generator: GraphGenerator, dir: string, fingerpri
   const progress = new Progress('generate', generator.plan.nodes, 'nodes');
   let records = 0;
   const names = new Set<string>();
-  for (const chunk of generator.chunks()) {
-    const { nodes, relationships } = toRecords(chunk, names);
+  for (const rows of checkedRows(generator)) {
+    const { nodes, relationships } = toRecords(rows, names);
     for (const n of nodes) csv.node(n);
     for (const r of relationships) csv.relationship(r);
     await csv.drain();
@@ -425,7 +425,7 @@ export async function loadOverBolt(
   const progress = new Progress('load nodes', nodePass.plan.nodes, 'nodes');
   const names = new Set<string>();
   const nodeRecords = function* () {
-    for (const chunk of nodePass.chunks()) yield* toRecords(chunk, names).nodes;
+    for (const rows of checkedRows(nodePass)) yield* toRecords(rows, names).nodes;
   };
   const nodeBatches = batched(
     nodeRecords(),
@@ -440,7 +440,7 @@ export async function loadOverBolt(
   const relPass = new GraphGenerator(nodes, seed);
   const relProgress = new Progress('load relationships', Math.round(nodes * 2.6), 'relationships');
   const relRecords = function* () {
-    for (const chunk of relPass.chunks()) yield* toRecords(chunk).relationships;
+    for (const rows of checkedRows(relPass)) yield* toRecords(rows).relationships;
   };
   const relBatches = batched(relRecords(), createRels, (r) => ({
     from: r.from.id,

@@ -1,9 +1,13 @@
-import { toFactRows } from '../model/factRows';
-import type { CitationRow, FactSet } from '../model/records';
+import { BulkPlanner } from '../facts/bulkPlan';
+import type { FactRows } from '../model/factRows';
+import type { FactCitation } from '../model/records';
+import type { GraphGenerator } from './graph';
 
 /**
- * Fact records → plain nodes and relationships for the bulk loaders. The stored properties come
- * from toFactRows (src/model/factRows.ts), the one translation of facts; every property of every row
+ * Fact records → plain nodes and relationships for the bulk loaders. Each set of facts goes through
+ * the writer's bulk rules first (src/facts/bulkPlan.ts: toFactRows, the one translation of facts,
+ * then the writer's checks), so the generator writes nothing the API's writer would refuse. The
+ * stored properties are the rows' own; every property of every row
  * is passed on as it is, so properties toFactRows adds later reach the store without a change here.
  * What this file adds is only what cypher/queries/facts.cypher adds when it writes the rows: the
  * labels, `label`, and the ids, quotes and positions of INVOLVES, CITES and MENTIONED_IN.
@@ -28,7 +32,6 @@ export interface Records {
   relationships: RelRecord[];
 }
 
-type Rows = ReturnType<typeof toFactRows>;
 const KNOWN_ROWS = new Set(['sources', 'entities', 'relationships', 'events', 'corroborations', 'refused']);
 const warned = new Set<string>();
 
@@ -39,9 +42,13 @@ const warned = new Set<string>();
 /** The import id of a :Name node (its key is its identity; ids of other nodes never start with name:). */
 export const nameNodeId = (key: string) => `name:${key}`;
 
-export function toRecords(facts: FactSet, names: Set<string> = new Set()): Records {
-  const rows: Rows = toFactRows(facts);
-  if (rows.refused.length) throw rows.refused[0]!.error;
+/** The generator's fact sets as rows, each checked by the writer's bulk rules; throws at the first refusal. */
+export function* checkedRows(generator: GraphGenerator): Generator<FactRows> {
+  const planner = new BulkPlanner((id) => generator.entityLabel(id));
+  for (const chunk of generator.chunks()) yield planner.plan(chunk).rows;
+}
+
+export function toRecords(rows: FactRows, names: Set<string> = new Set()): Records {
   for (const key of Object.keys(rows)) {
     if (!KNOWN_ROWS.has(key) && !warned.has(key)) {
       warned.add(key);
@@ -53,7 +60,7 @@ export function toRecords(facts: FactSet, names: Set<string> = new Set()): Recor
   const texts = new Map(rows.sources.map((s) => [s.id, typeof s.props.text === 'string' ? s.props.text : null]));
   // A citation edge's properties as addCitations (cypher/queries/facts.cypher) sets them; the offset
   // is known when the source's text is in the same chunk.
-  const cite = (type: string, from: { label: string; id: string }, factId: string, citations: CitationRow[]) => {
+  const cite = (type: string, from: { label: string; id: string }, factId: string, citations: FactCitation[]) => {
     citations.forEach((c, position) => {
       const offset = texts.get(c.sourceId)?.indexOf(c.quote);
       relationships.push({

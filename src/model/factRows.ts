@@ -3,7 +3,7 @@ import { ENTITY_ID, EVENT_ID } from './ids';
 import { nameForms, nameKey } from './names';
 import { partialDatePrecision } from './partialDate';
 import type {
-  CitationRow,
+  FactCitation,
   Cited,
   EntityRecord,
   EventRecord,
@@ -141,8 +141,8 @@ export function citationsOf(
   record: Cited & { quote?: string; quotes?: string[] },
   path: string,
   defaultSourceId: string | undefined,
-): CitationRow[] {
-  const rows: CitationRow[] = [];
+): FactCitation[] {
+  const rows: FactCitation[] = [];
   const add = (sourceId: string | undefined, quote: unknown, quotePath: string, sourcePath: string) => {
     const source = sourceId ?? defaultSourceId;
     check(source, sourcePath, 'no source to cite');

@@ -96,7 +96,7 @@ export interface FactSet {
 export type FactKind = 'ENTITY' | 'EVENT' | 'RELATIONSHIP';
 
 /** One citation as the writer handles it: its source, quote, and where it is in the record. */
-export interface CitationRow {
+export interface FactCitation {
   sourceId: string;
   quote: string;
   /** Where the quote is in the record (`events.3.quotes.1`), for errors. */

@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import { metrics } from '../telemetry/metrics';
 import { shareBookmarks } from './bookmarks';
 import { gateDriver } from './gate';
-import { startLocalNeo4j } from './localNeo4j';
+import { startLocalNeo4j, type LocalNeo4jOptions } from './localNeo4j';
 
 export class Neo4jUnreachableError extends Error {
   override name = 'Neo4jUnreachableError';
@@ -81,7 +81,11 @@ export interface GraphSettings {
 }
 
 /** NEO4J_URI when set; otherwise the project's own local Neo4j, started here and stopped by close(). */
-export async function openGraph(config: GraphSettings, logger: Logger): Promise<GraphConnection> {
+export async function openGraph(
+  config: GraphSettings,
+  logger: Logger,
+  local: Pick<LocalNeo4jOptions, 'beforeRestart'> = {},
+): Promise<GraphConnection> {
   const failFast = {
     connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
     acquireTimeoutMs: config.NEO4J_ACQUIRE_TIMEOUT_MS,
@@ -97,32 +101,33 @@ export async function openGraph(config: GraphSettings, logger: Logger): Promise<
     );
     return { uri: config.NEO4J_URI, driver, close: () => driver.close() };
   }
-  const local = await startLocalNeo4j({
+  const embedded = await startLocalNeo4j({
     dataDir: config.NEO4J_LOCAL_DIR,
     port: config.NEO4J_LOCAL_PORT,
     heapMb: config.NEO4J_LOCAL_HEAP_MB,
     pageCacheMb: config.NEO4J_LOCAL_PAGECACHE_MB,
     logger,
+    ...local,
   });
   try {
     const driver = await connectDriver(
-      local.uri,
+      embedded.uri,
       config.NEO4J_USER,
       config.NEO4J_PASSWORD,
       config.NEO4J_DATABASE,
       failFast,
     );
     return {
-      uri: local.uri,
+      uri: embedded.uri,
       driver,
-      restart: () => local.restart(),
+      restart: () => embedded.restart(),
       close: async () => {
         await driver.close();
-        await local.stop();
+        await embedded.stop();
       },
     };
   } catch (error) {
-    await local.stop();
+    await embedded.stop();
     throw error;
   }
 }

@@ -17,6 +17,11 @@ export interface LocalNeo4jOptions {
   logger: Logger;
   /** Further Neo4j settings (name → value), e.g. a transaction memory limit; NEO4J_LOCAL_SETTINGS ("a=1;b=2") adds to them. */
   settings?: Record<string, string>;
+  /**
+   * Awaited before each start after the first (a crash's restart, restart()): e.g. until the disk
+   * has room again. stop() aborts `signal`, and the restart gives up.
+   */
+  beforeRestart?: (signal: AbortSignal) => Promise<void>;
 }
 
 export interface LocalNeo4j {
@@ -312,25 +317,31 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   let timer: NodeJS.Timeout | undefined;
   let delay = RESTART_BACKOFF_MS.first;
 
+  /** Aborted by stop(): a restart waiting for options.beforeRestart gives up. */
+  const stopped = new AbortController();
   const restart = () => {
     timer = undefined;
     if (stopping) return;
     logger.warn({ uri, attemptInMs: delay }, 'restarting local Neo4j');
-    return (restarting = spawnNeo4j(javaHome, dir, dataDir, port, options).then(
-      (next) => {
-        restarting = undefined;
-        if (stopping) return stopChild(next.child);
-        current = next;
-        delay = RESTART_BACKOFF_MS.first;
-        watch(next.child);
-        logger.warn({ uri }, 'local Neo4j restarted');
-      },
-      (error: unknown) => {
-        restarting = undefined;
-        logger.error({ uri, err: error }, 'local Neo4j did not restart; trying again');
-        schedule();
-      },
-    ));
+    const ready = options.beforeRestart?.(stopped.signal) ?? Promise.resolve();
+    return (restarting = ready
+      .then(() => (stopping ? undefined : spawnNeo4j(javaHome, dir, dataDir, port, options)))
+      .then(
+        (next) => {
+          restarting = undefined;
+          if (!next) return;
+          if (stopping) return stopChild(next.child);
+          current = next;
+          delay = RESTART_BACKOFF_MS.first;
+          watch(next.child);
+          logger.warn({ uri }, 'local Neo4j restarted');
+        },
+        (error: unknown) => {
+          restarting = undefined;
+          logger.error({ uri, err: error }, 'local Neo4j did not restart; trying again');
+          schedule();
+        },
+      ));
   };
   const schedule = () => {
     if (stopping) return;
@@ -351,6 +362,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     restart: async () => {
       if (stopping || restarting || replacing) return;
       replacing = true;
+      // Its clean stop writes a checkpoint: wait for room before it, not only before the start.
+      await options.beforeRestart?.(stopped.signal).catch(() => undefined);
+      if (stopping) return void (replacing = false);
       logger.warn({ uri }, 'stopping local Neo4j to restart it');
       try {
         await stopChild(current.child);
@@ -363,6 +377,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     },
     stop: async () => {
       stopping = true;
+      stopped.abort();
       if (timer) clearTimeout(timer);
       await restarting?.catch(() => undefined);
       await stopChild(current.child);

@@ -61,6 +61,29 @@ export class StorageWatch {
   }
 }
 
+/**
+ * Resolves once the watched disk has `room` bytes free, reading it every `intervalMs` (an
+ * unreadable folder counts as room: Neo4j's own start then says what is wrong). For restarts: a
+ * Neo4j started on a full disk cannot write its recovery and may damage its store. `onWait` is
+ * called once if it has to wait. Gives up (resolves) when `signal` aborts.
+ */
+export async function waitForRoom(
+  storage: StorageWatch,
+  room: number,
+  onWait: (freeBytes: number) => void = () => undefined,
+  { signal, intervalMs = 1_000 }: { signal?: AbortSignal; intervalMs?: number } = {},
+): Promise<void> {
+  let waited = false;
+  for (;;) {
+    if (signal?.aborted) return;
+    const { freeBytes } = await storage.check();
+    if (freeBytes === null || freeBytes >= room) return;
+    if (!waited) onWait(freeBytes);
+    waited = true;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
 /** The folder itself, or its nearest parent that exists (before a first start creates it). */
 function existingAncestor(dir: string): string {
   let at = path.resolve(dir);

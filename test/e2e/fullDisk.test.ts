@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { neo4jPid } from '../../bench/cost/measure';
 import { bearer, TEST_KEYS } from '../support/app';
 import { freePort, postGraphQL, startMain, waitForUrl, type Started } from '../support/process';
 
@@ -114,6 +115,41 @@ run('the API on a full disk', () => {
     );
     expect(history.body.data).toEqual({ a: [{ action: 'CREATE' }], b: [], c: [{ action: 'CREATE' }] });
   }, 60_000);
+
+  it('starts a crashed Neo4j again only once its disk has room: a start on a full disk could not recover its store', async () => {
+    const restarts = () => started.output().split('"msg":"local Neo4j restarted"').length - 1;
+    const before = restarts();
+    expect((await addSource('before-crash')).body.data).toEqual({ addSource: { outcome: 'CREATED' } });
+    fill(filler, MIN_FREE_MB / 2);
+    const pid = neo4jPid(`${dataDir} `);
+    expect(pid).toBeDefined();
+    process.kill(pid!, 'SIGKILL');
+    for (
+      let i = 0;
+      i < 150 && !started.output().includes('waits for free space on its disk before it restarts');
+      i += 1
+    )
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(started.output()).toContain('"msg":"local Neo4j waits for free space on its disk before it restarts"');
+    // Three more seconds on the full disk: no Neo4j was started, and the API says it is unavailable.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(restarts()).toBe(before);
+    expect(neo4jPid(`${dataDir} `)).toBeUndefined();
+    expect((await healthz()).status).toBe(503);
+
+    rmSync(filler);
+    const freed = Date.now();
+    while (Date.now() - freed < 150_000 && (await healthz()).status !== 200)
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await healthz()).status).toBe(200);
+    expect(restarts()).toBe(before + 1);
+    expect((await addSource('after-crash')).body.data).toEqual({ addSource: { outcome: 'CREATED' } });
+    const history = await postGraphQL(
+      url,
+      '{ a: history(id: "source/full-disk-before-crash") { action } b: history(id: "source/full-disk-after-crash") { action } }',
+    );
+    expect(history.body.data).toEqual({ a: [{ action: 'CREATE' }], b: [{ action: 'CREATE' }] });
+  }, 200_000);
 
   it('will not start on a full disk: one line saying what to do, exit code 1', async () => {
     started.child.kill('SIGINT');

@@ -76,8 +76,12 @@ describe('scale: query plans on a generated graph', () => {
       const response = await app.apollo.executeOperation({ query: op.graphql }, { contextValue: createContext(db) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       answers.set(op.name, response.body.singleResult.data);
-      if (response.body.singleResult.errors)
-        throw new Error(`${op.name}: ${JSON.stringify(response.body.singleResult.errors)}`);
+      // A path search that stops at its time bound says so (SEARCH_LIMIT_REACHED): on a loaded
+      // machine it may, and its Cypher was sent all the same, which is what the plans are read from.
+      const errors = (response.body.singleResult.errors ?? []).filter(
+        (e) => e.extensions?.code !== 'SEARCH_LIMIT_REACHED',
+      );
+      if (errors.length) throw new Error(`${op.name}: ${JSON.stringify(errors)}`);
       sent.set(op.name, capture.take());
     }
   }, 300_000);

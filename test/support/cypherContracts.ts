@@ -10,6 +10,11 @@ export interface DeclaredContract {
   block: string;
   params: string[];
   optional: string[];
+  /**
+   * The properties of its row type, sorted: the columns the block must return (none for NoRow);
+   * null when the row type names no columns (an index signature such as Row's).
+   */
+  columns: string[] | null;
 }
 
 export interface ContractScan {
@@ -66,12 +71,21 @@ export function scanContracts(root: string, src: string): ContractScan {
             const contract = checker.getTypeOfSymbol(block);
             const paramsSymbol = checker.getPropertyOfType(contract, 'params');
             const params = paramsSymbol ? checker.getPropertiesOfType(checker.getTypeOfSymbol(paramsSymbol)) : [];
+            const rowSymbol = checker.getPropertyOfType(contract, 'row');
+            const row = rowSymbol ? checker.getTypeOfSymbol(rowSymbol) : undefined;
+            const indexed = !row || checker.getIndexInfosOfType(row).length > 0;
             contracts.push({
               file: path.relative(root, file),
               cypherFile,
               block: block.name,
               params: params.map((p) => p.name).sort(),
               optional: params.filter((p) => p.flags & ts.SymbolFlags.Optional).map((p) => p.name),
+              columns: indexed
+                ? null
+                : checker
+                    .getPropertiesOfType(row)
+                    .map((p) => p.name)
+                    .sort(),
             });
           }
         }
@@ -99,4 +113,55 @@ export function browserParams(cypher: string): string[] {
   return [
     ...new Set([...cypher.matchAll(/^\s*\/\/\s*:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=>/gm)].map((m) => m[1])),
   ].sort();
+}
+
+/** A block's text without comments, its string literals emptied (they may hold keywords or `$`). */
+function code(cypher: string): string {
+  return cypher
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+}
+
+/** The text split at `separator` where no bracket of any kind is open. */
+function splitTopLevel(text: string, separator: RegExp): { part: string; at: number }[] {
+  const parts: { part: string; at: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (depth === 0) {
+      const match = separator.exec(text.slice(i));
+      const keyword = match && /^[A-Za-z]/.test(match[0]);
+      if (match && match.index === 0 && (!keyword || i === 0 || !/[A-Za-z0-9_.$]/.test(text[i - 1]!))) {
+        parts.push({ part: text.slice(start, i), at: start });
+        start = i + match[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  parts.push({ part: text.slice(start), at: start });
+  return parts;
+}
+
+/**
+ * The columns a block's query returns: the names of its last top-level RETURN (a RETURN inside
+ * `CALL { … }`, `COLLECT { … }` or `COUNT { … }` is a subquery's), sorted; none for a block that
+ * returns nothing. A column is its alias, or the expression's own text when it has none.
+ */
+export function returnColumns(cypher: string): string[] {
+  const clauses = splitTopLevel(code(cypher), /^RETURN\s/i);
+  if (clauses.length < 2) return [];
+  const last = clauses[clauses.length - 1]!.part;
+  const [items] = splitTopLevel(last, /^(ORDER\s+BY|SKIP|LIMIT|UNION)\s/i);
+  return splitTopLevel(items!.part.replace(/^\s*DISTINCT\s/i, ''), /^,/)
+    .map(({ part }) => {
+      const item = part.trim().replace(/;$/, '').trim();
+      const alias = /\sAS\s+`?([A-Za-z_][A-Za-z0-9_]*)`?$/i.exec(item);
+      return alias ? alias[1]! : item;
+    })
+    .sort();
 }

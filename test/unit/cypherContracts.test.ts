@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR, parseCypherBlocks, type Contract, type NamedQuery } from '../../src/cypher/cypherFiles';
 import type { Run } from '../../src/neo4j/executor';
-import { blockParams, browserParams, scanContracts, type DeclaredContract } from '../support/cypherContracts';
+import {
+  blockParams,
+  browserParams,
+  returnColumns,
+  scanContracts,
+  type DeclaredContract,
+} from '../support/cypherContracts';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -11,6 +17,14 @@ function cypherFiles(dir: string): string[] {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return cypherFiles(full);
     return name.endsWith('.cypher') ? [full] : [];
+  });
+}
+
+function tsFilesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return tsFilesUnder(full);
+    return name.endsWith('.ts') ? [full] : [];
   });
 }
 
@@ -41,6 +55,15 @@ function contractProblems(contracts: DeclaredContract[], texts: Map<string, stri
     if (missing.length) problems.push(`${key}: uses $${missing.join(', $')}, which ${contract.file} does not declare`);
     if (extra.length)
       problems.push(`${key}: ${contract.file} declares ${extra.join(', ')}, which the block does not use`);
+    const returned = returnColumns(cypher);
+    if (contract.columns === null)
+      problems.push(
+        `${key}: ${contract.file} declares no columns for its rows (the block returns ${returned.join(', ') || 'nothing'})`,
+      );
+    else if (contract.columns.join() !== returned.join())
+      problems.push(
+        `${key}: returns ${returned.join(', ') || 'nothing'}, but ${contract.file} declares rows of ${contract.columns.join(', ') || 'nothing'}`,
+      );
     if (contract.optional.length)
       problems.push(
         `${key}: ${contract.file} makes ${contract.optional.join(', ')} optional: every parameter is supplied`,
@@ -62,13 +85,22 @@ describe('typed Cypher contracts', () => {
       block: 'eventsByIds',
       params: ['ids'],
       optional: [],
+      columns: ['event'],
     });
     expect(scan.contracts.find((c) => c.block === 'entityPage')?.params).toHaveLength(19);
   });
 
-  it('every block has one contract, whose parameters are exactly the $names the block uses', () => {
+  it('every block has one contract: its parameters are exactly the $names the block uses, its row the columns it returns', () => {
     expect(blocks.size).toBeGreaterThan(60);
     expect(contractProblems(scan.contracts, blocks)).toEqual([]);
+  });
+
+  it('row types are declared once: no two exported types of src/ share a name', () => {
+    const declared = new Map<string, string[]>();
+    for (const file of tsFilesUnder(path.join(ROOT, 'src')))
+      for (const m of readFileSync(file, 'utf8').matchAll(/^export (?:interface|type) ([A-Za-z0-9_]+)/gm))
+        declared.set(m[1]!, [...(declared.get(m[1]!) ?? []), path.relative(ROOT, file)]);
+    expect([...declared].filter(([, files]) => files.length > 1)).toEqual([]);
   });
 
   it('every $name a block uses has a :param line, so the block runs as it is in Neo4j Browser', () => {
@@ -86,21 +118,49 @@ describe('typed Cypher contracts', () => {
       ['queries/x.cypher#b', "RETURN '$notAParam' AS text, $limit AS limit"],
       ['queries/x.cypher#c', 'RETURN 1'],
     ]);
-    const contract = (block: string, params: string[], optional: string[] = []): DeclaredContract => ({
+    const contract = (
+      block: string,
+      params: string[],
+      { optional = [], columns = ['n'] }: { optional?: string[]; columns?: string[] | null } = {},
+    ): DeclaredContract => ({
       file: 'src/store/x.store.ts',
       cypherFile: 'queries/x.cypher',
       block,
       params,
       optional,
+      columns,
     });
     expect(
-      contractProblems([contract('a', ['id', 'first']), contract('b', ['limit'], ['limit']), contract('d', [])], texts),
+      contractProblems(
+        [
+          contract('a', ['id', 'first']),
+          contract('b', ['limit'], { optional: ['limit'], columns: ['text'] }),
+          contract('d', [], { columns: null }),
+        ],
+        texts,
+      ),
     ).toEqual([
       'queries/x.cypher#a: uses $key, which src/store/x.store.ts does not declare',
       'queries/x.cypher#a: src/store/x.store.ts declares first, which the block does not use',
+      'queries/x.cypher#b: returns limit, text, but src/store/x.store.ts declares rows of text',
       'queries/x.cypher#b: src/store/x.store.ts makes limit optional: every parameter is supplied',
       'queries/x.cypher#c: 0 contracts (none), not one',
       'queries/x.cypher#d: a contract for no block',
+    ]);
+  });
+
+  it('reads the columns of the last top-level RETURN: aliases, bare names, subqueries and modifiers left out', () => {
+    expect(returnColumns('MATCH (n) RETURN n, n.nameSort AS key ORDER BY key LIMIT $limit + 1')).toEqual(['key', 'n']);
+    expect(
+      returnColumns(
+        'MATCH (e) CALL (e) { MATCH (e)--(x) RETURN x } WITH e, COUNT { MATCH (e)--() RETURN 1 } AS d RETURN DISTINCT e {.id, nested: [y IN d | y]} AS event;',
+      ),
+    ).toEqual(['event']);
+    expect(returnColumns("UNWIND $rows AS row MERGE (n {id: row.id}) SET n.note = 'RETURN x AS y'")).toEqual([]);
+    expect(returnColumns('MATCH (a) RETURN a.id AS id UNION MATCH (b) RETURN b.id AS id')).toEqual(['id']);
+    expect(returnColumns('MATCH (n) // RETURN old AS commented\nRETURN count(n) AS count, n.returned')).toEqual([
+      'count',
+      'n.returned',
     ]);
   });
 

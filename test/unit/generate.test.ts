@@ -4,6 +4,7 @@ import { GraphGenerator, planGraph } from '../../src/generate/graph';
 import { eventKinds } from '../../src/generate/kinds';
 import { Prng } from '../../src/generate/prng';
 import { toRecords } from '../../src/generate/records';
+import { toFactRows } from '../../src/model/factRows';
 import { nameKey } from '../../src/model/names';
 
 function generate(nodes: number, seed?: number): { facts: FactSet; checksum: string; generator: GraphGenerator } {
@@ -74,7 +75,7 @@ describe('the synthetic graph generator', () => {
   it('has partial dates of every precision, undated events, and common surnames in both scripts', () => {
     const shapes = new Set(facts.events.map((e) => (e.date === null ? 'null' : e.date.length)));
     expect([...shapes].sort()).toEqual([10, 4, 7, 'null'].sort());
-    const rows = toRecords(facts).nodes.filter((n) => n.labels.includes('Person'));
+    const rows = toRecords(toFactRows(facts)).nodes.filter((n) => n.labels.includes('Person'));
     const withChen = rows.filter((n) => (n.props.names as string[]).some((name) => name.startsWith('陳')));
     expect(withChen.length).toBeGreaterThan(rows.length * 0.05);
     expect((withChen[0]!.props.names as string[]).some((name) => name.startsWith('陈'))).toBe(true);
