@@ -121,6 +121,7 @@ describe('the API when its Neo4j fails', () => {
           });
           const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
           answer = `${response.status} ${body.errors?.[0]?.extensions?.code ?? 'OK'}`;
+          if (response.status === 503 && response.headers.get('retry-after') !== '1') answer += ' without Retry-After';
         } catch (error) {
           answer = `no answer: ${(error as Error).name}`;
         }
