@@ -7,10 +7,11 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import { createApp } from '../src/http/app';
 import { logger } from '../src/logger';
+import { subgraphParams } from '../src/graph/subgraph';
 import { subgraphQueries } from '../src/store/subgraph.store';
-import { STABLE_TYPES_PATTERN } from '../src/model/registry';
+import { EVENT_KIND_LIST, STABLE_TYPES_PATTERN } from '../src/model/registry';
 import { openSeededGraph } from './seededGraph';
-import { graphqlOverHttp, loadAverage, machine, quantile } from './timing';
+import { bareDriver, graphqlOverHttp, loadAverage, machine, quantile } from './timing';
 
 /**
  * The neighbourhood against @neo4j/graphql (issue 20, part 2), on the article's graph in one Neo4j,
@@ -19,7 +20,9 @@ import { graphqlOverHttp, loadAverage, machine, quantile } from './timing';
  * - `peer walk`: the peer with a compact `@cypher` walk, as a user of @neo4j/graphql writes it
  *   (one variable-length pattern, DISTINCT, LIMIT; then the edges among the nodes it found);
  * - `peer, project's Cypher`: the peer serving the project's own `subgraph` block in its `@cypher`
- *   field, so the same Cypher is timed through both servers.
+ *   field (its parameters the field's arguments, its rows folded into one value), so the same Cypher
+ *   is timed through both servers;
+ * - `bare driver, same Cypher`: the API's block and parameters through neo4j-driver, no HTTP.
  * Each path runs in rounds, interleaved: latency one request at a time (p50/p99), then requests/s
  * at `PEER_CONNECTIONS` concurrent requests for `PEER_SECONDS`. Prints the ratios against the
  * project's path and the load average. Answers are compared (node ids) before timing.
@@ -53,20 +56,14 @@ CALL (ns) {
 }
 RETURN {nodes: [n IN ns | {nodeId: n.id, label: n.label, name: coalesce(n.name, n.summary)}], edges: edges} AS hood`;
 
-/** The project's subgraph block with its parameters bound to the field's arguments, its rows folded into one value. */
-function projectBlock(): string {
-  const block = subgraphQueries.subgraph.cypher
-    .replace(/\$seeds\b/g, '[$id]')
-    .replace(/\$(kinds|from|to)\b/g, 'null')
-    .replace(/\$allKinds\b/g, '[]');
-  return `
+/** The project's subgraph block as it is, its parameters the field's arguments, its rows folded into one value. */
+const projectBlock = `
 CALL () {
-${block}
+${subgraphQueries.subgraph.cypher}
 }
 WITH collect(CASE WHEN element = 'node' THEN data END) AS nodes, collect(CASE WHEN element = 'edge' THEN data END) AS edges
 RETURN {nodes: [n IN nodes | {nodeId: n.id, label: n.label, name: n.name}],
         edges: [e IN edges | {edgeId: e.id, source: e.source, target: e.target, type: e.type}]} AS hood`;
-}
 
 const typeDefs = `
 type Entity @node(labels: ["Entity"]) { id: ID! name: String! label: String! }
@@ -75,7 +72,8 @@ type HoodEdge { edgeId: ID! source: ID! target: ID! type: String! }
 type Hood { nodes: [HoodNode!]! edges: [HoodEdge!]! }
 type Query {
   walk(id: ID!, depth: Int!, limit: Int!): Hood @cypher(statement: """${compactWalk}""", columnName: "hood")
-  projectCypher(id: ID!, depth: Int!, limit: Int!): Hood @cypher(statement: """${projectBlock()}""", columnName: "hood")
+  projectCypher(seeds: [ID!], depth: Int!, kinds: [String!], from: String, to: String, limit: Int!, allKinds: [String!]!): Hood
+    @cypher(statement: """${projectBlock}""", columnName: "hood")
 }`;
 
 const selection = '{ nodes { nodeId label name } edges { edgeId source target type } }';
@@ -130,13 +128,18 @@ async function main() {
   const api = await createApp({ db: graph.db, logger });
   const apiUrl = await api.listen(0, '127.0.0.1');
   const peer = await servePeer(graph.driver);
+  const bare = bareDriver(graph.driver, graph.database);
   try {
     for (const c of CASES) {
       const args = `id: "${c.id}", depth: ${c.depth}, limit: ${c.limit}`;
       const paths = [
         { name: 'api', url: apiUrl, query: `{ hood: neighborhood(${args}) ${selection} }` },
         { name: 'peer walk', url: peer.url, query: `{ hood: walk(${args}) ${selection} }` },
-        { name: "peer, project's Cypher", url: peer.url, query: `{ hood: projectCypher(${args}) ${selection} }` },
+        {
+          name: "peer, project's Cypher",
+          url: peer.url,
+          query: `{ hood: projectCypher(seeds: ["${c.id}"], depth: ${c.depth}, kinds: null, from: null, to: null, limit: ${c.limit}, allKinds: ${JSON.stringify(EVENT_KIND_LIST)}) ${selection} }`,
+        },
       ].map((p) => {
         const clients = Array.from({ length: CONNECTIONS }, () => graphqlOverHttp(p.url));
         return {
@@ -147,6 +150,22 @@ async function main() {
           rates: [] as number[],
         };
       });
+      // The baseline: the API's own Cypher and parameters through the bare driver, no HTTP.
+      const statement = {
+        cypher: subgraphQueries.subgraph.cypher,
+        params: subgraphParams({ seeds: [c.id], depth: c.depth, limit: c.limit }),
+      };
+      const driverAsk = () => bare([statement]);
+      const timed = [
+        ...paths,
+        {
+          name: 'bare driver, same Cypher',
+          ask: driverAsk,
+          asks: paths[0]!.asks.map(() => driverAsk),
+          ms: [] as number[],
+          rates: [] as number[],
+        },
+      ];
       const hoods = await Promise.all(paths.map(async (p) => ((await p.ask()) as { hood: Hood }).hood));
       const sizes = paths.map((p, i) => `${p.name}: ${hoods[i]!.nodes.length} nodes, ${hoods[i]!.edges.length} edges`);
       const ids = (h: Hood) =>
@@ -156,19 +175,19 @@ async function main() {
           .join();
       if (ids(hoods[0]!) !== ids(hoods[2]!))
         throw new Error(`${c.id}: the peer's answer with the project's Cypher differs from the API's`);
-      for (const p of paths) await latencies(p.ask, 10, []); // warm-up
+      for (const p of timed) await latencies(p.ask, 10, []); // warm-up
       for (let round = 0; round < ROUNDS; round += 1)
-        for (const p of paths) {
+        for (const p of timed) {
           await latencies(p.ask, LATENCY_PER_ROUND, p.ms);
           p.rates.push(await throughput(p.asks, SECONDS));
         }
       const base = paths[0]!;
-      const rate = (p: (typeof paths)[number]) => p.rates.reduce((a, b) => a + b, 0) / p.rates.length;
+      const rate = (p: (typeof timed)[number]) => p.rates.reduce((a, b) => a + b, 0) / p.rates.length;
       console.log(`\n${c.id}, depth ${c.depth}, limit ${c.limit} (${sizes.join('; ')})`);
       console.log(
         `${'path'.padEnd(24)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${`req/s @${CONNECTIONS}`.padStart(11)} ${'api ÷ path (req/s)'.padStart(19)}`,
       );
-      for (const p of paths)
+      for (const p of timed)
         console.log(
           `${p.name.padEnd(24)} ${`${quantile(p.ms, 0.5).toFixed(2)} ms`.padStart(9)} ${`${quantile(p.ms, 0.99).toFixed(2)} ms`.padStart(9)} ${rate(p).toFixed(0).padStart(11)} ${`${(rate(base) / rate(p)).toFixed(2)}×`.padStart(19)}`,
         );

@@ -1,4 +1,5 @@
-import { computeMetrics } from '../../src/graph/analytics';
+import { computeMetrics, withMetrics } from '../../src/graph/analytics';
+import { toGraphNodes } from '../../src/graphql/graph/graphView';
 
 const ids = (...list: string[]) => list.map((id) => ({ id }));
 const edge = (source: string, target: string) => ({ source, target });
@@ -49,5 +50,15 @@ describe('selection metrics (degree, PageRank, Louvain community)', () => {
     const metrics = computeMetrics(ids('b', 'a'), []);
     expect(metrics.get('a')).toEqual({ degree: 0, pagerank: 0.5, community: 0 });
     expect(metrics.get('b')).toEqual({ degree: 0, pagerank: 0.5, community: 1 });
+  });
+
+  it('are computed only when read: a selection’s nodes as GraphQL serves them keep them unread until a query selects one', () => {
+    const nodes = toGraphNodes(withMetrics(ids('a', 'b'), [edge('a', 'b')]));
+    const unread = (n: object, key: string) => typeof Object.getOwnPropertyDescriptor(n, key)?.get === 'function';
+    expect(nodes.map((n) => [n.nodeId, unread(n, 'degree'), unread(n, 'pagerank'), unread(n, 'community')])).toEqual([
+      ['a', true, true, true],
+      ['b', true, true, true],
+    ]);
+    expect(nodes.map((n) => n.degree)).toEqual([1, 1]);
   });
 });
