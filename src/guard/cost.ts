@@ -27,7 +27,7 @@ export const FIELD_COSTS: Record<string, number> = {
   'Query.neighborhood': 26_000,
   // The 500 widest links of the latest 2,000 moves: ~380-575 ms on the 50k graph.
   'Query.talentFlow': 30_000,
-  // graph(limit) with metrics: ~270 ms at limit 500, ~280-770 ms at 2000 (46,000, one a document) on the 50k graph.
+  // graph(limit) with metrics: ~240 ms at limit 500 (two), ~370-430 ms at 2000 (46,000, one a document) on the 50k graph (costLimit.test, median of 3).
   'Query.graph': 10_000,
   // eventStats reads tallies: each field one index read of at most kinds × periods entries.
   'EventStats.byKind': 2_500,

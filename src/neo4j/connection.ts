@@ -2,6 +2,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from '../logger';
 import { metrics } from '../telemetry/metrics';
 import { shareBookmarks } from './bookmarks';
+import { gateDriver } from './gate';
 import { startLocalNeo4j, type LocalNeo4jOptions } from './localNeo4j';
 
 export class Neo4jUnreachableError extends Error {
@@ -50,6 +51,9 @@ export async function connectDriver(
     disableLosslessIntegers: false,
   });
   shareBookmarks(driver, uri);
+  // Calls wait for a connection in the API's own queue, bounded by their request's deadline and
+  // refused at once in an outage (./gate.ts), not in the driver's for up to acquireTimeoutMs.
+  gateDriver(driver, POOL_SIZE, failFast.acquireTimeoutMs);
   metrics.poolSize.set(POOL_SIZE);
   try {
     await driver.getServerInfo({ database });

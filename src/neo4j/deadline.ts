@@ -1,5 +1,6 @@
 import { asError, DatabaseUnavailable, QueryTimeout, StorageFull, UnknownOutcome } from '../errors';
 import type { Executor } from './executor';
+import type { Refusal } from './gate';
 
 // `reader` is `read` bound to the executor itself, so it is guarded by name too.
 const GUARDED = new Set<PropertyKey>(['read', 'readWithin', 'reader', 'write', 'writeAll']);
@@ -18,6 +19,12 @@ export class Liveness {
   outage?: Outage;
   /** Set by a running LivenessProbe: calls may then be given up on after this much silence. */
   hangMs?: number;
+  private readonly watchers: (() => void)[] = [];
+
+  /** Calls `watcher` whenever an outage is declared (the session gate refuses its waiting calls then). */
+  onOutage(watcher: () => void): void {
+    this.watchers.push(watcher);
+  }
 
   /** Neo4j answered, and well: whatever the probe saw is over. */
   alive(): void {
@@ -32,12 +39,44 @@ export class Liveness {
 
   fail(outage: Outage): void {
     this.outage = outage;
+    for (const watcher of this.watchers) watcher();
   }
 
   /** Silent for `ms` or more: nothing answered, not even the probe. */
   silentFor(ms: number): boolean {
     return Date.now() - this.last >= ms;
   }
+}
+
+/**
+ * Why a call may not even wait for a session now (src/neo4j/gate.ts): the probe found nothing
+ * listening (DATABASE_UNAVAILABLE), or Neo4j hung and nothing has answered for hangMs (a read:
+ * TIMEOUT, as a read waiting on the hung server gets; a write: DATABASE_UNAVAILABLE, as it was never
+ * sent). A busy Neo4j whose every connection is held by slow queries is none of these: the probe,
+ * on its own connection, keeps answering, and waiting calls keep waiting, up to their request's deadline.
+ * A panicked database is not refused here: its own errors say what it is (STORAGE_FULL among them).
+ */
+export function outageRefusal(liveness: Liveness): Refusal {
+  return (mode) => {
+    const { outage, hangMs } = liveness;
+    if (outage === 'unreachable') return new DatabaseUnavailable();
+    if (outage !== 'hung' || hangMs === undefined || !liveness.silentFor(hangMs)) return undefined;
+    return mode === 'READ'
+      ? new QueryTimeout(`the graph database did not answer within ${hangMs} ms`)
+      : new DatabaseUnavailable();
+  };
+}
+
+/**
+ * Calls waiting for one of `executor`'s sessions (and new ones) are refused at once whenever
+ * `liveness` says Neo4j is down, instead of waiting for a pooled connection: the last liveness
+ * given for a driver decides (one app per driver; tests build several in turn).
+ */
+export function refuseInOutages(executor: Executor, liveness: Liveness): void {
+  const gate = executor.gate;
+  if (!gate) return;
+  gate.refuseWhile(outageRefusal(liveness));
+  liveness.onOutage(() => gate.check());
 }
 
 /** How often a waiting call looks at the probe's verdict. */

@@ -1,5 +1,5 @@
 import type { Context as TraceContext } from '@opentelemetry/api';
-import neo4j, { type Driver, Neo4jError, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, Neo4jError, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { ExactParams, NamedQuery, Params, ParamsArg, Row } from '../cypher/cypherFiles';
 import {
   Conflict,
@@ -16,6 +16,7 @@ import type { Logger } from '../logger';
 import { metrics } from '../telemetry/metrics';
 import { inSpan } from '../telemetry/tracing';
 import { sharedBookmarks } from './bookmarks';
+import { gateOf, type SessionGate } from './gate';
 import { toDriverValue, toNative } from './toNative';
 
 export type { Params, Row };
@@ -68,6 +69,8 @@ export function toDomainError(error: unknown, query: string): DomainError {
   if (error instanceof DomainError) return error;
   const code = error instanceof Neo4jError ? error.code : undefined;
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') return new DatabaseUnavailable();
+  // A database starting (a restarted Neo4j recovering its store) or stopping: unavailable, not our failure.
+  if (code === 'Neo.TransientError.General.DatabaseUnavailable') return new DatabaseUnavailable();
   // Every pooled connection busy for the whole acquisition timeout: the database cannot take more now.
   if (error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out'))
     return new DatabaseUnavailable();
@@ -132,6 +135,11 @@ export class Executor {
     );
   }
 
+  /** The queue in front of the driver's pool (./gate.ts), when the driver has one. */
+  get gate(): SessionGate | undefined {
+    return gateOf(this.driver);
+  }
+
   /** `read`, bound: what the store's functions take (src/store/*.store.ts). */
   readonly reader: Reader = (query, ...params) => this.read(query, ...params);
 
@@ -179,7 +187,7 @@ export class Executor {
     params: ExactParams<P, A>,
     onRow: (row: R) => void | Promise<void>,
   ): Promise<number> {
-    const session = this.openSession('READ');
+    const session = await this.openSession('READ');
     this.roundTrips += 1;
     this.logger.debug({ query: query.name, cypher: query.cypher, params }, 'cypher (stream)');
     let rows = 0;
@@ -227,7 +235,7 @@ export class Executor {
    * transaction: Neo4j does not allow schema changes inside transaction functions with writes.
    */
   async schema(statement: string): Promise<void> {
-    const session = this.openSession('WRITE');
+    const session = await this.openSession('WRITE');
     this.roundTrips += 1;
     this.logger.debug({ cypher: statement }, 'schema cypher');
     try {
@@ -243,8 +251,16 @@ export class Executor {
     work: (tx: ManagedTransaction) => Promise<T>,
     timeoutMs = this.txTimeoutMs,
   ): Promise<T> {
-    const config = this.txConfig(label, timeoutMs);
-    const session = this.openSession(mode);
+    this.txConfig(label, timeoutMs); // none starts past the deadline, not even to wait
+    const session = await this.openSession(mode);
+    // After the wait for a session: the transaction gets what is left of the deadline then.
+    let config;
+    try {
+      config = this.txConfig(label, timeoutMs);
+    } catch (error) {
+      await this.closeSession(session);
+      throw error;
+    }
     // Set once the transaction function has returned: the driver is committing.
     let committing = false;
     const tracked = async (tx: ManagedTransaction) => {
@@ -266,21 +282,30 @@ export class Executor {
     }
   }
 
-  private openSession(mode: 'READ' | 'WRITE') {
+  /**
+   * A session, once the gate in front of the pool (./gate.ts) has a place for it: a call waits
+   * there at most until its request's deadline (TIMEOUT), and not at all in an outage the probe
+   * declared (503, nothing sent).
+   */
+  private async openSession(mode: 'READ' | 'WRITE') {
+    const release = (await gateOf(this.driver)?.enter(mode, this.deadlineAt)) ?? (() => undefined);
     metrics.sessionsInUse.inc();
-    return this.driver.session({
+    const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       // One bookmark manager for every session behind a cluster (./bookmarks.ts): a read sees the writes before it.
       bookmarkManager: sharedBookmarks(this.driver),
     });
+    released.set(session, release);
+    return session;
   }
 
-  private async closeSession(session: { close(): Promise<void> }): Promise<void> {
+  private async closeSession(session: Session): Promise<void> {
     try {
       await session.close();
     } finally {
       metrics.sessionsInUse.dec();
+      released.get(session)?.();
     }
   }
 
@@ -335,5 +360,8 @@ export class Executor {
     });
   }
 }
+
+/** What gives each open session's place in the gate back. */
+const released = new WeakMap<Session, () => void>();
 
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;

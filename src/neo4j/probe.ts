@@ -16,6 +16,9 @@ export interface ProbeOptions {
 
 const REFUSED = /ECONNREFUSED|ECONNRESET|EPIPE|connection (was )?closed|socket hang up/i;
 
+/** Neo4j answering that the database is not available (starting after a restart, stopping): down, not hung. */
+const UNAVAILABLE = /DatabaseUnavailable|database .* is unavailable|database is unavailable/i;
+
 /** Neo4j's words for a database that hit a fatal error (a full disk among them) and stays broken until restarted. */
 const PANIC = /needs to be restarted|critical error|database has encountered|DatabaseHealth|panic/i;
 
@@ -92,7 +95,11 @@ export class LivenessProbe {
       }
       return;
     }
-    // Refused or reset: nothing listens (killed, restarting). Anything else (a timeout): it may be hung.
-    this.liveness.fail(REFUSED.test(message) ? 'unreachable' : 'hung');
+    // Refused or reset: nothing listens (killed, restarting); the database said it is unavailable (starting,
+    // stopping): down. Anything else (a timeout): it may be hung.
+    const code = (error as { code?: unknown }).code;
+    this.liveness.fail(
+      REFUSED.test(message) || UNAVAILABLE.test(`${String(code)} ${message}`) ? 'unreachable' : 'hung',
+    );
   }
 }

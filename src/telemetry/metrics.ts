@@ -56,6 +56,11 @@ export const metrics = {
     help: 'Neo4j sessions open now; each holds one pooled connection while its transaction runs',
     registers: [registry],
   }),
+  sessionsWaiting: new Gauge({
+    name: 'neo4j_sessions_waiting',
+    help: 'Calls waiting for a free Neo4j session (every pooled connection in use), src/neo4j/gate.ts',
+    registers: [registry],
+  }),
   poolSize: new Gauge({
     name: 'neo4j_pool_max_connections',
     help: 'The most connections the driver pools (maxConnectionPoolSize)',
