@@ -1,6 +1,6 @@
 import { asError, DatabaseUnavailable, QueryTimeout, StorageFull, UnknownOutcome } from '../errors';
 import type { Executor } from './executor';
-import type { Refusal } from './gate';
+import type { SessionRefusal } from './gate';
 
 // `reader` is `read` bound to the executor itself, so it is guarded by name too.
 const GUARDED = new Set<PropertyKey>(['read', 'readWithin', 'reader', 'write', 'writeAll']);
@@ -56,7 +56,7 @@ export class Liveness {
  * on its own connection, keeps answering, and waiting calls keep waiting, up to their request's deadline.
  * A panicked database is not refused here: its own errors say what it is (STORAGE_FULL among them).
  */
-export function outageRefusal(liveness: Liveness): Refusal {
+export function outageRefusal(liveness: Liveness): SessionRefusal {
   return (mode) => {
     const { outage, hangMs } = liveness;
     if (outage === 'unreachable') return new DatabaseUnavailable();

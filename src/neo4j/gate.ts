@@ -3,7 +3,7 @@ import { DatabaseUnavailable, QueryTimeout, type DomainError } from '../errors';
 import { metrics } from '../telemetry/metrics';
 
 /** Why calls are refused right now (an outage the probe declared, src/neo4j/deadline.ts), or undefined. */
-export type Refusal = (mode: 'READ' | 'WRITE') => DomainError | undefined;
+export type SessionRefusal = (mode: 'READ' | 'WRITE') => DomainError | undefined;
 
 interface Waiter {
   mode: 'READ' | 'WRITE';
@@ -36,7 +36,7 @@ export class SessionGate {
   private open = 0;
   private readonly queue: Waiter[] = [];
   private timer?: NodeJS.Timeout;
-  private refusal?: Refusal;
+  private refusal?: SessionRefusal;
 
   constructor(
     readonly size: number,
@@ -49,7 +49,7 @@ export class SessionGate {
   }
 
   /** Refuse waiting and new calls whenever `refusal` gives a reason; `check()` applies it at once. */
-  refuseWhile(refusal: Refusal): void {
+  refuseWhile(refusal: SessionRefusal): void {
     this.refusal = refusal;
   }
 
