@@ -1,9 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../src/neo4j/startupChecks';
 import { repoPath } from '../src/paths';
+import { neo4jPids, quantileOf, sleep, startApiProcess } from './apiProcess';
 import { loadAverage, machine } from './timing';
 
 /**
@@ -31,45 +30,14 @@ const READS = [
   '{ neighborhood(id: "org/bytedance", depth: 2, limit: 200) { nodes { nodeId } } }',
 ];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const neo4jPids = (dataDir: string) =>
-  execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
-    .split('\n')
-    .filter((line) => line.includes('kg.launcher.Launcher') && line.includes(dataDir))
-    .map((line) => Number(line.trim().split(/\s+/)[0]));
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-outage-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: repoPath(),
-    env: {
-      ...process.env,
-      NEO4J_LOCAL_DIR: dataDir,
-      NEO4J_LOCAL_PORT: String(process.env.OUTAGE_BOLT_PORT ?? (await freePort())),
-      PORT: String(port),
-      RATE_LIMIT_IP_PER_SECOND: '0',
-      RATE_LIMIT_PRINCIPAL_PER_SECOND: '0',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, base } = await startApiProcess({
+    dataDir,
+    main: MAIN,
+    boltPort: process.env.OUTAGE_BOLT_PORT ? Number(process.env.OUTAGE_BOLT_PORT) : undefined,
+    env: { LOG_LEVEL: 'error' },
   });
-  process.once('exit', () => {
-    if (child.exitCode === null) child.kill('SIGINT');
-  });
-  let out = '';
-  const keep = (d: Buffer) => {
-    if (out.length < 100_000) out += d.toString();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; !/GraphQL API ready at/.test(out); i += 1) {
-    if (i > 600 || child.exitCode !== null) throw new Error(`the API did not start: ${out.slice(-2000)}`);
-    await sleep(500);
-  }
   console.log(`outage: ${CONNECTIONS} connections, ${MODE} after ${WARMUP_SECONDS} s; machine: ${machine()}`);
 
   let faultAt = Infinity;
@@ -158,7 +126,7 @@ async function main(): Promise<void> {
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const [code, waits] of [...after.entries()].sort((a, b) => b[1].length - a[1].length)) {
     const s = [...waits].sort((a, b) => a - b);
-    const ms = (q: number) => `${quantile(s, q).toFixed(0)} ms`;
+    const ms = (q: number) => `${quantileOf(s, q).toFixed(0)} ms`;
     console.log(
       `| ${code} | ${s.length} | ${ms(0.5)} | ${ms(0.9)} | ${ms(0.99)} | ${s[s.length - 1]!.toFixed(0)} ms | ${s.filter((x) => x > 2_000).length} |`,
     );

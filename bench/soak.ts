@@ -1,10 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { freePort } from '../src/neo4j/startupChecks';
-import { repoPath } from '../src/paths';
+import { neo4jPids, quantileOf, sleep, startApiProcess } from './apiProcess';
 import { machine } from './timing';
 
 /**
@@ -33,16 +32,6 @@ const READS = [
   '{ neighborhood(id: "org/bytedance", depth: 2, limit: 200) { nodes { nodeId } } }',
 ];
 
-const neo4jPids = (dataDir: string) =>
-  execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
-    .split('\n')
-    .filter((line) => line.includes('kg.launcher.Launcher') && line.includes(dataDir))
-    .map((line) => Number(line.trim().split(/\s+/)[0]));
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-
 async function apiMemory(base: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
   return Number(/^process_resident_memory_bytes (\S+)$/m.exec(text)?.[1] ?? NaN);
@@ -51,40 +40,14 @@ async function apiMemory(base: string): Promise<number> {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-soak-'));
   const boltPort = await freePort();
-  const port = await freePort();
-  const child = spawn(process.execPath, [repoPath('dist', 'src', 'main.js')], {
-    cwd: repoPath(),
-    env: {
-      ...process.env,
-      NEO4J_LOCAL_DIR: dataDir,
-      NEO4J_LOCAL_PORT: String(boltPort),
-      PORT: String(port),
-      API_KEYS: `admin:${KEY}`,
-      RATE_LIMIT_IP_PER_SECOND: '0',
-      RATE_LIMIT_PRINCIPAL_PER_SECOND: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // Whatever happens, the API (and with it its Neo4j) is stopped when the soak exits.
-  process.once('exit', () => {
-    if (child.exitCode === null) child.kill('SIGINT');
-  });
-  let out = '';
   // The API's own log (warnings and up) goes to SOAK_API_LOG when given, to read what went wrong.
-  const apiLog = process.env.SOAK_API_LOG ? createWriteStream(process.env.SOAK_API_LOG) : undefined;
-  const keep = (d: Buffer) => {
-    if (out.length < 100_000) out += d.toString();
-    apiLog?.write(d);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const base = `http://127.0.0.1:${port}`;
+  const { child, base } = await startApiProcess({
+    dataDir,
+    boltPort,
+    env: { API_KEYS: `admin:${KEY}`, LOG_LEVEL: 'warn' },
+    logFile: process.env.SOAK_API_LOG,
+  });
   const url = `${base}/graphql`;
-  for (let i = 0; !/GraphQL API ready at/.test(out); i += 1) {
-    if (i > 600 || child.exitCode !== null) throw new Error(`the API did not start: ${out.slice(-2000)}`);
-    await sleep(500);
-  }
   const run = `${process.pid}-${Date.now()}`;
   const codes = new Map<string, number>();
   /** The first message seen for each code, so a run's failures say what they were. */
@@ -207,12 +170,12 @@ async function main(): Promise<void> {
   console.log('|---:|---|---:|---:|---:|---|---:|---:|---:|');
   const down = [...unavailable].sort((a, b) => a - b);
   console.log(
-    `| ${requests} | ${byCode} | ${quantile(sorted, 0.5).toFixed(0)} ms | ${quantile(sorted, 0.99).toFixed(0)} ms | ${quantile(down, 0.5).toFixed(0)} / ${quantile(down, 0.99).toFixed(0)} ms | ${mb(memoryBefore)} → ${mb(memoryAfter)} | ${acknowledged.length} | ${lost.length + unknownBad.length} | ${unknown.length} (${unknownCommitted}) |`,
+    `| ${requests} | ${byCode} | ${quantileOf(sorted, 0.5).toFixed(0)} ms | ${quantileOf(sorted, 0.99).toFixed(0)} ms | ${quantileOf(down, 0.5).toFixed(0)} / ${quantileOf(down, 0.99).toFixed(0)} ms | ${mb(memoryBefore)} → ${mb(memoryAfter)} | ${acknowledged.length} | ${lost.length + unknownBad.length} | ${unknown.length} (${unknownCommitted}) |`,
   );
   for (const [code, ms] of unavailableByCode) {
     const s = [...ms].sort((a, b) => a - b);
     console.log(
-      `503 ${code}: ${s.length} answers, p50 ${quantile(s, 0.5).toFixed(0)} ms, p90 ${quantile(s, 0.9).toFixed(0)} ms, p99 ${quantile(s, 0.99).toFixed(0)} ms`,
+      `503 ${code}: ${s.length} answers, p50 ${quantileOf(s, 0.5).toFixed(0)} ms, p90 ${quantileOf(s, 0.9).toFixed(0)} ms, p99 ${quantileOf(s, 0.99).toFixed(0)} ms`,
     );
   }
   for (const [code, message] of samples) console.log(`${code}: ${message}`);
