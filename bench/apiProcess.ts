@@ -15,6 +15,15 @@ export interface ApiProcess {
   output(): string;
 }
 
+/** The reads the fault benchmarks send, round robin: an entity, a timeline, moves, a search, a hub's neighbourhood. */
+export const READS = [
+  '{ entity(id: "org/moonshot-ai") { name sourceCount } }',
+  '{ timeline(entity: "org/moonshot-ai", first: 20) { edges { node { kind date summary } } } }',
+  '{ talentMoves(first: 20) { totalCount edges { node { mover { name } to { name } } } } }',
+  '{ search(text: "月之暗面") { id name } }',
+  '{ neighborhood(id: "org/bytedance", depth: 2, limit: 200) { nodes { nodeId } } }',
+];
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The pids of the embedded Neo4j JVMs whose data folder is `dataDir`. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoPath } from '../src/paths';
-import { neo4jPids, quantileOf, sleep, startApiProcess } from './apiProcess';
+import { neo4jPids, quantileOf, READS, sleep, startApiProcess } from './apiProcess';
 import { loadAverage, machine } from './timing';
 
 /**
@@ -21,14 +21,6 @@ const WARMUP_SECONDS = Number(process.env.OUTAGE_WARMUP_SECONDS ?? 20);
 const MODE = process.env.OUTAGE_MODE === 'hang' ? 'hang' : 'kill';
 const HANG_SECONDS = Number(process.env.OUTAGE_HANG_SECONDS ?? 15);
 const MAIN = process.env.OUTAGE_MAIN ?? repoPath('dist', 'src', 'main.js');
-
-const READS = [
-  '{ entity(id: "org/moonshot-ai") { name sourceCount } }',
-  '{ timeline(entity: "org/moonshot-ai", first: 20) { edges { node { kind date summary } } } }',
-  '{ talentMoves(first: 20) { totalCount edges { node { mover { name } to { name } } } } }',
-  '{ search(text: "月之暗面") { id name } }',
-  '{ neighborhood(id: "org/bytedance", depth: 2, limit: 200) { nodes { nodeId } } }',
-];
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kg-outage-'));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { freePort } from '../src/neo4j/startupChecks';
-import { neo4jPids, quantileOf, sleep, startApiProcess } from './apiProcess';
+import { neo4jPids, quantileOf, READS, sleep, startApiProcess } from './apiProcess';
 import { machine } from './timing';
 
 /**
@@ -23,14 +23,6 @@ const HANG_SECONDS = Number(process.env.SOAK_HANG_SECONDS ?? 20);
 // dry run with a fifth writing on a loaded 2-core machine every write met the 10 s request deadline.
 const WRITE_SHARE = Number(process.env.SOAK_WRITE_SHARE ?? 0.1);
 const KEY = 'soak-admin-key-0123456789abcdef';
-
-const READS = [
-  '{ entity(id: "org/moonshot-ai") { name sourceCount } }',
-  '{ timeline(entity: "org/moonshot-ai", first: 20) { edges { node { kind date summary } } } }',
-  '{ talentMoves(first: 20) { totalCount edges { node { mover { name } to { name } } } } }',
-  '{ search(text: "月之暗面") { id name } }',
-  '{ neighborhood(id: "org/bytedance", depth: 2, limit: 200) { nodes { nodeId } } }',
-];
 
 async function apiMemory(base: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
