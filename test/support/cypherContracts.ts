@@ -23,11 +23,12 @@ export interface ContractScan {
   untyped: string[];
 }
 
-function tsFiles(dir: string): string[] {
+/** Every file below `dir` whose name ends with `extension` (`.ts`, `.cypher`). */
+export function filesUnder(dir: string, extension: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return tsFiles(full);
-    return name.endsWith('.ts') ? [full] : [];
+    if (statSync(full).isDirectory()) return filesUnder(full, extension);
+    return name.endsWith(extension) ? [full] : [];
   });
 }
 
@@ -36,7 +37,7 @@ function tsFiles(dir: string): string[] {
  * each block of the contracts type, the properties of its `params` type.
  */
 export function scanContracts(root: string, src: string): ContractScan {
-  const callers = tsFiles(src).filter((file) => /loadCypherFile\s*[<(]/.test(readFileSync(file, 'utf8')));
+  const callers = filesUnder(src, '.ts').filter((file) => /loadCypherFile\s*[<(]/.test(readFileSync(file, 'utf8')));
   const config = ts.getParsedCommandLineOfConfigFile(
     path.join(root, 'tsconfig.json'),
     {},
@@ -99,13 +100,7 @@ export function scanContracts(root: string, src: string): ContractScan {
 
 /** The `$name`s a block uses, comments left out. */
 export function blockParams(cypher: string): string[] {
-  const code = cypher
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('//'))
-    .join('\n')
-    // String literals may hold a dollar sign that is not a parameter.
-    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
-  return [...new Set([...code.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]))].sort();
+  return [...new Set([...code(cypher).matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]))].sort();
 }
 
 /** The parameters a block's `// :param name => …` lines set, for Neo4j Browser. */
@@ -115,7 +110,7 @@ export function browserParams(cypher: string): string[] {
   ].sort();
 }
 
-/** A block's text without comments, its string literals emptied (they may hold keywords or `$`). */
+/** A block's text without comments, its string literals emptied (they may hold keywords, or a `$` that is not a parameter). */
 function code(cypher: string): string {
   return cypher
     .split('\n')
@@ -125,8 +120,8 @@ function code(cypher: string): string {
 }
 
 /** The text split at `separator` where no bracket of any kind is open. */
-function splitTopLevel(text: string, separator: RegExp): { part: string; at: number }[] {
-  const parts: { part: string; at: number }[] = [];
+function splitTopLevel(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -137,13 +132,13 @@ function splitTopLevel(text: string, separator: RegExp): { part: string; at: num
       const match = separator.exec(text.slice(i));
       const keyword = match && /^[A-Za-z]/.test(match[0]);
       if (match && match.index === 0 && (!keyword || i === 0 || !/[A-Za-z0-9_.$]/.test(text[i - 1]!))) {
-        parts.push({ part: text.slice(start, i), at: start });
+        parts.push(text.slice(start, i));
         start = i + match[0].length;
         i = start - 1;
       }
     }
   }
-  parts.push({ part: text.slice(start), at: start });
+  parts.push(text.slice(start));
   return parts;
 }
 
@@ -155,10 +150,10 @@ function splitTopLevel(text: string, separator: RegExp): { part: string; at: num
 export function returnColumns(cypher: string): string[] {
   const clauses = splitTopLevel(code(cypher), /^RETURN\s/i);
   if (clauses.length < 2) return [];
-  const last = clauses[clauses.length - 1]!.part;
+  const last = clauses[clauses.length - 1]!;
   const [items] = splitTopLevel(last, /^(ORDER\s+BY|SKIP|LIMIT|UNION)\s/i);
-  return splitTopLevel(items!.part.replace(/^\s*DISTINCT\s/i, ''), /^,/)
-    .map(({ part }) => {
+  return splitTopLevel(items!.replace(/^\s*DISTINCT\s/i, ''), /^,/)
+    .map((part) => {
       const item = part.trim().replace(/;$/, '').trim();
       const alias = /\sAS\s+`?([A-Za-z_][A-Za-z0-9_]*)`?$/i.exec(item);
       return alias ? alias[1]! : item;

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CYPHER_DIR, parseCypherBlocks, type Contract, type NamedQuery } from '../../src/cypher/cypherFiles';
 import type { Run } from '../../src/neo4j/executor';
 import {
   blockParams,
   browserParams,
+  filesUnder,
   returnColumns,
   scanContracts,
   type DeclaredContract,
@@ -35,25 +36,9 @@ type PlanStable<Q> =
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function cypherFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return cypherFiles(full);
-    return name.endsWith('.cypher') ? [full] : [];
-  });
-}
-
-function tsFilesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return tsFilesUnder(full);
-    return name.endsWith('.ts') ? [full] : [];
-  });
-}
-
 /** Every named block under cypher/ (migrations have none), by `file#block`. */
 const blocks = new Map<string, string>();
-for (const file of cypherFiles(CYPHER_DIR)) {
+for (const file of filesUnder(CYPHER_DIR, '.cypher')) {
   const relative = path.relative(CYPHER_DIR, file);
   for (const [name, cypher] of parseCypherBlocks(readFileSync(file, 'utf8'), relative))
     blocks.set(`${relative}#${name}`, cypher);
@@ -181,7 +166,7 @@ describe('typed Cypher contracts', () => {
 
   it('row types are declared once: no two exported types of src/ share a name', () => {
     const declared = new Map<string, string[]>();
-    for (const file of tsFilesUnder(path.join(ROOT, 'src')))
+    for (const file of filesUnder(path.join(ROOT, 'src'), '.ts'))
       for (const m of readFileSync(file, 'utf8').matchAll(/^export (?:interface|type) ([A-Za-z0-9_]+)/gm))
         declared.set(m[1]!, [...(declared.get(m[1]!) ?? []), path.relative(ROOT, file)]);
     expect([...declared].filter(([, files]) => files.length > 1)).toEqual([]);
