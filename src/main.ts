@@ -99,16 +99,6 @@ const RESTART_MIN_FREE_BYTES = 64 * 2 ** 20;
  * log; an external one is reported (503 in /healthz) for its operator to restart.
  */
 function startProbe(config: ReturnType<typeof loadConfig>, graph: GraphConnection, liveness: Liveness): LivenessProbe {
-  let restarting = false;
-  const restartWhenRoom = async () => {
-    if (!graph.restart || restarting) return;
-    restarting = true;
-    try {
-      await graph.restart();
-    } finally {
-      restarting = false;
-    }
-  };
   return new LivenessProbe(liveness, {
     uri: graph.uri,
     user: config.NEO4J_USER,
@@ -116,7 +106,8 @@ function startProbe(config: ReturnType<typeof loadConfig>, graph: GraphConnectio
     database: config.NEO4J_DATABASE,
     hangMs: config.NEO4J_HANG_MS,
     logger,
-    onPanic: () => void restartWhenRoom().catch((error: unknown) => logger.error({ err: error }, 'restart failed')),
+    // The local Neo4j's restart() ignores a call while one is under way (it waits for room, stops, starts).
+    onPanic: () => void graph.restart?.().catch((error: unknown) => logger.error({ err: error }, 'restart failed')),
   }).start();
 }
 
