@@ -28,7 +28,7 @@ MERGE (l:FactLock {fact: id})
 SET l.fact = id
 WITH id WHERE id IN $revisionOf
 RETURN id, COLLECT {
-  MATCH (r:Revision) WHERE r.targetId = id AND r.at IS NOT NULL
+  MATCH (r:Revision) USING INDEX SEEK r:Revision(targetId, at) WHERE r.targetId = id AND r.at IS NOT NULL
   RETURN r.id ORDER BY r.targetId DESC, r.at DESC LIMIT 1
 }[0] AS revision;
 
@@ -44,39 +44,38 @@ RETURN id, COLLECT {
 // for 5,000 facts; every citation look-up in cypher/ forces a seek of its index for that reason), and entities of the same
 // label that already bear a name the write gives an entity (names it already bears are its own).
 // The offset of a quote is the length of the text before its first occurrence.
-// :param entityIds => ['person/yang-zhilin']
-// :param newEntityIds => []
-// :param citations => [{key: 0, sourceId: 'source/techxingqiu-2024-12-llm-shakeout', quote: '月之暗面'}]
-// :param newSources => []
-// :param sourceIds => []
-// :param nodes => [{id: 'org/moonshot-ai', label: 'Organization'}]
-// :param relationships => [{id: 'rel/founded/person/yang-zhilin/org/moonshot-ai', from: 'person/yang-zhilin', to: 'org/moonshot-ai'}]
-// :param facts => [{key: 0, kind: 'ENTITY', id: 'org/moonshot-ai', from: null, to: null, sourceIds: ['source/techxingqiu-2024-12-llm-shakeout']}]
-// :param names => [{id: 'org/moonshot-2', label: 'Organization', keys: ['月之暗面']}]
+// The inputs come in one map ($check): Neo4j keys a cached plan on the size bucket of every top-level
+// list, so chunks of an import with differently sized lists (no relationships, 5,000 events) each
+// paid a new plan of this statement, the costliest to plan in cypher/ (seconds).
+// :param check => {entityIds: ['person/yang-zhilin'], newEntityIds: [], citations: [{key: 0, sourceId: 'source/techxingqiu-2024-12-llm-shakeout', quote: '月之暗面'}], newSources: [], sourceIds: [], nodes: [{id: 'org/moonshot-ai', label: 'Organization'}], relationships: [{id: 'rel/founded/person/yang-zhilin/org/moonshot-ai', from: 'person/yang-zhilin', to: 'org/moonshot-ai'}], facts: [{key: 0, kind: 'ENTITY', id: 'org/moonshot-ai', from: null, to: null, sourceIds: ['source/techxingqiu-2024-12-llm-shakeout']}], names: [{id: 'org/moonshot-2', label: 'Organization', keys: ['月之暗面']}]}
 RETURN
-  [id IN $entityIds WHERE NOT id IN $newEntityIds AND NOT EXISTS { MATCH (:Entity {id: id}) }] AS missingEntities,
-  [c IN $citations WHERE NOT c.sourceId IN [s IN $newSources | s.id] AND NOT EXISTS { MATCH (:Source {id: c.sourceId}) } | c.sourceId] AS missingSources,
+  COLLECT { UNWIND $check.entityIds AS id WITH id WHERE NOT id IN $check.newEntityIds
+            OPTIONAL MATCH (n:Entity {id: id}) WITH id, n WHERE n IS NULL RETURN id } AS missingEntities,
+  COLLECT { UNWIND $check.citations AS c WITH c WHERE NOT c.sourceId IN [s IN $check.newSources | s.id]
+            OPTIONAL MATCH (s:Source {id: c.sourceId}) WITH c, s WHERE s IS NULL RETURN c.sourceId } AS missingSources,
   COLLECT {
-    UNWIND $citations AS c
-    WITH c, coalesce([s IN $newSources WHERE s.id = c.sourceId | s.text][0], COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN s.text }[0], '') AS text
+    UNWIND $check.citations AS c
+    OPTIONAL MATCH (s:Source {id: c.sourceId})
+    WITH c, coalesce([n IN $check.newSources WHERE n.id = c.sourceId | n.text][0], s.text, '') AS text
     RETURN {key: c.key, offset: CASE WHEN text CONTAINS c.quote THEN size(split(text, c.quote)[0]) END}
   } AS quoted,
-  COLLECT { UNWIND $entityIds AS id MATCH (n:Entity {id: id}) RETURN {id: id, label: n.label} } AS entityLabels,
-  [k IN $nodes WHERE EXISTS { MATCH (n {id: k.id}) WHERE (n:Entity OR n:Event OR n:RetractedFact) AND n.label <> k.label } | k.id] AS labelConflicts,
-  COLLECT { UNWIND $sourceIds AS id MATCH (s:Source {id: id})
+  COLLECT { UNWIND $check.entityIds AS id MATCH (n:Entity {id: id}) RETURN {id: id, label: n.label} } AS entityLabels,
+  COLLECT { UNWIND $check.nodes AS k MATCH (n {id: k.id}) WHERE (n:Entity OR n:Event OR n:RetractedFact) AND n.label <> k.label
+            RETURN DISTINCT k.id } AS labelConflicts,
+  COLLECT { UNWIND $check.sourceIds AS id MATCH (s:Source {id: id})
             RETURN {id: id, props: s {.title, .publisher, .date, .language, .file, .text},
                     cited: EXISTS { (s)<-[:CITES|MENTIONED_IN|RELATIONSHIP_CITED_IN]-() }} } AS sources,
-  COLLECT { UNWIND $nodes AS k MATCH (n:Entity {id: k.id})
+  COLLECT { UNWIND $check.nodes AS k MATCH (n:Entity {id: k.id})
             RETURN {id: k.id, props: n {.label, .name, .aliases, .description, .categories, .anonymous}} } AS entities,
-  COLLECT { UNWIND $nodes AS k MATCH (e:Event {id: k.id})
+  COLLECT { UNWIND $check.nodes AS k MATCH (e:Event {id: k.id})
             RETURN {id: k.id, props: properties(e),
                     participants: [(e)-[i:INVOLVES]->(x) | {role: i.role, id: x.id}]} } AS events,
-  COLLECT { UNWIND $relationships AS k
-            MATCH (:Entity {id: k.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(:Entity {id: k.to}) WHERE r.id = k.id
+  COLLECT { UNWIND $check.relationships AS k
+            MATCH (a:Entity {id: k.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(b:Entity {id: k.to}) USING INDEX SEEK a:Entity(id) USING INDEX SEEK b:Entity(id) WHERE r.id = k.id
             RETURN {id: k.id, props: r {.role, .roleEn, .since, .until, .current, .inferred, .inferredBasis}} } AS relationships,
-  COLLECT { UNWIND $nodes AS k MATCH (n:RetractedFact {id: k.id}) RETURN k.id } AS retracted,
+  COLLECT { UNWIND $check.nodes AS k MATCH (n:RetractedFact {id: k.id}) RETURN k.id } AS retracted,
   COLLECT {
-    UNWIND $facts AS f
+    UNWIND $check.facts AS f
     CALL (f) {
       WITH f WHERE f.kind = 'ENTITY'
       OPTIONAL MATCH (n:Entity {id: f.id})
@@ -91,18 +90,20 @@ RETURN
                        RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations
       UNION
       WITH f WHERE f.kind = 'RELATIONSHIP'
-      OPTIONAL MATCH (:Entity {id: f.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(:Entity {id: f.to}) WHERE r.id = f.id
+      OPTIONAL MATCH (a:Entity {id: f.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(b:Entity {id: f.to}) USING INDEX SEEK a:Entity(id) USING INDEX SEEK b:Entity(id) WHERE r.id = f.id
       RETURN r IS NOT NULL AS exists, r.citationCount AS citationCount,
              COLLECT { UNWIND f.sourceIds AS sourceId MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX SEEK c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = f.id AND c.sourceId = sourceId
                        RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations
     }
     RETURN {key: f.key, exists: exists, citationCount: coalesce(citationCount, 0), citations: citations}
   } AS facts,
-  [e IN $names | {id: e.id, existing: COLLECT {
-     UNWIND e.keys AS key MATCH (k:Name {key: key})<-[:NAMED]-(n:Entity)
-     WHERE n.label = e.label AND n.id <> e.id AND NOT EXISTS { (k)<-[:NAMED]-(:Entity {id: e.id}) }
-     RETURN DISTINCT n.id }}]
-    AS sameNames;
+  COLLECT {
+    UNWIND $check.names AS e
+    RETURN {id: e.id, existing: COLLECT {
+      UNWIND e.keys AS key MATCH (k:Name {key: key})<-[:NAMED]-(n:Entity)
+      WHERE n.label = e.label AND n.id <> e.id AND NOT EXISTS { (k)<-[:NAMED]-(:Entity {id: e.id}) }
+      RETURN DISTINCT n.id }}
+  } AS sameNames;
 
 // @query similarEvents
 // Events that may report the same thing as a new one (docs/model.md, "One event, many sources"):
@@ -120,7 +121,7 @@ CALL (report) {
 CALL (report, anchor) {
   UNWIND report.ranges AS range
   CALL (report, anchor, range) {
-    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = anchor AND i.kind = report.kind AND i.sortKey >= range.lower AND i.sortKey < range.upper
+    MATCH ()-[i:INVOLVES]->() USING INDEX SEEK i:INVOLVES(entityId, kind, sortKey) WHERE i.entityId = anchor AND i.kind = report.kind AND i.sortKey >= range.lower AND i.sortKey < range.upper
     RETURN i ORDER BY i.entityId, i.kind, i.sortKey LIMIT $limit
   }
   WITH DISTINCT startNode(i) AS e
@@ -306,7 +307,7 @@ CALL (row) {
       x.sourceCount = size(COLLECT { MATCH ()-[c:MENTIONED_IN]->() USING INDEX SEEK c:MENTIONED_IN(factId, sourceId) WHERE c.factId = row.factId AND c.sourceId IS NOT NULL RETURN DISTINCT c.sourceId })
   UNION
   WITH row WHERE row.kind = 'RELATIONSHIP'
-  MATCH (:Entity {id: row.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(:Entity {id: row.to}) WHERE r.id = row.factId
+  MATCH (a:Entity {id: row.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(b:Entity {id: row.to}) USING INDEX SEEK a:Entity(id) USING INDEX SEEK b:Entity(id) WHERE r.id = row.factId
   WITH r, row, COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX SEEK c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = row.factId AND c.sourceId IS NOT NULL
                          RETURN c {.sourceId, .quote} ORDER BY c.position LIMIT 1 }[0] AS primary
   SET r.citationCount = COUNT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX SEEK c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = row.factId AND c.sourceId IS NOT NULL },
@@ -333,7 +334,7 @@ CALL () {
          EXISTS { MATCH ()-[c:CITES]->() USING INDEX SEEK c:CITES(factId, sourceId) WHERE c.factId = f.id AND c.sourceId IS NOT NULL AND c.sourceId <> $sourceId } AS otherSources
   UNION
   WITH $fact AS f WHERE f.kind = 'RELATIONSHIP'
-  OPTIONAL MATCH (:Entity {id: f.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(:Entity {id: f.to}) WHERE r.id = f.id
+  OPTIONAL MATCH (a:Entity {id: f.from})-[r:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]->(b:Entity {id: f.to}) USING INDEX SEEK a:Entity(id) USING INDEX SEEK b:Entity(id) WHERE r.id = f.id
   RETURN r IS NOT NULL AS exists,
          COLLECT { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX SEEK c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = f.id AND c.sourceId = $sourceId RETURN {sourceId: c.sourceId, quote: c.quote} } AS citations,
          EXISTS { MATCH ()-[c:RELATIONSHIP_CITED_IN]->() USING INDEX SEEK c:RELATIONSHIP_CITED_IN(factId, sourceId) WHERE c.factId = f.id AND c.sourceId IS NOT NULL AND c.sourceId <> $sourceId } AS otherSources
@@ -356,7 +357,7 @@ MATCH (n:Entity {id: id})
 WITH n,
   COUNT { (n)<-[:INVOLVES]-() } + COUNT { (n)-[:FOUNDED|WORKS_AT|PARTNER_AT|SUBSIDIARY_OF|INVESTED_IN|MAKES|MEMBER_OF]-() } AS degree,
   COLLECT {
-    MATCH ()-[i:INVOLVES]->() WHERE i.entityId = n.id AND i.sortKey < '~'
+    MATCH ()-[i:INVOLVES]->() USING INDEX SEEK i:INVOLVES(entityId, sortKey) WHERE i.entityId = n.id AND i.sortKey < '~'
     RETURN i.sortKey ORDER BY i.entityId DESC, i.sortKey DESC LIMIT 1
   }[0] AS latestKey
 WITH n, degree, CASE WHEN latestKey IS NULL THEN null ELSE split(latestKey, ' ')[0] END AS latest

@@ -28,7 +28,7 @@ SET t.measure = key.measure, t.kind = key.kind, t.period = key.period, t.entityI
 // :param tallies => [{id: 'tally/events/TALENT_MOVE/2024', kind: 'TALENT_MOVE', lower: '2024 ', upper: '2024 \uffff'}]
 UNWIND $tallies AS key
 MATCH (t:Tally {id: key.id})
-WITH t, COUNT { MATCH (e:Event) WHERE e.kind = key.kind AND e.sortKey >= key.lower AND e.sortKey < key.upper } AS count
+WITH t, COUNT { MATCH (e:Event) USING INDEX SEEK e:Event(kind, sortKey) WHERE e.kind = key.kind AND e.sortKey >= key.lower AND e.sortKey < key.upper } AS count
 SET t.count = count;
 
 // @query countMoveTallies
@@ -40,7 +40,7 @@ SET t.count = count;
 // :param role => 'to'
 UNWIND $tallies AS key
 MATCH (t:Tally {id: key.id})
-WITH t, key, COUNT { MATCH ()-[i:INVOLVES]->() WHERE i.entityId = key.entityId AND i.role = $role AND i.sortKey IS NOT NULL } AS count
+WITH t, key, COUNT { MATCH ()-[i:INVOLVES]->() USING INDEX SEEK i:INVOLVES(entityId, role, sortKey) WHERE i.entityId = key.entityId AND i.role = $role AND i.sortKey IS NOT NULL } AS count
 SET t.count = count,
     t.rank = right('000000000' + toString(9999999999 - count), 10) + ' ' + key.entityId;
 

@@ -16,7 +16,7 @@ type FactRef = { kind: FactKind; factId: string; from: string | null; to: string
 interface FactsCypher {
   lockNames: Contract<{ keys: string[] }, NoRow>;
   lockFacts: Contract<{ ids: string[]; revisionOf: string[] }, { id: string; revision: string | null }>;
-  checkFacts: Contract<CheckQuery, CheckRow>;
+  checkFacts: Contract<{ check: CheckQuery }, CheckRow>;
   similarEvents: Contract<
     {
       reports: { key: number; kind: string; entityIds: string[]; ranges: { lower: string; upper: string }[] }[];
@@ -142,7 +142,7 @@ export const factsStore = {
   /** Locks fact ids (sorted here) until the transaction ends; the latest revision of those in `revisionOf`. */
   lockFacts: (run: Run, ids: string[], revisionOf: string[] = []) =>
     run(q.lockFacts, { ids: [...new Set(ids)].sort(), revisionOf }),
-  check: async (run: Run, params: CheckQuery): Promise<CheckRow> => (await run(q.checkFacts, params))[0]!,
+  check: async (run: Run, params: CheckQuery): Promise<CheckRow> => (await run(q.checkFacts, { check: params }))[0]!,
   /** For each new event, the stored events of its kind that its least connected participant takes part in at a compatible date. */
   async similarEvents(
     run: Run,
