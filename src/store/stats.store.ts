@@ -39,7 +39,7 @@ export interface TallyChanges {
   destinations: string[];
 }
 
-interface TallyKey {
+export interface TallyKey {
   id: string;
   measure: 'events' | 'movesTo';
   kind: string | null;
@@ -67,12 +67,15 @@ export interface StatsFilter {
   to?: string | null;
 }
 
+/** The id of the tally of events of `kind` in `period` (a tallyPeriod). */
+export const eventTallyId = (kind: string, period: string) => `tally/events/${kind}/${period}`;
+
 /** The tallies of `changes`, each once, in id order (the order writers lock them in). */
-function tallyKeys(changes: TallyChanges): TallyKey[] {
+export function tallyKeys(changes: TallyChanges): TallyKey[] {
   const keys = new Map<string, TallyKey>();
   for (const { kind, date } of changes.events) {
     const period = tallyPeriod(date);
-    const id = `tally/events/${kind}/${period}`;
+    const id = eventTallyId(kind, period);
     keys.set(id, { id, measure: 'events', kind, period, entityId: null });
   }
   for (const entityId of changes.destinations) {
