@@ -15,8 +15,6 @@ import { textOf } from '../errors';
  * that server. Either way the generator refuses to overwrite facts it did not write without --force.
  */
 
-const records = (t: StoredGraph['timings']) => t.records.toLocaleString('en');
-
 function report(stored: StoredGraph, reused: boolean): void {
   const { manifest, timings } = stored;
   const nodes = Object.values(manifest.counts.nodes).reduce((a, b) => a + b, 0);
@@ -26,7 +24,7 @@ function report(stored: StoredGraph, reused: boolean): void {
       ? `reused the generated graph: ${nodes} nodes, ${rels} relationships`
       : `generated ${nodes} nodes and ${rels} relationships: generate ${timings.generateSeconds.toFixed(1)} s, import ${timings.importSeconds.toFixed(1)} s ` +
           `(${timings.recordsPerSecond.toLocaleString('en')} records/s), migrations and indexes ${timings.migrateSeconds.toFixed(1)} s, ` +
-          `derived data ${(timings.derivedSeconds ?? 0).toFixed(1)} s: ${records(timings)} records, ${(timings.endToEndRecordsPerSecond ?? 0).toLocaleString('en')} records/s end to end`,
+          `derived data ${(timings.derivedSeconds ?? 0).toFixed(1)} s: ${timings.records.toLocaleString('en')} records, ${(timings.endToEndRecordsPerSecond ?? 0).toLocaleString('en')} records/s end to end`,
   );
 }
 

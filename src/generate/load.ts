@@ -173,8 +173,14 @@ export async function migrateLoaded(driver: Driver, database: string, logger: Lo
 }
 
 /** What the writer keeps and a bulk load does not write: every derived value (src/db/derived.ts). */
-export async function finishLoaded(driver: Driver, database: string, logger: Logger): Promise<void> {
-  await ensureDerived(new Executor(driver, database, logger, 30 * 60_000), logger, { force: true });
+/** Recomputes the derived data of a loaded store (all of it with `force`); returns the steps it ran. */
+export async function finishLoaded(
+  driver: Driver,
+  database: string,
+  logger: Logger,
+  { force = true }: { force?: boolean } = {},
+): Promise<string[]> {
+  return ensureDerived(new Executor(driver, database, logger, 30 * 60_000), logger, { force });
 }
 
 /** The store holds what was generated: as many nodes under each label and relationships of each type. */
@@ -271,7 +277,7 @@ export async function ensureEmbeddedGraph(
     // The CSV holds the derived data (src/generate/derivedValues.ts) and the versions it was
     // computed with, so this finds nothing to recompute; it is the start-up's own check.
     const derivedStarted = Date.now();
-    const recomputed = await ensureDerived(new Executor(driver, 'neo4j', logger, 30 * 60_000), logger);
+    const recomputed = await finishLoaded(driver, 'neo4j', logger, { force: false });
     if (recomputed.length) throw new Error(`the generated CSV lacked derived data: ${recomputed.join(', ')}`);
     const derivedSeconds = (Date.now() - derivedStarted) / 1000;
     const manifest = generator.manifest();

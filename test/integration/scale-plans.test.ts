@@ -118,8 +118,9 @@ describe('scale: query plans on a generated graph', () => {
       for (const step of DERIVED_STEPS) await step.recomputeAll(db);
       const recomputed = await snapshot();
       // Compared as sets of rows so that a difference names the rows, not a position.
-      expect(generated.entities.filter((r) => !recomputed.entities.includes(r))).toEqual([]);
-      expect(recomputed.entities.filter((r) => !generated.entities.includes(r))).toEqual([]);
+      const [had, has] = [new Set(generated.entities), new Set(recomputed.entities)];
+      expect(generated.entities.filter((r) => !has.has(r))).toEqual([]);
+      expect(recomputed.entities.filter((r) => !had.has(r))).toEqual([]);
       expect(generated.tallies).toEqual(recomputed.tallies);
     } finally {
       await session.close();
